@@ -1,0 +1,77 @@
+using System.Globalization;
+using Evenhand.Inspections.Parsing;
+using Spectre.Console;
+
+namespace Evenhand.Cli.Parsing;
+
+/// <summary>How a parsed report is shown: a table for people, a fixed JSON shape for scripts.</summary>
+internal static class ReportView
+{
+    private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
+
+    public static void Render(IAnsiConsole console, ParsedReport report)
+    {
+        console.MarkupLineInterpolated($"[bold]{report.Title}[/]");
+        console.MarkupLineInterpolated($"Published: {(report.Published is { } p ? p.ToString("d MMMM yyyy", EnGb) : "no full date in the document")}");
+        var forceCount = report.Recommendations.Count(r => r.AppliesToForces);
+        console.MarkupLineInterpolated($"{report.Recommendations.Count} recommendation(s), {forceCount} for forces");
+
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn(new TableColumn("No.").RightAligned())
+            .AddColumn("Due")
+            .AddColumn("Addressees")
+            .AddColumn(new TableColumn("Forces").Centered())
+            .AddColumn("Recommendation");
+        foreach (var r in report.Recommendations)
+        {
+            table.AddRow(
+                new Text(r.Number.ToString(CultureInfo.InvariantCulture)),
+                new Text(Due(r)),
+                new Text(string.Join(", ", r.Addressees)),
+                r.AppliesToForces ? new Markup("[green]yes[/]") : new Text(""),
+                new Text(Abbreviate(r.Text, 90)));
+        }
+
+        console.Write(table);
+        foreach (var warning in report.Warnings)
+        {
+            console.MarkupLineInterpolated($"[yellow]Check: {warning}[/]");
+        }
+    }
+
+    public static string Due(ParsedRecommendation r) =>
+        r.DueDate is { } d ? d.ToString("d MMM yyyy", EnGb)
+        : r.DueRule is { } rule ? Abbreviate($"{rule.Months} months after {rule.Event}", 30)
+        : "";
+
+    public static string Abbreviate(string text, int length)
+    {
+        var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return flat.Length <= length ? flat : flat[..(length - 1)].TrimEnd() + "…";
+    }
+
+    public static ReportJson ToJson(ParsedReport report) => new(
+        report.Title,
+        report.Published,
+        report.Recommendations.Select(r => new RecommendationJson(
+            r.Number,
+            r.Text,
+            r.Chapter,
+            r.DueDate,
+            r.DueRule is { } rule ? new DueRuleJson(rule.Months, rule.Event, rule.Description) : null,
+            r.Addressees,
+            r.AppliesToForces)).ToList());
+}
+
+internal sealed record ReportJson(string Title, DateOnly? Published, IReadOnlyList<RecommendationJson> Recommendations);
+
+internal sealed record RecommendationJson(
+    int Number,
+    string Text,
+    string? Chapter,
+    DateOnly? DueDate,
+    DueRuleJson? DueRule,
+    IReadOnlyList<string> Addressees,
+    bool AppliesToForces);
+
+internal sealed record DueRuleJson(int Months, string Event, string Description);

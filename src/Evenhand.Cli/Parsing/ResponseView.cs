@@ -1,0 +1,56 @@
+using System.Globalization;
+using Evenhand.Forces;
+using Evenhand.Responses.Parsing;
+using Spectre.Console;
+
+namespace Evenhand.Cli.Parsing;
+
+/// <summary>How a parsed PCC response is shown.</summary>
+internal static class ResponseView
+{
+    public static void Render(IAnsiConsole console, ParsedResponse response)
+    {
+        var force = response.ForceSlug is { } slug ? ForceCatalogue.All.FirstOrDefault(f => f.Slug == slug) : null;
+        if (response.ForceSlug is null)
+        {
+            console.MarkupLine("Force: [yellow]not detected[/] (pass --force when importing)");
+        }
+        else
+        {
+            console.MarkupLineInterpolated($"Force: [bold]{force?.Name ?? response.ForceSlug}[/] ({response.ForceSlug})");
+        }
+
+        var answered = response.Responses.SelectMany(r => r.Recommendations).Distinct().Count();
+        console.MarkupLineInterpolated($"{response.Responses.Count} response(s) covering {answered} recommendation(s)");
+
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("Recommendation(s)")
+            .AddColumn("Response");
+        foreach (var item in response.Responses)
+        {
+            table.AddRow(
+                new Text(string.Join(", ", item.Recommendations.Select(n => n.ToString(CultureInfo.InvariantCulture)))),
+                new Text(ReportView.Abbreviate(item.Text, 100)));
+        }
+
+        console.Write(table);
+        if (response.Missing.Count > 0)
+        {
+            console.MarkupLineInterpolated($"[yellow]No response to recommendation(s) {string.Join(", ", response.Missing)}.[/]");
+        }
+
+        foreach (var note in response.Notes)
+        {
+            console.MarkupLineInterpolated($"[yellow]Note: {note}[/]");
+        }
+    }
+
+    public static ResponseJson ToJson(ParsedResponse response) => new(
+        response.ForceSlug,
+        response.Responses.Select(r => new ResponseItemJson(r.Recommendations, r.Text)).ToList(),
+        response.Missing);
+}
+
+internal sealed record ResponseJson(string? Force, IReadOnlyList<ResponseItemJson> Responses, IReadOnlyList<int> Missing);
+
+internal sealed record ResponseItemJson(IReadOnlyList<int> Recommendations, string Text);

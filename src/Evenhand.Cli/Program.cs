@@ -1,0 +1,3 @@
+using Evenhand.Cli;
+
+return await EvenhandCli.RunAsync(args);

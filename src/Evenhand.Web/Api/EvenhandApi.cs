@@ -1,0 +1,153 @@
+using Evenhand.Common;
+using Evenhand.Data;
+using Evenhand.Forces;
+using Evenhand.Inspections;
+using Evenhand.Responses;
+using Evenhand.Web.Infrastructure;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.EntityFrameworkCore;
+
+namespace Evenhand.Web.Api;
+
+/// <summary>The JSON API under /api/v1. Same authorisation as the pages: signed in, and force-scoped on every force route.</summary>
+public static class EvenhandApi
+{
+    public static void MapEvenhandApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").RequireAuthorization().AddEndpointFilter(ApiProblems.Filter).AddEndpointFilter(ValidateAntiforgeryOnWrites);
+        api.MapGet("/antiforgery", (HttpContext http, IAntiforgery af) => Results.Ok(new { token = af.GetAndStoreTokens(http).RequestToken, header = "X-CSRF-TOKEN" }))
+            .WithSummary("Token to send in the X-CSRF-TOKEN header on POST requests.");
+
+        api.MapGet("/forces", async (EvenhandDbContext db, CancellationToken ct) =>
+            (await db.Forces.AsNoTracking().OrderBy(f => f.Name).ToListAsync(ct)).Select(ForceDto.From))
+            .WithSummary("The 43 territorial police forces and their local policing bodies.");
+
+        api.MapGet("/inspections", async (InspectionService s, CancellationToken ct) =>
+            (await s.ListAsync(ct)).Select(InspectionDto.From));
+        api.MapGet("/inspections/{id:int}", async (int id, InspectionService s, CancellationToken ct) =>
+            InspectionDto.From(await s.GetAsync(id, ct)));
+
+        var force = api.MapGroup("/forces/{slug}").AddEndpointFilter(ForceScope);
+        force.MapGet("/recommendations", async (HttpContext http, ForceResponseService s, TimeProvider time, CancellationToken ct) =>
+            (await s.ListForForceAsync(http.CurrentForce().Id, ct)).Select(p => PlanDto.From(p, Today(time))))
+            .WithSummary("The force's action plans for every recommendation that applies to forces.");
+        force.MapGet("/recommendations/{recommendationId:int}", async (int recommendationId, HttpContext http, ForceResponseService s, TimeProvider time, CancellationToken ct) =>
+            PlanDetailDto.From(await s.GetAsync(http.CurrentForce().Id, recommendationId, ct), Today(time)));
+        force.MapPost("/recommendations/{recommendationId:int}/progress", async (int recommendationId, ProgressRequest body, HttpContext http, ForceResponseService s, TimeProvider time, CancellationToken ct) =>
+            {
+                var plan = await s.UpdateProgressAsync(http.CurrentForce().Id, recommendationId,
+                    new UpdateProgressOptions(body.Version, body.Progress, body.EvidenceText, body.EvidenceUrl, null), http.User.ToProcessContext(time), ct);
+                return PlanDetailDto.From(plan, Today(time));
+            })
+            .RequireAuthorization(Policies.EditPlans)
+            .WithSummary("Updates the force's progress, optionally adding evidence. Send the version you read; a stale version gets 409.");
+        force.MapGet("/responses", async (HttpContext http, Section55Service s, TimeProvider time, CancellationToken ct) =>
+            (await s.ListForForceAsync(http.CurrentForce().Id, ct)).Select(r => Section55SummaryDto.From(r, Today(time))))
+            .WithSummary("The force's section 55 responses.");
+
+        // Open data for published responses: no sign-in.
+        app.MapGet("/public/{slug}/responses/{inspectionId:int}/statuses.json", async (string slug, int inspectionId, Section55Service s55, ForceResponseService plans, CancellationToken ct) =>
+            await PublicStatusesAsync(slug, inspectionId, s55, plans, ct) is { } rows ? Results.Ok(rows) : Results.NotFound())
+            .AllowAnonymous().WithSummary("Statuses of the force's recommendations, published with its section 55 response.");
+        app.MapGet("/public/{slug}/responses/{inspectionId:int}/statuses.csv", async (string slug, int inspectionId, Section55Service s55, ForceResponseService plans, CancellationToken ct) =>
+            await PublicStatusesAsync(slug, inspectionId, s55, plans, ct) is { } rows
+                ? Results.File(Csv.Write(rows), "text/csv; charset=utf-8", $"{slug}-recommendation-statuses.csv")
+                : Results.NotFound())
+            .AllowAnonymous();
+    }
+
+    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+
+    private static async Task<List<PublicStatusDto>?> PublicStatusesAsync(string slug, int inspectionId, Section55Service s55, ForceResponseService plans, CancellationToken ct)
+    {
+        var view = await s55.FindPublishedAsync(slug, inspectionId, ct);
+        if (view is null)
+        {
+            return null;
+        }
+
+        var forcePlans = (await plans.ListForForceAsync(view.Response.ForceId, ct)).Where(p => p.Recommendation!.InspectionId == inspectionId);
+        return forcePlans.Select(p => new PublicStatusDto(
+            p.Recommendation!.Number, p.Recommendation.Text, p.Recommendation.EffectiveDueDate,
+            ForceResponse.Describe(p.Progress), ForceResponse.Describe(p.Assessment),
+            view.ItemFor(p.Recommendation)?.Text)).ToList();
+    }
+
+    private static async ValueTask<object?> ForceScope(EndpointFilterInvocationContext ctx, EndpointFilterDelegate next)
+    {
+        var http = ctx.HttpContext;
+        var db = http.RequestServices.GetRequiredService<EvenhandDbContext>();
+        var force = await ForceScopeFilter.ResolveAsync(db, http, http.GetRouteValue("slug") as string);
+        if (force is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
+                detail: "There is no force with that name, or you do not have access to it.");
+        }
+
+        http.Items[ForceScopeFilter.ItemKey] = force;
+        return await next(ctx);
+    }
+
+    private static async ValueTask<object?> ValidateAntiforgeryOnWrites(EndpointFilterInvocationContext ctx, EndpointFilterDelegate next)
+    {
+        var http = ctx.HttpContext;
+        if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))
+        {
+            var af = http.RequestServices.GetRequiredService<IAntiforgery>();
+            if (!await af.IsRequestValidAsync(http))
+            {
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Missing anti-forgery token",
+                    detail: "Get a token from GET /api/v1/antiforgery and send it in the X-CSRF-TOKEN header.");
+            }
+        }
+
+        return await next(ctx);
+    }
+}
+
+public sealed record ForceDto(string Slug, string Name, string LocalPolicingBody, string LocalPolicingBodyType, string Country)
+{
+    public static ForceDto From(Force f) => new(f.Slug, f.Name, f.LocalPolicingBody, f.LocalPolicingBodyType.ToString(), f.Country);
+}
+
+public sealed record RecommendationDto(int Id, int Number, string Text, string? Chapter, IReadOnlyList<string> Addressees, bool AppliesToForces,
+    DateOnly? DueDate, string? DueRule, DateOnly? EffectiveDueDate)
+{
+    public static RecommendationDto From(Recommendation r) =>
+        new(r.Id, r.Number, r.Text, r.Chapter, r.Addressees, r.AppliesToForces, r.DueDate, r.DueRuleDescription, r.EffectiveDueDate);
+}
+
+public sealed record InspectionDto(int Id, string Title, string Publisher, DateOnly Published, string Type, DateOnly Section55DueOn, IReadOnlyList<RecommendationDto> Recommendations)
+{
+    public static InspectionDto From(Inspection i) => new(i.Id, i.Title, i.Publisher, i.PublishedOn, i.Type.ToString(), i.Section55DueOn,
+        i.Recommendations.OrderBy(r => r.Number).Select(RecommendationDto.From).ToList());
+}
+
+public sealed record PlanDto(int RecommendationId, int Number, string Inspection, string Progress, string Assessment, DateOnly? DueOn, bool Overdue, int Evidence, Guid Version)
+{
+    public static PlanDto From(ForceResponse p, DateOnly today) => new(p.RecommendationId, p.Recommendation!.Number, p.Recommendation.Inspection!.Title,
+        p.Progress.ToString(), p.Assessment.ToString(), p.Recommendation.EffectiveDueDate, p.IsOverdue(today), p.Evidence.Count, p.Version);
+}
+
+public sealed record EvidenceDto(int Id, string Kind, string? Text, string? Url, string? FileName, string AddedBy, DateTimeOffset AddedAt);
+
+public sealed record PlanDetailDto(PlanDto Plan, RecommendationDto Recommendation, string? DefinitionOfDone, string? ExecutiveLead, string? DeliveryLead,
+    IReadOnlyList<EvidenceDto> Evidence, IReadOnlyList<object> Actions, IReadOnlyList<object> Meetings, IReadOnlyList<object> Timeline)
+{
+    public static PlanDetailDto From(ForceResponse p, DateOnly today) => new(
+        PlanDto.From(p, today), RecommendationDto.From(p.Recommendation!), p.DefinitionOfDone, p.ExecutiveLead, p.DeliveryLead,
+        p.Evidence.Select(e => new EvidenceDto(e.Id, e.Kind.ToString(), e.Text, e.Url, e.FileName, e.AddedBy, e.AddedAt)).ToList(),
+        p.Actions.Select(a => (object)new { a.Id, a.Description, a.Owner, a.DueOn, Status = a.Status.ToString() }).ToList(),
+        p.Meetings.Select(m => (object)new { m.Board, m.HeldOn, m.Decision }).ToList(),
+        p.Timeline.OrderBy(t => t.At).Select(t => (object)new { t.At, t.By, t.Change }).ToList());
+}
+
+public sealed record ProgressRequest(Guid Version, ForceProgress Progress, string? EvidenceText, string? EvidenceUrl);
+
+public sealed record Section55SummaryDto(int InspectionId, string Inspection, DateOnly DueOn, DateOnly? PublishedOn, bool Late, string? PublicUrl, int Answered)
+{
+    public static Section55SummaryDto From(Section55Response r, DateOnly today) =>
+        new(r.InspectionId, r.Inspection!.Title, r.DueOn, r.PublishedOn, r.IsLate(today), r.PublicUrl, r.Items.Count(i => i.IsComplete));
+}
+
+public sealed record PublicStatusDto(int Recommendation, string Text, DateOnly? DueOn, string Progress, string Assessment, string? PccResponse);

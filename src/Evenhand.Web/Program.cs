@@ -1,0 +1,112 @@
+using Evenhand.Accounts;
+using Evenhand.Data;
+using Evenhand.Responses;
+using Evenhand.Inspections;
+using Evenhand.Web.Api;
+using Evenhand.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+
+var builder = WebApplication.CreateBuilder(args);
+var config = builder.Configuration;
+
+// Persistence: SQLite file by default, PostgreSQL when Database:Provider=Postgres.
+var provider = DatabaseSetup.ParseProvider(config["Database:Provider"]);
+var connectionString = config.GetConnectionString("Evenhand");
+builder.Services.AddDbContext<EvenhandDbContext>(o => DatabaseSetup.Configure(o, provider, connectionString));
+builder.Services.AddSingleton(TimeProvider.System);
+
+// Domain services.
+builder.Services.AddScoped<ForceResponseService>();
+builder.Services.AddScoped<Section55Service>();
+builder.Services.AddScoped<InspectionService>();
+builder.Services.AddScoped<Evenhand.Importing.DocumentImportService>();
+builder.Services.AddScoped<NationalViewService>();
+builder.Services.AddScoped<DemoData>();
+builder.Services.AddSingleton<ImportStaging>();
+
+// Accounts: ASP.NET Core Identity with lockout after repeated failures.
+builder.Services.AddIdentity<EvenhandUser, IdentityRole>(o =>
+    {
+        o.User.RequireUniqueEmail = true;
+        o.Password.RequiredLength = 12;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        o.Lockout.AllowedForNewUsers = true;
+    })
+    .AddEntityFrameworkStores<EvenhandDbContext>()
+    .AddClaimsPrincipalFactory<EvenhandClaimsFactory>()
+    .AddDefaultTokenProviders();
+builder.Services.ConfigureApplicationCookie(o =>
+{
+    o.LoginPath = "/account/sign-in";
+    o.LogoutPath = "/account/sign-out";
+    o.AccessDeniedPath = "/account/access-denied";
+    o.Cookie.Name = "evenhand.auth";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Lax;
+    o.SlidingExpiration = true;
+    o.ExpireTimeSpan = TimeSpan.FromHours(8);
+    // The API answers 401/403 instead of redirecting to the sign-in page.
+    o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
+    o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
+});
+builder.Services.AddAuthorization(Policies.Add);
+builder.Services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
+
+// Uploads: documents and evidence files are capped; larger requests are refused before they are read.
+builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = UploadLimits.MaxRequestBytes);
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = UploadLimits.MaxRequestBytes);
+
+builder.Services.AddRazorPages(o =>
+{
+    o.Conventions.AddFolderApplicationModelConvention("/Forces", m => m.Filters.Add(new ServiceFilterAttribute(typeof(ForceScopeFilter))));
+    o.Conventions.AllowAnonymousToFolder("/Public");
+    o.Conventions.AllowAnonymousToPage("/Index");
+    o.Conventions.AllowAnonymousToPage("/Error");
+    o.Conventions.AllowAnonymousToPage("/Accessibility");
+    o.Conventions.AllowAnonymousToPage("/Account/SignIn");
+});
+builder.Services.AddScoped<ForceScopeFilter>();
+builder.Services.AddProblemDetails();
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+builder.Services.AddOpenApi("v1");
+
+var app = builder.Build();
+
+await StartupTasks.RunAsync(app);
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseExceptionHandler("/error");
+app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+app.MapRazorPages();
+app.MapEvenhandApi();
+
+app.Run();
+
+static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+{
+    if (ctx.Request.Path.StartsWithSegments("/api"))
+    {
+        ctx.Response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+
+    ctx.Response.Redirect(ctx.RedirectUri);
+    return Task.CompletedTask;
+}
+
+public partial class Program;

@@ -1,0 +1,59 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.TagHelpers;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
+namespace Evenhand.Web.TagHelpers;
+
+/// <summary>
+/// Puts a field with <c>asp-for</c> into the GOV.UK error state when model state has an error for it: adds
+/// govuk-input--error / govuk-textarea--error / govuk-select--error and adds "{id}-error" (the id
+/// <see cref="GovUkErrorMessageTagHelper"/> gives the message) to aria-describedby. Radios, checkboxes,
+/// hidden fields and buttons are left alone: their error state belongs on the fieldset.
+/// </summary>
+[HtmlTargetElement("input", Attributes = "asp-for")]
+[HtmlTargetElement("textarea", Attributes = "asp-for")]
+[HtmlTargetElement("select", Attributes = "asp-for")]
+public sealed class GovUkFieldErrorStateTagHelper : TagHelper
+{
+    private static readonly HashSet<string> NotTextLike = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "radio", "checkbox", "hidden", "submit", "button", "reset", "image",
+    };
+
+    [HtmlAttributeName("asp-for")]
+    public ModelExpression For { get; set; } = default!;
+
+    [ViewContext]
+    [HtmlAttributeNotBound]
+    public ViewContext ViewContext { get; set; } = default!;
+
+    /// <summary>After the framework's input/textarea/select tag helpers, which set id, name and type.</summary>
+    public override int Order => 100;
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        if (output.TagName == "input" &&
+            output.Attributes.TryGetAttribute("type", out var type) &&
+            NotTextLike.Contains(type.Value?.ToString() ?? ""))
+        {
+            return;
+        }
+
+        var fullName = GovUkFieldNames.FullName(ViewContext, For);
+        if (GovUkFieldNames.Errors(ViewContext.ViewData.ModelState, fullName).Count == 0)
+        {
+            return;
+        }
+
+        var errorClass = output.TagName switch
+        {
+            "textarea" => "govuk-textarea--error",
+            "select" => "govuk-select--error",
+            _ => "govuk-input--error",
+        };
+        output.AddClass(errorClass, HtmlEncoder.Default);
+        GovUkFieldNames.AddDescribedBy(output, GovUkFieldNames.ErrorId(fullName));
+    }
+}

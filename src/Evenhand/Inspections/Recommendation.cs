@@ -1,0 +1,57 @@
+using Evenhand.Common;
+
+namespace Evenhand.Inspections;
+
+/// <summary>One numbered recommendation of an inspection, with its deadline (a fixed date or a rule relative to an event).</summary>
+public sealed class Recommendation : VersionedEntity
+{
+    public int Id { get; set; }
+    public int InspectionId { get; set; }
+    public Inspection? Inspection { get; set; }
+    public int Number { get; set; }
+    public required string Text { get; set; }
+    public string? Chapter { get; set; }
+
+    /// <summary>The bodies the text names (canonical names: "College of Policing", "Forces", …).</summary>
+    public List<string> Addressees { get; set; } = [];
+
+    /// <summary>True when every force must act on it (its first addressee is forces or chief constables).</summary>
+    public bool AppliesToForces { get; set; }
+
+    /// <summary>A fixed deadline, when the report gives one ("By 31 March 2025").</summary>
+    public DateOnly? DueDate { get; set; }
+
+    /// <summary>For a relative deadline: months after the trigger event ("within six months of …").</summary>
+    public int? DueRuleMonths { get; set; }
+
+    /// <summary>For a relative deadline: the event that starts the clock.</summary>
+    public string? DueRuleEvent { get; set; }
+
+    /// <summary>For a relative deadline: the report's own words.</summary>
+    public string? DueRuleDescription { get; set; }
+
+    /// <summary>When the trigger event happened, once someone records it.</summary>
+    public DateOnly? TriggerEventOn { get; set; }
+
+    public bool HasRelativeDeadline => DueRuleMonths is not null;
+
+    /// <summary>The date the recommendation is due, or null while a relative deadline's event has not happened.</summary>
+    public DateOnly? EffectiveDueDate => DeadlineRules.DueDate(DueDate, DueRuleMonths, TriggerEventOn);
+
+    public string DeadlineDescription =>
+        DueDate is { } d ? d.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))
+        : EffectiveDueDate is { } e ? $"{e.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))} ({DueRuleDescription})"
+        : DueRuleDescription ?? "No deadline";
+
+    /// <summary>Records that the event a relative deadline depends on has happened; the due date is then computed.</summary>
+    public void RecordTriggerEvent(DateOnly occurredOn)
+    {
+        if (!HasRelativeDeadline)
+        {
+            throw new DomainRuleException($"Recommendation {Number} has a fixed deadline; there is no event to record.");
+        }
+
+        TriggerEventOn = occurredOn;
+        Bump();
+    }
+}

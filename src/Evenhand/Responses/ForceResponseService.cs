@@ -1,0 +1,146 @@
+using Evenhand.Auditing;
+using Evenhand.Common;
+using Evenhand.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Evenhand.Responses;
+
+public sealed record UpdateProgressOptions(Guid Version, ForceProgress Progress, string? EvidenceText, string? EvidenceUrl, UploadedFile? EvidenceFile);
+
+public sealed record UpdatePlanOptions(Guid Version, string? DefinitionOfDone, string? ExecutiveLead, string? DeliveryLead);
+
+public sealed record AssessOptions(Guid Version, AssessmentStatus Assessment, string? Note);
+
+public sealed record AddActionOptions(Guid Version, string Description, string? Owner, DateOnly? DueOn);
+
+public sealed record AddMeetingOptions(Guid Version, string Board, DateOnly HeldOn, string Decision);
+
+public sealed record UploadedFile(string FileName, string ContentType, byte[] Content);
+
+/// <summary>Reads and changes force action plans. Every change is audited and checked against the version the user saw.</summary>
+public sealed class ForceResponseService(EvenhandDbContext db)
+{
+    /// <summary>All plans of one force for force-applicable recommendations, newest inspection first.</summary>
+    public Task<List<ForceResponse>> ListForForceAsync(int forceId, CancellationToken ct = default) =>
+        db.ForceResponses.AsNoTracking()
+            .Where(r => r.ForceId == forceId)
+            .Include(r => r.Recommendation!).ThenInclude(r => r.Inspection)
+            .Include(r => r.Evidence)
+            .OrderByDescending(r => r.Recommendation!.Inspection!.PublishedOn).ThenBy(r => r.Recommendation!.Number)
+            .AsSplitQuery()
+            .ToListAsync(ct);
+
+    public async Task<ForceResponse> GetAsync(int forceId, int recommendationId, CancellationToken ct = default)
+    {
+        var plan = await db.ForceResponses
+            .Include(r => r.Force)
+            .Include(r => r.Recommendation!).ThenInclude(r => r.Inspection)
+            .Include(r => r.Actions)
+            .Include(r => r.Evidence)
+            .Include(r => r.Meetings)
+            .Include(r => r.Timeline)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(r => r.ForceId == forceId && r.RecommendationId == recommendationId, ct);
+        return plan ?? throw new NotFoundException("That recommendation does not apply to this force, or does not exist.");
+    }
+
+    public Task<EvidenceItem?> GetEvidenceFileAsync(int forceId, int evidenceId, CancellationToken ct = default) =>
+        db.Evidence.Include(e => e.File).Where(e => e.Id == evidenceId && db.ForceResponses.Any(r => r.Id == e.ForceResponseId && r.ForceId == forceId))
+            .SingleOrDefaultAsync(ct);
+
+    public async Task<ForceResponse> UpdateProgressAsync(int forceId, int recommendationId, UpdateProgressOptions o, ProcessContext ctx, CancellationToken ct = default)
+    {
+        var plan = await GetAsync(forceId, recommendationId, ct);
+        plan.EnsureVersion(o.Version);
+        var before = Snapshot(plan);
+        // Evidence first, so that "Complete" with evidence supplied in the same update is allowed.
+        if (o.EvidenceFile is { } f)
+        {
+            plan.AddEvidence(EvidenceKind.File, o.EvidenceText, null, f.FileName, f.ContentType, f.Content, ctx);
+        }
+        else if (!string.IsNullOrWhiteSpace(o.EvidenceUrl))
+        {
+            plan.AddEvidence(EvidenceKind.Link, o.EvidenceText, o.EvidenceUrl, null, null, null, ctx);
+        }
+        else if (!string.IsNullOrWhiteSpace(o.EvidenceText))
+        {
+            plan.AddEvidence(EvidenceKind.Text, o.EvidenceText, null, null, null, null, ctx);
+        }
+
+        plan.SetProgress(o.Progress, ctx);
+        return await SaveAsync(plan, "ProgressUpdated", before, ctx, ct);
+    }
+
+    public async Task<ForceResponse> UpdatePlanAsync(int forceId, int recommendationId, UpdatePlanOptions o, ProcessContext ctx, CancellationToken ct = default)
+    {
+        var plan = await GetAsync(forceId, recommendationId, ct);
+        plan.EnsureVersion(o.Version);
+        var before = Snapshot(plan);
+        plan.UpdatePlan(o.DefinitionOfDone, o.ExecutiveLead, o.DeliveryLead, ctx);
+        return await SaveAsync(plan, "PlanUpdated", before, ctx, ct);
+    }
+
+    public async Task<ForceResponse> AssessAsync(int forceId, int recommendationId, AssessOptions o, ProcessContext ctx, CancellationToken ct = default)
+    {
+        var plan = await GetAsync(forceId, recommendationId, ct);
+        plan.EnsureVersion(o.Version);
+        var before = Snapshot(plan);
+        plan.Assess(o.Assessment, o.Note, ctx);
+        return await SaveAsync(plan, "Assessed", before, ctx, ct);
+    }
+
+    public async Task<ForceResponse> AddActionAsync(int forceId, int recommendationId, AddActionOptions o, ProcessContext ctx, CancellationToken ct = default)
+    {
+        var plan = await GetAsync(forceId, recommendationId, ct);
+        plan.EnsureVersion(o.Version);
+        var before = Snapshot(plan);
+        plan.AddAction(o.Description, o.Owner, o.DueOn, ctx);
+        return await SaveAsync(plan, "ActionAdded", before, ctx, ct);
+    }
+
+    public async Task<ForceResponse> SetActionStatusAsync(int forceId, int recommendationId, int actionId, ActionStatus status, Guid version, ProcessContext ctx, CancellationToken ct = default)
+    {
+        var plan = await GetAsync(forceId, recommendationId, ct);
+        plan.EnsureVersion(version);
+        var before = Snapshot(plan);
+        var action = plan.Actions.SingleOrDefault(a => a.Id == actionId) ?? throw new NotFoundException("That action does not exist.");
+        plan.SetActionStatus(action, status, ctx);
+        return await SaveAsync(plan, "ActionUpdated", before, ctx, ct);
+    }
+
+    public async Task<ForceResponse> AddMeetingAsync(int forceId, int recommendationId, AddMeetingOptions o, ProcessContext ctx, CancellationToken ct = default)
+    {
+        var plan = await GetAsync(forceId, recommendationId, ct);
+        plan.EnsureVersion(o.Version);
+        var before = Snapshot(plan);
+        plan.AddMeeting(o.Board, o.HeldOn, o.Decision, ctx);
+        return await SaveAsync(plan, "MeetingAdded", before, ctx, ct);
+    }
+
+    private async Task<ForceResponse> SaveAsync(ForceResponse plan, string action, object before, ProcessContext ctx, CancellationToken ct)
+    {
+        AuditLog.Record(db, ctx, action, nameof(ForceResponse), plan.Id, plan.ForceId, before, Snapshot(plan));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConcurrencyConflictException();
+        }
+
+        return plan;
+    }
+
+    private static object Snapshot(ForceResponse p) => new
+    {
+        Progress = p.Progress.ToString(),
+        Assessment = p.Assessment.ToString(),
+        p.DefinitionOfDone,
+        p.ExecutiveLead,
+        p.DeliveryLead,
+        Actions = p.Actions.Count,
+        Evidence = p.Evidence.Count,
+        Meetings = p.Meetings.Count,
+    };
+}

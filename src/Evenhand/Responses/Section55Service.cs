@@ -1,0 +1,149 @@
+using Evenhand.Auditing;
+using Evenhand.Common;
+using Evenhand.Data;
+using Evenhand.Inspections;
+using Microsoft.EntityFrameworkCore;
+
+namespace Evenhand.Responses;
+
+public sealed record AnswerOptions(int RecommendationId, Section55Stance? Stance, string? Text);
+
+public sealed record UpdateSection55Options(Guid Version, Section55Details Details, IReadOnlyList<AnswerOptions> Answers);
+
+public sealed record PublishOptions(Guid Version, DateOnly PublishedOn, string? PublicUrl);
+
+public sealed record CopiesSentOptions(Guid Version, DateOnly? ToInspectorate, DateOnly? ToHomeSecretary);
+
+/// <summary>A section 55 response together with the force recommendations it must answer.</summary>
+public sealed record Section55View(Section55Response Response, IReadOnlyList<Recommendation> ForceRecommendations)
+{
+    public IReadOnlyList<Recommendation> Gaps => Response.Gaps(ForceRecommendations);
+
+    public Section55Item? ItemFor(Recommendation r) => Response.Items.FirstOrDefault(i => i.RecommendationId == r.Id);
+}
+
+/// <summary>Writes and publishes the PCC's section 55 response.</summary>
+public sealed class Section55Service(EvenhandDbContext db)
+{
+    public Task<List<Section55Response>> ListForForceAsync(int forceId, CancellationToken ct = default) =>
+        db.Section55Responses.AsNoTracking()
+            .Where(r => r.ForceId == forceId)
+            .Include(r => r.Inspection)
+            .Include(r => r.Items)
+            .OrderByDescending(r => r.Inspection!.PublishedOn)
+            .ToListAsync(ct);
+
+    /// <summary>The force's response to an inspection; an empty draft is started (and saved) the first time it is opened.</summary>
+    public async Task<Section55View> GetOrStartAsync(int forceId, int inspectionId, ProcessContext ctx, CancellationToken ct = default)
+    {
+        var existing = await FindAsync(forceId, inspectionId, ct);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var force = await db.Forces.SingleOrDefaultAsync(f => f.Id == forceId, ct) ?? throw new NotFoundException("Force not found.");
+        var inspection = await db.Inspections.SingleOrDefaultAsync(i => i.Id == inspectionId, ct) ?? throw new NotFoundException("Inspection not found.");
+        var response = Section55Response.Start(force, inspection);
+        db.Section55Responses.Add(response);
+        await db.SaveChangesAsync(ct);
+        AuditLog.Record(db, ctx, "Created", nameof(Section55Response), response.Id, forceId);
+        await db.SaveChangesAsync(ct);
+        return (await FindAsync(forceId, inspectionId, ct))!;
+    }
+
+    public async Task<Section55View?> FindAsync(int forceId, int inspectionId, CancellationToken ct = default)
+    {
+        var response = await db.Section55Responses
+            .Include(r => r.Force)
+            .Include(r => r.Inspection)
+            .Include(r => r.Items).ThenInclude(i => i.Recommendation)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(r => r.ForceId == forceId && r.InspectionId == inspectionId, ct);
+        if (response is null)
+        {
+            return null;
+        }
+
+        var recs = await db.Recommendations.Where(r => r.InspectionId == inspectionId && r.AppliesToForces).OrderBy(r => r.Number).ToListAsync(ct);
+        return new Section55View(response, recs);
+    }
+
+    /// <summary>Published responses are public: no force check, but drafts are never returned.</summary>
+    public async Task<Section55View?> FindPublishedAsync(string forceSlug, int inspectionId, CancellationToken ct = default)
+    {
+        var force = await db.Forces.AsNoTracking().SingleOrDefaultAsync(f => f.Slug == forceSlug, ct);
+        if (force is null)
+        {
+            return null;
+        }
+
+        var view = await FindAsync(force.Id, inspectionId, ct);
+        return view is { Response.IsPublished: true } ? view : null;
+    }
+
+    public async Task<Section55View> UpdateAsync(int forceId, int inspectionId, UpdateSection55Options o, ProcessContext ctx, CancellationToken ct = default)
+    {
+        var view = await FindAsync(forceId, inspectionId, ct) ?? throw new NotFoundException("There is no response to update.");
+        var r = view.Response;
+        r.EnsureVersion(o.Version);
+        var before = Snapshot(r);
+        r.UpdateDetails(o.Details, ctx);
+        foreach (var a in o.Answers)
+        {
+            var rec = view.ForceRecommendations.FirstOrDefault(x => x.Id == a.RecommendationId)
+                ?? throw new DomainRuleException("Only recommendations that apply to forces can be answered in this response.");
+            r.Answer(rec, a.Stance, a.Text, ctx);
+        }
+
+        await SaveAsync(r, "Updated", before, ctx, ct);
+        return view;
+    }
+
+    public async Task<Section55View> PublishAsync(int forceId, int inspectionId, PublishOptions o, ProcessContext ctx, CancellationToken ct = default)
+    {
+        var view = await FindAsync(forceId, inspectionId, ct) ?? throw new NotFoundException("There is no response to publish.");
+        view.Response.EnsureVersion(o.Version);
+        var before = Snapshot(view.Response);
+        view.Response.Publish(o.PublishedOn, o.PublicUrl, view.ForceRecommendations, ctx);
+        await SaveAsync(view.Response, "Published", before, ctx, ct);
+        return view;
+    }
+
+    public async Task<Section55View> RecordCopiesSentAsync(int forceId, int inspectionId, CopiesSentOptions o, ProcessContext ctx, CancellationToken ct = default)
+    {
+        var view = await FindAsync(forceId, inspectionId, ct) ?? throw new NotFoundException("There is no response.");
+        view.Response.EnsureVersion(o.Version);
+        var before = Snapshot(view.Response);
+        view.Response.RecordCopiesSent(o.ToInspectorate, o.ToHomeSecretary, ctx);
+        await SaveAsync(view.Response, "CopiesSent", before, ctx, ct);
+        return view;
+    }
+
+    private async Task SaveAsync(Section55Response r, string action, object before, ProcessContext ctx, CancellationToken ct)
+    {
+        AuditLog.Record(db, ctx, action, nameof(Section55Response), r.Id, r.ForceId, before, Snapshot(r));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConcurrencyConflictException();
+        }
+    }
+
+    private static object Snapshot(Section55Response r) => new
+    {
+        r.ChiefOfficerInvitedOn,
+        r.ChiefOfficerCommentsDueOn,
+        r.ChiefOfficerCommentsReceivedOn,
+        r.ChiefOfficerComments,
+        r.PccComments,
+        r.PublishedOn,
+        r.PublicUrl,
+        r.SentToInspectorateOn,
+        r.SentToHomeSecretaryOn,
+        Items = r.Items.Select(i => new { i.RecommendationId, Stance = i.Stance?.ToString(), i.Text }).ToList(),
+    };
+}

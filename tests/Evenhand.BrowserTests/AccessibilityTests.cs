@@ -1,0 +1,118 @@
+using Evenhand.BrowserTests.Infrastructure;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Evenhand.BrowserTests;
+
+/// <summary>axe scans of the main pages, as the people who use them see them.</summary>
+[Collection(BrowserCollection.Name)]
+public class AccessibilityTests(BrowserFixture browser, ITestOutputHelper output)
+{
+    [BrowserFact]
+    public async Task SignInPage_HasNoSeriousViolations()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+
+        await Accessibility.AssertNoSeriousViolationsAsync(page, output);
+    }
+
+    [BrowserFact]
+    public async Task HomePage_SignedIn_HasNoSeriousViolations()
+    {
+        var page = await browser.NewPageAsync(DemoUsers.Governance("cheshire"));
+        await page.GotoAsync("/");
+
+        await Accessibility.AssertNoSeriousViolationsAsync(page, output);
+    }
+
+    [BrowserFact]
+    public async Task ForceRecommendations_HaveNoSeriousViolations()
+    {
+        var page = await browser.NewPageAsync(DemoUsers.Governance("cheshire"));
+        await page.GotoAsync("/forces/cheshire/recommendations");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+
+        await Accessibility.AssertNoSeriousViolationsAsync(page, output);
+    }
+
+    [BrowserFact]
+    public async Task RecommendationDetail_WithItsForms_HasNoSeriousViolations()
+    {
+        var page = await browser.NewPageAsync(DemoUsers.Governance("cheshire"));
+        await page.GotoAsync("/forces/cheshire/recommendations");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Recommendation 16", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save update" })).ToBeVisibleAsync();
+
+        await Accessibility.AssertNoSeriousViolationsAsync(page, output);
+    }
+
+    [BrowserFact]
+    public async Task RecommendationDetail_AfterFailedUpdate_HasNoSeriousViolations()
+    {
+        var page = await browser.NewPageAsync(DemoUsers.Governance("cleveland"));
+        await page.GotoAsync("/forces/cleveland/recommendations");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Recommendation 16", Exact = true }).ClickAsync();
+        // Complete without evidence is refused: the page comes back with its error state.
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Complete", Exact = true }).CheckAsync();
+        await page.GetByLabel("Evidence", new() { Exact = true }).FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save update", Exact = true }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
+
+        await Accessibility.AssertNoSeriousViolationsAsync(page, output);
+    }
+
+    [BrowserFact]
+    public async Task NationalView_HasNoSeriousViolations()
+    {
+        var page = await browser.NewPageAsync(DemoUsers.Inspectorate);
+        await page.GotoAsync("/national");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+
+        await Accessibility.AssertNoSeriousViolationsAsync(page, output);
+    }
+
+    [BrowserFact]
+    public async Task Section55Responses_HaveNoSeriousViolations()
+    {
+        var page = await browser.NewPageAsync(DemoUsers.Pcc("cheshire"));
+        await page.GotoAsync("/forces/cheshire/responses");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+
+        await Accessibility.AssertNoSeriousViolationsAsync(page, output);
+    }
+
+    [BrowserFact]
+    public async Task PublishedResponse_ReadAnonymously_HasNoSeriousViolations()
+    {
+        var pcc = await browser.NewPageAsync(DemoUsers.Pcc("cheshire"));
+        await pcc.GotoAsync("/forces/cheshire/responses");
+        var publicLinks = pcc.Locator("a[href^='/public/']");
+        if (await publicLinks.CountAsync() == 0)
+        {
+            // The demo responses are imported as drafts: the PCC office publishes Cheshire's.
+            await pcc.GetByRole(AriaRole.Table).GetByRole(AriaRole.Link).First.ClickAsync();
+            var publish = pcc.GetByRole(AriaRole.Button, new() { Name = "Mark as published" });
+            if (await publish.CountAsync() == 0)
+            {
+                output.WriteLine("Cheshire's response cannot be published from its page: no public page to scan.");
+                return;
+            }
+
+            await pcc.GetByLabel("Date published").FillAsync("2024-11-01");
+            await publish.ClickAsync();
+            await Assertions.Expect(pcc.Locator(".govuk-notification-banner--success")).ToBeVisibleAsync();
+            await pcc.GotoAsync("/forces/cheshire/responses");
+        }
+
+        await Assertions.Expect(publicLinks.First).ToBeVisibleAsync();
+        var href = await publicLinks.First.GetAttributeAsync("href");
+
+        // The public page is read by anyone: scan it signed out.
+        var page = await browser.NewPageAsync();
+        var response = await page.GotoAsync(href!);
+        Assert.Equal(200, response!.Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page, output);
+    }
+}

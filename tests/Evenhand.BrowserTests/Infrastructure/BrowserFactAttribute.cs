@@ -1,0 +1,17 @@
+namespace Evenhand.BrowserTests.Infrastructure;
+
+/// <summary>
+/// A browser test: skipped with a clear reason when Chromium is not installed, unless
+/// EVENHAND_REQUIRE_BROWSER=1 (CI), when it runs and fails loudly instead.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class BrowserFactAttribute : FactAttribute
+{
+    public BrowserFactAttribute()
+    {
+        if (!BrowserEnvironment.ChromiumAvailable && !BrowserEnvironment.Required)
+        {
+            Skip = BrowserEnvironment.MissingMessage + $" (Set {BrowserEnvironment.RequireVariable}=1 to fail instead of skipping.)";
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using Microsoft.Playwright;
+
+namespace Evenhand.BrowserTests.Infrastructure;
+
+/// <summary>
+/// One app server and one headless Debian Chromium for the whole run (starting them is the slow part); each test
+/// gets a fresh browser context, so cookies never leak between tests. Started on first use, so a run where every
+/// browser test is skipped starts nothing.
+/// </summary>
+#pragma warning disable CA1001 // xunit disposes fixtures through IAsyncLifetime.DisposeAsync
+public sealed class BrowserFixture : IAsyncLifetime
+#pragma warning restore CA1001
+{
+    private readonly SemaphoreSlim startLock = new(1, 1);
+    private EvenhandServer? server;
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    public Uri BaseAddress { get; private set; } = default!;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    private async Task<IBrowser> StartAsync()
+    {
+        await startLock.WaitAsync();
+        try
+        {
+            if (browser is not null)
+            {
+                return browser;
+            }
+
+            if (!BrowserEnvironment.ChromiumAvailable)
+            {
+                // Only reached when EVENHAND_REQUIRE_BROWSER=1; otherwise [BrowserFact] skips the test.
+                throw new InvalidOperationException(
+                    BrowserEnvironment.MissingMessage + $" {BrowserEnvironment.RequireVariable}=1, so browser tests may not be skipped.");
+            }
+
+            server = new EvenhandServer();
+            BaseAddress = server.Start();
+
+            playwright = await Playwright.CreateAsync();
+            browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = BrowserEnvironment.ChromiumPath,
+                Headless = true,
+                Args =
+                [
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                ],
+            });
+            return browser;
+        }
+        finally
+        {
+            startLock.Release();
+        }
+    }
+
+    /// <summary>A page in a new browser context (its own cookies), signed in as <paramref name="email"/> when given.</summary>
+    public async Task<IPage> NewPageAsync(string? email = null)
+    {
+        var started = await StartAsync();
+        var context = await started.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString().TrimEnd('/'),
+            Locale = "en-GB",
+            TimezoneId = "Europe/London",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        if (email is not null)
+        {
+            await SignInAsync(page, email, EvenhandServer.DemoPassword);
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+        }
+
+        return page;
+    }
+
+    /// <summary>Fills in and submits the sign-in form (does not check the outcome).</summary>
+    public static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Email address", new() { Exact = true }).FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.CloseAsync();
+        }
+
+        playwright?.Dispose();
+        if (server is not null)
+        {
+            await server.DisposeAsync();
+        }
+
+        startLock.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
+}
+
+/// <summary>The demo users DemoData seeds (password <see cref="EvenhandServer.DemoPassword"/>).</summary>
+public static class DemoUsers
+{
+    public const string Domain = "demo.evenhand.test";
+    public const string Administrator = "admin@" + Domain;
+    public const string Inspectorate = "inspectorate@" + Domain;
+
+    public static string Pcc(string force) => $"pcc.{force}@{Domain}";
+
+    public static string Governance(string force) => $"governance.{force}@{Domain}";
+}

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Evenhand.Cli;
+using Evenhand.Data;
+using Microsoft.Data.Sqlite;
+
+namespace Evenhand.Tests.Cli;
+
+/// <summary>What one in-process run of the <c>evenhand</c> command produced.</summary>
+public sealed record CliRun(int ExitCode, string Out, string Error)
+{
+    public JsonElement Json()
+    {
+        using var doc = JsonDocument.Parse(Out);
+        return doc.RootElement.Clone();
+    }
+
+    public override string ToString() => $"exit {ExitCode}\n--- stdout ---\n{Out}\n--- stderr ---\n{Error}";
+}
+
+internal static class CliHarness
+{
+    public static async Task<CliRun> RunAsync(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exitCode = await EvenhandCli.RunAsync(args, stdout, stderr);
+        return new CliRun(exitCode, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>The repository root: the folder holding Evenhand.slnx above the test assembly.</summary>
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    public static string Seed(string fileName) => Path.Combine(RepoRoot, "samples", "seeds", fileName);
+
+    public static string Report => Seed("hmicfrs-activism-and-impartiality-2024.txt");
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Evenhand.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Evenhand.slnx not found above " + AppContext.BaseDirectory);
+    }
+}
+
+/// <summary>A SQLite database file in a temporary folder, deleted afterwards; pass <see cref="Args"/> to database commands.</summary>
+internal sealed class TempDatabase : IDisposable
+{
+    public TempDatabase()
+    {
+        Folder = Directory.CreateTempSubdirectory("evenhand-cli-").FullName;
+        ConnectionString = $"Data Source={Path.Combine(Folder, "x.db")}";
+    }
+
+    public string Folder { get; }
+
+    public string ConnectionString { get; }
+
+    public string[] Args => ["--provider", "sqlite", "--connection", ConnectionString];
+
+    public string[] With(params string[] args) => [.. args, .. Args];
+
+    public EvenhandDbContext Open() => new(DatabaseSetup.BuildOptions(DatabaseProvider.Sqlite, ConnectionString));
+
+    /// <summary>A file in the temporary folder with the given text.</summary>
+    public string WriteFile(string name, string text)
+    {
+        var path = Path.Combine(Folder, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open on this platform: the temp folder is cleaned up by the OS.
+        }
+    }
+}

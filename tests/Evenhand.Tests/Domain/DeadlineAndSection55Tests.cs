@@ -1,0 +1,85 @@
+using Evenhand.Common;
+using Evenhand.Forces;
+using Evenhand.Inspections;
+using Evenhand.Responses;
+
+namespace Evenhand.Tests.Domain;
+
+public sealed class DeadlineAndSection55Tests
+{
+    private static readonly ProcessContext Ctx = new("u1", "PCC office", DateTimeOffset.UnixEpoch);
+
+    [Fact]
+    public void RelativeDeadline_IsUnknownUntilTheEventIsRecorded_ThenComputed()
+    {
+        var rec = new Recommendation { Number = 9, Text = "…", DueRuleMonths = 6, DueRuleEvent = "College of Policing updates its APP", DueRuleDescription = "Within six months of …" };
+        Assert.Null(rec.EffectiveDueDate);
+        rec.RecordTriggerEvent(new DateOnly(2025, 8, 31));
+        Assert.Equal(new DateOnly(2026, 2, 28), rec.EffectiveDueDate); // clamped to the end of February
+    }
+
+    [Fact]
+    public void RecordTriggerEvent_OnAFixedDeadline_IsRefused()
+    {
+        var rec = new Recommendation { Number = 10, Text = "…", DueDate = new DateOnly(2025, 3, 31) };
+        Assert.Throws<DomainRuleException>(() => rec.RecordTriggerEvent(new DateOnly(2025, 1, 1)));
+    }
+
+    [Fact]
+    public void Section55_IsDue56DaysAfterPublication()
+    {
+        Assert.Equal(new DateOnly(2024, 11, 5), Section55Rules.DueDate(new DateOnly(2024, 9, 10)));
+    }
+
+    [Fact]
+    public void Publish_RefusedUntilEveryForceRecommendationHasAStanceAndText()
+    {
+        var (response, recs) = Draft();
+        response.Answer(recs[0], Section55Stance.ActionTakenOrProposed, "Policy updated", Ctx);
+        response.Answer(recs[1], null, "Text but no stance", Ctx);
+
+        var e = Assert.Throws<DomainRuleException>(() => response.Publish(new DateOnly(2024, 10, 1), null, recs, Ctx));
+        Assert.Contains("recommendations 10, 12", e.Message, StringComparison.Ordinal);
+        Assert.False(response.IsPublished);
+
+        response.Answer(recs[1], Section55Stance.NoActionWithReason, "Already in place", Ctx);
+        response.Answer(recs[2], Section55Stance.ActionTakenOrProposed, "Training planned", Ctx);
+        response.Publish(new DateOnly(2024, 10, 1), "https://pcc.example.org/response", recs, Ctx);
+        Assert.True(response.IsPublished);
+        Assert.False(response.IsLate(new DateOnly(2025, 1, 1)));
+        Assert.Throws<DomainRuleException>(() => response.Answer(recs[0], Section55Stance.ActionTakenOrProposed, "edit after publishing", Ctx));
+    }
+
+    [Fact]
+    public void IsLate_WhenUnpublishedAfterTheDueDate_OrPublishedAfterIt()
+    {
+        var (response, _) = Draft();
+        Assert.False(response.IsLate(new DateOnly(2024, 11, 5)));
+        Assert.True(response.IsLate(new DateOnly(2024, 11, 6)));
+    }
+
+    [Fact]
+    public void CopiesSent_BeforePublication_IsRefused()
+    {
+        var (response, _) = Draft();
+        Assert.Throws<DomainRuleException>(() => response.RecordCopiesSent(new DateOnly(2024, 10, 1), null, Ctx));
+    }
+
+    [Fact]
+    public void ForceCatalogue_Has43ForcesWithUniqueSlugsAndABody()
+    {
+        Assert.Equal(43, ForceCatalogue.All.Count);
+        Assert.Equal(43, ForceCatalogue.All.Select(f => f.Slug).Distinct().Count());
+        Assert.All(ForceCatalogue.All, f => Assert.Matches("^[a-z]+(-[a-z]+)*$", f.Slug));
+        Assert.Equal(LocalPolicingBodyType.Mayor, ForceCatalogue.FindBySlug("greater-manchester")!.LocalPolicingBodyType);
+        Assert.Equal(4, ForceCatalogue.All.Count(f => f.Country == "Wales"));
+    }
+
+    private static (Section55Response, List<Recommendation>) Draft()
+    {
+        var inspection = new Inspection { Id = 1, Title = "T", Publisher = "HMICFRS", PublishedOn = new DateOnly(2024, 9, 10) };
+        var recs = new[] { 9, 10, 12 }.Select((n, i) => new Recommendation { Id = i + 1, InspectionId = 1, Number = n, Text = "…", AppliesToForces = true }).ToList();
+        var force = ForceCatalogue.FindBySlug("cheshire")!;
+        return (Section55Response.Start(force, inspection), recs);
+    }
+}

@@ -1,0 +1,101 @@
+using Evenhand.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Evenhand.Tests.Infrastructure;
+
+/// <summary>The real web app, in memory, on its own database (SQLite file or PostgreSQL database) with the demo data.</summary>
+public sealed class EvenhandApp : WebApplicationFactory<Program>
+{
+    public const string Password = "Integration-Test-Pass-1";
+
+    private readonly string stagingDir = Path.Combine(Path.GetTempPath(), $"evenhand-staging-{Guid.NewGuid():N}");
+
+    public EvenhandApp(string provider)
+    {
+        Provider = provider;
+        Database = TestDatabases.Create(provider);
+    }
+
+    public string Provider { get; }
+
+    public TestDatabase Database { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", Database.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Evenhand", Database.ConnectionString);
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Demo:Password", Password);
+        builder.UseSetting("Imports:StagingDirectory", stagingDir);
+    }
+
+    public EvenhandDbContext CreateDbContext() => Database.CreateContext();
+
+    public T Service<T>(IServiceScope scope) where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
+
+    /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests assert them).</summary>
+    public PageClient Client() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    public async Task<PageClient> SignedInAsync(string email)
+    {
+        var client = Client();
+        await client.SignInAsync(email, Password);
+        return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Database.Dispose();
+            if (Directory.Exists(stagingDir))
+            {
+                Directory.Delete(stagingDir, recursive: true);
+            }
+        }
+    }
+}
+
+/// <summary>
+/// One app per database provider for the whole test run: starting the app imports the seed documents, which is the slow part.
+/// Tests share it, so each test uses its own records or asserts relative changes.
+/// </summary>
+public sealed class AppFixture : IDisposable
+{
+    private readonly Dictionary<string, EvenhandApp> apps = [];
+    private readonly Lock gate = new();
+
+    public EvenhandApp Get(string provider)
+    {
+        TestDatabases.SkipIfUnavailable(provider);
+        lock (gate)
+        {
+            if (!apps.TryGetValue(provider, out var app))
+            {
+                app = new EvenhandApp(provider);
+                _ = app.Server; // start now, so failures show up here
+                apps[provider] = app;
+            }
+
+            return app;
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var app in apps.Values)
+        {
+            app.Dispose();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "Web app";
+}

@@ -1,0 +1,87 @@
+using System.Net;
+using System.Net.Http.Headers;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Evenhand.Tests.Infrastructure;
+
+/// <summary>An HTTP client that reads pages as a browser would: it parses HTML and submits forms with their hidden fields (antiforgery token, version).</summary>
+public sealed class PageClient(HttpClient http) : IDisposable
+{
+    private static readonly HtmlParser Parser = new();
+
+    public HttpClient Http { get; } = http;
+
+    public async Task<HttpResponseMessage> GetAsync(string url) => await Http.GetAsync(url);
+
+    public async Task<IHtmlDocument> GetPageAsync(string url)
+    {
+        var response = await Http.GetAsync(url);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} returned {(int)response.StatusCode}");
+        return await ParseAsync(response);
+    }
+
+    public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
+        await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+
+    public async Task SignInAsync(string email, string password)
+    {
+        var page = await GetPageAsync("/account/sign-in");
+        var response = await SubmitAsync(page, "/account/sign-in", new() { ["Email"] = email, ["Password"] = password });
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Sign-in as {email} failed: {(int)response.StatusCode}");
+    }
+
+    /// <summary>Submits the form whose action matches <paramref name="actionContains"/>, with its own fields overridden by <paramref name="values"/>.</summary>
+    public Task<HttpResponseMessage> SubmitAsync(IHtmlDocument page, string actionContains, Dictionary<string, string?> values, (string Field, string FileName, byte[] Content)? file = null)
+    {
+        var form = page.QuerySelectorAll<IHtmlFormElement>("form")
+            .FirstOrDefault(f => (f.GetAttribute("action") ?? "").Contains(actionContains, StringComparison.OrdinalIgnoreCase))
+            ?? throw new InvalidOperationException($"No form with action containing '{actionContains}'. Forms: " +
+                string.Join(", ", page.QuerySelectorAll<IHtmlFormElement>("form").Select(f => f.GetAttribute("action"))));
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var input in form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]"))
+        {
+            if (!values.ContainsKey(input.Name!))
+            {
+                fields.Add(new(input.Name!, input.Value));
+            }
+        }
+
+        // Like a browser, also send each select's chosen option (or its first).
+        foreach (var select in form.QuerySelectorAll<IHtmlSelectElement>("select"))
+        {
+            if (!values.ContainsKey(select.Name!) && (select.QuerySelector<IHtmlOptionElement>("option[selected]") ?? select.QuerySelector<IHtmlOptionElement>("option")) is { } option)
+            {
+                fields.Add(new(select.Name!, option.Value));
+            }
+        }
+
+        foreach (var (k, v) in values)
+        {
+            if (v is not null)
+            {
+                fields.Add(new(k, v));
+            }
+        }
+
+        var action = form.GetAttribute("action")!;
+        if (file is null)
+        {
+            return Http.PostAsync(action, new FormUrlEncodedContent(fields));
+        }
+
+        var multipart = new MultipartFormDataContent();
+        foreach (var (k, v) in fields)
+        {
+            multipart.Add(new StringContent(v), k);
+        }
+
+        var content = new ByteArrayContent(file.Value.Content);
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
+        multipart.Add(content, file.Value.Field, file.Value.FileName);
+        return Http.PostAsync(action, multipart);
+    }
+
+    public void Dispose() => Http.Dispose();
+}

@@ -1,0 +1,302 @@
+using System.Diagnostics;
+using Evenhand.Importing;
+using Evenhand.Inspections.Parsing;
+
+namespace Evenhand.Tests.Parsing;
+
+public class ReportParserTests
+{
+    private static ParsedReport Report => Seeds.Report;
+
+    private static ParsedRecommendation Rec(int number) => Report.Recommendations.Single(r => r.Number == number);
+
+    [Fact]
+    public void Parse_SeedReport_FindsTwentyTwoRecommendationsNumberedOneToTwentyTwo()
+    {
+        Assert.Equal(Enumerable.Range(1, 22), Report.Recommendations.Select(r => r.Number));
+    }
+
+    [Fact]
+    public void Parse_SeedReport_TitleIsFirstLineAndNoFullPublicationDateIsStated()
+    {
+        Assert.Equal("An inspection into activism and impartiality in policing", Report.Title);
+
+        // Only "September 2024" appears (in the footer): not a full date.
+        Assert.Null(Report.Published);
+    }
+
+    [Fact]
+    public void Parse_SeedReport_SummaryAndChapterWordingsAgree()
+    {
+        // Every recommendation appears twice (summary and chapter); any disagreement would be a warning.
+        Assert.Empty(Report.Warnings);
+    }
+
+    [Fact]
+    public void Parse_SeedReport_AppliesToForcesExactlyWhenForcesOrChiefConstablesAreAddressedFirst()
+    {
+        var forForces = Report.Recommendations.Where(r => r.AppliesToForces).Select(r => r.Number);
+
+        Assert.Equal([9, 10, 12, 13, 16, 17, 18, 20, 22], forForces);
+    }
+
+    [Theory]
+    [InlineData(4)] // the National Police Coordination Centre first; "All forces should …" only later
+    [InlineData(21)] // the NPCC first; "The NPCC and forces should withdraw funding …" only later
+    public void Parse_NationalRecommendationMentioningForcesLater_DoesNotApplyToForces(int number)
+    {
+        Assert.False(Rec(number).AppliesToForces);
+        Assert.Contains("Forces", Rec(number).Addressees);
+    }
+
+    [Theory]
+    [InlineData(1, "2025-07-31")]
+    [InlineData(2, "2025-03-31")]
+    [InlineData(13, "2025-03-31")]
+    [InlineData(19, "2025-07-31")]
+    [InlineData(22, "2025-03-31")]
+    public void Parse_ByDate_GivesFixedDueDate(int number, string due)
+    {
+        Assert.Equal(DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture), Rec(number).DueDate);
+        Assert.Null(Rec(number).DueRule);
+    }
+
+    [Fact]
+    public void Parse_Recommendation9_HasRelativeRuleInsteadOfDate()
+    {
+        var rec9 = Rec(9);
+
+        Assert.Null(rec9.DueDate);
+        Assert.NotNull(rec9.DueRule);
+        Assert.Equal(6, rec9.DueRule.Months);
+        Assert.Equal("College of Policing updates its engagement and communication authorised professional practice", rec9.DueRule.Event);
+        Assert.Equal(
+            "Within six months of the College of Policing updating its engagement and communication authorised professional practice",
+            rec9.DueRule.Description);
+    }
+
+    [Fact]
+    public void Parse_EveryRecommendationExcept9_HasAFixedDate()
+    {
+        Assert.All(Report.Recommendations.Where(r => r.Number != 9), r => Assert.NotNull(r.DueDate));
+    }
+
+    [Theory]
+    [InlineData(1, 2)]
+    [InlineData(5, 5)]
+    [InlineData(15, 6)]
+    public void Parse_BulletPoints_AreKeptAsDashLines(int number, int bullets)
+    {
+        var lines = Rec(number).Text.Split('\n');
+
+        Assert.Equal(bullets, lines.Count(l => l.StartsWith("- ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Parse_Recommendation1_IsCompleteWithItsClosingParagraph()
+    {
+        Assert.Equal(
+            """
+            By 31 July 2025, the Home Office, Police Staff Council, College of Policing and National Police Chiefs' Council should work together to update the Police Regulations 2003, the Police Staff Council's standards of professional behaviour for police staff, and associated guidance so that they:
+
+            - set out in clear terms what the impartiality duty means for officers and staff, both on and off duty; and
+            - provide clear guidance on what the impartiality duty means in relation to contested or politicised causes.
+
+            The College of Policing should update the Code of Ethics and relevant learning and development material accordingly.
+            """.ReplaceLineEndings("\n"),
+            Rec(1).Text);
+    }
+
+    [Theory]
+    [InlineData(3, "They should review this guidance annually and make sure it is updated to reflect any changes that result from developing case law.")]
+    [InlineData(11, "The College of Policing should include any learning from this research in the revised engagement and communication authorised professional practice.")]
+    [InlineData(21, "The National Police Chiefs' Council should also publish guidance to forces to make sure local and national networks operate in a consistent and coherent manner.")]
+    public void Parse_MultiParagraphRecommendation_EndsWithItsLastParagraph(int number, string lastParagraph)
+    {
+        Assert.EndsWith(lastParagraph, Rec(number).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_ChapterProse_IsNotTakenIntoRecommendations()
+    {
+        // In the chapters each recommendation is followed by a sub-heading and the inspectorate's findings.
+        Assert.DoesNotContain("The impartiality duty isn't covered well enough", Rec(1).Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Funding and support for networks", Rec(21).Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Most police officers and staff understand", Rec(15).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_MarkdownLinksAndEscapes_AreReducedToPlainText()
+    {
+        Assert.All(Report.Recommendations, r =>
+        {
+            Assert.DoesNotContain("](", r.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain("[", r.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain("\\", r.Text, StringComparison.Ordinal);
+        });
+        Assert.Contains("the Code of Ethics and relevant", Rec(1).Text, StringComparison.Ordinal);
+        Assert.Contains("'Public Sector Equality Duty: guidance for public authorities'", Rec(3).Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1, "2. Systemic issues")]
+    [InlineData(7, "2. Systemic issues")]
+    [InlineData(8, "3. Communication with the public")]
+    [InlineData(13, "4. The Equality Act 2010 and the public sector equality duty")]
+    [InlineData(15, "5. Advisory groups")]
+    [InlineData(20, "6. Non-crime hate incidents")]
+    [InlineData(22, "7. Staff networks")]
+    public void Parse_Chapter_IsTheChapterTheRecommendationIsMadeIn(int number, string chapter)
+    {
+        Assert.Equal(chapter, Rec(number).Chapter);
+    }
+
+    [Fact]
+    public void Parse_Recommendation1_IsAddressedToTheFourBodiesItNames()
+    {
+        Assert.Equal(["Home Office", "Police Staff Council", "College of Policing", "National Police Chiefs' Council"], Rec(1).Addressees);
+    }
+
+    [Fact]
+    public void Parse_Recommendation3_IncludesTheBodiesConsultedInItsSecondParagraph()
+    {
+        Assert.Equal(
+            ["Government Equalities Office and Equality Hub", "National Police Chiefs' Council", "College of Policing", "Independent Office for Police Conduct"],
+            Rec(3).Addressees);
+    }
+
+    [Theory]
+    [InlineData(4, new[] { "National Police Coordination Centre", "Forces" })]
+    [InlineData(7, new[] { "Home Office", "National Police Chiefs' Council", "Association of Police and Crime Commissioners" })]
+    [InlineData(9, new[] { "Forces" })] // the College of Policing is only the event the deadline runs from
+    [InlineData(10, new[] { "Chief constables", "National Police Chiefs' Council" })]
+    [InlineData(13, new[] { "Chief constables" })] // "all chief constables"
+    [InlineData(14, new[] { "College of Policing" })] // "should work with forces": forces are not addressed
+    [InlineData(21, new[] { "National Police Chiefs' Council", "Forces" })] // curly apostrophe in the report
+    [InlineData(22, new[] { "Forces" })] // "all forces"
+    public void Parse_Addressees_AreCanonicalNamesOfTheBodiesTold(int number, string[] addressees)
+    {
+        Assert.Equal(addressees, Rec(number).Addressees);
+    }
+
+    [Fact]
+    public void Parse_SeedReport_TakesWellUnderASecond()
+    {
+        var text = Seeds.Read(Seeds.ReportFile);
+        ReportParser.Parse(text); // warm up
+
+        var stopwatch = Stopwatch.StartNew();
+        ReportParser.Parse(text);
+
+        Assert.True(stopwatch.ElapsedMilliseconds < 1000, $"Parsing took {stopwatch.ElapsedMilliseconds} ms.");
+    }
+
+    [Fact]
+    public void Parse_OtherLayout_InlineHeadingsMonthDeadlinesAndRelativeRules()
+    {
+        const string text = """
+            Contents
+            Summary	2
+            Chapter 1: Custody	5
+            Chapter 2: Vetting	9
+
+            A thematic inspection of custody and vetting
+            Published: 3rd March 2025
+
+            Summary
+
+            Recommendation 1: By the end of June 2026, chief constables should review custody staffing.
+
+            Recommendation 2 – Within 12 months of the Home Office publishing the revised vetting code, forces should re-vet all officers in specialist roles.
+
+            Chapter 1: Custody
+
+            Our recommendation 4 in 2019 said something else entirely. Recommendation 7 of that report still stands.
+
+            Recommendation 1
+            By the end of June 2026, chief constables should review custody staffing.
+
+            Staffing levels
+
+            Custody suites were often short-staffed.
+
+            Chapter 2: Vetting
+
+            Recommendation 2 – Within 12 months of the Home Office publishing the revised vetting code, forces should re-vet all officers in specialist roles.
+            """;
+
+        var report = ReportParser.Parse(text);
+
+        Assert.Equal("Contents", report.Title);
+        Assert.Equal(new DateOnly(2025, 3, 3), report.Published);
+        Assert.Equal([1, 2], report.Recommendations.Select(r => r.Number));
+        Assert.Empty(report.Warnings);
+        var first = report.Recommendations[0];
+        Assert.Equal(new DateOnly(2026, 6, 30), first.DueDate);
+        Assert.Equal("Chapter 1: Custody", first.Chapter);
+        Assert.True(first.AppliesToForces);
+        var second = report.Recommendations[1];
+        Assert.Null(second.DueDate);
+        Assert.Equal(new DueRule(12, "Home Office publishes the revised vetting code",
+            "Within 12 months of the Home Office publishing the revised vetting code"), second.DueRule);
+        Assert.Equal("Chapter 2: Vetting", second.Chapter);
+        Assert.Equal(["Forces"], second.Addressees);
+    }
+
+    [Fact]
+    public void Parse_WordingDiffersBetweenSummaryAndChapter_WarnsAndUsesTheFullerWording()
+    {
+        const string text = """
+            A report
+
+            Recommendation 1
+
+            By 31 March 2025, forces should review their policies.
+
+            1. Findings
+
+            Recommendation 1
+
+            By 31 March 2025, forces should review and publish their policies on protest.
+
+            Recommendation 3
+
+            By 31 March 2025, the College of Policing should issue guidance.
+            """;
+
+        var report = ReportParser.Parse(text);
+
+        Assert.Equal("By 31 March 2025, forces should review and publish their policies on protest.", report.Recommendations[0].Text);
+        Assert.Equal("1. Findings", report.Recommendations[0].Chapter);
+        Assert.Contains(report.Warnings, w => w.Contains("Recommendation 1 is worded differently", StringComparison.Ordinal));
+        Assert.Contains(report.Warnings, w => w.Contains("recommendation 2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_NoRecommendations_ThrowsWithTheFileNameAndWhatWasExpected()
+    {
+        const string text = """
+            An inspection of something
+
+            We made no recommendations in this report, although recommendation 3 of our last report still applies.
+            """;
+
+        var e = Assert.Throws<ImportException>(() => ReportParser.Parse(text, "notes.txt"));
+
+        Assert.StartsWith("No recommendations were found in 'notes.txt'.", e.Message, StringComparison.Ordinal);
+        Assert.Contains("'Recommendation 1'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("the College of Policing updating its guidance", "College of Policing updates its guidance")]
+    [InlineData("the Home Office publishing the code", "Home Office publishes the code")]
+    [InlineData("the NPCC issuing new guidance", "NPCC issues new guidance")]
+    [InlineData("the College of Policing completing its review", "College of Policing completes its review")]
+    [InlineData("forces receiving the new guidance", "Forces receive the new guidance")]
+    [InlineData("this report being published", "This report is published")]
+    [InlineData("the publication of this report", "Publication of this report")]
+    public void ToEvent_GerundPhrase_BecomesAnEventInThePresentTense(string phrase, string expected)
+    {
+        Assert.Equal(expected, DueDateParser.ToEvent(phrase));
+    }
+}

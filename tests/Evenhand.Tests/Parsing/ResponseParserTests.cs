@@ -1,0 +1,336 @@
+using Evenhand.Importing;
+using Evenhand.Inspections.Parsing;
+using Evenhand.Responses.Parsing;
+
+namespace Evenhand.Tests.Parsing;
+
+public class ResponseParserTests
+{
+    private static IReadOnlyList<ParsedRecommendation> Recommendations => Seeds.Report.Recommendations;
+
+    private static ParsedResponse ParseSeed(string file) =>
+        ResponseParser.Parse(Seeds.Read(file), Recommendations, Seeds.Forces, file);
+
+    private static ParsedResponse ParseText(string text) =>
+        ResponseParser.Parse(text.ReplaceLineEndings("\n"), Recommendations, Seeds.Forces, "response.txt");
+
+    private static string RecText(int number) => Recommendations.Single(r => r.Number == number).Text;
+
+    [Theory]
+    [InlineData(Seeds.Cheshire, "cheshire")]
+    [InlineData(Seeds.Cleveland, "cleveland")]
+    [InlineData(Seeds.HampshireAndIsleOfWight, "hampshire-and-isle-of-wight")]
+    [InlineData(Seeds.WestMidlands, "west-midlands")]
+    public void Parse_SeedResponse_RecognisesTheForce(string file, string slug)
+    {
+        Assert.Equal(slug, ParseSeed(file).ForceSlug);
+    }
+
+    [Theory]
+    [InlineData(Seeds.Cheshire)]
+    [InlineData(Seeds.Cleveland)]
+    [InlineData(Seeds.HampshireAndIsleOfWight)]
+    [InlineData(Seeds.WestMidlands)]
+    public void Parse_SeedResponse_AnswersNeverContainTheQuotedRecommendation(string file)
+    {
+        var parsed = ParseSeed(file);
+
+        Assert.All(parsed.Responses, item =>
+        {
+            Assert.NotEmpty(item.Text);
+            Assert.DoesNotContain("<p>", item.Text, StringComparison.Ordinal);
+            foreach (var number in item.Recommendations)
+            {
+                // the opening words of a quoted recommendation, e.g. "By 31 March 2025, forces should make sure their …"
+                var opening = string.Join(' ', RecText(number).Split(' ').Take(8));
+                Assert.DoesNotContain(opening, item.Text, StringComparison.OrdinalIgnoreCase);
+            }
+        });
+    }
+
+    [Fact]
+    public void Parse_WestMidlands_MatchesQuotedTextsWithoutNumbersAndAnswers17And18Together()
+    {
+        var parsed = ParseSeed(Seeds.WestMidlands);
+
+        Assert.Equal([[10], [12], [13], [16], [17, 18], [20], [22]], parsed.Responses.Select(r => r.Recommendations.ToArray()));
+        Assert.Equal([9], parsed.Missing);
+        var joint = parsed.Responses.Single(r => r.Recommendations.Count == 2).Text;
+        Assert.StartsWith("These two recommendations are interconnected, and updates should be considered together.", joint, StringComparison.Ordinal);
+        Assert.Contains("monthly Crime Data Integrity (CDI) audits", joint, StringComparison.Ordinal);
+        Assert.StartsWith("WMP has a Uniform and Equipment Policy", parsed.Responses[0].Text, StringComparison.Ordinal);
+        Assert.EndsWith("must be discreet and in line with WMP's vision and values.", parsed.Responses[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_WestMidlands_StopsAtTheConclusionAndIgnoresTheAppendedLetter()
+    {
+        var last = ParseSeed(Seeds.WestMidlands).Responses[^1];
+
+        Assert.Equal([22], last.Recommendations);
+        Assert.EndsWith("this service level agreement will be implemented.", last.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_Hampshire_NumberedRecommendationsEachWithAnOpccResponse()
+    {
+        var parsed = ParseSeed(Seeds.HampshireAndIsleOfWight);
+
+        Assert.Equal([9, 10, 12, 13, 16, 17, 18, 20, 22], parsed.Responses.Select(r => Assert.Single(r.Recommendations)));
+        Assert.Empty(parsed.Missing);
+        Assert.All(parsed.Responses, r => Assert.StartsWith("I will ", r.Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_Hampshire_AnswerThatEchoesTheRecommendationIsKeptWhole()
+    {
+        // The answers to 12, 17 and 18 repeat long phrases of the recommendation: they are answers, not quotes.
+        var parsed = ParseSeed(Seeds.HampshireAndIsleOfWight);
+
+        Assert.Equal(
+            "I will ensure my Chief Constable has put the necessary processes in place to ensure the force has an effective and efficient process for assessing and reviewing hate incidents.",
+            parsed.Responses.Single(r => r.Recommendations[0] == 18).Text);
+        Assert.EndsWith(
+            "improve the quality of these assessments and make sure they are completed when required.",
+            parsed.Responses.Single(r => r.Recommendations[0] == 12).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_Cheshire_TableRowsInTheirOwnOrderCoverAllNineForceRecommendations()
+    {
+        var parsed = ParseSeed(Seeds.Cheshire);
+
+        // The table is not in number order; it answers every one of the nine recommendations for forces, including 9 ("Awaiting guidance").
+        Assert.Equal([16, 18, 20, 13, 12, 17, 10, 22, 9], parsed.Responses.Select(r => Assert.Single(r.Recommendations)));
+        Assert.Empty(parsed.Missing);
+        Assert.Equal("Policies will be reviewed and updated accordingly.", parsed.Responses[0].Text);
+        Assert.Equal("Awaiting guidance. Once received will review policies accordingly as soon as received.", parsed.Responses[^1].Text);
+    }
+
+    [Fact]
+    public void Parse_Cheshire_RecommendationTextSplitOverTwoRowsStaysOutOfTheAnswer()
+    {
+        // Recommendation 12's text runs on into the next row ("assessments and make sure they are completed when required.").
+        var answer12 = ParseSeed(Seeds.Cheshire).Responses.Single(r => r.Recommendations[0] == 12).Text;
+
+        Assert.Equal(
+            "The personnel responsible for completing equality impact assessments are assisted by a trained subject matter expert " +
+            "within our People Services Department. All policies include a EIA as part of their submission and sign off.",
+            answer12);
+    }
+
+    [Fact]
+    public void Parse_Cheshire_CommissionersClosingCommentsAreNotPartOfTheLastAnswer()
+    {
+        var answer9 = ParseSeed(Seeds.Cheshire).Responses[^1].Text;
+
+        Assert.DoesNotContain("impartiality is essential", answer9, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Cleveland's document reproduces all 22 recommendations inside its "EXECUTIVE SUMMARY OF REPORT", each followed by
+    /// the report's own findings (its sub-headings turned into bullets), not by anything Cleveland says. Its only answer to
+    /// the recommendations is the "FORCE RESPONSE TO RECOMMENDATIONS" section, which names the nine recommendations for
+    /// forces ("These are recommendations 9, 10, 12, 13, 16, 17, 18, 20 and 22") and describes, for all of them together,
+    /// what the force is doing: an executive lead and delivery lead appointed, a plenary session planned, progress monitored
+    /// through the GAIN Board. That is a response to each of the nine, though a general one with no steps specific to any
+    /// recommendation, so: one item answering all nine with that section's text, nothing missing, and a note saying the
+    /// answers are collective. The summary's recommendation texts produce no items.
+    /// </summary>
+    [Fact]
+    public void Parse_Cleveland_OneCollectiveAnswerForTheNineForceRecommendations()
+    {
+        var parsed = ParseSeed(Seeds.Cleveland);
+
+        var item = Assert.Single(parsed.Responses);
+        Assert.Equal([9, 10, 12, 13, 16, 17, 18, 20, 22], item.Recommendations);
+        Assert.StartsWith("All new reports into the Force follow a specific process", item.Text, StringComparison.Ordinal);
+        Assert.Contains("All actions will be progressed over the coming months", item.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Confidence in Policing", item.Text, StringComparison.Ordinal); // the PCC's comments that follow
+        Assert.Empty(parsed.Missing);
+        Assert.Contains(parsed.Notes, n => n.Contains("EXECUTIVE SUMMARY OF REPORT", StringComparison.Ordinal));
+        Assert.Contains(parsed.Notes, n => n.Contains("answered together", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_OtherNumberStyles_RecDotDashAndJointNumbers()
+    {
+        var parsed = ParseText("""
+            Response of the Police and Crime Commissioner for North Wales
+
+            North Wales Police has considered the report, including what it says in recommendation 4 about national reporting.
+
+            Rec. 10 — We have issued a new dress and appearance standard and will review it every year.
+
+            REC 12: Equality impact assessment training is now mandatory for everyone who writes a policy.
+
+            Recs 17 & 18 – A new triage team assesses every hate incident within 24 hours,
+            and the data can now be analysed by type.
+
+            Yours sincerely,
+
+            Police and Crime Commissioner for North Wales
+            """);
+
+        Assert.Equal("north-wales", parsed.ForceSlug);
+        Assert.Equal([[10], [12], [17, 18]], parsed.Responses.Select(r => r.Recommendations.ToArray()));
+        Assert.Equal("We have issued a new dress and appearance standard and will review it every year.", parsed.Responses[0].Text);
+        Assert.Equal("A new triage team assesses every hate incident within 24 hours, and the data can now be analysed by type.", parsed.Responses[2].Text);
+        Assert.Equal([9, 13, 16, 20, 22], parsed.Missing);
+    }
+
+    [Fact]
+    public void Parse_MarkdownTable_NumberColumnAbbreviatedRecommendationAndAnswer()
+    {
+        var parsed = ParseText("""
+            # Leicestershire: response to the inspection of activism and impartiality
+
+            | No. | Recommendation | Response |
+            |---|---|---|
+            | 10 | By 31 March 2025, chief constables should give clear direction to their workforce about wearing and displaying visible representations. | Leicestershire Police published its visible representations policy in January 2025. |
+            | 16 | forces should update and implement their policies and guidance for non-crime hate incidents | Our non-crime hate incident policy was rewritten in February 2025. |
+            """);
+
+        Assert.Equal("leicestershire", parsed.ForceSlug);
+        Assert.Equal([[10], [16]], parsed.Responses.Select(r => r.Recommendations.ToArray()));
+        Assert.Equal("Leicestershire Police published its visible representations policy in January 2025.", parsed.Responses[0].Text);
+        Assert.Equal("Our non-crime hate incident policy was rewritten in February 2025.", parsed.Responses[1].Text);
+    }
+
+    [Fact]
+    public void Parse_DocumentNumbersItsOwnList_WordingDecidesWhichRecommendation()
+    {
+        var parsed = ParseText($"""
+            Recommendations for forces
+
+            Recommendation 1: {RecText(16)}
+
+            Response: Done in February.
+
+            Recommendation 2: {RecText(17)}
+
+            Response: The new recording system went live in March.
+            """);
+
+        Assert.Null(parsed.ForceSlug);
+        Assert.Equal([[16], [17]], parsed.Responses.Select(r => r.Recommendations.ToArray()));
+        Assert.Equal("Done in February.", parsed.Responses[0].Text);
+        Assert.Contains(parsed.Notes, n => n.Contains("matched by its wording", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_HeadingThenQuoteThenResponseHeading_KeepsSubHeadingsInsideTheAnswer()
+    {
+        var parsed = ParseText($"""
+            Recommendation 16
+
+            {RecText(16)}
+
+            Response
+
+            We rewrote the policy.
+
+            Next steps
+
+            Training follows in April.
+
+            Recommendation 20
+
+            {RecText(20)}
+
+            Response
+
+            Our policy already sets out how personal data is recorded.
+            """);
+
+        Assert.Equal([[16], [20]], parsed.Responses.Select(r => r.Recommendations.ToArray()));
+        Assert.Equal("We rewrote the policy.\n\nNext steps\n\nTraining follows in April.", parsed.Responses[0].Text);
+        Assert.Equal("Our policy already sets out how personal data is recorded.", parsed.Responses[1].Text);
+    }
+
+    [Fact]
+    public void Parse_ForceNamedMostOften_Wins()
+    {
+        var parsed = ParseText("""
+            Cheshire Constabulary response. We compared notes with West Midlands Police.
+
+            Recommendation 10: Cheshire has issued guidance. The Police and Crime Commissioner for Cheshire will monitor it.
+            """);
+
+        Assert.Equal("cheshire", parsed.ForceSlug);
+    }
+
+    [Fact]
+    public void Parse_DocumentAnsweringNothing_ThrowsNamingTheFileAndInspection()
+    {
+        const string text = """
+            Thank you for the report
+
+            We welcome the inspectorate's work on impartiality and will consider its recommendations carefully.
+            """;
+
+        var e = Assert.Throws<ImportException>(() =>
+            ResponseParser.Parse(text, Recommendations, Seeds.Forces, "letter.txt", "An inspection into activism and impartiality in policing"));
+
+        Assert.StartsWith(
+            "No responses to any recommendation of 'An inspection into activism and impartiality in policing' were recognised in 'letter.txt'.",
+            e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_NumberedRecommendationWithNoAnswer_IsNotAnAnswer()
+    {
+        var parsed = ParseText("""
+            Recommendation 9:
+
+            Recommendation 10: A new policy was issued in March.
+            """);
+
+        Assert.Equal([10], Assert.Single(parsed.Responses).Recommendations);
+        Assert.Contains(9, parsed.Missing);
+        Assert.Contains(parsed.Notes, n => n.Contains("recommendation 9 is listed but no answer follows", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_NumberTheInspectionDoesNotHave_IsIgnoredWithANote()
+    {
+        var parsed = ParseText("""
+            Recommendation 23: We did this too.
+
+            Recommendation 22: Funding for networks is now decided by a panel.
+            """);
+
+        Assert.Equal([22], Assert.Single(parsed.Responses).Recommendations);
+        Assert.Contains(parsed.Notes, n => n.Contains("recommendation 23 is not one of the inspection's recommendations", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_IntroductionNamingSeveralRecommendations_IsNotTakenForAnAnswer()
+    {
+        var parsed = ParseText("""
+            Introduction
+
+            Recommendations 9, 10 and 12 are for forces; the others are for national bodies.
+
+            Our response
+
+            Recommendation 10: A new policy on visible representations was issued in March.
+            """);
+
+        Assert.Equal([10], Assert.Single(parsed.Responses).Recommendations);
+        Assert.Equal([9, 12, 13, 16, 17, 18, 20, 22], parsed.Missing);
+    }
+
+    [Fact]
+    public void Parse_TabSeparatedTableWithHeaderRow_NumberColumnAndAnswer()
+    {
+        var parsed = ParseText(
+            "No.\tRecommendation\tResponse\n" +
+            "13\tAudit policies relating to the Equality Act 2010\tAll 212 policies were audited in January 2025.\n" +
+            "22\tRobust assessment process for funding networks\tA funding panel meets every quarter.\n");
+
+        Assert.Equal([[13], [22]], parsed.Responses.Select(r => r.Recommendations.ToArray()));
+        Assert.Equal("All 212 policies were audited in January 2025.", parsed.Responses[0].Text);
+        Assert.Equal("A funding panel meets every quarter.", parsed.Responses[1].Text);
+    }
+}
