@@ -56,6 +56,20 @@ public static partial class ResponseParser
 
     private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 
+    private enum Column
+    {
+        Other,
+        Number,
+        Recommendation,
+        Answer,
+    }
+
+    private static Column ColumnOf(string header) =>
+        NumberColumn().IsMatch(header) ? Column.Number
+        : AnswerColumn().IsMatch(header) ? Column.Answer
+        : header.StartsWith("Rec", StringComparison.OrdinalIgnoreCase) || header.Contains("recommendation", StringComparison.OrdinalIgnoreCase) ? Column.Recommendation
+        : Column.Other;
+
     private enum Mode
     {
         Answers,
@@ -89,13 +103,14 @@ public static partial class ResponseParser
         private Mode mode = Mode.Answers;
         private int section;
         private Draft? current;
-        private bool tableMentionsRecommendations;
+        private readonly Dictionary<int, Column> columns = [];
         private int headerRowLine;
 
         public void Visit(Block block)
         {
             if (block.Kind == BlockKind.Heading)
             {
+                columns.Clear();
                 VisitHeading(block);
                 return;
             }
@@ -106,27 +121,37 @@ public static partial class ResponseParser
                 return;
             }
 
+            var ownWords = true;
             if (block.Kind == BlockKind.Cell)
             {
-                // A header row ("No. | Recommendation | Response") says what the columns hold and answers nothing.
+                // A header row ("No. | Recommendation | Response") says what each column holds and answers nothing.
                 if (block.Cell == 0 && TableHeader().IsMatch(block.Text))
                 {
                     headerRowLine = block.Line;
+                    columns.Clear();
                 }
 
                 if (block.HeaderRow || block.Line == headerRowLine)
                 {
-                    tableMentionsRecommendations |= block.Text.Contains("rec", StringComparison.OrdinalIgnoreCase);
+                    columns[block.Cell] = ColumnOf(block.Text);
                     return;
                 }
 
-                // A table whose first column holds just the number: "| 10 | … |"
+                // A table whose number column holds just the number: "| 10 | … |"
                 var bare = BareNumber().Match(block.Text);
-                if (block.Cell == 0 && bare.Success && tableMentionsRecommendations && valid.Contains(ToInt(bare.Groups[1].Value)))
+                var numberColumn = columns.GetValueOrDefault(block.Cell) == Column.Number || (block.Cell == 0 && columns.ContainsValue(Column.Recommendation));
+                if (bare.Success && numberColumn && valid.Contains(ToInt(bare.Groups[1].Value)))
                 {
                     StartFromNumber([ToInt(bare.Groups[1].Value)], block.Line);
                     return;
                 }
+
+                // The recommendation column may hold the number or the wording, but never the answer.
+                ownWords = columns.GetValueOrDefault(block.Cell) != Column.Recommendation;
+            }
+            else
+            {
+                columns.Clear(); // the table has ended
             }
 
             if (block.Text.Length == 0)
@@ -135,7 +160,7 @@ public static partial class ResponseParser
             }
 
             Remember(block.Kind, block.Text);
-            VisitText(block.Kind, block.Text, block.Line);
+            VisitText(block.Kind, block.Text, block.Line, ownWords);
         }
 
         private void VisitHeading(Block block)
@@ -177,7 +202,6 @@ public static partial class ResponseParser
             }
 
             mode = next;
-            tableMentionsRecommendations = false;
         }
 
         private void Remember(BlockKind kind, string text)
@@ -191,7 +215,7 @@ public static partial class ResponseParser
         }
 
         // Splits the text at numbered headings ("Recommendation 9:") and handles each piece.
-        private void VisitText(BlockKind kind, string text, int line)
+        private void VisitText(BlockKind kind, string text, int line, bool ownWords)
         {
             var markers = Markers(text);
             var pieceStart = 0;
@@ -199,7 +223,7 @@ public static partial class ResponseParser
             {
                 if (index > pieceStart)
                 {
-                    VisitPiece(kind, text[pieceStart..index], line);
+                    VisitPiece(kind, text[pieceStart..index], line, ownWords);
                 }
 
                 StartFromNumber(numbers, line);
@@ -208,18 +232,22 @@ public static partial class ResponseParser
 
             if (pieceStart < text.Length)
             {
-                VisitPiece(kind, text[pieceStart..], line);
+                VisitPiece(kind, text[pieceStart..], line, ownWords);
             }
         }
 
-        private void VisitPiece(BlockKind kind, string piece, int line)
+        private void VisitPiece(BlockKind kind, string piece, int line, bool ownWords)
         {
             var quotes = matcher.Find(piece, current?.Numbers ?? (IReadOnlyCollection<int>)[]);
             var whole = quotes.Where(q => !q.Fragment).ToList();
             if (quotes.Count == 0)
             {
                 NoteCollective(piece);
-                Append(kind, piece);
+                if (ownWords)
+                {
+                    Append(kind, piece);
+                }
+
                 return;
             }
 
@@ -254,7 +282,7 @@ public static partial class ResponseParser
 
             // Only the document's own words after the last quote belong to the answer.
             var rest = piece[quotes.Max(q => q.End)..];
-            if (Words().Count(rest) >= 2)
+            if (ownWords && Words().Count(rest) >= 2)
             {
                 Append(kind, rest);
             }
@@ -456,8 +484,14 @@ public static partial class ResponseParser
     [GeneratedRegex(@"^(?:Rec(?:ommendation)?\.?\s*(?:No\.?\s*)?)?(\d{1,3})\.?$", RegexOptions.IgnoreCase)]
     private static partial Regex BareNumber();
 
-    [GeneratedRegex(@"^(?:No\.?|#|Number|Rec(?:ommendation)?s?\.?(?:\s+(?:no\.?|number))?)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:No\.?|#|Number|Ref\.?|Rec(?:ommendation)?s?\.?(?:\s+(?:no\.?|number|ref\.?|text))?)$", RegexOptions.IgnoreCase)]
     private static partial Regex TableHeader();
+
+    [GeneratedRegex(@"^(?:No\.?|#|Number|Ref\.?|Rec(?:ommendation)?\.?\s*(?:no\.?|number|ref\.?))$", RegexOptions.IgnoreCase)]
+    private static partial Regex NumberColumn();
+
+    [GeneratedRegex(@"\b(?:responses?|answers?|actions?|updates?|progress|comments?|position)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AnswerColumn();
 
     [GeneratedRegex(@"\w{2,}")]
     private static partial Regex Words();
