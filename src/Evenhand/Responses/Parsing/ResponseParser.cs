@@ -99,11 +99,11 @@ public static partial class ResponseParser
         private readonly Dictionary<int, List<(BlockKind Kind, string Text)>> sectionText = [];
         private readonly Dictionary<int, string?> sectionHeadings = [];
         private readonly SortedSet<string> quotedSummaries = new(StringComparer.Ordinal);
+        private readonly Dictionary<int, Column> columns = [];
         private string? summaryHeading;
         private Mode mode = Mode.Answers;
         private int section;
         private Draft? current;
-        private readonly Dictionary<int, Column> columns = [];
         private int headerRowLine;
 
         public void Visit(Block block)
@@ -165,25 +165,25 @@ public static partial class ResponseParser
 
         private void VisitHeading(Block block)
         {
-            var kind = HeadingKind(block.Text);
-            if (kind is "summary")
+            var kind = Classify(block.Text);
+            if (kind is HeadingKind.Summary)
             {
                 StartSection(block.Text, Mode.ReportSummary, block.Major);
             }
-            else if (kind is "closing" || block.Major)
+            else if (kind is HeadingKind.Closing || block.Major)
             {
-                StartSection(block.Text, kind is "other" ? mode : Mode.Answers);
+                StartSection(block.Text, kind is HeadingKind.Other ? mode : Mode.Answers);
             }
-            else if (current is not null && current.Parts.Count == 0 && kind is "answers" && WordCount(block.Text) <= 4)
+            else if (current is not null && current.Parts.Count == 0 && kind is HeadingKind.Answers && WordCount(block.Text) <= 4)
             {
                 // "Response:" between a recommendation and its answer labels the answer
             }
-            else if (current is not null && !(kind is "answers" && SectionHeading().IsMatch(block.Text)))
+            else if (current is not null && !(kind is HeadingKind.Answers && SectionHeading().IsMatch(block.Text)))
             {
                 // a sub-heading inside an answer ("Progress so far", "Next steps") is part of it
                 current.Parts.Add((BlockKind.Heading, block.Text));
             }
-            else if (kind is "answers")
+            else if (kind is HeadingKind.Answers)
             {
                 StartSection(block.Text, Mode.Answers);
             }
@@ -434,11 +434,19 @@ public static partial class ResponseParser
         }
     }
 
-    private static string HeadingKind(string heading) =>
-        ClosingHeading().IsMatch(heading) ? "closing"
-        : SummaryHeading().IsMatch(heading) && !AnswerHeading().IsMatch(heading) ? "summary"
-        : AnswerHeading().IsMatch(heading) ? "answers"
-        : "other";
+    private enum HeadingKind
+    {
+        Other,
+        Summary, // the document summarising the report: recommendations quoted here are not answered
+        Answers, // where answers are given: "Recommendations and Constabulary Response", "Our response"
+        Closing, // "Conclusion", "Appendix 1", "Yours sincerely": whatever follows answers nothing
+    }
+
+    private static HeadingKind Classify(string heading) =>
+        ClosingHeading().IsMatch(heading) ? HeadingKind.Closing
+        : SummaryHeading().IsMatch(heading) && !AnswerHeading().IsMatch(heading) ? HeadingKind.Summary
+        : AnswerHeading().IsMatch(heading) ? HeadingKind.Answers
+        : HeadingKind.Other;
 
     private static List<int> ExpandList(string list)
     {
