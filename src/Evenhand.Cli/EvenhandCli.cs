@@ -41,6 +41,7 @@ public static class EvenhandCli
         root.Subcommands.Add(DbCommands.Build());
         root.Subcommands.Add(ForceCommands.Build());
         root.Subcommands.Add(InspectionCommands.Build());
+        root.Subcommands.Add(HateIncidents.IncidentsCommands.Build());
         root.Subcommands.Add(DevCommand());
         return root;
     }

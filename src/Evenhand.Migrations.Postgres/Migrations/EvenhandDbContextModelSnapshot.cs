@@ -200,6 +200,447 @@ namespace Evenhand.Migrations.Postgres.Migrations
                     b.ToTable("Forces");
                 });
 
+            modelBuilder.Entity("Evenhand.HateIncidents.CaseFileReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ForceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceId");
+
+                    b.ToTable("CaseFileReviews");
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.CaseFileReviewItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool?>("AssessmentCorrect")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("CaseFileReviewId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool?>("FinalisationCorrect")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("HateIncidentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("JudgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("JudgedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("text");
+
+                    b.Property<bool?>("RecordingCorrect")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("ReviewCorrect")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseFileReviewId");
+
+                    b.HasIndex("HateIncidentId");
+
+                    b.ToTable("CaseFileReviewItem");
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.ForceHatePolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.PrimitiveCollection<List<string>>("AdditionalCharacteristics")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("AdditionalCharacteristicsRationale")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Assessors")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("CallTakersMaySeePersonalData")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ForceId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RetentionRationale")
+                        .HasColumnType("text");
+
+                    b.Property<int>("RetentionReviewMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReviewTargetHours")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("RuleSetFrom")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RuleSetId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("SubjectReplyDays")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("TellSubject")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("TellSubjectRationale")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceId")
+                        .IsUnique();
+
+                    b.ToTable("HatePolicies");
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.HateIncident", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTimeOffset?>("AssessedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AssessedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.PrimitiveCollection<List<string>>("Characteristics")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Circumstances")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool?>("Deployed")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("DeploymentDecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeploymentDecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FinalisingCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("ForceId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ImmediateRisk")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("LocationDescription")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("NotificationExceptionApprovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NotificationExceptionReason")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpeningCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("PerceivedBy")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("PersonalDataDeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PersonalDataDeletedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PersonalDataRationale")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("RetentionReviewDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("ReviewDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewNote")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RuleSetId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("SafeguardingConcern")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("SubjectAnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubjectReply")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("SubjectReplyDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("SubjectRequestedDeletion")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("SubjectToldAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceId", "Reference")
+                        .IsUnique();
+
+                    b.HasIndex("ForceId", "ReportedAt");
+
+                    b.HasIndex("ForceId", "Status");
+
+                    b.ToTable("HateIncidents");
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.IncidentHistoryEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FromOutcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("HateIncidentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ToOutcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HateIncidentId");
+
+                    b.ToTable("IncidentHistoryEntry");
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.IncidentPerson", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("DateOfBirth")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text");
+
+                    b.Property<int>("HateIncidentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HateIncidentId");
+
+                    b.ToTable("IncidentPeople");
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.LegacyCodeMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("ForceId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LegacyCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceId", "LegacyCode")
+                        .IsUnique();
+
+                    b.ToTable("LegacyCodeMappings");
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.PurgeConfirmation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("HateIncidentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("System")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HateIncidentId");
+
+                    b.ToTable("PurgeConfirmations");
+                });
+
             modelBuilder.Entity("Evenhand.Inspections.Inspection", b =>
                 {
                     b.Property<int>("Id")
@@ -768,6 +1209,184 @@ namespace Evenhand.Migrations.Postgres.Migrations
                     b.Navigation("Force");
                 });
 
+            modelBuilder.Entity("Evenhand.HateIncidents.CaseFileReview", b =>
+                {
+                    b.HasOne("Evenhand.Forces.Force", "Force")
+                        .WithMany()
+                        .HasForeignKey("ForceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Force");
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.CaseFileReviewItem", b =>
+                {
+                    b.HasOne("Evenhand.HateIncidents.CaseFileReview", null)
+                        .WithMany("Items")
+                        .HasForeignKey("CaseFileReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Evenhand.HateIncidents.HateIncident", "Incident")
+                        .WithMany()
+                        .HasForeignKey("HateIncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Incident");
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.ForceHatePolicy", b =>
+                {
+                    b.HasOne("Evenhand.Forces.Force", "Force")
+                        .WithMany()
+                        .HasForeignKey("ForceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Force");
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.HateIncident", b =>
+                {
+                    b.HasOne("Evenhand.Forces.Force", "Force")
+                        .WithMany()
+                        .HasForeignKey("ForceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("Evenhand.HateIncidents.IncidentAssessment", "Assessment", b1 =>
+                        {
+                            b1.Property<int>("HateIncidentId")
+                                .HasColumnType("integer");
+
+                            b1.Property<bool>("IsCrime")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool>("LawfulFreedomOfExpression")
+                                .HasColumnType("boolean");
+
+                            b1.Property<string>("Outcome")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<bool>("PerceivedHostility")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool>("RealRiskOfFutureOffence")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool>("RealRiskOfSignificantHarm")
+                                .HasColumnType("boolean");
+
+                            b1.PrimitiveCollection<List<string>>("Reasons")
+                                .IsRequired()
+                                .HasColumnType("text[]");
+
+                            b1.Property<bool>("SchoolChildrenOnSchoolPremises")
+                                .HasColumnType("boolean");
+
+                            b1.Property<string>("SpecialistReview")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<bool>("SubjectPersonalDataAllowed")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool>("TrivialIrrationalOrMalicious")
+                                .HasColumnType("boolean");
+
+                            b1.HasKey("HateIncidentId");
+
+                            b1.HasIndex("Outcome");
+
+                            b1.ToTable("HateIncidents");
+
+                            b1.WithOwner()
+                                .HasForeignKey("HateIncidentId");
+                        });
+
+                    b.OwnsOne("Evenhand.HateIncidents.PlaneDecision", "Plane", b1 =>
+                        {
+                            b1.Property<int>("HateIncidentId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Accountability")
+                                .IsRequired()
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Ethics")
+                                .IsRequired()
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Lawfulness")
+                                .IsRequired()
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Necessity")
+                                .IsRequired()
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Proportionality")
+                                .IsRequired()
+                                .HasColumnType("text");
+
+                            b1.HasKey("HateIncidentId");
+
+                            b1.ToTable("HateIncidents");
+
+                            b1.WithOwner()
+                                .HasForeignKey("HateIncidentId");
+                        });
+
+                    b.Navigation("Assessment");
+
+                    b.Navigation("Force");
+
+                    b.Navigation("Plane");
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.IncidentHistoryEntry", b =>
+                {
+                    b.HasOne("Evenhand.HateIncidents.HateIncident", null)
+                        .WithMany("History")
+                        .HasForeignKey("HateIncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.IncidentPerson", b =>
+                {
+                    b.HasOne("Evenhand.HateIncidents.HateIncident", null)
+                        .WithMany("People")
+                        .HasForeignKey("HateIncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.LegacyCodeMapping", b =>
+                {
+                    b.HasOne("Evenhand.Forces.Force", "Force")
+                        .WithMany()
+                        .HasForeignKey("ForceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Force");
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.PurgeConfirmation", b =>
+                {
+                    b.HasOne("Evenhand.HateIncidents.HateIncident", null)
+                        .WithMany()
+                        .HasForeignKey("HateIncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Evenhand.Inspections.Recommendation", b =>
                 {
                     b.HasOne("Evenhand.Inspections.Inspection", "Inspection")
@@ -928,6 +1547,18 @@ namespace Evenhand.Migrations.Postgres.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.CaseFileReview", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.HateIncident", b =>
+                {
+                    b.Navigation("History");
+
+                    b.Navigation("People");
                 });
 
             modelBuilder.Entity("Evenhand.Inspections.Inspection", b =>

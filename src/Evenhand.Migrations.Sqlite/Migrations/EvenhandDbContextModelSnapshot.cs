@@ -190,6 +190,431 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                     b.ToTable("Forces");
                 });
 
+            modelBuilder.Entity("Evenhand.HateIncidents.CaseFileReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ForceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceId");
+
+                    b.ToTable("CaseFileReviews");
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.CaseFileReviewItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("AssessmentCorrect")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseFileReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("FinalisationCorrect")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HateIncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("JudgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JudgedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("RecordingCorrect")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("ReviewCorrect")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseFileReviewId");
+
+                    b.HasIndex("HateIncidentId");
+
+                    b.ToTable("CaseFileReviewItem");
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.ForceHatePolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("AdditionalCharacteristics")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdditionalCharacteristicsRationale")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Assessors")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CallTakersMaySeePersonalData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ForceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RetentionRationale")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RetentionReviewMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReviewTargetHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RuleSetFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuleSetId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubjectReplyDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("TellSubject")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TellSubjectRationale")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceId")
+                        .IsUnique();
+
+                    b.ToTable("HatePolicies");
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.HateIncident", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AssessedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssessedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Characteristics")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Circumstances")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Deployed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeploymentDecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeploymentDecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FinalisingCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ForceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ImmediateRisk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LocationDescription")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotificationExceptionApprovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotificationExceptionReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpeningCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PerceivedBy")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PersonalDataDeletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonalDataDeletedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonalDataRationale")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RetentionReviewDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewNote")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuleSetId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SafeguardingConcern")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubjectAnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubjectReply")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SubjectReplyDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SubjectRequestedDeletion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SubjectToldAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceId", "Reference")
+                        .IsUnique();
+
+                    b.HasIndex("ForceId", "ReportedAt");
+
+                    b.HasIndex("ForceId", "Status");
+
+                    b.ToTable("HateIncidents");
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.IncidentHistoryEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromOutcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HateIncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToOutcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HateIncidentId");
+
+                    b.ToTable("IncidentHistoryEntry");
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.IncidentPerson", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateOfBirth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HateIncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HateIncidentId");
+
+                    b.ToTable("IncidentPeople");
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.LegacyCodeMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ForceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LegacyCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceId", "LegacyCode")
+                        .IsUnique();
+
+                    b.ToTable("LegacyCodeMappings");
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.PurgeConfirmation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HateIncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("System")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HateIncidentId");
+
+                    b.ToTable("PurgeConfirmations");
+                });
+
             modelBuilder.Entity("Evenhand.Inspections.Inspection", b =>
                 {
                     b.Property<int>("Id")
@@ -734,6 +1159,184 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                     b.Navigation("Force");
                 });
 
+            modelBuilder.Entity("Evenhand.HateIncidents.CaseFileReview", b =>
+                {
+                    b.HasOne("Evenhand.Forces.Force", "Force")
+                        .WithMany()
+                        .HasForeignKey("ForceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Force");
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.CaseFileReviewItem", b =>
+                {
+                    b.HasOne("Evenhand.HateIncidents.CaseFileReview", null)
+                        .WithMany("Items")
+                        .HasForeignKey("CaseFileReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Evenhand.HateIncidents.HateIncident", "Incident")
+                        .WithMany()
+                        .HasForeignKey("HateIncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Incident");
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.ForceHatePolicy", b =>
+                {
+                    b.HasOne("Evenhand.Forces.Force", "Force")
+                        .WithMany()
+                        .HasForeignKey("ForceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Force");
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.HateIncident", b =>
+                {
+                    b.HasOne("Evenhand.Forces.Force", "Force")
+                        .WithMany()
+                        .HasForeignKey("ForceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("Evenhand.HateIncidents.IncidentAssessment", "Assessment", b1 =>
+                        {
+                            b1.Property<int>("HateIncidentId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("IsCrime")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("LawfulFreedomOfExpression")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Outcome")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("PerceivedHostility")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("RealRiskOfFutureOffence")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("RealRiskOfSignificantHarm")
+                                .HasColumnType("INTEGER");
+
+                            b1.PrimitiveCollection<string>("Reasons")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("SchoolChildrenOnSchoolPremises")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("SpecialistReview")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("SubjectPersonalDataAllowed")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("TrivialIrrationalOrMalicious")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("HateIncidentId");
+
+                            b1.HasIndex("Outcome");
+
+                            b1.ToTable("HateIncidents");
+
+                            b1.WithOwner()
+                                .HasForeignKey("HateIncidentId");
+                        });
+
+                    b.OwnsOne("Evenhand.HateIncidents.PlaneDecision", "Plane", b1 =>
+                        {
+                            b1.Property<int>("HateIncidentId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Accountability")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Ethics")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Lawfulness")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Necessity")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Proportionality")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("HateIncidentId");
+
+                            b1.ToTable("HateIncidents");
+
+                            b1.WithOwner()
+                                .HasForeignKey("HateIncidentId");
+                        });
+
+                    b.Navigation("Assessment");
+
+                    b.Navigation("Force");
+
+                    b.Navigation("Plane");
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.IncidentHistoryEntry", b =>
+                {
+                    b.HasOne("Evenhand.HateIncidents.HateIncident", null)
+                        .WithMany("History")
+                        .HasForeignKey("HateIncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.IncidentPerson", b =>
+                {
+                    b.HasOne("Evenhand.HateIncidents.HateIncident", null)
+                        .WithMany("People")
+                        .HasForeignKey("HateIncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.LegacyCodeMapping", b =>
+                {
+                    b.HasOne("Evenhand.Forces.Force", "Force")
+                        .WithMany()
+                        .HasForeignKey("ForceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Force");
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.PurgeConfirmation", b =>
+                {
+                    b.HasOne("Evenhand.HateIncidents.HateIncident", null)
+                        .WithMany()
+                        .HasForeignKey("HateIncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Evenhand.Inspections.Recommendation", b =>
                 {
                     b.HasOne("Evenhand.Inspections.Inspection", "Inspection")
@@ -894,6 +1497,18 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.CaseFileReview", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.HateIncident", b =>
+                {
+                    b.Navigation("History");
+
+                    b.Navigation("People");
                 });
 
             modelBuilder.Entity("Evenhand.Inspections.Inspection", b =>

@@ -53,6 +53,9 @@ public sealed class DemoData(
             await ImportSamplesAsync(ctx, ct);
         }
 
+        var demoForceIds = await db.Forces.Where(f => Responses.Select(r => r.Slug).Contains(f.Slug)).Select(f => f.Id).ToListAsync(ct);
+        await Evenhand.HateIncidents.Demo.HateIncidentDemoData.EnsureAsync(db, demoForceIds, time, ct);
+
         if (!await db.Users.AnyAsync(ct))
         {
             var password = string.IsNullOrEmpty(configuredPassword) ? GeneratePassword() : configuredPassword;
@@ -101,6 +104,8 @@ public sealed class DemoData(
             await CreateAsync($"governance.{slug}@{EmailDomain}", $"Force governance ({force.ShortName})", force.Id, Roles.ForceGovernance, password);
             await CreateAsync($"comms.{slug}@{EmailDomain}", $"Communications ({force.ShortName})", force.Id, Roles.Communications, password);
             await CreateAsync($"specialist.{slug}@{EmailDomain}", $"Hate crime specialist ({force.ShortName})", force.Id, Roles.HateCrimeSpecialist, password);
+            await CreateAsync($"calltaker.{slug}@{EmailDomain}", $"Call taker ({force.ShortName})", force.Id, Roles.CallTaker, password);
+            await CreateAsync($"registrar.{slug}@{EmailDomain}", $"Force crime registrar ({force.ShortName})", force.Id, Roles.ForceCrimeRegistrar, password);
         }
     }
 

@@ -18,6 +18,18 @@ public static class Policies
     /// <summary>Inspectorate: publish inspections and their recommendations.</summary>
     public const string ManageInspections = nameof(ManageInspections);
 
+    /// <summary>Call takers, hate crime specialists and the force crime registrar: record and assess hate incidents.</summary>
+    public const string RecordHateIncidents = nameof(RecordHateIncidents);
+
+    /// <summary>Hate crime specialists and the force crime registrar: specialist review, reclassification, deletion of personal data.</summary>
+    public const string ReviewHateIncidents = nameof(ReviewHateIncidents);
+
+    /// <summary>The force crime registrar (and administrators): the force's hate-incident policy and code mappings.</summary>
+    public const string ManageHatePolicy = nameof(ManageHatePolicy);
+
+    /// <summary>Aggregate hate-incident analysis, without personal data: the hate-incident roles plus governance, PCC office and inspectorate.</summary>
+    public const string SeeHateAnalysis = nameof(SeeHateAnalysis);
+
     /// <summary>Administrator: users, forces, settings.</summary>
     public const string Administer = nameof(Administer);
 
@@ -30,5 +42,10 @@ public static class Policies
         options.AddPolicy(WriteSection55, p => p.RequireRole(Roles.PccOffice, Roles.Administrator));
         options.AddPolicy(ManageInspections, p => p.RequireRole(Roles.Inspectorate, Roles.Administrator));
         options.AddPolicy(Administer, p => p.RequireRole(Roles.Administrator));
+        options.AddPolicy(RecordHateIncidents, p => p.RequireRole(Roles.CallTaker, Roles.HateCrimeSpecialist, Roles.ForceCrimeRegistrar));
+        options.AddPolicy(ReviewHateIncidents, p => p.RequireRole(Roles.HateCrimeSpecialist, Roles.ForceCrimeRegistrar));
+        options.AddPolicy(ManageHatePolicy, p => p.RequireRole(Roles.ForceCrimeRegistrar, Roles.Administrator));
+        options.AddPolicy(SeeHateAnalysis, p => p.RequireRole(Roles.CallTaker, Roles.HateCrimeSpecialist, Roles.ForceCrimeRegistrar,
+            Roles.ForceGovernance, Roles.PccOffice, Roles.Inspectorate, Roles.Administrator));
     }
 }

@@ -2,6 +2,7 @@ using Evenhand.Accounts;
 using Evenhand.Auditing;
 using Evenhand.Common;
 using Evenhand.Forces;
+using Evenhand.HateIncidents;
 using Evenhand.Inspections;
 using Evenhand.Responses;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -19,6 +20,12 @@ public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> option
     public DbSet<EvidenceItem> Evidence => Set<EvidenceItem>();
     public DbSet<Section55Response> Section55Responses => Set<Section55Response>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<HateIncident> HateIncidents => Set<HateIncident>();
+    public DbSet<IncidentPerson> IncidentPeople => Set<IncidentPerson>();
+    public DbSet<ForceHatePolicy> HatePolicies => Set<ForceHatePolicy>();
+    public DbSet<PurgeConfirmation> PurgeConfirmations => Set<PurgeConfirmation>();
+    public DbSet<LegacyCodeMapping> LegacyCodeMappings => Set<LegacyCodeMapping>();
+    public DbSet<CaseFileReview> CaseFileReviews => Set<CaseFileReview>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -120,6 +127,8 @@ public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> option
             b.HasOne(i => i.Recommendation).WithMany().HasForeignKey(i => i.RecommendationId).OnDelete(DeleteBehavior.Restrict);
         });
 
+        ConfigureHateIncidents(builder);
+
         builder.Entity<AuditEntry>(b =>
         {
             b.HasIndex(a => new { a.EntityType, a.EntityId });
@@ -129,6 +138,84 @@ public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> option
             b.Property(a => a.EntityType).HasMaxLength(100);
             b.Property(a => a.EntityId).HasMaxLength(100);
             b.Property(a => a.Action).HasMaxLength(40);
+        });
+    }
+
+    private static void ConfigureHateIncidents(ModelBuilder builder)
+    {
+        builder.Entity<HateIncident>(b =>
+        {
+            b.HasIndex(i => new { i.ForceId, i.Reference }).IsUnique();
+            // The analysis queries filter by force and then by time, outcome or status.
+            b.HasIndex(i => new { i.ForceId, i.ReportedAt });
+            b.HasIndex(i => new { i.ForceId, i.Status });
+            b.HasOne(i => i.Force).WithMany().HasForeignKey(i => i.ForceId).OnDelete(DeleteBehavior.Restrict);
+            b.Property(i => i.Reference).HasMaxLength(40);
+            b.Property(i => i.Area).HasMaxLength(120);
+            b.Property(i => i.LocationDescription).HasMaxLength(500);
+            b.Property(i => i.RuleSetId).HasMaxLength(40);
+            b.Property(i => i.OpeningCode).HasMaxLength(40);
+            b.Property(i => i.FinalisingCode).HasMaxLength(40);
+            b.Property(i => i.AssessedBy).HasMaxLength(200);
+            b.Property(i => i.ReviewedBy).HasMaxLength(200);
+            b.Property(i => i.DeploymentDecidedBy).HasMaxLength(200);
+            b.Property(i => i.NotificationExceptionApprovedBy).HasMaxLength(200);
+            b.Property(i => i.PersonalDataDeletedBy).HasMaxLength(200);
+            b.OwnsOne(i => i.Assessment, a =>
+            {
+                a.Property(x => x.Outcome).HasMaxLength(40);
+                a.Property(x => x.SpecialistReview).HasMaxLength(40);
+                a.HasIndex(x => x.Outcome);
+            });
+            b.OwnsOne(i => i.Plane);
+            b.HasMany(i => i.People).WithOne().HasForeignKey(p => p.HateIncidentId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(i => i.History).WithOne().HasForeignKey(h => h.HateIncidentId).OnDelete(DeleteBehavior.Cascade);
+            ConfigureVersion(b);
+        });
+        builder.Entity<IncidentPerson>(b =>
+        {
+            b.Property(p => p.Name).HasMaxLength(200);
+            b.Property(p => p.Address).HasMaxLength(500);
+            b.Property(p => p.Contact).HasMaxLength(200);
+        });
+        builder.Entity<IncidentHistoryEntry>(b =>
+        {
+            b.Property(h => h.By).HasMaxLength(200);
+            b.Property(h => h.Event).HasMaxLength(200);
+            b.Property(h => h.FromOutcome).HasMaxLength(40);
+            b.Property(h => h.ToOutcome).HasMaxLength(40);
+        });
+        builder.Entity<ForceHatePolicy>(b =>
+        {
+            b.HasIndex(p => p.ForceId).IsUnique();
+            b.HasOne(p => p.Force).WithMany().HasForeignKey(p => p.ForceId).OnDelete(DeleteBehavior.Restrict);
+            b.Property(p => p.RuleSetId).HasMaxLength(40);
+            b.Property(p => p.UpdatedBy).HasMaxLength(200);
+            ConfigureVersion(b);
+        });
+        builder.Entity<PurgeConfirmation>(b =>
+        {
+            b.HasOne<HateIncident>().WithMany().HasForeignKey(p => p.HateIncidentId).OnDelete(DeleteBehavior.Cascade);
+            b.Property(p => p.System).HasMaxLength(200);
+            b.Property(p => p.ConfirmedBy).HasMaxLength(200);
+        });
+        builder.Entity<LegacyCodeMapping>(b =>
+        {
+            b.HasIndex(m => new { m.ForceId, m.LegacyCode }).IsUnique();
+            b.HasOne(m => m.Force).WithMany().HasForeignKey(m => m.ForceId).OnDelete(DeleteBehavior.Cascade);
+            b.Property(m => m.LegacyCode).HasMaxLength(40);
+            b.Property(m => m.Code).HasMaxLength(40);
+        });
+        builder.Entity<CaseFileReview>(b =>
+        {
+            b.HasOne(r => r.Force).WithMany().HasForeignKey(r => r.ForceId).OnDelete(DeleteBehavior.Restrict);
+            b.HasMany(r => r.Items).WithOne().HasForeignKey(i => i.CaseFileReviewId).OnDelete(DeleteBehavior.Cascade);
+            b.Property(r => r.CreatedBy).HasMaxLength(200);
+        });
+        builder.Entity<CaseFileReviewItem>(b =>
+        {
+            b.HasOne(i => i.Incident).WithMany().HasForeignKey(i => i.HateIncidentId).OnDelete(DeleteBehavior.Cascade);
+            b.Property(i => i.JudgedBy).HasMaxLength(200);
         });
     }
 

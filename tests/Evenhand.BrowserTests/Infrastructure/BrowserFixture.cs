@@ -74,7 +74,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             TimezoneId = "Europe/London",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
-        context.SetDefaultTimeout(20_000);
+        // Generous: on a loaded 2-core CI machine a first page render can take several seconds.
+        context.SetDefaultTimeout(45_000);
         var page = await context.NewPageAsync();
         if (email is not null)
         {
@@ -91,7 +92,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GotoAsync("/account/sign-in");
         await page.GetByLabel("Email address", new() { Exact = true }).FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        // Wait for the form post's response itself, then for the page it leads to, rather than for a load event that may already have fired.
+        await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync(),
+            r => r.Request.Method == "POST" && r.Url.Contains("/account/sign-in", StringComparison.Ordinal));
         await page.WaitForLoadStateAsync(LoadState.Load);
     }
 

@@ -1,0 +1,60 @@
+using Evenhand.Common;
+using Evenhand.Forces;
+
+namespace Evenhand.HateIncidents;
+
+/// <summary>Who may carry out the initial assessment (recommendation 18: an effective and efficient process).</summary>
+public enum AssessorPolicy
+{
+    CallTaker,
+    SpecialistTriage,
+}
+
+/// <summary>
+/// A force's hate-incident policy (recommendations 16 and 20): who assesses, the review target, added characteristics,
+/// retention and notification rules, and the rule set it follows. Wherever it departs from the Code it carries a rationale.
+/// </summary>
+public sealed class ForceHatePolicy : VersionedEntity
+{
+    public int Id { get; set; }
+    public int ForceId { get; set; }
+    public Force? Force { get; set; }
+
+    public AssessorPolicy Assessors { get; set; } = AssessorPolicy.CallTaker;
+
+    /// <summary>Hours within which a specialist must review an NCHI (24 by default).</summary>
+    public int ReviewTargetHours { get; set; } = 24;
+
+    /// <summary>Characteristics the force adds to the Code's five (e.g. "sex", "alternative-subculture").</summary>
+    public List<string> AdditionalCharacteristics { get; set; } = [];
+    public string? AdditionalCharacteristicsRationale { get; set; }
+
+    /// <summary>Months after recording at which retained subject personal data must be reviewed.</summary>
+    public int RetentionReviewMonths { get; set; } = RetentionDefaults.ReviewMonths;
+    public string? RetentionRationale { get; set; }
+
+    /// <summary>Whether subjects are told their personal data is recorded (the Code's default: yes, unless that creates a safeguarding risk).</summary>
+    public bool TellSubject { get; set; } = true;
+    public string? TellSubjectRationale { get; set; }
+
+    /// <summary>Days within which a subject's reply or request for deletion must be answered.</summary>
+    public int SubjectReplyDays { get; set; } = RetentionDefaults.SubjectReplyDays;
+
+    /// <summary>Whether call takers may see subject personal data (default no: only specialists and the force crime registrar).</summary>
+    public bool CallTakersMaySeePersonalData { get; set; }
+
+    /// <summary>The rule set the force follows for new assessments, and from when. Records keep the rule set they were decided under.</summary>
+    public string RuleSetId { get; set; } = RetentionDefaults.RuleSetId;
+    public DateOnly? RuleSetFrom { get; set; }
+
+    public DateTimeOffset? UpdatedAt { get; set; }
+    public string? UpdatedBy { get; set; }
+}
+
+/// <summary>The defaults a policy starts from, and what its rules are compared with on the policy page.</summary>
+public static class RetentionDefaults
+{
+    public const string RuleSetId = "code-2023";
+    public const int ReviewMonths = 12;
+    public const int SubjectReplyDays = 30;
+}

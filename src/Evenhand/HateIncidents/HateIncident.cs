@@ -1,0 +1,162 @@
+using Evenhand.Common;
+using Evenhand.Forces;
+
+namespace Evenhand.HateIncidents;
+
+public enum ReportChannel
+{
+    Phone,
+    Online,
+    InPerson,
+    ThirdParty,
+}
+
+/// <summary>Who perceived the hostility or prejudice (the Code: the complainant, or any other person).</summary>
+public enum PerceivedBy
+{
+    Complainant,
+    Witness,
+    Officer,
+    ThirdParty,
+    Other,
+}
+
+/// <summary>Where a report is in the process of the APP: recorded, assessed, waiting for specialist review, finalised, closed.</summary>
+public enum IncidentStatus
+{
+    Recorded,
+    Assessed,
+    AwaitingReview,
+    Finalised,
+    Closed,
+}
+
+/// <summary>
+/// A report of a hate-related incident (recommendations 16–18). The people are the complainant and the subject; their
+/// personal data lives in <see cref="IncidentPerson"/> rows so that deleting it removes it from the record entirely.
+/// </summary>
+public sealed class HateIncident : VersionedEntity
+{
+    public int Id { get; set; }
+    public int ForceId { get; set; }
+    public Force? Force { get; set; }
+
+    /// <summary>The force's reference, unique within the force (e.g. "CH-2025-00042").</summary>
+    public required string Reference { get; set; }
+    public DateTimeOffset ReportedAt { get; set; }
+    public ReportChannel Channel { get; set; }
+    public DateTimeOffset OccurredAt { get; set; }
+
+    /// <summary>Area or ward, the level at which incidents are analysed (never a street address).</summary>
+    public required string Area { get; set; }
+    public string? LocationDescription { get; set; }
+    public required string Circumstances { get; set; }
+    public List<string> Characteristics { get; set; } = [];
+    public PerceivedBy PerceivedBy { get; set; }
+    public bool ImmediateRisk { get; set; }
+    public bool SafeguardingConcern { get; set; }
+
+    public IncidentStatus Status { get; set; } = IncidentStatus.Recorded;
+
+    // Assessment, under the rule set in force for the force when it was made.
+    public string? RuleSetId { get; set; }
+    public IncidentAssessment? Assessment { get; set; }
+    public string? AssessedBy { get; set; }
+    public DateTimeOffset? AssessedAt { get; set; }
+
+    /// <summary>Written rationale for recording the subject's personal data (required by the Code's risk threshold).</summary>
+    public string? PersonalDataRationale { get; set; }
+
+    // Deployment decision, recorded against PLANE.
+    public bool? Deployed { get; set; }
+    public PlaneDecision? Plane { get; set; }
+    public string? DeploymentDecidedBy { get; set; }
+    public DateTimeOffset? DeploymentDecidedAt { get; set; }
+
+    // Specialist review.
+    public DateTimeOffset? ReviewDueAt { get; set; }
+    public string? ReviewedBy { get; set; }
+    public DateTimeOffset? ReviewedAt { get; set; }
+    public string? ReviewNote { get; set; }
+
+    /// <summary>National codes (see HateIncidentCodes) on opening and on finalising.</summary>
+    public string? OpeningCode { get; set; }
+    public string? FinalisingCode { get; set; }
+
+    // Telling the subject (where their personal data is recorded).
+    public DateTimeOffset? SubjectToldAt { get; set; }
+    public string? NotificationExceptionReason { get; set; }
+    public string? NotificationExceptionApprovedBy { get; set; }
+    public string? SubjectReply { get; set; }
+    public bool SubjectRequestedDeletion { get; set; }
+    public DateOnly? SubjectReplyDueOn { get; set; }
+    public DateTimeOffset? SubjectAnsweredAt { get; set; }
+
+    // Retention.
+    public DateOnly? RetentionReviewDueOn { get; set; }
+    public DateTimeOffset? PersonalDataDeletedAt { get; set; }
+    public string? PersonalDataDeletedBy { get; set; }
+
+    public List<IncidentPerson> People { get; set; } = [];
+    public List<IncidentHistoryEntry> History { get; set; } = [];
+}
+
+/// <summary>The answers to the structured assessment questions, and the outcome computed from them.</summary>
+public sealed class IncidentAssessment
+{
+    public bool PerceivedHostility { get; set; }
+    public bool IsCrime { get; set; }
+    public bool TrivialIrrationalOrMalicious { get; set; }
+    public bool SchoolChildrenOnSchoolPremises { get; set; }
+    public bool LawfulFreedomOfExpression { get; set; }
+    public bool RealRiskOfSignificantHarm { get; set; }
+    public bool RealRiskOfFutureOffence { get; set; }
+
+    /// <summary>hate-crime, nchi, nchi-with-personal-data or no-record.</summary>
+    public required string Outcome { get; set; }
+    public required string SpecialistReview { get; set; }
+    public bool SubjectPersonalDataAllowed { get; set; }
+    public List<string> Reasons { get; set; } = [];
+}
+
+/// <summary>PLANE: proportionality, lawfulness, accountability, necessity, ethics. Each must be answered before a deployment is saved.</summary>
+public sealed class PlaneDecision
+{
+    public required string Proportionality { get; set; }
+    public required string Lawfulness { get; set; }
+    public required string Accountability { get; set; }
+    public required string Necessity { get; set; }
+    public required string Ethics { get; set; }
+}
+
+public enum PersonRole
+{
+    Complainant,
+    Subject,
+}
+
+/// <summary>Personal data of a complainant or subject. Deleting the subject's personal data deletes these rows.</summary>
+public sealed class IncidentPerson
+{
+    public int Id { get; set; }
+    public int HateIncidentId { get; set; }
+    public PersonRole Role { get; set; }
+    public required string Name { get; set; }
+    public DateOnly? DateOfBirth { get; set; }
+    public string? Address { get; set; }
+    public string? Contact { get; set; }
+    public string? Description { get; set; }
+}
+
+/// <summary>One step of the incident's history, including every reclassification (e.g. NCHI → crime → declassified).</summary>
+public sealed class IncidentHistoryEntry
+{
+    public int Id { get; set; }
+    public int HateIncidentId { get; set; }
+    public DateTimeOffset At { get; set; }
+    public required string By { get; set; }
+    public required string Event { get; set; }
+    public string? FromOutcome { get; set; }
+    public string? ToOutcome { get; set; }
+    public string? Note { get; set; }
+}
