@@ -48,73 +48,54 @@ public sealed class ForceResponseService(EvenhandDbContext db)
         db.Evidence.Include(e => e.File).Where(e => e.Id == evidenceId && db.ForceResponses.Any(r => r.Id == e.ForceResponseId && r.ForceId == forceId))
             .SingleOrDefaultAsync(ct);
 
-    public async Task<ForceResponse> UpdateProgressAsync(int forceId, int recommendationId, UpdateProgressOptions o, ProcessContext ctx, CancellationToken ct = default)
-    {
-        var plan = await GetAsync(forceId, recommendationId, ct);
-        plan.EnsureVersion(o.Version);
-        var before = Snapshot(plan);
-        // Evidence first, so that "Complete" with evidence supplied in the same update is allowed.
-        if (o.EvidenceFile is { } f)
+    public Task<ForceResponse> UpdateProgressAsync(int forceId, int recommendationId, UpdateProgressOptions o, ProcessContext ctx, CancellationToken ct = default) =>
+        ChangeAsync(forceId, recommendationId, o.Version, "ProgressUpdated", ctx, plan =>
         {
-            plan.AddEvidence(EvidenceKind.File, o.EvidenceText, null, f.FileName, f.ContentType, f.Content, ctx);
-        }
-        else if (!string.IsNullOrWhiteSpace(o.EvidenceUrl))
+            // Evidence first, so that "Complete" with evidence supplied in the same update is allowed.
+            if (o.EvidenceFile is { } f)
+            {
+                plan.AddEvidence(EvidenceKind.File, o.EvidenceText, null, f.FileName, f.ContentType, f.Content, ctx);
+            }
+            else if (!string.IsNullOrWhiteSpace(o.EvidenceUrl))
+            {
+                plan.AddEvidence(EvidenceKind.Link, o.EvidenceText, o.EvidenceUrl, null, null, null, ctx);
+            }
+            else if (!string.IsNullOrWhiteSpace(o.EvidenceText))
+            {
+                plan.AddEvidence(EvidenceKind.Text, o.EvidenceText, null, null, null, null, ctx);
+            }
+
+            plan.SetProgress(o.Progress, ctx);
+        }, ct);
+
+    public Task<ForceResponse> UpdatePlanAsync(int forceId, int recommendationId, UpdatePlanOptions o, ProcessContext ctx, CancellationToken ct = default) =>
+        ChangeAsync(forceId, recommendationId, o.Version, "PlanUpdated", ctx,
+            plan => plan.UpdatePlan(o.DefinitionOfDone, o.ExecutiveLead, o.DeliveryLead, ctx), ct);
+
+    public Task<ForceResponse> AssessAsync(int forceId, int recommendationId, AssessOptions o, ProcessContext ctx, CancellationToken ct = default) =>
+        ChangeAsync(forceId, recommendationId, o.Version, "Assessed", ctx, plan => plan.Assess(o.Assessment, o.Note, ctx), ct);
+
+    public Task<ForceResponse> AddActionAsync(int forceId, int recommendationId, AddActionOptions o, ProcessContext ctx, CancellationToken ct = default) =>
+        ChangeAsync(forceId, recommendationId, o.Version, "ActionAdded", ctx, plan => plan.AddAction(o.Description, o.Owner, o.DueOn, ctx), ct);
+
+    public Task<ForceResponse> SetActionStatusAsync(int forceId, int recommendationId, int actionId, ActionStatus status, Guid version, ProcessContext ctx, CancellationToken ct = default) =>
+        ChangeAsync(forceId, recommendationId, version, "ActionUpdated", ctx, plan =>
         {
-            plan.AddEvidence(EvidenceKind.Link, o.EvidenceText, o.EvidenceUrl, null, null, null, ctx);
-        }
-        else if (!string.IsNullOrWhiteSpace(o.EvidenceText))
-        {
-            plan.AddEvidence(EvidenceKind.Text, o.EvidenceText, null, null, null, null, ctx);
-        }
+            var action = plan.Actions.SingleOrDefault(a => a.Id == actionId) ?? throw new NotFoundException("That action does not exist.");
+            plan.SetActionStatus(action, status, ctx);
+        }, ct);
 
-        plan.SetProgress(o.Progress, ctx);
-        return await SaveAsync(plan, "ProgressUpdated", before, ctx, ct);
-    }
+    public Task<ForceResponse> AddMeetingAsync(int forceId, int recommendationId, AddMeetingOptions o, ProcessContext ctx, CancellationToken ct = default) =>
+        ChangeAsync(forceId, recommendationId, o.Version, "MeetingAdded", ctx, plan => plan.AddMeeting(o.Board, o.HeldOn, o.Decision, ctx), ct);
 
-    public async Task<ForceResponse> UpdatePlanAsync(int forceId, int recommendationId, UpdatePlanOptions o, ProcessContext ctx, CancellationToken ct = default)
-    {
-        var plan = await GetAsync(forceId, recommendationId, ct);
-        plan.EnsureVersion(o.Version);
-        var before = Snapshot(plan);
-        plan.UpdatePlan(o.DefinitionOfDone, o.ExecutiveLead, o.DeliveryLead, ctx);
-        return await SaveAsync(plan, "PlanUpdated", before, ctx, ct);
-    }
-
-    public async Task<ForceResponse> AssessAsync(int forceId, int recommendationId, AssessOptions o, ProcessContext ctx, CancellationToken ct = default)
-    {
-        var plan = await GetAsync(forceId, recommendationId, ct);
-        plan.EnsureVersion(o.Version);
-        var before = Snapshot(plan);
-        plan.Assess(o.Assessment, o.Note, ctx);
-        return await SaveAsync(plan, "Assessed", before, ctx, ct);
-    }
-
-    public async Task<ForceResponse> AddActionAsync(int forceId, int recommendationId, AddActionOptions o, ProcessContext ctx, CancellationToken ct = default)
-    {
-        var plan = await GetAsync(forceId, recommendationId, ct);
-        plan.EnsureVersion(o.Version);
-        var before = Snapshot(plan);
-        plan.AddAction(o.Description, o.Owner, o.DueOn, ctx);
-        return await SaveAsync(plan, "ActionAdded", before, ctx, ct);
-    }
-
-    public async Task<ForceResponse> SetActionStatusAsync(int forceId, int recommendationId, int actionId, ActionStatus status, Guid version, ProcessContext ctx, CancellationToken ct = default)
+    /// <summary>Loads the plan, refuses a stale version, applies the change, and saves it with its audit entry.</summary>
+    private async Task<ForceResponse> ChangeAsync(int forceId, int recommendationId, Guid version, string action, ProcessContext ctx, Action<ForceResponse> change, CancellationToken ct)
     {
         var plan = await GetAsync(forceId, recommendationId, ct);
         plan.EnsureVersion(version);
         var before = Snapshot(plan);
-        var action = plan.Actions.SingleOrDefault(a => a.Id == actionId) ?? throw new NotFoundException("That action does not exist.");
-        plan.SetActionStatus(action, status, ctx);
-        return await SaveAsync(plan, "ActionUpdated", before, ctx, ct);
-    }
-
-    public async Task<ForceResponse> AddMeetingAsync(int forceId, int recommendationId, AddMeetingOptions o, ProcessContext ctx, CancellationToken ct = default)
-    {
-        var plan = await GetAsync(forceId, recommendationId, ct);
-        plan.EnsureVersion(o.Version);
-        var before = Snapshot(plan);
-        plan.AddMeeting(o.Board, o.HeldOn, o.Decision, ctx);
-        return await SaveAsync(plan, "MeetingAdded", before, ctx, ct);
+        change(plan);
+        return await SaveAsync(plan, action, before, ctx, ct);
     }
 
     private async Task<ForceResponse> SaveAsync(ForceResponse plan, string action, object before, ProcessContext ctx, CancellationToken ct)

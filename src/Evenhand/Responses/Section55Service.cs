@@ -82,41 +82,34 @@ public sealed class Section55Service(EvenhandDbContext db)
         return view is { Response.IsPublished: true } ? view : null;
     }
 
-    public async Task<Section55View> UpdateAsync(int forceId, int inspectionId, UpdateSection55Options o, ProcessContext ctx, CancellationToken ct = default)
-    {
-        var view = await FindAsync(forceId, inspectionId, ct) ?? throw new NotFoundException("There is no response to update.");
-        var r = view.Response;
-        r.EnsureVersion(o.Version);
-        var before = Snapshot(r);
-        r.UpdateDetails(o.Details, ctx);
-        foreach (var a in o.Answers)
+    public Task<Section55View> UpdateAsync(int forceId, int inspectionId, UpdateSection55Options o, ProcessContext ctx, CancellationToken ct = default) =>
+        ChangeAsync(forceId, inspectionId, o.Version, "Updated", ctx, view =>
         {
-            var rec = view.ForceRecommendations.FirstOrDefault(x => x.Id == a.RecommendationId)
-                ?? throw new DomainRuleException("Only recommendations that apply to forces can be answered in this response.");
-            r.Answer(rec, a.Stance, a.Text, ctx);
-        }
+            view.Response.UpdateDetails(o.Details, ctx);
+            foreach (var a in o.Answers)
+            {
+                var rec = view.ForceRecommendations.FirstOrDefault(x => x.Id == a.RecommendationId)
+                    ?? throw new DomainRuleException("Only recommendations that apply to forces can be answered in this response.");
+                view.Response.Answer(rec, a.Stance, a.Text, ctx);
+            }
+        }, ct);
 
-        await SaveAsync(r, "Updated", before, ctx, ct);
-        return view;
-    }
+    public Task<Section55View> PublishAsync(int forceId, int inspectionId, PublishOptions o, ProcessContext ctx, CancellationToken ct = default) =>
+        ChangeAsync(forceId, inspectionId, o.Version, "Published", ctx,
+            view => view.Response.Publish(o.PublishedOn, o.PublicUrl, view.ForceRecommendations, ctx), ct);
 
-    public async Task<Section55View> PublishAsync(int forceId, int inspectionId, PublishOptions o, ProcessContext ctx, CancellationToken ct = default)
+    public Task<Section55View> RecordCopiesSentAsync(int forceId, int inspectionId, CopiesSentOptions o, ProcessContext ctx, CancellationToken ct = default) =>
+        ChangeAsync(forceId, inspectionId, o.Version, "CopiesSent", ctx,
+            view => view.Response.RecordCopiesSent(o.ToInspectorate, o.ToHomeSecretary, ctx), ct);
+
+    /// <summary>Loads the response, refuses a stale version, applies the change, and saves it with its audit entry.</summary>
+    private async Task<Section55View> ChangeAsync(int forceId, int inspectionId, Guid version, string action, ProcessContext ctx, Action<Section55View> change, CancellationToken ct)
     {
-        var view = await FindAsync(forceId, inspectionId, ct) ?? throw new NotFoundException("There is no response to publish.");
-        view.Response.EnsureVersion(o.Version);
+        var view = await FindAsync(forceId, inspectionId, ct) ?? throw new NotFoundException("This force has not started a response to that inspection.");
+        view.Response.EnsureVersion(version);
         var before = Snapshot(view.Response);
-        view.Response.Publish(o.PublishedOn, o.PublicUrl, view.ForceRecommendations, ctx);
-        await SaveAsync(view.Response, "Published", before, ctx, ct);
-        return view;
-    }
-
-    public async Task<Section55View> RecordCopiesSentAsync(int forceId, int inspectionId, CopiesSentOptions o, ProcessContext ctx, CancellationToken ct = default)
-    {
-        var view = await FindAsync(forceId, inspectionId, ct) ?? throw new NotFoundException("There is no response.");
-        view.Response.EnsureVersion(o.Version);
-        var before = Snapshot(view.Response);
-        view.Response.RecordCopiesSent(o.ToInspectorate, o.ToHomeSecretary, ctx);
-        await SaveAsync(view.Response, "CopiesSent", before, ctx, ct);
+        change(view);
+        await SaveAsync(view.Response, action, before, ctx, ct);
         return view;
     }
 
