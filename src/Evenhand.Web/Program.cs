@@ -23,8 +23,11 @@ builder.Services.AddScoped<Section55Service>();
 builder.Services.AddScoped<InspectionService>();
 builder.Services.AddScoped<Evenhand.Importing.DocumentImportService>();
 builder.Services.AddScoped<NationalViewService>();
+builder.Services.AddScoped<Evenhand.HateIncidents.HatePolicyService>();
+builder.Services.AddScoped<Evenhand.HateIncidents.HateIncidentService>();
 builder.Services.AddScoped<DemoData>();
 builder.Services.AddSingleton<ImportStaging>();
+builder.Services.AddScoped<UserAdministration>();
 
 // Accounts: ASP.NET Core Identity with lockout after repeated failures.
 builder.Services.AddIdentity<EvenhandUser, IdentityRole>(o =>

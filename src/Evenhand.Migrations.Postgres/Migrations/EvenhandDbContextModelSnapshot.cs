@@ -294,11 +294,21 @@ namespace Evenhand.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("AssessorsRationale")
+                        .HasColumnType("text");
+
                     b.Property<bool>("CallTakersMaySeePersonalData")
                         .HasColumnType("boolean");
 
                     b.Property<int>("ForceId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("PersonalDataVisibilityRationale")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PreviousRuleSetId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("RetentionRationale")
                         .HasColumnType("text");
@@ -308,6 +318,9 @@ namespace Evenhand.Migrations.Postgres.Migrations
 
                     b.Property<int>("ReviewTargetHours")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ReviewTargetRationale")
+                        .HasColumnType("text");
 
                     b.Property<DateOnly?>("RuleSetFrom")
                         .HasColumnType("date");
@@ -319,6 +332,9 @@ namespace Evenhand.Migrations.Postgres.Migrations
 
                     b.Property<int>("SubjectReplyDays")
                         .HasColumnType("integer");
+
+                    b.Property<string>("SubjectReplyRationale")
+                        .HasColumnType("text");
 
                     b.Property<bool>("TellSubject")
                         .HasColumnType("boolean");
@@ -430,6 +446,10 @@ namespace Evenhand.Migrations.Postgres.Migrations
 
                     b.Property<string>("PersonalDataRationale")
                         .HasColumnType("text");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Reference")
                         .IsRequired()
@@ -628,6 +648,13 @@ namespace Evenhand.Migrations.Postgres.Migrations
 
                     b.Property<int>("HateIncidentId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("System")
                         .IsRequired()

@@ -278,11 +278,21 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AssessorsRationale")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("CallTakersMaySeePersonalData")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ForceId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonalDataVisibilityRationale")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousRuleSetId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RetentionRationale")
                         .HasColumnType("TEXT");
@@ -292,6 +302,9 @@ namespace Evenhand.Migrations.Sqlite.Migrations
 
                     b.Property<int>("ReviewTargetHours")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewTargetRationale")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("RuleSetFrom")
                         .HasColumnType("TEXT");
@@ -303,6 +316,9 @@ namespace Evenhand.Migrations.Sqlite.Migrations
 
                     b.Property<int>("SubjectReplyDays")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubjectReplyRationale")
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("TellSubject")
                         .HasColumnType("INTEGER");
@@ -411,6 +427,10 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PersonalDataRationale")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reference")
@@ -601,6 +621,13 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("HateIncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("System")

@@ -161,6 +161,7 @@ public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> option
             b.Property(i => i.DeploymentDecidedBy).HasMaxLength(200);
             b.Property(i => i.NotificationExceptionApprovedBy).HasMaxLength(200);
             b.Property(i => i.PersonalDataDeletedBy).HasMaxLength(200);
+            b.Property(i => i.RecordedBy).HasMaxLength(200);
             b.OwnsOne(i => i.Assessment, a =>
             {
                 a.Property(x => x.Outcome).HasMaxLength(40);
@@ -190,6 +191,7 @@ public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> option
             b.HasIndex(p => p.ForceId).IsUnique();
             b.HasOne(p => p.Force).WithMany().HasForeignKey(p => p.ForceId).OnDelete(DeleteBehavior.Restrict);
             b.Property(p => p.RuleSetId).HasMaxLength(40);
+            b.Property(p => p.PreviousRuleSetId).HasMaxLength(40);
             b.Property(p => p.UpdatedBy).HasMaxLength(200);
             ConfigureVersion(b);
         });
@@ -198,6 +200,7 @@ public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> option
             b.HasOne<HateIncident>().WithMany().HasForeignKey(p => p.HateIncidentId).OnDelete(DeleteBehavior.Cascade);
             b.Property(p => p.System).HasMaxLength(200);
             b.Property(p => p.ConfirmedBy).HasMaxLength(200);
+            b.Property(p => p.Note).HasMaxLength(500);
         });
         builder.Entity<LegacyCodeMapping>(b =>
         {

@@ -14,16 +14,18 @@ public enum AssessorPolicy
 /// A force's hate-incident policy (recommendations 16 and 20): who assesses, the review target, added characteristics,
 /// retention and notification rules, and the rule set it follows. Wherever it departs from the Code it carries a rationale.
 /// </summary>
-public sealed class ForceHatePolicy : VersionedEntity
+public sealed partial class ForceHatePolicy : VersionedEntity
 {
     public int Id { get; set; }
     public int ForceId { get; set; }
     public Force? Force { get; set; }
 
     public AssessorPolicy Assessors { get; set; } = AssessorPolicy.CallTaker;
+    public string? AssessorsRationale { get; set; }
 
     /// <summary>Hours within which a specialist must review an NCHI (24 by default).</summary>
-    public int ReviewTargetHours { get; set; } = 24;
+    public int ReviewTargetHours { get; set; } = RetentionDefaults.ReviewTargetHours;
+    public string? ReviewTargetRationale { get; set; }
 
     /// <summary>Characteristics the force adds to the Code's five (e.g. "sex", "alternative-subculture").</summary>
     public List<string> AdditionalCharacteristics { get; set; } = [];
@@ -39,13 +41,18 @@ public sealed class ForceHatePolicy : VersionedEntity
 
     /// <summary>Days within which a subject's reply or request for deletion must be answered.</summary>
     public int SubjectReplyDays { get; set; } = RetentionDefaults.SubjectReplyDays;
+    public string? SubjectReplyRationale { get; set; }
 
     /// <summary>Whether call takers may see subject personal data (default no: only specialists and the force crime registrar).</summary>
     public bool CallTakersMaySeePersonalData { get; set; }
+    public string? PersonalDataVisibilityRationale { get; set; }
 
     /// <summary>The rule set the force follows for new assessments, and from when. Records keep the rule set they were decided under.</summary>
     public string RuleSetId { get; set; } = RetentionDefaults.RuleSetId;
     public DateOnly? RuleSetFrom { get; set; }
+
+    /// <summary>The rule set followed before <see cref="RuleSetFrom"/> (assessments made before that date use it).</summary>
+    public string? PreviousRuleSetId { get; set; }
 
     public DateTimeOffset? UpdatedAt { get; set; }
     public string? UpdatedBy { get; set; }
@@ -57,4 +64,5 @@ public static class RetentionDefaults
     public const string RuleSetId = "code-2023";
     public const int ReviewMonths = 12;
     public const int SubjectReplyDays = 30;
+    public const int ReviewTargetHours = 24;
 }

@@ -35,7 +35,7 @@ public enum IncidentStatus
 /// A report of a hate-related incident (recommendations 16–18). The people are the complainant and the subject; their
 /// personal data lives in <see cref="IncidentPerson"/> rows so that deleting it removes it from the record entirely.
 /// </summary>
-public sealed class HateIncident : VersionedEntity
+public sealed partial class HateIncident : VersionedEntity
 {
     public int Id { get; set; }
     public int ForceId { get; set; }
@@ -44,6 +44,9 @@ public sealed class HateIncident : VersionedEntity
     /// <summary>The force's reference, unique within the force (e.g. "CH-2025-00042").</summary>
     public required string Reference { get; set; }
     public DateTimeOffset ReportedAt { get; set; }
+
+    /// <summary>Who recorded the report (display name).</summary>
+    public string? RecordedBy { get; set; }
     public ReportChannel Channel { get; set; }
     public DateTimeOffset OccurredAt { get; set; }
 

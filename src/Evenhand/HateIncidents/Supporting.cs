@@ -11,6 +11,8 @@ public sealed class PurgeConfirmation
     public int Id { get; set; }
     public int HateIncidentId { get; set; }
     public required string System { get; set; }
+    public DateTimeOffset RequestedAt { get; set; }
+    public string? Note { get; set; }
     public string? ConfirmedBy { get; set; }
     public DateTimeOffset? ConfirmedAt { get; set; }
 

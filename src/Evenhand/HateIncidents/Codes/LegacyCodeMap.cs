@@ -43,8 +43,13 @@ public sealed class LegacyCodeMap
         var problems = new List<string>();
         var map = new Dictionary<string, HateIncidentCode>(StringComparer.OrdinalIgnoreCase);
         var firstLine = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        string? badField = null;
         using var reader = new StringReader(csvText);
-        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim });
+        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            TrimOptions = TrimOptions.Trim,
+            BadDataFound = args => badField ??= args.Field,
+        });
         try
         {
             if (!csv.Read())
@@ -61,7 +66,21 @@ public sealed class LegacyCodeMap
 
             while (csv.Read())
             {
-                var line = csv.Parser.RawRow;
+                // RawRow is the record's last line: count back over any line breaks inside it.
+                var line = csv.Parser.RawRow - (csv.Parser.RawRecord ?? "").TrimEnd('\r', '\n').Count(ch => ch == '\n');
+                if (badField is not null)
+                {
+                    problems.Add($"line {line}: a quote is out of place in '{badField.Trim()}'. Put quotes around the whole value and double any quote inside it.");
+                    badField = null;
+                    continue;
+                }
+
+                if (Enumerable.Range(0, csv.Parser.Count).Any(i => csv.GetField(i)?.Contains('\n', StringComparison.Ordinal) == true))
+                {
+                    problems.Add($"line {line}: a quoted value is not closed, so the rest of the file was read as part of it. Check for a stray \".");
+                    continue;
+                }
+
                 if (csv.Parser.Count != 2)
                 {
                     problems.Add($"line {line}: expected 2 values (legacy_code,code) but found {csv.Parser.Count}.");

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Evenhand.Bench;
+
+// Usage:
+//   dotnet run -c Release --project bench/Evenhand.Bench -- hate-analysis            BenchmarkDotNet (in-process), about 3 minutes
+//   dotnet run -c Release --project bench/Evenhand.Bench -- hate-analysis --quick    warm-up, then the median of 20 runs of each query
+//   add --count N to change the number of incidents (default 100000). The database is built once, in the temp directory.
+var rest = args.SkipWhile(a => a != "hate-analysis").Skip(1).ToList();
+if (args.Length == 0 || args[0] != "hate-analysis")
+{
+    Console.Error.WriteLine("Usage: Evenhand.Bench hate-analysis [--quick] [--count N]");
+    return 2;
+}
+
+var countAt = rest.IndexOf("--count");
+if (countAt >= 0)
+{
+    HateAnalysisDatabase.Count = int.Parse(rest[countAt + 1], CultureInfo.InvariantCulture);
+}
+
+Console.WriteLine($"Preparing a SQLite database with {HateAnalysisDatabase.Count:N0} incidents…");
+var database = await HateAnalysisDatabase.EnsureAsync(HateAnalysisDatabase.Count, Console.WriteLine);
+Console.WriteLine($"Database: {database.Path}");
+
+if (rest.Contains("--quick"))
+{
+    var bench = new HateAnalysisBenchmarks();
+    bench.Setup();
+    const int warmUp = 3, runs = 20;
+    Console.WriteLine($"{"query",-26} {"median ms",10} {"max ms",8}");
+    var failed = false;
+    foreach (var (name, run) in HateAnalysisBenchmarks.All)
+    {
+        for (var i = 0; i < warmUp; i++)
+        {
+            await run(bench);
+        }
+
+        var times = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            await run(bench);
+            times.Add(sw.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        var median = (times[(runs / 2) - 1] + times[runs / 2]) / 2;
+        failed |= name != nameof(HateAnalysisBenchmarks.WholePage) && median >= 200;
+        Console.WriteLine($"{name,-26} {median,10:F1} {times[^1],8:F1}{(median >= 200 && name != nameof(HateAnalysisBenchmarks.WholePage) ? "  over 200 ms" : "")}");
+    }
+
+    return failed ? 1 : 0;
+}
+
+var config = DefaultConfig.Instance
+    .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(3).WithIterationCount(15).WithId("InProcess"))
+    .WithOptions(ConfigOptions.DisableOptimizationsValidator);
+var bdnArgs = rest.Where((a, i) => countAt < 0 || (i != countAt && i != countAt + 1)).ToArray();
+BenchmarkRunner.Run<HateAnalysisBenchmarks>(config, bdnArgs);
+return 0;

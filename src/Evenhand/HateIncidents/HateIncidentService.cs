@@ -1,0 +1,463 @@
+using Evenhand.Auditing;
+using Evenhand.Common;
+using Evenhand.Data;
+using Evenhand.HateIncidents.Rules;
+using Microsoft.EntityFrameworkCore;
+
+namespace Evenhand.HateIncidents;
+
+public sealed record RecordIncidentOptions(IncidentReport Report, string? Reference, PersonDetails? Complainant);
+
+public sealed record AssessIncidentOptions(Guid Version, AssessmentAnswers Answers, string? Rationale);
+
+public sealed record DeploymentOptions(Guid Version, bool Deploy, PlaneDecision Plane);
+
+public sealed record ReviewOptions(Guid Version, ReviewDecision Decision, bool DeleteSubjectPersonalData, string? DeletionReason);
+
+public sealed record AddPersonOptions(Guid Version, PersonRole Role, PersonDetails Details);
+
+public sealed record DeletePersonalDataOptions(Guid Version, string? Reason);
+
+public sealed record SubjectReplyOptions(Guid Version, string? Reply, bool RequestsDeletion, DateOnly ReceivedOn);
+
+/// <summary>Filters for the incident list. <see cref="Outcome"/> is an outcome key ("nchi", …).</summary>
+public sealed record IncidentQuery(
+    int Page = 1,
+    int PageSize = 25,
+    IncidentStatus? Status = null,
+    string? Outcome = null,
+    string? Characteristic = null,
+    string? Area = null,
+    bool OverdueOnly = false,
+    string? Reference = null);
+
+public sealed record IncidentPage(IReadOnlyList<HateIncident> Items, int Total, int Page, int PageSize)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>An earlier incident shown as supporting information (no personal data).</summary>
+public sealed record RelatedIncident(int Id, string Reference, DateTimeOffset ReportedAt, string Area, string? Outcome, IReadOnlyList<string> Characteristics);
+
+/// <summary>
+/// The APP's supporting information: earlier incidents at the same area, with the same complainant or subject, or towards the
+/// same characteristic. <see cref="SameSubject"/> is null when the viewer may not see the subject's personal data.
+/// </summary>
+public sealed record SupportingInformation(
+    IReadOnlyList<RelatedIncident> SameArea,
+    int SameAreaCount,
+    IReadOnlyList<RelatedIncident> SameComplainant,
+    IReadOnlyList<RelatedIncident>? SameSubject,
+    IReadOnlyList<RelatedIncident> SameCharacteristic,
+    int SameCharacteristicCount)
+{
+    public const int WindowDays = 365;
+}
+
+/// <summary>Work falling due outside the review queue: subjects to tell, replies to answer, retention reviews, systems to purge.</summary>
+public sealed record IncidentWorkDue(
+    IReadOnlyList<HateIncident> SubjectsToTell,
+    IReadOnlyList<HateIncident> RepliesDue,
+    IReadOnlyList<HateIncident> RetentionReviewsDue,
+    IReadOnlyList<(PurgeConfirmation Purge, string Reference)> PurgesOutstanding);
+
+/// <summary>
+/// Records, assesses, reviews and finalises hate incidents, and guards the personal data in them. Every change is audited
+/// (never with personal data in the entry), every view of personal data leaves a "Viewed" entry, and every edit is checked
+/// against the version the user saw.
+/// </summary>
+public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService policies)
+{
+    public const string PersonalDataEntity = "HateIncidentPersonalData";
+
+    public async Task<IncidentPage> ListAsync(int forceId, IncidentQuery q, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var pageSize = Math.Clamp(q.PageSize, 1, 100);
+        var query = db.HateIncidents.AsNoTracking().Where(i => i.ForceId == forceId);
+        if (q.Status is { } status)
+        {
+            query = query.Where(i => i.Status == status);
+        }
+
+        if (!string.IsNullOrWhiteSpace(q.Outcome))
+        {
+            var outcome = q.Outcome.Trim();
+            query = query.Where(i => i.Assessment != null && i.Assessment.Outcome == outcome);
+        }
+
+        if (!string.IsNullOrWhiteSpace(q.Characteristic))
+        {
+            var c = q.Characteristic.Trim().ToLowerInvariant();
+            query = query.Where(i => i.Characteristics.Contains(c));
+        }
+
+        if (!string.IsNullOrWhiteSpace(q.Area))
+        {
+            var area = q.Area.Trim().ToLower();
+            query = query.Where(i => i.Area.ToLower().Contains(area));
+        }
+
+        if (!string.IsNullOrWhiteSpace(q.Reference))
+        {
+            var reference = q.Reference.Trim().ToUpper();
+            query = query.Where(i => i.Reference.ToUpper().Contains(reference));
+        }
+
+        if (q.OverdueOnly)
+        {
+            query = query.Where(i => i.Status == IncidentStatus.AwaitingReview && i.ReviewDueAt < now);
+        }
+
+        var total = await query.CountAsync(ct);
+        var page = Math.Clamp(q.Page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+        var items = await query.OrderByDescending(i => i.ReportedAt).ThenByDescending(i => i.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new IncidentPage(items, total, page, pageSize);
+    }
+
+    /// <summary>The specialist review queue: every NCHI awaiting review, the most urgent first.</summary>
+    public Task<List<HateIncident>> ReviewQueueAsync(int forceId, CancellationToken ct = default) =>
+        db.HateIncidents.AsNoTracking()
+            .Where(i => i.ForceId == forceId && i.Status == IncidentStatus.AwaitingReview)
+            .OrderBy(i => i.ReviewDueAt).ThenBy(i => i.Id)
+            .ToListAsync(ct);
+
+    public async Task<IncidentWorkDue> WorkDueAsync(int forceId, DateOnly today, CancellationToken ct = default)
+    {
+        var policy = await policies.GetAsync(forceId, ct);
+        var withSubject = await db.HateIncidents.AsNoTracking()
+            .Where(i => i.ForceId == forceId && i.People.Any(p => p.Role == PersonRole.Subject))
+            .Include(i => i.People.Where(p => p.Role == PersonRole.Subject))
+            .ToListAsync(ct);
+        var replies = await db.HateIncidents.AsNoTracking()
+            .Where(i => i.ForceId == forceId && i.SubjectReplyDueOn != null && i.SubjectAnsweredAt == null)
+            .OrderBy(i => i.SubjectReplyDueOn)
+            .ToListAsync(ct);
+        var purges = await db.PurgeConfirmations.AsNoTracking()
+            .Where(p => p.ConfirmedAt == null)
+            .Join(db.HateIncidents.Where(i => i.ForceId == forceId), p => p.HateIncidentId, i => i.Id, (p, i) => new { Purge = p, i.Reference })
+            .OrderBy(x => x.Purge.HateIncidentId).ThenBy(x => x.Purge.Id)
+            .ToListAsync(ct);
+        return new IncidentWorkDue(
+            withSubject.Where(i => i.SubjectToBeTold(policy)).OrderBy(i => i.ReportedAt).ToList(),
+            replies,
+            withSubject.Where(i => i.IsRetentionReviewDue(today)).OrderBy(i => i.RetentionReviewDueOn).ToList(),
+            purges.Select(x => (x.Purge, x.Reference)).ToList());
+    }
+
+    /// <summary>One incident with its history and (for checks, never for display) its person rows; not found for another force.</summary>
+    public async Task<HateIncident> GetAsync(int forceId, int id, CancellationToken ct = default) =>
+        await db.HateIncidents
+            .Include(i => i.People)
+            .Include(i => i.History)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(i => i.Id == id && i.ForceId == forceId, ct)
+        ?? throw new NotFoundException("There is no such hate incident for this force.");
+
+    public Task<List<PurgeConfirmation>> PurgesAsync(int forceId, int id, CancellationToken ct = default) =>
+        db.PurgeConfirmations.AsNoTracking()
+            .Where(p => p.HateIncidentId == id && db.HateIncidents.Any(i => i.Id == id && i.ForceId == forceId))
+            .OrderBy(p => p.Id)
+            .ToListAsync(ct);
+
+    public async Task<HateIncident> RecordAsync(int forceId, RecordIncidentOptions o, IncidentStaffRole role, ProcessContext ctx, CancellationToken ct = default)
+    {
+        var policy = await policies.GetAsync(forceId, ct);
+        var ruleSet = RuleSetRegistry.Get(policy.RuleSetOn(LondonDate(ctx.Now)));
+        var reference = string.IsNullOrWhiteSpace(o.Reference) ? await NextReferenceAsync(forceId, ctx.Now, ct) : o.Reference.Trim().ToUpperInvariant();
+        if (reference.Length > 40)
+        {
+            throw new DomainRuleException("The reference must be 40 characters or fewer.");
+        }
+
+        if (await db.HateIncidents.AnyAsync(i => i.ForceId == forceId && i.Reference == reference, ct))
+        {
+            throw new DomainRuleException($"There is already an incident with the reference {reference}.");
+        }
+
+        var incident = HateIncident.Record(forceId, reference, o.Report, policy.KnownCharacteristics(ruleSet), ctx);
+        if (o.Complainant is { } complainant && !string.IsNullOrWhiteSpace(complainant.Name))
+        {
+            incident.AddPerson(PersonRole.Complainant, complainant, role, policy, ctx);
+        }
+
+        // The audit entry needs the new id: two saves, one transaction.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.HateIncidents.Add(incident);
+        await db.SaveChangesAsync(ct);
+        AuditLog.Record(db, ctx, "Created", nameof(HateIncident), incident.Id, forceId, null, Snapshot(incident));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return incident;
+    }
+
+    /// <summary>The decision the force's rule set gives for these answers, without saving anything (the page shows it, with its reasons).</summary>
+    public async Task<AssessmentDecision> DecideAsync(int forceId, HateIncident incident, AssessmentAnswers answers, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var policy = await policies.GetAsync(forceId, ct);
+        return Decide(policy, incident, answers, now);
+    }
+
+    public async Task<HateIncident> AssessAsync(int forceId, int id, AssessIncidentOptions o, IncidentStaffRole role, ProcessContext ctx, CancellationToken ct = default)
+    {
+        var incident = await GetAsync(forceId, id, ct);
+        incident.EnsureVersion(o.Version);
+        var before = Snapshot(incident);
+        var policy = await policies.GetAsync(forceId, ct);
+        var decision = Decide(policy, incident, o.Answers, ctx.Now);
+        incident.Assess(o.Answers with { Characteristics = incident.Characteristics }, decision, o.Rationale, role, policy, ctx);
+        return await SaveAsync(incident, "Assessed", before, ctx, ct);
+    }
+
+    public async Task<HateIncident> DecideDeploymentAsync(int forceId, int id, DeploymentOptions o, ProcessContext ctx, CancellationToken ct = default)
+    {
+        var incident = await GetAsync(forceId, id, ct);
+        incident.EnsureVersion(o.Version);
+        var before = Snapshot(incident);
+        incident.DecideDeployment(o.Deploy, o.Plane, ctx);
+        return await SaveAsync(incident, "DeploymentDecided", before, ctx, ct);
+    }
+
+    /// <summary>The specialist review; where asked (and where the new classification requires it) deletes the subject's personal data in the same transaction.</summary>
+    public async Task<HateIncident> ReviewAsync(int forceId, int id, ReviewOptions o, IncidentStaffRole role, ProcessContext ctx, CancellationToken ct = default)
+    {
+        var incident = await GetAsync(forceId, id, ct);
+        incident.EnsureVersion(o.Version);
+        var before = Snapshot(incident);
+        if (o.DeleteSubjectPersonalData && incident.HoldsSubjectPersonalData)
+        {
+            DeleteSubjectData(incident, o.DeletionReason ?? "Recorded without a lawful basis (specialist review).", role, ctx);
+        }
+
+        incident.CompleteReview(o.Decision, role, ctx);
+        return await SaveAsync(incident, "Reviewed", before, ctx, ct);
+    }
+
+    public async Task<HateIncident> AddPersonAsync(int forceId, int id, AddPersonOptions o, IncidentStaffRole role, ProcessContext ctx, CancellationToken ct = default)
+    {
+        var incident = await GetAsync(forceId, id, ct);
+        incident.EnsureVersion(o.Version);
+        var before = Snapshot(incident);
+        var policy = await policies.GetAsync(forceId, ct);
+        incident.AddPerson(o.Role, o.Details, role, policy, ctx);
+        return await SaveAsync(incident, o.Role == PersonRole.Subject ? "SubjectDataRecorded" : "ComplainantRecorded", before, ctx, ct);
+    }
+
+    /// <summary>
+    /// Shows the personal data the viewer may see, and records that it was viewed (how many rows, never what they say).
+    /// Refused for anyone outside the hate-incident roles.
+    /// </summary>
+    public async Task<(HateIncident Incident, IReadOnlyList<IncidentPerson> People, bool SubjectHidden)> ViewPersonalDataAsync(
+        int forceId, int id, IncidentStaffRole? role, ProcessContext ctx, CancellationToken ct = default)
+    {
+        if (role is null)
+        {
+            throw new DomainRuleException("Your role does not give access to personal data in hate-incident records.");
+        }
+
+        var incident = await GetAsync(forceId, id, ct);
+        var policy = await policies.GetAsync(forceId, ct);
+        var canSeeSubject = PersonalDataAccess.CanSeeSubject(role, policy);
+        var visible = incident.People.Where(p => PersonalDataAccess.CanSee(p.Role, role, policy)).OrderBy(p => p.Role).ThenBy(p => p.Id).ToList();
+        AuditLog.Record(db, ctx, "Viewed", PersonalDataEntity, incident.Id, forceId, null, new
+        {
+            incident.Reference,
+            Complainants = visible.Count(p => p.Role == PersonRole.Complainant),
+            Subjects = visible.Count(p => p.Role == PersonRole.Subject),
+            SubjectDataShown = canSeeSubject,
+        });
+        await db.SaveChangesAsync(ct);
+        return (incident, visible, !canSeeSubject);
+    }
+
+    public async Task<HateIncident> DeleteSubjectPersonalDataAsync(int forceId, int id, DeletePersonalDataOptions o, IncidentStaffRole role, ProcessContext ctx, CancellationToken ct = default)
+    {
+        var incident = await GetAsync(forceId, id, ct);
+        incident.EnsureVersion(o.Version);
+        var before = Snapshot(incident);
+        DeleteSubjectData(incident, o.Reason, role, ctx);
+        return await SaveAsync(incident, "PersonalDataDeleted", before, ctx, ct);
+    }
+
+    public async Task ConfirmPurgeAsync(int forceId, int id, int purgeId, string? note, IncidentStaffRole role, ProcessContext ctx, CancellationToken ct = default)
+    {
+        if (role != IncidentStaffRole.Specialist)
+        {
+            throw new DomainRuleException("Only a hate crime specialist or the force crime registrar can confirm a purge.");
+        }
+
+        var purge = await db.PurgeConfirmations
+            .SingleOrDefaultAsync(p => p.Id == purgeId && p.HateIncidentId == id && db.HateIncidents.Any(i => i.Id == id && i.ForceId == forceId), ct)
+            ?? throw new NotFoundException("There is no such purge to confirm.");
+        if (purge.ConfirmedAt is not null)
+        {
+            throw new DomainRuleException($"{purge.System} was already confirmed as purged by {purge.ConfirmedBy}.");
+        }
+
+        purge.ConfirmedAt = ctx.Now;
+        purge.ConfirmedBy = ctx.UserName;
+        purge.Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        AuditLog.Record(db, ctx, "PurgeConfirmed", nameof(PurgeConfirmation), purge.Id, forceId, null, new { purge.HateIncidentId, purge.System });
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<HateIncident> KeepAfterRetentionReviewAsync(int forceId, int id, Guid version, string? rationale, IncidentStaffRole role, ProcessContext ctx, CancellationToken ct = default)
+    {
+        var incident = await GetAsync(forceId, id, ct);
+        incident.EnsureVersion(version);
+        var before = Snapshot(incident);
+        incident.KeepAfterRetentionReview(rationale, role, await policies.GetAsync(forceId, ct), ctx);
+        return await SaveAsync(incident, "RetentionReviewed", before, ctx, ct);
+    }
+
+    public Task<HateIncident> RecordSubjectToldAsync(int forceId, int id, Guid version, DateTimeOffset toldAt, ProcessContext ctx, CancellationToken ct = default) =>
+        ChangeAsync(forceId, id, version, "SubjectTold", i => i.RecordSubjectTold(toldAt, ctx), ctx, ct);
+
+    public Task<HateIncident> RecordNotificationExceptionAsync(int forceId, int id, Guid version, string? reason, ProcessContext ctx, CancellationToken ct = default) =>
+        ChangeAsync(forceId, id, version, "NotificationException", i => i.RecordNotificationException(reason, ctx), ctx, ct);
+
+    public Task<HateIncident> ApproveNotificationExceptionAsync(int forceId, int id, Guid version, IncidentStaffRole role, ProcessContext ctx, CancellationToken ct = default) =>
+        ChangeAsync(forceId, id, version, "NotificationExceptionApproved", i => i.ApproveNotificationException(role, ctx), ctx, ct);
+
+    public async Task<HateIncident> RecordSubjectReplyAsync(int forceId, int id, SubjectReplyOptions o, ProcessContext ctx, CancellationToken ct = default)
+    {
+        var policy = await policies.GetAsync(forceId, ct);
+        return await ChangeAsync(forceId, id, o.Version, "SubjectReply",
+            i => i.RecordSubjectReply(o.Reply, o.RequestsDeletion, o.ReceivedOn, policy.SubjectReplyDays, ctx), ctx, ct);
+    }
+
+    public Task<HateIncident> RecordSubjectAnsweredAsync(int forceId, int id, Guid version, ProcessContext ctx, CancellationToken ct = default) =>
+        ChangeAsync(forceId, id, version, "SubjectAnswered", i => i.RecordSubjectAnswered(ctx), ctx, ct);
+
+    /// <summary>Earlier incidents (within a year) at the same area, with the same complainant or subject, or towards the same characteristic.</summary>
+    public async Task<SupportingInformation> SupportingInformationAsync(HateIncident incident, bool canSeeSubject, CancellationToken ct = default)
+    {
+        var from = incident.ReportedAt.AddDays(-SupportingInformation.WindowDays);
+        var earlier = db.HateIncidents.AsNoTracking()
+            .Where(i => i.ForceId == incident.ForceId && i.Id != incident.Id && i.ReportedAt >= from && i.ReportedAt <= incident.ReportedAt);
+
+        var area = incident.Area.ToLower();
+        var sameArea = earlier.Where(i => i.Area.ToLower() == area);
+        var chars = incident.Characteristics.ToList();
+        var sameCharacteristic = earlier.Where(i => i.Characteristics.Any(c => chars.Contains(c)));
+
+        async Task<List<RelatedIncident>> Related(IQueryable<HateIncident> q) =>
+            (await q.OrderByDescending(i => i.ReportedAt).Take(5)
+                .Select(i => new { i.Id, i.Reference, i.ReportedAt, i.Area, Outcome = i.Assessment == null ? null : i.Assessment.Outcome, i.Characteristics })
+                .ToListAsync(ct))
+            .Select(i => new RelatedIncident(i.Id, i.Reference, i.ReportedAt, i.Area, i.Outcome, i.Characteristics))
+            .ToList();
+
+        async Task<List<RelatedIncident>> SamePerson(PersonRole role)
+        {
+            var names = incident.People.Where(p => p.Role == role).Select(p => p.Name.Trim().ToLower()).Distinct().ToList();
+            if (names.Count == 0)
+            {
+                return [];
+            }
+
+            var ids = db.IncidentPeople.Where(p => p.Role == role && names.Contains(p.Name.ToLower())).Select(p => p.HateIncidentId);
+            return await Related(earlier.Where(i => ids.Contains(i.Id)));
+        }
+
+        return new SupportingInformation(
+            await Related(sameArea), await sameArea.CountAsync(ct),
+            await SamePerson(PersonRole.Complainant),
+            canSeeSubject ? await SamePerson(PersonRole.Subject) : null,
+            await Related(sameCharacteristic), await sameCharacteristic.CountAsync(ct));
+    }
+
+    /// <summary>The date in the UK for an instant (deadlines and retention dates are UK calendar dates).</summary>
+    public static DateOnly LondonDate(DateTimeOffset instant) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, London).DateTime);
+
+    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    private static AssessmentDecision Decide(ForceHatePolicy policy, HateIncident incident, AssessmentAnswers answers, DateTimeOffset now)
+    {
+        var ruleSet = RuleSetRegistry.Get(policy.RuleSetOn(LondonDate(now)));
+        try
+        {
+            return ruleSet.Assess(answers with { Characteristics = incident.Characteristics }, policy.AdditionalCharacteristics);
+        }
+        catch (ArgumentException e)
+        {
+            throw new DomainRuleException(e.Message);
+        }
+    }
+
+    private void DeleteSubjectData(HateIncident incident, string? reason, IncidentStaffRole role, ProcessContext ctx)
+    {
+        var removed = incident.DeleteSubjectPersonalData(reason, role, ctx);
+        db.IncidentPeople.RemoveRange(removed);
+        foreach (var system in PurgeConfirmation.DefaultSystems)
+        {
+            db.PurgeConfirmations.Add(new PurgeConfirmation { HateIncidentId = incident.Id, System = system, RequestedAt = ctx.Now });
+        }
+
+        // That a deletion happened, by whom and why — never the data.
+        AuditLog.Record(db, ctx, "Deleted", PersonalDataEntity, incident.Id, incident.ForceId,
+            new { incident.Reference, SubjectRecords = removed.Count },
+            new { incident.Reference, SubjectRecords = 0, PurgeRequested = PurgeConfirmation.DefaultSystems });
+    }
+
+    private async Task<HateIncident> ChangeAsync(int forceId, int id, Guid version, string action, Action<HateIncident> change, ProcessContext ctx, CancellationToken ct)
+    {
+        var incident = await GetAsync(forceId, id, ct);
+        incident.EnsureVersion(version);
+        var before = Snapshot(incident);
+        change(incident);
+        return await SaveAsync(incident, action, before, ctx, ct);
+    }
+
+    private async Task<HateIncident> SaveAsync(HateIncident incident, string action, object before, ProcessContext ctx, CancellationToken ct)
+    {
+        AuditLog.Record(db, ctx, action, nameof(HateIncident), incident.Id, incident.ForceId, before, Snapshot(incident));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConcurrencyConflictException();
+        }
+
+        return incident;
+    }
+
+    private async Task<string> NextReferenceAsync(int forceId, DateTimeOffset now, CancellationToken ct)
+    {
+        var slug = await db.Forces.Where(f => f.Id == forceId).Select(f => f.Slug).SingleAsync(ct);
+        var words = slug.Split('-', StringSplitOptions.RemoveEmptyEntries).Where(w => w != "and" && w != "of").ToList();
+        var prefix = (words.Count == 1 ? words[0][..Math.Min(2, words[0].Length)] : string.Concat(words.Select(w => w[0]))).ToUpperInvariant();
+        var stem = $"{prefix}-{LondonDate(now).Year}-";
+        var n = await db.HateIncidents.CountAsync(i => i.ForceId == forceId && i.Reference.StartsWith(stem), ct) + 1;
+        while (await db.HateIncidents.AnyAsync(i => i.ForceId == forceId && i.Reference == stem + n.ToString("D5"), ct))
+        {
+            n++;
+        }
+
+        return stem + n.ToString("D5");
+    }
+
+    /// <summary>What the audit trail keeps of an incident: its state, never personal data or free text about people.</summary>
+    private static object Snapshot(HateIncident i) => new
+    {
+        i.Reference,
+        Status = i.Status.ToString(),
+        Outcome = i.Assessment?.Outcome,
+        i.RuleSetId,
+        i.OpeningCode,
+        i.FinalisingCode,
+        i.Deployed,
+        i.ReviewedBy,
+        ComplainantRecorded = i.HoldsComplainantDetails,
+        SubjectPersonalDataHeld = i.HoldsSubjectPersonalData,
+        i.SubjectToldAt,
+        NotificationException = i.NotificationExceptionReason is not null,
+        NotificationExceptionApproved = i.NotificationExceptionApprovedBy is not null,
+        i.SubjectRequestedDeletion,
+        i.SubjectReplyDueOn,
+        i.RetentionReviewDueOn,
+    };
+}

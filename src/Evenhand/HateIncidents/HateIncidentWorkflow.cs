@@ -1,0 +1,555 @@
+using Evenhand.Common;
+using Evenhand.HateIncidents.Codes;
+using Evenhand.HateIncidents.Rules;
+
+namespace Evenhand.HateIncidents;
+
+/// <summary>What a call taker or specialist records about a new report (the APP's "gathering information" step).</summary>
+public sealed record IncidentReport(
+    DateTimeOffset ReportedAt,
+    ReportChannel Channel,
+    DateTimeOffset OccurredAt,
+    string Area,
+    string? LocationDescription,
+    string Circumstances,
+    IReadOnlyList<string> Characteristics,
+    PerceivedBy PerceivedBy,
+    bool ImmediateRisk,
+    bool SafeguardingConcern);
+
+/// <summary>Personal data of a complainant or subject as entered on a form.</summary>
+public sealed record PersonDetails(string Name, DateOnly? DateOfBirth, string? Address, string? Contact, string? Description);
+
+/// <summary>A specialist's review: confirm or change the classification and the finalising code, or close the report.</summary>
+public sealed record ReviewDecision(
+    AssessmentOutcome Outcome,
+    string? FinalisingCode,
+    bool CloseAsTrivialIrrationalOrMalicious,
+    string? Note,
+    string? PersonalDataRationale);
+
+/// <summary>The state changes of a hate incident. Each refuses a move the Code, the APP or the force's policy does not allow.</summary>
+public sealed partial class HateIncident
+{
+    public AssessmentOutcome? Outcome => Assessment is null ? null : AssessmentKeys.ParseOutcome(Assessment.Outcome);
+
+    public SpecialistReview? ReviewRequirement => Assessment is null ? null : AssessmentKeys.ParseSpecialistReview(Assessment.SpecialistReview);
+
+    public bool HoldsSubjectPersonalData => People.Any(p => p.Role == PersonRole.Subject);
+
+    public bool HoldsComplainantDetails => People.Any(p => p.Role == PersonRole.Complainant);
+
+    /// <summary>The subject's personal data is held although the classification does not allow it: it must be deleted.</summary>
+    public bool SubjectDataWithoutLawfulBasis => HoldsSubjectPersonalData && Assessment?.SubjectPersonalDataAllowed != true;
+
+    public bool InReviewQueue => Status == IncidentStatus.AwaitingReview;
+
+    public bool IsReviewOverdue(DateTimeOffset now) => InReviewQueue && ReviewDueAt is { } due && now > due;
+
+    /// <summary>The subject's reply has not been answered and the time the policy allows has passed.</summary>
+    public bool IsSubjectReplyOverdue(DateOnly today) => SubjectReplyDueOn is { } due && SubjectAnsweredAt is null && today > due;
+
+    public bool IsRetentionReviewDue(DateOnly today) => HoldsSubjectPersonalData && RetentionReviewDueOn is { } due && today >= due;
+
+    /// <summary>Where the subject's personal data is recorded, the subject is to be told unless a reviewer approved a safeguarding exception.</summary>
+    public bool SubjectToBeTold(ForceHatePolicy policy) =>
+        policy.TellSubject && HoldsSubjectPersonalData && SubjectToldAt is null && NotificationExceptionApprovedBy is null;
+
+    /// <summary>Records a new report. Characteristics must be the rule set's or the force's additions.</summary>
+    public static HateIncident Record(int forceId, string reference, IncidentReport r, IReadOnlyCollection<string> knownCharacteristics, ProcessContext ctx)
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(r.Area))
+        {
+            problems.Add("Enter the area or ward where it happened.");
+        }
+
+        if (string.IsNullOrWhiteSpace(r.Circumstances))
+        {
+            problems.Add("Describe the circumstances.");
+        }
+
+        if (r.ReportedAt > ctx.Now.AddMinutes(5))
+        {
+            problems.Add("The time of the report cannot be in the future.");
+        }
+
+        if (r.OccurredAt > r.ReportedAt.AddMinutes(5))
+        {
+            problems.Add("The incident cannot have happened after it was reported.");
+        }
+
+        var characteristics = NormaliseCharacteristics(r.Characteristics, knownCharacteristics, problems);
+        if (problems.Count > 0)
+        {
+            throw new DomainRuleException(string.Join(" ", problems));
+        }
+
+        var incident = new HateIncident
+        {
+            ForceId = forceId,
+            Reference = reference,
+            ReportedAt = r.ReportedAt,
+            RecordedBy = ctx.UserName,
+            Channel = r.Channel,
+            OccurredAt = r.OccurredAt,
+            Area = r.Area.Trim(),
+            LocationDescription = Clean(r.LocationDescription),
+            Circumstances = r.Circumstances.Trim(),
+            Characteristics = characteristics,
+            PerceivedBy = r.PerceivedBy,
+            ImmediateRisk = r.ImmediateRisk,
+            SafeguardingConcern = r.SafeguardingConcern,
+            Status = IncidentStatus.Recorded,
+        };
+        incident.AddHistory(ctx, "Recorded", null, null, null);
+        return incident;
+    }
+
+    /// <summary>
+    /// Applies an assessment made under the force's rule set. Under a specialist-triage policy only a specialist may assess;
+    /// a decision that includes the subject's personal data needs a written rationale. NCHIs go to the review queue.
+    /// </summary>
+    public void Assess(AssessmentAnswers answers, AssessmentDecision decision, string? rationale, IncidentStaffRole role, ForceHatePolicy policy, ProcessContext ctx)
+    {
+        if (Status is IncidentStatus.Finalised or IncidentStatus.Closed)
+        {
+            throw new DomainRuleException("This incident has been finalised. A hate crime specialist changes its classification through a review.");
+        }
+
+        if (policy.Assessors == AssessorPolicy.SpecialistTriage && role != IncidentStaffRole.Specialist)
+        {
+            throw new DomainRuleException(
+                "Your force's policy is that a hate crime specialist triages and assesses hate-related reports. Refer this report to a specialist.");
+        }
+
+        if (decision.RationaleRequired && string.IsNullOrWhiteSpace(rationale))
+        {
+            throw new DomainRuleException(
+                "Write the rationale for recording the subject's personal data: the Code allows it only with a written reason (real risk of significant harm or of a future criminal offence).");
+        }
+
+        var before = Assessment?.Outcome;
+        var outcome = decision.Outcome;
+        Assessment = new IncidentAssessment
+        {
+            PerceivedHostility = answers.PerceivedHostility,
+            IsCrime = answers.IsCrime,
+            TrivialIrrationalOrMalicious = answers.TrivialIrrationalOrMalicious,
+            SchoolChildrenOnSchoolPremises = answers.SchoolChildrenOnSchoolPremises,
+            LawfulFreedomOfExpression = answers.LawfulFreedomOfExpression,
+            RealRiskOfSignificantHarm = answers.RealRiskOfSignificantHarm,
+            RealRiskOfFutureOffence = answers.RealRiskOfFutureOffence,
+            Outcome = outcome.ToKey(),
+            SpecialistReview = decision.SpecialistReview.ToKey(),
+            SubjectPersonalDataAllowed = decision.SubjectPersonalDataAllowed,
+            Reasons = [.. decision.Reasons],
+        };
+        RuleSetId = decision.RuleSetId;
+        ImmediateRisk = answers.ImmediateRisk;
+        AssessedBy = ctx.UserName;
+        AssessedAt = ctx.Now;
+        PersonalDataRationale = decision.SubjectPersonalDataAllowed ? Clean(rationale) : null;
+        OpeningCode = CodeFor(outcome);
+
+        switch (outcome)
+        {
+            case AssessmentOutcome.Nchi or AssessmentOutcome.NchiWithPersonalData:
+                // Every NCHI is referred for specialist review; with an immediate risk, after deployment (NCHI APP).
+                Status = IncidentStatus.AwaitingReview;
+                ReviewDueAt = ctx.Now.AddHours(policy.ReviewTargetHours);
+                FinalisingCode = null;
+                break;
+            case AssessmentOutcome.HateCrime:
+                // Recorded as a crime under the Crime Recording Rules; no NCHI review.
+                Status = IncidentStatus.Finalised;
+                ReviewDueAt = null;
+                FinalisingCode = OpeningCode;
+                break;
+            default:
+                Status = IncidentStatus.Closed;
+                ReviewDueAt = null;
+                FinalisingCode = OpeningCode;
+                break;
+        }
+
+        AddHistory(ctx, before is null ? "Assessed" : "Reassessed", before, outcome.ToKey(), $"Rule set {decision.RuleSetId}");
+    }
+
+    /// <summary>The deployment decision, recorded against each of PLANE. Where a specialist must review first, no deployment before the review.</summary>
+    public void DecideDeployment(bool deploy, PlaneDecision plane, ProcessContext ctx)
+    {
+        if (Assessment is null)
+        {
+            throw new DomainRuleException("Assess the report before deciding whether to deploy.");
+        }
+
+        var missing = MissingPlane(plane);
+        if (missing.Count > 0)
+        {
+            throw new DomainRuleException(
+                $"Record every PLANE consideration before saving the deployment decision. Missing: {string.Join(", ", missing)}.");
+        }
+
+        if (deploy && ReviewRequirement == SpecialistReview.Required && ReviewedAt is null)
+        {
+            throw new DomainRuleException(
+                "A specialist reviews this NCHI before any deployment (NCHI APP): there is no immediate risk. Record 'do not deploy' or wait for the review.");
+        }
+
+        Deployed = deploy;
+        Plane = new PlaneDecision
+        {
+            Proportionality = plane.Proportionality.Trim(),
+            Lawfulness = plane.Lawfulness.Trim(),
+            Accountability = plane.Accountability.Trim(),
+            Necessity = plane.Necessity.Trim(),
+            Ethics = plane.Ethics.Trim(),
+        };
+        DeploymentDecidedBy = ctx.UserName;
+        DeploymentDecidedAt = ctx.Now;
+        AddHistory(ctx, deploy ? "Deployment decided: deploy" : "Deployment decided: do not deploy", null, null, null);
+    }
+
+    public static IReadOnlyList<string> MissingPlane(PlaneDecision? plane)
+    {
+        var missing = new List<string>();
+        if (string.IsNullOrWhiteSpace(plane?.Proportionality))
+        {
+            missing.Add("proportionality");
+        }
+
+        if (string.IsNullOrWhiteSpace(plane?.Lawfulness))
+        {
+            missing.Add("lawfulness");
+        }
+
+        if (string.IsNullOrWhiteSpace(plane?.Accountability))
+        {
+            missing.Add("accountability");
+        }
+
+        if (string.IsNullOrWhiteSpace(plane?.Necessity))
+        {
+            missing.Add("necessity");
+        }
+
+        if (string.IsNullOrWhiteSpace(plane?.Ethics))
+        {
+            missing.Add("ethics");
+        }
+
+        return missing;
+    }
+
+    /// <summary>
+    /// The specialist review: confirms or changes the classification and the finalising code, or closes a trivial, irrational or
+    /// malicious report. Every change of classification is kept in the history. The subject's personal data must already have
+    /// been deleted if the new classification gives no lawful basis for it.
+    /// </summary>
+    public void CompleteReview(ReviewDecision r, IncidentStaffRole role, ProcessContext ctx)
+    {
+        if (role != IncidentStaffRole.Specialist)
+        {
+            throw new DomainRuleException("Only a hate crime specialist or the force crime registrar can review a hate incident.");
+        }
+
+        if (Assessment is null || Status == IncidentStatus.Recorded)
+        {
+            throw new DomainRuleException("The report has not been assessed yet: assess it before the specialist review.");
+        }
+
+        if (ReviewRequirement == SpecialistReview.AfterDeployment && Deployed is null && Status == IncidentStatus.AwaitingReview)
+        {
+            throw new DomainRuleException("There is an immediate risk: record the deployment decision first (deploy first, review after).");
+        }
+
+        var outcome = r.CloseAsTrivialIrrationalOrMalicious ? AssessmentOutcome.NoRecord : r.Outcome;
+        var note = Clean(r.Note);
+        if (r.CloseAsTrivialIrrationalOrMalicious && note is null)
+        {
+            throw new DomainRuleException("Say why the report is trivial, irrational or malicious.");
+        }
+
+        var rationale = Clean(r.PersonalDataRationale) ?? PersonalDataRationale;
+        if (outcome == AssessmentOutcome.NchiWithPersonalData && rationale is null)
+        {
+            throw new DomainRuleException("Write the rationale for recording the subject's personal data (real risk of significant harm or of a future criminal offence).");
+        }
+
+        string code;
+        if (string.IsNullOrWhiteSpace(r.FinalisingCode))
+        {
+            code = CodeFor(outcome);
+        }
+        else
+        {
+            var found = HateIncidentCodes.Find(r.FinalisingCode)
+                ?? throw new DomainRuleException($"'{r.FinalisingCode.Trim()}' is not a national hate-incident code.");
+            if (found.Outcome != outcome)
+            {
+                throw new DomainRuleException(
+                    $"The code {found.Code} is for \"{found.Outcome.Describe()}\", but the classification is \"{outcome.Describe()}\". Choose a code that matches.");
+            }
+
+            code = found.Code;
+        }
+
+        var allowsSubjectData = outcome is AssessmentOutcome.HateCrime or AssessmentOutcome.NchiWithPersonalData;
+        if (HoldsSubjectPersonalData && !allowsSubjectData)
+        {
+            throw new DomainRuleException(
+                $"The subject's personal data has no lawful basis as \"{outcome.Describe()}\". Delete it as part of this review.");
+        }
+
+        var before = Assessment.Outcome;
+        Assessment.Outcome = outcome.ToKey();
+        Assessment.SubjectPersonalDataAllowed = allowsSubjectData;
+        PersonalDataRationale = allowsSubjectData && outcome == AssessmentOutcome.NchiWithPersonalData ? rationale : null;
+        FinalisingCode = code;
+        Status = outcome == AssessmentOutcome.NoRecord ? IncidentStatus.Closed : IncidentStatus.Finalised;
+        ReviewedBy = ctx.UserName;
+        ReviewedAt = ctx.Now;
+        ReviewNote = note;
+
+        var changed = before != Assessment.Outcome;
+        var label = r.CloseAsTrivialIrrationalOrMalicious
+            ? "Closed on review: trivial, irrational or malicious"
+            : changed ? "Reclassified on review" : "Review: classification confirmed";
+        AddHistory(ctx, label, before, Assessment.Outcome, $"Finalising code {code}" + (note is null ? "" : $". {note}"));
+    }
+
+    /// <summary>Adds a complainant's details, or the subject's personal data where the classification allows it.</summary>
+    public IncidentPerson AddPerson(PersonRole person, PersonDetails d, IncidentStaffRole role, ForceHatePolicy policy, ProcessContext ctx)
+    {
+        if (string.IsNullOrWhiteSpace(d.Name))
+        {
+            throw new DomainRuleException("Enter the person's name.");
+        }
+
+        if (person == PersonRole.Subject)
+        {
+            if (Assessment?.SubjectPersonalDataAllowed != true)
+            {
+                throw new DomainRuleException(
+                    "The subject's personal data may not be recorded: " +
+                    (Assessment is null
+                        ? "the report has not been assessed."
+                        : $"the classification is \"{Outcome!.Value.Describe()}\". The Code allows it only where there is a real risk of significant harm or of a future criminal offence."));
+            }
+
+            if (!PersonalDataAccess.CanSeeSubject(role, policy))
+            {
+                throw new DomainRuleException("Your force's policy does not let call takers handle the subject's personal data. Refer this to a specialist.");
+            }
+        }
+
+        var row = new IncidentPerson
+        {
+            Role = person,
+            Name = d.Name.Trim(),
+            DateOfBirth = d.DateOfBirth,
+            Address = Clean(d.Address),
+            Contact = Clean(d.Contact),
+            Description = Clean(d.Description),
+        };
+        People.Add(row);
+        if (person == PersonRole.Subject)
+        {
+            // The Code: retained personal data is reviewed; the force's policy sets when.
+            RetentionReviewDueOn ??= DateOnly.FromDateTime(ctx.Now.UtcDateTime).AddMonths(policy.RetentionReviewMonths);
+            PersonalDataDeletedAt = null;
+            PersonalDataDeletedBy = null;
+        }
+
+        AddHistory(ctx, person == PersonRole.Subject ? "Subject's personal data recorded" : "Complainant's details recorded", null, null, null);
+        return row;
+    }
+
+    /// <summary>
+    /// Deletes the subject's personal data from the record: the person rows and the subject's reply. What stays is the fact
+    /// that a deletion happened, by whom and why — never the data. Returns the rows removed.
+    /// </summary>
+    public IReadOnlyList<IncidentPerson> DeleteSubjectPersonalData(string? reason, IncidentStaffRole role, ProcessContext ctx)
+    {
+        if (role != IncidentStaffRole.Specialist)
+        {
+            throw new DomainRuleException("Only a hate crime specialist or the force crime registrar can delete a subject's personal data.");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainRuleException("Give the reason for deleting the subject's personal data (for example: recorded without a lawful basis).");
+        }
+
+        var rows = People.Where(p => p.Role == PersonRole.Subject).ToList();
+        if (rows.Count == 0 && SubjectReply is null)
+        {
+            throw new DomainRuleException("This record holds no personal data of the subject.");
+        }
+
+        foreach (var row in rows)
+        {
+            People.Remove(row);
+        }
+
+        SubjectReply = null;
+        RetentionReviewDueOn = null;
+        PersonalDataDeletedAt = ctx.Now;
+        PersonalDataDeletedBy = ctx.UserName;
+        AddHistory(ctx, "Subject's personal data deleted", null, null, reason.Trim());
+        return rows;
+    }
+
+    /// <summary>A retention review that keeps the subject's personal data: sets the next review date.</summary>
+    public void KeepAfterRetentionReview(string? rationale, IncidentStaffRole role, ForceHatePolicy policy, ProcessContext ctx)
+    {
+        if (role != IncidentStaffRole.Specialist)
+        {
+            throw new DomainRuleException("Only a hate crime specialist or the force crime registrar can review retention.");
+        }
+
+        if (!HoldsSubjectPersonalData)
+        {
+            throw new DomainRuleException("This record holds no personal data of the subject to review.");
+        }
+
+        if (string.IsNullOrWhiteSpace(rationale))
+        {
+            throw new DomainRuleException("Say why the subject's personal data is still needed (the real risk that remains).");
+        }
+
+        RetentionReviewDueOn = DateOnly.FromDateTime(ctx.Now.UtcDateTime).AddMonths(policy.RetentionReviewMonths);
+        AddHistory(ctx, "Retention reviewed: personal data kept", null, null, $"{rationale.Trim()} Next review {RetentionReviewDueOn:d MMM yyyy}.");
+    }
+
+    public void RecordSubjectTold(DateTimeOffset toldAt, ProcessContext ctx)
+    {
+        RequireSubjectData();
+        if (toldAt > ctx.Now.AddMinutes(5))
+        {
+            throw new DomainRuleException("The date the subject was told cannot be in the future.");
+        }
+
+        SubjectToldAt = toldAt;
+        AddHistory(ctx, "Subject told their personal data is recorded", null, null, null);
+    }
+
+    /// <summary>A safeguarding exception to telling the subject; it needs a reviewer's approval.</summary>
+    public void RecordNotificationException(string? reason, ProcessContext ctx)
+    {
+        RequireSubjectData();
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainRuleException("Give the safeguarding reason for not telling the subject.");
+        }
+
+        if (SubjectToldAt is not null)
+        {
+            throw new DomainRuleException("The subject has already been told.");
+        }
+
+        NotificationExceptionReason = reason.Trim();
+        NotificationExceptionApprovedBy = null;
+        AddHistory(ctx, "Safeguarding exception to telling the subject recorded", null, null, null);
+    }
+
+    public void ApproveNotificationException(IncidentStaffRole role, ProcessContext ctx)
+    {
+        if (role != IncidentStaffRole.Specialist)
+        {
+            throw new DomainRuleException("Only a hate crime specialist or the force crime registrar can approve an exception.");
+        }
+
+        if (NotificationExceptionReason is null)
+        {
+            throw new DomainRuleException("There is no exception to approve.");
+        }
+
+        NotificationExceptionApprovedBy = ctx.UserName;
+        AddHistory(ctx, "Safeguarding exception approved", null, null, null);
+    }
+
+    /// <summary>The subject's reply or request for deletion; it must be answered within the force's policy.</summary>
+    public void RecordSubjectReply(string? reply, bool requestsDeletion, DateOnly receivedOn, int replyDays, ProcessContext ctx)
+    {
+        if (SubjectToldAt is null)
+        {
+            throw new DomainRuleException("Record that the subject was told before recording their reply.");
+        }
+
+        if (string.IsNullOrWhiteSpace(reply) && !requestsDeletion)
+        {
+            throw new DomainRuleException("Summarise the subject's reply, or record that they asked for their data to be deleted.");
+        }
+
+        SubjectReply = Clean(reply);
+        SubjectRequestedDeletion = requestsDeletion;
+        SubjectReplyDueOn = receivedOn.AddDays(replyDays);
+        SubjectAnsweredAt = null;
+        AddHistory(ctx, requestsDeletion ? "Subject asked for their personal data to be deleted" : "Subject replied", null, null,
+            $"Answer due by {SubjectReplyDueOn:d MMM yyyy}");
+    }
+
+    public void RecordSubjectAnswered(ProcessContext ctx)
+    {
+        if (SubjectReplyDueOn is null)
+        {
+            throw new DomainRuleException("There is no reply from the subject to answer.");
+        }
+
+        SubjectAnsweredAt = ctx.Now;
+        AddHistory(ctx, "Subject's reply answered", null, null, null);
+    }
+
+    /// <summary>The national code for an outcome and the first characteristic (or "other" when none was perceived).</summary>
+    public string CodeFor(AssessmentOutcome outcome) =>
+        HateIncidentCodes.For(outcome, Characteristics.FirstOrDefault() ?? HateIncidentCodes.Other).Code;
+
+    private void RequireSubjectData()
+    {
+        if (!HoldsSubjectPersonalData)
+        {
+            throw new DomainRuleException("The subject is told only where their personal data is recorded, and this record holds none.");
+        }
+    }
+
+    private void AddHistory(ProcessContext ctx, string what, string? from, string? to, string? note)
+    {
+        History.Add(new IncidentHistoryEntry { At = ctx.Now, By = ctx.UserName, Event = what, FromOutcome = from, ToOutcome = to, Note = note });
+        Bump();
+    }
+
+    private static List<string> NormaliseCharacteristics(IReadOnlyList<string> given, IReadOnlyCollection<string> known, List<string> problems)
+    {
+        var result = new List<string>();
+        foreach (var raw in given)
+        {
+            var c = (raw ?? "").Trim().ToLowerInvariant().Replace(' ', '-');
+            if (c.Length == 0)
+            {
+                continue;
+            }
+
+            if (!known.Contains(c))
+            {
+                problems.Add($"'{raw}' is not a characteristic your force records. Choose from: {string.Join(", ", known)}.");
+                continue;
+            }
+
+            if (!result.Contains(c))
+            {
+                result.Add(c);
+            }
+        }
+
+        if (result.Count == 0 && problems.Count == 0)
+        {
+            problems.Add("Select the characteristic towards which hostility or prejudice is perceived.");
+        }
+
+        return result;
+    }
+
+    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
