@@ -25,6 +25,8 @@ builder.Services.AddScoped<Evenhand.Importing.DocumentImportService>();
 builder.Services.AddScoped<NationalViewService>();
 builder.Services.AddScoped<Evenhand.HateIncidents.HatePolicyService>();
 builder.Services.AddScoped<Evenhand.HateIncidents.HateIncidentService>();
+builder.Services.AddScoped<Evenhand.HateIncidents.Analysis.HateIncidentAnalysisService>();
+builder.Services.AddScoped<Evenhand.HateIncidents.CaseFiles.CaseFileReviewService>();
 builder.Services.AddScoped<DemoData>();
 builder.Services.AddSingleton<ImportStaging>();
 builder.Services.AddScoped<UserAdministration>();

@@ -45,6 +45,8 @@ public static class EvenhandApi
             (await s.ListForForceAsync(http.CurrentForce().Id, ct)).Select(r => Section55SummaryDto.From(r, Today(time))))
             .WithSummary("The force's section 55 responses.");
 
+        api.MapHateIncidentApi();
+
         // Open data for published responses: no sign-in.
         app.MapGet("/public/{slug}/responses/{inspectionId:int}/statuses.json", async (string slug, int inspectionId, Section55Service s55, ForceResponseService plans, CancellationToken ct) =>
             await PublicStatusesAsync(slug, inspectionId, s55, plans, ct) is { } rows ? Results.Ok(rows) : Results.NotFound())
@@ -73,7 +75,7 @@ public static class EvenhandApi
             view.ItemFor(p.Recommendation)?.Text)).ToList();
     }
 
-    private static async ValueTask<object?> ForceScope(EndpointFilterInvocationContext ctx, EndpointFilterDelegate next)
+    internal static async ValueTask<object?> ForceScope(EndpointFilterInvocationContext ctx, EndpointFilterDelegate next)
     {
         var http = ctx.HttpContext;
         var db = http.RequestServices.GetRequiredService<EvenhandDbContext>();
@@ -88,7 +90,7 @@ public static class EvenhandApi
         return await next(ctx);
     }
 
-    private static async ValueTask<object?> ValidateAntiforgeryOnWrites(EndpointFilterInvocationContext ctx, EndpointFilterDelegate next)
+    internal static async ValueTask<object?> ValidateAntiforgeryOnWrites(EndpointFilterInvocationContext ctx, EndpointFilterDelegate next)
     {
         var http = ctx.HttpContext;
         if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))

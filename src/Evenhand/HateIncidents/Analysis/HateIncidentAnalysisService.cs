@@ -49,6 +49,15 @@ public sealed class HateIncidentAnalysisService(EvenhandDbContext db, TimeProvid
             await ReclassificationsAsync(forceId, filter, ct));
     }
 
+    /// <summary>The characteristics a filter may name: the rule set's and those the force's policy adds.</summary>
+    public async Task<IReadOnlyList<string>> CharacteristicsAsync(int forceId, CancellationToken ct = default)
+    {
+        var policy = await db.HatePolicies.AsNoTracking().Where(p => p.ForceId == forceId)
+            .Select(p => new { p.RuleSetId, p.AdditionalCharacteristics }).FirstOrDefaultAsync(ct);
+        var rules = Rules.RuleSetRegistry.TryGet(policy?.RuleSetId, out var found) ? found : Rules.RuleSetRegistry.Default;
+        return [.. rules.ParticularCharacteristics.Concat(policy?.AdditionalCharacteristics ?? []).Distinct()];
+    }
+
     /// <summary>The UTC instant at which a London calendar day starts.</summary>
     public static DateTimeOffset StartOfDay(DateOnly day)
     {

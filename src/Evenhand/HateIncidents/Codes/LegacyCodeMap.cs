@@ -35,99 +35,78 @@ public sealed class LegacyCodeMap
     public static LegacyCodeMap Parse(string csvText, string source = "The legacy code map")
     {
         ArgumentNullException.ThrowIfNull(csvText);
-        if (csvText.Trim().Length == 0)
+
+        // Codes never span lines, so each line is one record: read line by line, and every problem has its true line number.
+        var lines = csvText.TrimStart('\uFEFF').Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var headerIndex = lines.FindIndex(l => l.Trim().Length > 0);
+        if (headerIndex < 0)
         {
             throw new ImportException($"{source} is empty. It needs the header '{Header}' and one row per legacy code.");
+        }
+
+        var header = ReadFields(lines[headerIndex], out _) ?? [lines[headerIndex]];
+        if (!header.SequenceEqual(["legacy_code", "code"], StringComparer.OrdinalIgnoreCase))
+        {
+            throw new ImportException($"{source} line {headerIndex + 1}: the header must be '{Header}', not '{lines[headerIndex].Trim()}'.");
         }
 
         var problems = new List<string>();
         var map = new Dictionary<string, HateIncidentCode>(StringComparer.OrdinalIgnoreCase);
         var firstLine = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        string? badField = null;
-        using var reader = new StringReader(csvText);
-        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture)
+        for (var i = headerIndex + 1; i < lines.Count; i++)
         {
-            TrimOptions = TrimOptions.Trim,
-            BadDataFound = args => badField ??= args.Field,
-        });
-        try
-        {
-            if (!csv.Read())
+            var line = i + 1;
+            if (lines[i].Trim().Length == 0)
             {
-                throw new ImportException($"{source} is empty. It needs the header '{Header}' and one row per legacy code.");
+                continue;
             }
 
-            var header = Enumerable.Range(0, csv.Parser.Count).Select(i => csv.GetField(i)?.Trim().TrimStart('\uFEFF') ?? "").ToArray();
-            if (!header.SequenceEqual(["legacy_code", "code"], StringComparer.OrdinalIgnoreCase))
+            if (ReadFields(lines[i], out var malformed) is not { } fields)
             {
-                throw new ImportException(
-                    $"{source} line {csv.Parser.RawRow}: the header must be '{Header}', not '{string.Join(",", header)}'.");
+                problems.Add($"line {line}: {malformed}");
+                continue;
             }
 
-            while (csv.Read())
+            if (fields.Length != 2)
             {
-                // RawRow is the record's last line: count back over any line breaks inside it.
-                var line = csv.Parser.RawRow - (csv.Parser.RawRecord ?? "").TrimEnd('\r', '\n').Count(ch => ch == '\n');
-                if (badField is not null)
-                {
-                    problems.Add($"line {line}: a quote is out of place in '{badField.Trim()}'. Put quotes around the whole value and double any quote inside it.");
-                    badField = null;
-                    continue;
-                }
-
-                if (Enumerable.Range(0, csv.Parser.Count).Any(i => csv.GetField(i)?.Contains('\n', StringComparison.Ordinal) == true))
-                {
-                    problems.Add($"line {line}: a quoted value is not closed, so the rest of the file was read as part of it. Check for a stray \".");
-                    continue;
-                }
-
-                if (csv.Parser.Count != 2)
-                {
-                    problems.Add($"line {line}: expected 2 values (legacy_code,code) but found {csv.Parser.Count}.");
-                    continue;
-                }
-
-                var legacy = csv.GetField(0) ?? "";
-                var target = csv.GetField(1) ?? "";
-                if (legacy.Length == 0)
-                {
-                    problems.Add($"line {line}: legacy_code is blank.");
-                    continue;
-                }
-
-                if (target.Length == 0)
-                {
-                    problems.Add($"line {line}: the national code for '{legacy}' is blank.");
-                    continue;
-                }
-
-                if (HateIncidentCodes.Find(target) is not { } code)
-                {
-                    problems.Add($"line {line}: '{target}' is not a national hate-incident code (codes look like HC-RACE, NCHI-RELIGION, NCHI-PD-DISABILITY, NR-OTHER).");
-                    continue;
-                }
-
-                if (firstLine.TryGetValue(legacy, out var earlier))
-                {
-                    problems.Add($"line {line}: legacy code '{legacy}' is already mapped on line {earlier}.");
-                    continue;
-                }
-
-                firstLine[legacy] = line;
-                map[legacy] = code;
+                problems.Add($"line {line}: expected 2 values (legacy_code,code) but found {fields.Length}.");
+                continue;
             }
-        }
-        catch (CsvHelperException ex)
-        {
-            var line = ex.Context?.Parser?.RawRow;
-            problems.Add($"{(line is null ? "" : $"line {line}: ")}the CSV could not be read ({FirstSentence(ex.Message)}). Check for an unclosed quote.");
+
+            var (legacy, target) = (fields[0], fields[1]);
+            if (legacy.Length == 0)
+            {
+                problems.Add($"line {line}: legacy_code is blank.");
+                continue;
+            }
+
+            if (target.Length == 0)
+            {
+                problems.Add($"line {line}: the national code for '{legacy}' is blank.");
+                continue;
+            }
+
+            if (HateIncidentCodes.Find(target) is not { } code)
+            {
+                problems.Add($"line {line}: '{target}' is not a national hate-incident code (codes look like HC-RACE, NCHI-RELIGION, NCHI-PD-DISABILITY, NR-OTHER).");
+                continue;
+            }
+
+            if (firstLine.TryGetValue(legacy, out var earlier))
+            {
+                problems.Add($"line {line}: legacy code '{legacy}' is already mapped on line {earlier}.");
+                continue;
+            }
+
+            firstLine[legacy] = line;
+            map[legacy] = code;
         }
 
         if (problems.Count > 0)
         {
             throw new ImportException(
-                $"{source} has {problems.Count} problem{(problems.Count == 1 ? "" : "s")}; nothing was read:{Environment.NewLine}" +
-                string.Join(Environment.NewLine, problems.Select(p => "  " + p)));
+                $"{source} has {problems.Count} problem{(problems.Count == 1 ? "" : "s")}; nothing was read:\n" +
+                string.Join("\n", problems.Select(p => "  " + p)));
         }
 
         if (map.Count == 0)
@@ -138,9 +117,32 @@ public sealed class LegacyCodeMap
         return new LegacyCodeMap(map);
     }
 
-    private static string FirstSentence(string message)
+    /// <summary>The trimmed values of one CSV line, or null with what is wrong with its quotes.</summary>
+    private static string[]? ReadFields(string line, out string? problem)
     {
-        var end = message.IndexOfAny(['\r', '\n']);
-        return (end < 0 ? message : message[..end]).TrimEnd('.');
+        problem = null;
+        if (line.Count(c => c == '"') % 2 != 0)
+        {
+            problem = "a quoted value is not closed (values cannot span lines). Check for a stray \".";
+            return null;
+        }
+
+        string? badField = null;
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            HasHeaderRecord = false,
+            TrimOptions = TrimOptions.Trim,
+            BadDataFound = args => badField ??= args.Field,
+        };
+        using var reader = new StringReader(line);
+        using var csv = new CsvReader(reader, config);
+        var fields = csv.Read() ? csv.Parser.Record ?? [] : [];
+        if (badField is not null)
+        {
+            problem = $"a quote is out of place in '{badField.Trim()}'. Put quotes around the whole value and double any quote inside it.";
+            return null;
+        }
+
+        return [.. fields.Select(f => f.Trim())];
     }
 }

@@ -87,11 +87,28 @@ public class LegacyCodeMapTests
     }
 
     [Fact]
-    public void Parse_UnclosedQuote_IsAnImportErrorWithALine()
+    public void Parse_UnclosedQuote_IsReportedOnItsOwnLine_AndTheRestIsStillChecked()
     {
-        var ex = Assert.Throws<ImportException>(() => LegacyCodeMap.Parse("legacy_code,code\nA,HC-RACE\n\"B,HC-RACE\n", "map.csv"));
+        var ex = Assert.Throws<ImportException>(() => LegacyCodeMap.Parse("legacy_code,code\nA,HC-RACE\n\"B,HC-RACE\nC,WRONG\n", "map.csv"));
 
-        Assert.Contains("map.csv has 1 problem", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("line ", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("map.csv has 2 problems", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("line 3: a quoted value is not closed", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("line 4: 'WRONG'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_QuoteInsideAnUnquotedValue_IsReportedWithItsLine()
+    {
+        var ex = Assert.Throws<ImportException>(() => LegacyCodeMap.Parse("legacy_code,code\r\nA,HC-RACE\r\nB\"\"x,HC-RACE\r\n", "map.csv"));
+
+        Assert.Contains("line 3: a quote is out of place in 'B\"\"x'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_WindowsLineEndings_AreAccepted()
+    {
+        var map = LegacyCodeMap.Parse("legacy_code,code\r\nA,HC-RACE\r\nB,NCHI-PD-OTHER\r\n");
+
+        Assert.Equal("NCHI-PD-OTHER", map.Translate("B"));
     }
 }
