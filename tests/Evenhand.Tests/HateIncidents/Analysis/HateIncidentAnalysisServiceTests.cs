@@ -68,9 +68,9 @@ public sealed class HateIncidentAnalysisServiceTests(AnalysisDataset data) : ICl
     {
         var rows = await RunAsync(provider, (s, force) => s.RepeatLocationsAsync(force, Period));
 
-        Assert.Collection(rows,
-            r => Assert.Equal(("Chester", "Park", 3, new[] { "T-I", "T-D", "T-C" }), (r.Area, r.Location, r.Count, r.References.ToArray())),
-            r => Assert.Equal(("Crewe", "Bus station", 2, new[] { "T-B", "T-A" }), (r.Area, r.Location, r.Count, r.References.ToArray())));
+        Assert.Equal([("Chester", "Park", 3), ("Crewe", "Bus station", 2)], rows.Select(r => (r.Area, r.Location, r.Count)));
+        Assert.Equal(["T-I", "T-C", "T-D"], rows[0].References);
+        Assert.Equal(["T-B", "T-A"], rows[1].References);
     }
 
     [SkippableTheory, MemberData(nameof(Providers))]
@@ -81,7 +81,7 @@ public sealed class HateIncidentAnalysisServiceTests(AnalysisDataset data) : ICl
         var only = Assert.Single(rows);
         Assert.Equal("Complainant A", only.Label);
         Assert.Equal(3, only.Count);
-        Assert.Equal(["T-B", "T-D", "T-A"], only.References);
+        Assert.Equal(["T-D", "T-B", "T-A"], only.References);
         Assert.DoesNotContain("Smith", only.ToString(), StringComparison.OrdinalIgnoreCase);
     }
 
