@@ -125,7 +125,6 @@ public sealed class HateAnalysisDatabase
         "CREATE INDEX IF NOT EXISTS IX_Bench_Location ON HateIncidents (ForceId, Area, LocationDescription, ReportedAt)",
         "CREATE INDEX IF NOT EXISTS IX_Bench_Characteristics ON HateIncidents (ForceId, Characteristics, Assessment_Outcome, ReportedAt)",
         "CREATE INDEX IF NOT EXISTS IX_Bench_Outcome ON HateIncidents (ForceId, Assessment_Outcome, ReportedAt, Deployed)",
-        "CREATE INDEX IF NOT EXISTS IX_Bench_People ON IncidentPeople (Role, Name, DateOfBirth, HateIncidentId)",
     ];
 
     public async Task<HateAnalysisDatabase> WithProposedIndexesAsync()

@@ -303,6 +303,33 @@ public sealed class HateIncidentAccessTests(AppFixture apps)
     }
 
     [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task SubjectPersonalData_CanBeAddedOnlyWhereTheAssessmentAllowsIt(string provider)
+    {
+        var app = apps.Get(provider);
+        var (withRisk, _) = await TestIncidents.CreateAsync(app, "cleveland", UniqueName("Subject"));
+        var (withoutRisk, _) = await TestIncidents.CreateAsync(app, "cleveland", null);
+        using var specialist = await app.SignedInAsync($"specialist.cleveland@{Domain}");
+        var name = UniqueName("Second subject");
+
+        var page = await specialist.GetPageAsync($"/forces/cleveland/hate-incidents/{withRisk}/personal-data");
+        var added = await specialist.SubmitAsync(page, "/personal-data", new()
+        {
+            ["PersonRole"] = "Subject", ["Name"] = name, ["DateOfBirth.Day"] = "", ["DateOfBirth.Month"] = "", ["DateOfBirth.Year"] = "",
+            ["Address"] = "", ["Contact"] = "", ["Description"] = "",
+        });
+        Assert.True(added.StatusCode == HttpStatusCode.Redirect, await ErrorsAsync(added));
+        Assert.Contains(name, (await specialist.GetPageAsync($"/forces/cleveland/hate-incidents/{withRisk}/personal-data")).QuerySelector("#people")!.TextContent, StringComparison.Ordinal);
+
+        page = await specialist.GetPageAsync($"/forces/cleveland/hate-incidents/{withoutRisk}/personal-data");
+        Assert.NotNull(page.QuerySelector("#subject-not-allowed"));
+        var refused = await specialist.SubmitAsync(page, "/personal-data", new() { ["PersonRole"] = "Subject", ["Name"] = name });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("may not be recorded", await ErrorsAsync(refused), StringComparison.Ordinal);
+        await using var db = app.CreateDbContext();
+        Assert.False(await db.IncidentPeople.AnyAsync(p => p.HateIncidentId == withoutRisk && p.Role == PersonRole.Subject));
+    }
+
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task Api_Assess_IsStateless_AndSpeaksTheCliJson(string provider)
     {
         var app = apps.Get(provider);
