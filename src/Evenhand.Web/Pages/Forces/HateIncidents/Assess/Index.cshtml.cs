@@ -89,7 +89,7 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
             }
         }
 
-        if (!ModelState.IsValid)
+        if (ModelState.ErrorCount > 0)
         {
             return null;
         }

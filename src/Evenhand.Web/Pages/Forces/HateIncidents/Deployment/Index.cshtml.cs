@@ -60,7 +60,7 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
             }
         }
 
-        if (!ModelState.IsValid)
+        if (ModelState.ErrorCount > 0)
         {
             return await LoadAsync(ct) ? Page() : NotFound();
         }

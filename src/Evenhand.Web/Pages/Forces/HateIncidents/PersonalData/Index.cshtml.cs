@@ -67,7 +67,7 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
             ModelState.AddModelError(nameof(Name), "Enter the person's name");
         }
 
-        if (!ModelState.IsValid)
+        if (ModelState.ErrorCount > 0)
         {
             return await LoadAsync(ct) ? Page() : NotFound();
         }

@@ -66,7 +66,7 @@ public sealed class IndexModel(HatePolicyService policies, IAuthorizationService
         if (ReviewTargetHours is null) ModelState.AddModelError(nameof(ReviewTargetHours), "Enter the review target in hours");
         if (RetentionReviewMonths is null) ModelState.AddModelError(nameof(RetentionReviewMonths), "Enter the retention review period in months");
         if (SubjectReplyDays is null) ModelState.AddModelError(nameof(SubjectReplyDays), "Enter the days within which a subject is answered");
-        if (ModelState.IsValid)
+        if (ModelState.ErrorCount == 0)
         {
             var settings = new HatePolicySettings(Assessors, AssessorsRationale, ReviewTargetHours!.Value, ReviewTargetRationale,
                 (AdditionalCharacteristics ?? "").Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),

@@ -52,7 +52,7 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
         if (PerceivedBy is null) ModelState.AddModelError(nameof(PerceivedBy), "Select who perceived the hostility or prejudice");
         if (ImmediateRisk is null) ModelState.AddModelError(nameof(ImmediateRisk), "Select whether there is an immediate risk of harm");
         if (SafeguardingConcern is null) ModelState.AddModelError(nameof(SafeguardingConcern), "Select whether there is a safeguarding concern");
-        if (!ModelState.IsValid)
+        if (ModelState.ErrorCount > 0)
         {
             return Page();
         }
@@ -73,7 +73,7 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
 
     private DateTimeOffset? When(DateOnly? date, string? timeText, string dateField, string timeField, string what)
     {
-        if (!ModelState.IsValid && ModelState[dateField]?.Errors.Count > 0)
+        if (ModelState[dateField]?.Errors.Count > 0)
         {
             return null;
         }
