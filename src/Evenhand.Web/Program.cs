@@ -35,8 +35,7 @@ builder.Services.AddScoped<UserAdministration>();
 builder.Services.AddIdentity<EvenhandUser, IdentityRole>(o =>
     {
         o.User.RequireUniqueEmail = true;
-        o.Password.RequiredLength = 12;
-        o.Password.RequireNonAlphanumeric = false;
+        PasswordRules.Apply(o.Password);
         o.Lockout.MaxFailedAccessAttempts = 5;
         o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
         o.Lockout.AllowedForNewUsers = true;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Security.Cryptography;
 using Evenhand.Accounts;
 using Evenhand.Cli.Infrastructure;
 using Evenhand.Cli.Parsing;
@@ -61,7 +60,7 @@ internal static class UserCommands
 
             var given = pr.GetValue(password);
             var generated = string.IsNullOrEmpty(given);
-            var secret = generated ? GeneratePassword() : given!;
+            var secret = generated ? PasswordRules.Generate() : given!;
 
             await using var services = await IdentityServices.BuildAsync(pr, database, ct);
             await using var scope = services.CreateAsyncScope();
@@ -170,26 +169,6 @@ internal static class UserCommands
             ?? throw CliException.Usage($"'{value}' is not a role. Valid roles: {string.Join(", ", Roles.All)}.");
     }
 
-    /// <summary>A random password that meets the web app's rules: 20 characters with upper and lower case letters and digits.</summary>
-    internal static string GeneratePassword()
-    {
-        const string upper = "ABCDEFGHJKLMNPQRSTUVWXYZ";
-        const string lower = "abcdefghijkmnopqrstuvwxyz";
-        const string digits = "23456789";
-        const string all = upper + lower + digits;
-        var chars = new char[20];
-        chars[0] = upper[RandomNumberGenerator.GetInt32(upper.Length)];
-        chars[1] = lower[RandomNumberGenerator.GetInt32(lower.Length)];
-        chars[2] = digits[RandomNumberGenerator.GetInt32(digits.Length)];
-        for (var i = 3; i < chars.Length; i++)
-        {
-            chars[i] = all[RandomNumberGenerator.GetInt32(all.Length)];
-        }
-
-        RandomNumberGenerator.Shuffle(chars.AsSpan());
-        return new string(chars);
-    }
-
     private static void Check(IdentityResult result, string what, int exitCode = ExitCodes.Failure)
     {
         if (!result.Succeeded)
@@ -210,8 +189,7 @@ internal static class IdentityServices
         services.AddIdentityCore<EvenhandUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
-                o.Password.RequiredLength = 12;
-                o.Password.RequireNonAlphanumeric = false;
+                PasswordRules.Apply(o.Password);
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<EvenhandDbContext>();

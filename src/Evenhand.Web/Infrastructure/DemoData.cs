@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Evenhand.Accounts;
 using Evenhand.Common;
 using Evenhand.Data;
@@ -58,7 +57,7 @@ public sealed class DemoData(
 
         if (!await db.Users.AnyAsync(ct))
         {
-            var password = string.IsNullOrEmpty(configuredPassword) ? GeneratePassword() : configuredPassword;
+            var password = string.IsNullOrEmpty(configuredPassword) ? PasswordRules.Generate() : configuredPassword;
             await CreateUsersAsync(password);
             if (string.IsNullOrEmpty(configuredPassword))
             {
@@ -120,7 +119,4 @@ public sealed class DemoData(
 
         await users.AddToRoleAsync(user, role);
     }
-
-    private static string GeneratePassword() =>
-        "Demo-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('+', 'x').Replace('/', 'y').TrimEnd('=');
 }

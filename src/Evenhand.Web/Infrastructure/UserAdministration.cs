@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Evenhand.Accounts;
 using Evenhand.Auditing;
 using Evenhand.Common;
@@ -54,7 +53,7 @@ public sealed class UserAdministration(UserManager<EvenhandUser> users, RoleMana
             await roles.CreateAsync(new IdentityRole(o.Role!));
         }
 
-        var password = "Ev-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('+', 'x').Replace('/', 'y');
+        var password = PasswordRules.Generate();
         var user = new EvenhandUser { UserName = o.Email!.Trim(), Email = o.Email.Trim(), DisplayName = o.DisplayName!.Trim(), ForceId = forceId, EmailConfirmed = true };
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded)

@@ -209,7 +209,7 @@ public sealed class HateIncidentAccessTests(AppFixture apps)
         var page = await registrar.GetPageAsync("/forces/cleveland/hate-incidents/codes");
         var bad = $"legacy_code,code\n{prefix}-1,NCHI-RACE\n{prefix}-2,NOT-A-CODE\n{prefix}-3,HC-RELIGION\n";
 
-        var response = await registrar.SubmitAsync(page, "/codes", new(), ("File", "legacy.csv", Encoding.UTF8.GetBytes(bad)));
+        var response = await registrar.SubmitAsync(page, "/codes", new(), ("Upload", "legacy.csv", Encoding.UTF8.GetBytes(bad)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
@@ -222,7 +222,7 @@ public sealed class HateIncidentAccessTests(AppFixture apps)
 
         page = await registrar.GetPageAsync("/forces/cleveland/hate-incidents/codes");
         var good = $"legacy_code,code\n{prefix}-1,NCHI-RACE\n{prefix}-3,HC-RELIGION\n";
-        var ok = await registrar.SubmitAsync(page, "/codes", new(), ("File", "legacy.csv", Encoding.UTF8.GetBytes(good)));
+        var ok = await registrar.SubmitAsync(page, "/codes", new(), ("Upload", "legacy.csv", Encoding.UTF8.GetBytes(good)));
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
         await using (var db = app.CreateDbContext())
         {

@@ -82,7 +82,7 @@ public sealed class CaseFileReviewServiceTests(AnalysisDataset data) : IClassFix
             [("Recording", 3, 1), ("Assessment", 3, 2), ("Review", 2, 1), ("Finalisation", 2, 0)],
             report.Stages.Select(s => (s.Stage, s.Judged, s.Errors)));
         Assert.Equal(2.0 / 3, report.Stages[1].Rate!.Value, 6);
-        Assert.Null(CaseFileReviewService.ErrorRates([]).First().Rate);
+        Assert.Null(CaseFileReviewService.ErrorRates([])[0].Rate);
         Assert.Equal(3, await context.AuditEntries.CountAsync(a => a.EntityType == nameof(CaseFileReviewItem) && a.Action == "Judged"
             && items.Select(i => i.Id.ToString()).Contains(a.EntityId)));
 

@@ -14,7 +14,7 @@ public sealed class IndexModel(HatePolicyService policies, IAuthorizationService
     public IReadOnlyList<LegacyCodeMapping> Mappings { get; private set; } = [];
     public bool CanUpload { get; private set; }
 
-    [BindProperty] public IFormFile? File { get; set; }
+    [BindProperty] public IFormFile? Upload { get; set; }
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
@@ -25,19 +25,19 @@ public sealed class IndexModel(HatePolicyService policies, IAuthorizationService
             return Forbid();
         }
 
-        if (File is not { Length: > 0 })
+        if (Upload is not { Length: > 0 })
         {
-            ModelState.AddModelError(nameof(File), "Choose a CSV file with the header legacy_code,code");
+            ModelState.AddModelError(nameof(Upload), "Choose a CSV file with the header legacy_code,code");
         }
         else
         {
             var count = 0;
             var ok = await TryAsync(async () =>
             {
-                await using var stream = File.OpenReadStream();
-                var text = TextDocument.Read(stream, File.FileName, 1024 * 1024);
-                count = await policies.ImportLegacyCodesAsync(Force.Id, text, File.FileName, Actor(time), ct);
-            }, nameof(File));
+                await using var stream = Upload.OpenReadStream();
+                var text = TextDocument.Read(stream, Upload.FileName, 1024 * 1024);
+                count = await policies.ImportLegacyCodesAsync(Force.Id, text, Upload.FileName, Actor(time), ct);
+            }, nameof(Upload));
             if (ok)
             {
                 return RedirectWithNotice($"{count} legacy code{(count == 1 ? "" : "s")} mapped", $"{HateIncidentPages.Base(Force.Slug)}/codes");
