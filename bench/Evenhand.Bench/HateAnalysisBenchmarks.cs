@@ -19,17 +19,10 @@ public class HateAnalysisBenchmarks
     private HateAnalysisDatabase database = null!;
     private HateAnalysisFilter filter = null!;
 
-    /// <summary>Set by <c>--proposed-indexes</c>: measure with the indexes proposed in <see cref="HateAnalysisDatabase.ProposedIndexes"/>.</summary>
-    public static bool UseProposedIndexes { get; set; }
-
     [GlobalSetup]
     public void Setup()
     {
         database = HateAnalysisDatabase.EnsureAsync(HateAnalysisDatabase.Count).GetAwaiter().GetResult();
-        if (UseProposedIndexes)
-        {
-            database = database.WithProposedIndexesAsync().GetAwaiter().GetResult();
-        }
 
         filter = database.Filter;
     }
@@ -114,34 +107,6 @@ public sealed class HateAnalysisDatabase
     public HateAnalysisFilter Filter { get; } = new(new DateOnly(2024, 12, 1), DateOnly.FromDateTime(Now.UtcDateTime));
 
     public EvenhandDbContext CreateContext() => new(options);
-
-    /// <summary>
-    /// Indexes proposed to the lead (the model is not ours to change): each lets SQLite answer a breakdown from an index in
-    /// GROUP BY order instead of sorting 100,000 table rows. Applied only to a copy of the benchmark database, to measure them.
-    /// </summary>
-    public static IReadOnlyList<string> ProposedIndexes { get; } =
-    [
-        "CREATE INDEX IF NOT EXISTS IX_Bench_Area ON HateIncidents (ForceId, Area, Assessment_Outcome, ReportedAt)",
-        "CREATE INDEX IF NOT EXISTS IX_Bench_Location ON HateIncidents (ForceId, Area, LocationDescription, ReportedAt)",
-        "CREATE INDEX IF NOT EXISTS IX_Bench_Characteristics ON HateIncidents (ForceId, Characteristics, Assessment_Outcome, ReportedAt)",
-        "CREATE INDEX IF NOT EXISTS IX_Bench_Outcome ON HateIncidents (ForceId, Assessment_Outcome, ReportedAt, Deployed)",
-    ];
-
-    public async Task<HateAnalysisDatabase> WithProposedIndexesAsync()
-    {
-        var copy = Path.Replace(".db", "-indexed.db", StringComparison.Ordinal);
-        if (!File.Exists(copy))
-        {
-            File.Copy(Path, copy);
-            await using var db = new EvenhandDbContext(DatabaseSetup.BuildOptions(DatabaseProvider.Sqlite, $"Data Source={copy};Pooling=False"));
-            foreach (var sql in ProposedIndexes)
-            {
-                await db.Database.ExecuteSqlRawAsync(sql);
-            }
-        }
-
-        return new HateAnalysisDatabase(copy, ForceId);
-    }
 
     public static async Task<HateAnalysisDatabase> EnsureAsync(int count, Action<string>? log = null)
     {

@@ -9,7 +9,6 @@ using Evenhand.Bench;
 // Usage:
 //   dotnet run -c Release --project bench/Evenhand.Bench -- hate-analysis            BenchmarkDotNet (in-process), about 3 minutes
 //   dotnet run -c Release --project bench/Evenhand.Bench -- hate-analysis --quick    warm-up, then the median of 20 runs of each query
-//   add --proposed-indexes to measure with the indexes proposed for the model (HateAnalysisDatabase.ProposedIndexes);
 //   add --count N to change the number of incidents (default 100000). The database is built once, in the temp directory.
 var rest = args.SkipWhile(a => a != "hate-analysis").Skip(1).ToList();
 if (args.Length == 0 || args[0] != "hate-analysis")
@@ -27,13 +26,6 @@ if (countAt >= 0)
 Console.WriteLine($"Preparing a SQLite database with {HateAnalysisDatabase.Count:N0} incidents…");
 var database = await HateAnalysisDatabase.EnsureAsync(HateAnalysisDatabase.Count, Console.WriteLine);
 Console.WriteLine($"Database: {database.Path}");
-
-HateAnalysisBenchmarks.UseProposedIndexes = rest.Contains("--proposed-indexes");
-rest.Remove("--proposed-indexes");
-if (HateAnalysisBenchmarks.UseProposedIndexes)
-{
-    Console.WriteLine("With the proposed indexes (on a copy of the database).");
-}
 
 if (rest.Contains("--quick"))
 {

@@ -394,6 +394,10 @@ namespace Evenhand.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Classification")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<bool?>("Deployed")
                         .HasColumnType("boolean");
 
@@ -511,9 +515,22 @@ namespace Evenhand.Migrations.Postgres.Migrations
                     b.HasIndex("ForceId", "Reference")
                         .IsUnique();
 
-                    b.HasIndex("ForceId", "ReportedAt");
-
                     b.HasIndex("ForceId", "Status");
+
+                    b.HasIndex("ForceId", "Area", "Classification", "ReportedAt")
+                        .HasDatabaseName("IX_HateIncidents_Force_Area");
+
+                    b.HasIndex("ForceId", "Area", "LocationDescription", "ReportedAt")
+                        .HasDatabaseName("IX_HateIncidents_Force_Location");
+
+                    b.HasIndex("ForceId", "Characteristics", "Classification", "ReportedAt")
+                        .HasDatabaseName("IX_HateIncidents_Force_Characteristics");
+
+                    b.HasIndex("ForceId", "Classification", "ReportedAt", "Deployed")
+                        .HasDatabaseName("IX_HateIncidents_Force_Classification");
+
+                    b.HasIndex("ForceId", "ReportedAt", "Deployed", "ImmediateRisk", "AssessedAt", "ReviewDueAt", "ReviewedAt", "DeploymentDecidedAt")
+                        .HasDatabaseName("IX_HateIncidents_Force_Time");
 
                     b.ToTable("HateIncidents");
                 });
@@ -557,6 +574,8 @@ namespace Evenhand.Migrations.Postgres.Migrations
 
                     b.HasIndex("HateIncidentId");
 
+                    b.HasIndex("FromOutcome", "ToOutcome", "HateIncidentId");
+
                     b.ToTable("IncidentHistoryEntry");
                 });
 
@@ -582,10 +601,21 @@ namespace Evenhand.Migrations.Postgres.Migrations
                     b.Property<string>("Description")
                         .HasColumnType("text");
 
+                    b.Property<int>("ForceId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("HateIncidentId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset>("IncidentReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NameKey")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -598,6 +628,9 @@ namespace Evenhand.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("HateIncidentId");
+
+                    b.HasIndex("ForceId", "Role", "NameKey", "DateOfBirth", "IncidentReportedAt", "HateIncidentId")
+                        .HasDatabaseName("IX_IncidentPeople_Repeats");
 
                     b.ToTable("IncidentPeople");
                 });
@@ -1327,8 +1360,6 @@ namespace Evenhand.Migrations.Postgres.Migrations
                                 .HasColumnType("boolean");
 
                             b1.HasKey("HateIncidentId");
-
-                            b1.HasIndex("Outcome");
 
                             b1.ToTable("HateIncidents");
 

@@ -376,6 +376,10 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Classification")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool?>("Deployed")
                         .HasColumnType("INTEGER");
 
@@ -493,9 +497,22 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                     b.HasIndex("ForceId", "Reference")
                         .IsUnique();
 
-                    b.HasIndex("ForceId", "ReportedAt");
-
                     b.HasIndex("ForceId", "Status");
+
+                    b.HasIndex("ForceId", "Area", "Classification", "ReportedAt")
+                        .HasDatabaseName("IX_HateIncidents_Force_Area");
+
+                    b.HasIndex("ForceId", "Area", "LocationDescription", "ReportedAt")
+                        .HasDatabaseName("IX_HateIncidents_Force_Location");
+
+                    b.HasIndex("ForceId", "Characteristics", "Classification", "ReportedAt")
+                        .HasDatabaseName("IX_HateIncidents_Force_Characteristics");
+
+                    b.HasIndex("ForceId", "Classification", "ReportedAt", "Deployed")
+                        .HasDatabaseName("IX_HateIncidents_Force_Classification");
+
+                    b.HasIndex("ForceId", "ReportedAt", "Deployed", "ImmediateRisk", "AssessedAt", "ReviewDueAt", "ReviewedAt", "DeploymentDecidedAt")
+                        .HasDatabaseName("IX_HateIncidents_Force_Time");
 
                     b.ToTable("HateIncidents");
                 });
@@ -537,6 +554,8 @@ namespace Evenhand.Migrations.Sqlite.Migrations
 
                     b.HasIndex("HateIncidentId");
 
+                    b.HasIndex("FromOutcome", "ToOutcome", "HateIncidentId");
+
                     b.ToTable("IncidentHistoryEntry");
                 });
 
@@ -560,10 +579,21 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                     b.Property<string>("Description")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ForceId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("HateIncidentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("IncidentReportedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKey")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -576,6 +606,9 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("HateIncidentId");
+
+                    b.HasIndex("ForceId", "Role", "NameKey", "DateOfBirth", "IncidentReportedAt", "HateIncidentId")
+                        .HasDatabaseName("IX_IncidentPeople_Repeats");
 
                     b.ToTable("IncidentPeople");
                 });
@@ -1277,8 +1310,6 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                                 .HasColumnType("INTEGER");
 
                             b1.HasKey("HateIncidentId");
-
-                            b1.HasIndex("Outcome");
 
                             b1.ToTable("HateIncidents");
 

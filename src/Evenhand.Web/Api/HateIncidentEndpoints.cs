@@ -86,7 +86,7 @@ public sealed record IncidentSummaryDto(int Id, string Reference, DateTimeOffset
     string? OpeningCode, string? FinalisingCode, bool? Deployed, Guid Version)
 {
     public static IncidentSummaryDto From(HateIncident i, DateTimeOffset now) => new(i.Id, i.Reference, i.ReportedAt, i.Channel.ToString(), i.OccurredAt, i.Area,
-        i.Characteristics, i.Status.ToString(), i.Assessment?.Outcome, i.Assessment?.SpecialistReview, i.ReviewDueAt, i.IsReviewOverdue(now),
+        i.Characteristics, i.Status.ToString(), i.Classification, i.Assessment?.SpecialistReview, i.ReviewDueAt, i.IsReviewOverdue(now),
         i.OpeningCode, i.FinalisingCode, i.Deployed, i.Version);
 }
 

@@ -64,6 +64,12 @@ public sealed partial class HateIncident : VersionedEntity
     // Assessment, under the rule set in force for the force when it was made.
     public string? RuleSetId { get; set; }
     public IncidentAssessment? Assessment { get; set; }
+
+    /// <summary>
+    /// The current classification (an outcome key): the assessment's outcome until a specialist review confirms or changes it.
+    /// <see cref="IncidentAssessment.Outcome"/> keeps what the rules decided at assessment.
+    /// </summary>
+    public string? Classification { get; set; }
     public string? AssessedBy { get; set; }
     public DateTimeOffset? AssessedAt { get; set; }
 
@@ -115,7 +121,8 @@ public sealed class IncidentAssessment
     public bool RealRiskOfSignificantHarm { get; set; }
     public bool RealRiskOfFutureOffence { get; set; }
 
-    /// <summary>hate-crime, nchi, nchi-with-personal-data or no-record.</summary>
+    /// <summary>What the rules decided at assessment: hate-crime, nchi, nchi-with-personal-data or no-record. A review may
+    /// change the incident's <see cref="HateIncident.Classification"/>; this stays as assessed.</summary>
     public required string Outcome { get; set; }
     public required string SpecialistReview { get; set; }
     public bool SubjectPersonalDataAllowed { get; set; }
@@ -141,10 +148,34 @@ public enum PersonRole
 /// <summary>Personal data of a complainant or subject. Deleting the subject's personal data deletes these rows.</summary>
 public sealed class IncidentPerson
 {
+    private string name = "";
+
     public int Id { get; set; }
     public int HateIncidentId { get; set; }
+
+    /// <summary>The incident's force and report time (neither changes), copied by EvenhandDbContext on save, so that repeat
+    /// complainants and subjects are counted from one index without reading the incidents.</summary>
+    public int ForceId { get; set; }
+    public DateTimeOffset IncidentReportedAt { get; set; }
+
     public PersonRole Role { get; set; }
-    public required string Name { get; set; }
+
+    public required string Name
+    {
+        get => name;
+        set
+        {
+            name = value;
+            NameKey = MatchKey(value);
+        }
+    }
+
+    /// <summary>The name as it is matched for repeats: trimmed, inner spaces folded, lower case.</summary>
+    public string NameKey { get; private set; } = "";
+
+    public static string MatchKey(string name) =>
+        string.Join(' ', (name ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+
     public DateOnly? DateOfBirth { get; set; }
     public string? Address { get; set; }
     public string? Contact { get; set; }

@@ -82,7 +82,7 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
         if (!string.IsNullOrWhiteSpace(q.Outcome))
         {
             var outcome = q.Outcome.Trim();
-            query = query.Where(i => i.Assessment != null && i.Assessment.Outcome == outcome);
+            query = query.Where(i => i.Classification == outcome);
         }
 
         if (!string.IsNullOrWhiteSpace(q.Characteristic))
@@ -343,7 +343,7 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
 
         async Task<List<RelatedIncident>> Related(IQueryable<HateIncident> q) =>
             (await q.OrderByDescending(i => i.ReportedAt).Take(5)
-                .Select(i => new { i.Id, i.Reference, i.ReportedAt, i.Area, Outcome = i.Assessment == null ? null : i.Assessment.Outcome, i.Characteristics })
+                .Select(i => new { i.Id, i.Reference, i.ReportedAt, i.Area, Outcome = i.Classification, i.Characteristics })
                 .ToListAsync(ct))
             .Select(i => new RelatedIncident(i.Id, i.Reference, i.ReportedAt, i.Area, i.Outcome, i.Characteristics))
             .ToList();
@@ -445,7 +445,7 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
     {
         i.Reference,
         Status = i.Status.ToString(),
-        Outcome = i.Assessment?.Outcome,
+        Outcome = i.Classification,
         i.RuleSetId,
         i.OpeningCode,
         i.FinalisingCode,

@@ -31,7 +31,7 @@ public sealed record ReviewDecision(
 /// <summary>The state changes of a hate incident. Each refuses a move the Code, the APP or the force's policy does not allow.</summary>
 public sealed partial class HateIncident
 {
-    public AssessmentOutcome? Outcome => Assessment is null ? null : AssessmentKeys.ParseOutcome(Assessment.Outcome);
+    public AssessmentOutcome? Outcome => Classification is null ? null : AssessmentKeys.ParseOutcome(Classification);
 
     public SpecialistReview? ReviewRequirement => Assessment is null ? null : AssessmentKeys.ParseSpecialistReview(Assessment.SpecialistReview);
 
@@ -129,7 +129,7 @@ public sealed partial class HateIncident
                 "Write the rationale for recording the subject's personal data: the Code allows it only with a written reason (real risk of significant harm or of a future criminal offence).");
         }
 
-        var before = Assessment?.Outcome;
+        var before = Classification;
         var outcome = decision.Outcome;
         Assessment = new IncidentAssessment
         {
@@ -145,6 +145,7 @@ public sealed partial class HateIncident
             SubjectPersonalDataAllowed = decision.SubjectPersonalDataAllowed,
             Reasons = [.. decision.Reasons],
         };
+        Classification = outcome.ToKey();
         RuleSetId = decision.RuleSetId;
         ImmediateRisk = answers.ImmediateRisk;
         AssessedBy = ctx.UserName;
@@ -302,8 +303,8 @@ public sealed partial class HateIncident
                 $"The subject's personal data has no lawful basis as \"{outcome.Describe()}\". Delete it as part of this review.");
         }
 
-        var before = Assessment.Outcome;
-        Assessment.Outcome = outcome.ToKey();
+        var before = Classification;
+        Classification = outcome.ToKey();
         Assessment.SubjectPersonalDataAllowed = allowsSubjectData;
         PersonalDataRationale = allowsSubjectData && outcome == AssessmentOutcome.NchiWithPersonalData ? rationale : null;
         FinalisingCode = code;
@@ -312,11 +313,11 @@ public sealed partial class HateIncident
         ReviewedAt = ctx.Now;
         ReviewNote = note;
 
-        var changed = before != Assessment.Outcome;
+        var changed = before != Classification;
         var label = r.CloseAsTrivialIrrationalOrMalicious
             ? "Closed on review: trivial, irrational or malicious"
             : changed ? "Reclassified on review" : "Review: classification confirmed";
-        AddHistory(ctx, label, before, Assessment.Outcome, $"Finalising code {code}" + (note is null ? "" : $". {note}"));
+        AddHistory(ctx, label, before, Classification, $"Finalising code {code}" + (note is null ? "" : $". {note}"));
     }
 
     /// <summary>Adds a complainant's details, or the subject's personal data where the classification allows it.</summary>

@@ -196,7 +196,7 @@ public sealed class HateIncidentAccessTests(AppFixture apps)
         Assert.Contains("changed by someone else", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await using var db = app.CreateDbContext();
         var incident = await db.HateIncidents.SingleAsync(i => i.Id == id);
-        Assert.Equal("nchi", incident.Assessment!.Outcome);
+        Assert.Equal("nchi", incident.Classification);
         Assert.Equal("Confirmed by Alice", incident.ReviewNote);
     }
 

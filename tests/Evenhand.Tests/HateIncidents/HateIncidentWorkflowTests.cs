@@ -70,11 +70,11 @@ public sealed class HateIncidentWorkflowTests
         var incident = Assessed(policy: policy);
 
         Assert.Equal(IncidentStatus.AwaitingReview, incident.Status);
-        Assert.Equal("nchi", incident.Assessment!.Outcome);
+        Assert.Equal("nchi", incident.Classification);
         Assert.Equal(Now.AddHours(12), incident.ReviewDueAt);
         Assert.Equal("NCHI-RACE", incident.OpeningCode);
         Assert.Equal(Code2023RuleSet.RuleSetId, incident.RuleSetId);
-        Assert.NotEmpty(incident.Assessment.Reasons);
+        Assert.NotEmpty(incident.Assessment!.Reasons);
         Assert.False(incident.IsReviewOverdue(Now.AddHours(11)));
         Assert.True(incident.IsReviewOverdue(Now.AddHours(13)));
     }
@@ -182,6 +182,9 @@ public sealed class HateIncidentWorkflowTests
         Assert.Equal([("nchi", "hate-crime"), ("hate-crime", "no-record")], changes);
         Assert.Equal(IncidentStatus.Closed, incident.Status);
         Assert.Equal("NR-RACE", incident.FinalisingCode);
+        // The classification is the review's; the assessment still says what the rules decided.
+        Assert.Equal("no-record", incident.Classification);
+        Assert.Equal("nchi", incident.Assessment!.Outcome);
     }
 
     [Fact]
@@ -191,7 +194,7 @@ public sealed class HateIncidentWorkflowTests
         Assert.Throws<DomainRuleException>(() =>
             incident.CompleteReview(new ReviewDecision(AssessmentOutcome.Nchi, null, true, null, null), IncidentStaffRole.Specialist, SpecialistCtx));
         incident.CompleteReview(new ReviewDecision(AssessmentOutcome.Nchi, null, true, "Funny looks on a bus: nothing to suggest hostility", null), IncidentStaffRole.Specialist, SpecialistCtx);
-        Assert.Equal("no-record", incident.Assessment!.Outcome);
+        Assert.Equal("no-record", incident.Classification);
         Assert.Equal(IncidentStatus.Closed, incident.Status);
     }
 
@@ -229,7 +232,7 @@ public sealed class HateIncidentWorkflowTests
         Assert.Throws<DomainRuleException>(() => incident.CompleteReview(downgrade, IncidentStaffRole.Specialist, SpecialistCtx));
         incident.DeleteSubjectPersonalData("Recorded without a lawful basis", IncidentStaffRole.Specialist, SpecialistCtx);
         incident.CompleteReview(downgrade, IncidentStaffRole.Specialist, SpecialistCtx);
-        Assert.Equal("nchi", incident.Assessment!.Outcome);
+        Assert.Equal("nchi", incident.Classification);
     }
 
     [Fact]

@@ -10,6 +10,9 @@ public sealed record HateAnalysisFilter(DateOnly From, DateOnly To, string? Outc
 
     /// <summary>The last twelve whole months and the current month to date.</summary>
     public static HateAnalysisFilter Default(DateOnly today) => new(new DateOnly(today.Year, today.Month, 1).AddMonths(-12), today);
+
+    /// <summary>Whether the filter narrows the period's reports by classification or characteristic.</summary>
+    public bool Narrows => !string.IsNullOrEmpty(Outcome) || !string.IsNullOrEmpty(Characteristic);
 }
 
 /// <summary>A count for one key (an outcome, characteristic or area), split by current outcome.</summary>

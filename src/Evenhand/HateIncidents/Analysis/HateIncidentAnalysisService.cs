@@ -9,7 +9,9 @@ namespace Evenhand.HateIncidents.Analysis;
 /// and NCHIs). Every breakdown is one GROUP BY query in the database, written in LINQ that both SQLite and PostgreSQL translate;
 /// characteristics (a primitive collection: JSON text on SQLite, text[] on PostgreSQL) are grouped as whole values and split afterwards. Months are
 /// Europe/London calendar months, bucketed in SQL by comparing the report time with each month's first instant, which works on
-/// SQLite's binary instants too. Nothing here returns a person's name: repeat complainants and subjects are counts and references.
+/// SQLite's binary instants too. Each GROUP BY has an index in its own order (see EvenhandDbContext.ConfigureHateIncidents), so
+/// the database walks an index instead of sorting the period's rows: with 100,000 reports a sort alone costs SQLite about
+/// 100 ms (the benchmark in bench/ measures every query). Nothing here returns a person's name: repeat complainants and subjects are counts and references.
 /// The one breakdown that reads values per row is the review-time percentiles: it reads two timestamps per reviewed NCHI,
 /// because neither provider has a portable percentile aggregate over time differences.
 /// </summary>
@@ -79,12 +81,12 @@ public sealed class HateIncidentAnalysisService(EvenhandDbContext db, TimeProvid
     {
         if (filter.Outcome == HateAnalysisFilter.NotAssessed)
         {
-            q = q.Where(i => i.Assessment == null);
+            q = q.Where(i => i.Classification == null);
         }
         else if (!string.IsNullOrEmpty(filter.Outcome))
         {
             var outcome = filter.Outcome;
-            q = q.Where(i => i.Assessment!.Outcome == outcome);
+            q = q.Where(i => i.Classification == outcome);
         }
 
         if (!string.IsNullOrEmpty(filter.Characteristic))
@@ -104,7 +106,7 @@ public sealed class HateIncidentAnalysisService(EvenhandDbContext db, TimeProvid
     public async Task<IReadOnlyList<KeyedCount>> ByCharacteristicAsync(int forceId, HateAnalysisFilter filter, CancellationToken ct = default)
     {
         var rows = await Incidents(forceId, filter)
-            .GroupBy(i => new { i.Characteristics, i.Assessment!.Outcome })
+            .GroupBy(i => new { i.Characteristics, Outcome = i.Classification })
             .Select(g => new { g.Key.Characteristics, g.Key.Outcome, Count = g.Count() })
             .ToListAsync(ct);
         return Split(rows.SelectMany(r => r.Characteristics.Distinct().Select(c => (c, (string?)r.Outcome, r.Count))))
@@ -115,7 +117,7 @@ public sealed class HateIncidentAnalysisService(EvenhandDbContext db, TimeProvid
     public async Task<IReadOnlyList<KeyedCount>> ByAreaAsync(int forceId, HateAnalysisFilter filter, CancellationToken ct = default)
     {
         var rows = await Incidents(forceId, filter)
-            .GroupBy(i => new { i.Area, i.Assessment!.Outcome })
+            .GroupBy(i => new { i.Area, Outcome = i.Classification })
             .Select(g => new { g.Key.Area, g.Key.Outcome, Count = g.Count() })
             .ToListAsync(ct);
         return Split(rows.Select(r => (r.Area, (string?)r.Outcome, r.Count)))
@@ -132,45 +134,51 @@ public sealed class HateIncidentAnalysisService(EvenhandDbContext db, TimeProvid
             months.Add(m);
         }
 
-        // Bucket k holds reports from the start of month k+1 (bucket 0 starts with the filter, which already bounds the rows).
+        // One row per classification, with the number of its reports before the start of each month after the first: a
+        // GROUP BY on the classification walks the (force, classification, time) index in order, where grouping by a computed
+        // month would sort every row. Month k holds the difference of two neighbouring counts.
         var boundaries = months.Skip(1).Select(StartOfDay).ToList();
         var rows = await Incidents(forceId, filter)
-            .GroupBy(MonthKey(boundaries))
-            .Select(g => new { g.Key.Month, g.Key.Outcome, Count = g.Count() })
+            .GroupBy(i => i.Classification)
+            .Select(CountsBefore(boundaries))
             .ToListAsync(ct);
         var byMonth = months.ToDictionary(m => m, _ => OutcomeSplit.Empty);
         foreach (var r in rows)
         {
-            byMonth[months[r.Month]] = byMonth[months[r.Month]].Add(r.Outcome, r.Count);
+            var previous = 0;
+            for (var k = 0; k < months.Count; k++)
+            {
+                var upTo = k < boundaries.Count ? r.Before[k] : r.Total;
+                byMonth[months[k]] = byMonth[months[k]].Add(r.Outcome, upTo - previous);
+                previous = upTo;
+            }
         }
 
         return months.Select(m => new MonthCount(m, byMonth[m])).ToList();
     }
 
-    /// <summary>The GROUP BY key for months: CASE WHEN ReportedAt &lt; b1 THEN 0 WHEN ReportedAt &lt; b2 THEN 1 … END, and the outcome.</summary>
-    private static Expression<Func<HateIncident, MonthOutcomeKey>> MonthKey(IReadOnlyList<DateTimeOffset> boundaries)
+    /// <summary>g =&gt; new CountsRow { Outcome = g.Key, Total = g.Count(), Before = [g.Count(i =&gt; i.ReportedAt &lt; b1), …] }.</summary>
+    private static Expression<Func<IGrouping<string?, HateIncident>, CountsRow>> CountsBefore(IReadOnlyList<DateTimeOffset> boundaries)
     {
+        var g = Expression.Parameter(typeof(IGrouping<string?, HateIncident>), "g");
         var i = Expression.Parameter(typeof(HateIncident), "i");
         var reported = Expression.Property(i, nameof(HateIncident.ReportedAt));
-        Expression month = Expression.Constant(boundaries.Count);
-        for (var k = boundaries.Count - 1; k >= 0; k--)
-        {
-            month = Expression.Condition(Expression.LessThan(reported, Expression.Constant(boundaries[k])), Expression.Constant(k), month);
-        }
-
-        var assessment = Expression.Property(i, nameof(HateIncident.Assessment));
-        var outcome = Expression.Property(assessment, nameof(IncidentAssessment.Outcome));
+        var counts = boundaries.Select(b => (Expression)Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(HateIncident)], g,
+            Expression.Lambda<Func<HateIncident, bool>>(Expression.LessThan(reported, Expression.Constant(b)), i)));
         var body = Expression.MemberInit(
-            Expression.New(typeof(MonthOutcomeKey)),
-            Expression.Bind(typeof(MonthOutcomeKey).GetProperty(nameof(MonthOutcomeKey.Month))!, month),
-            Expression.Bind(typeof(MonthOutcomeKey).GetProperty(nameof(MonthOutcomeKey.Outcome))!, outcome));
-        return Expression.Lambda<Func<HateIncident, MonthOutcomeKey>>(body, i);
+            Expression.New(typeof(CountsRow)),
+            Expression.Bind(typeof(CountsRow).GetProperty(nameof(CountsRow.Outcome))!, Expression.Property(g, nameof(IGrouping<string?, HateIncident>.Key))),
+            Expression.Bind(typeof(CountsRow).GetProperty(nameof(CountsRow.Total))!,
+                Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(HateIncident)], g)),
+            Expression.Bind(typeof(CountsRow).GetProperty(nameof(CountsRow.Before))!, Expression.NewArrayInit(typeof(int), counts)));
+        return Expression.Lambda<Func<IGrouping<string?, HateIncident>, CountsRow>>(body, g);
     }
 
-    private sealed class MonthOutcomeKey
+    private sealed class CountsRow
     {
-        public int Month { get; init; }
         public string? Outcome { get; init; }
+        public int Total { get; init; }
+        public int[] Before { get; init; } = [];
     }
 
     /// <summary>Places (area and location) with more than one incident in the period, most first.</summary>
@@ -189,26 +197,21 @@ public sealed class HateIncidentAnalysisService(EvenhandDbContext db, TimeProvid
             return [];
         }
 
-        // The most recent references of just those places: one query, an OR of (area, location) pairs.
-        var i = Expression.Parameter(typeof(HateIncident), "i");
-        Expression? any = null;
+        // The most recent references of each of those places: a query per place, each a few steps backwards along the
+        // (force, area, location, time) index.
+        var result = new List<RepeatLocation>(groups.Count);
         foreach (var g in groups)
         {
-            var match = Expression.AndAlso(
-                Expression.Equal(Expression.Property(i, nameof(HateIncident.Area)), Expression.Constant(g.Area)),
-                Expression.Equal(Expression.Property(i, nameof(HateIncident.LocationDescription)), Expression.Constant(g.Location, typeof(string))));
-            any = any is null ? match : Expression.OrElse(any, match);
+            var references = await Incidents(forceId, filter)
+                .Where(x => x.Area == g.Area && x.LocationDescription == g.Location)
+                .OrderByDescending(x => x.ReportedAt)
+                .Select(x => x.Reference)
+                .Take(ReferencesPerGroup)
+                .ToListAsync(ct);
+            result.Add(new RepeatLocation(g.Area, g.Location, g.Count, references));
         }
 
-        var refs = await Incidents(forceId, filter)
-            .Where(Expression.Lambda<Func<HateIncident, bool>>(any!, i))
-            .OrderByDescending(x => x.ReportedAt)
-            .Select(x => new { x.Area, x.LocationDescription, x.Reference })
-            .ToListAsync(ct);
-        var byPlace = refs.ToLookup(r => (r.Area, r.LocationDescription));
-        return groups
-            .Select(g => new RepeatLocation(g.Area, g.Location, g.Count, byPlace[(g.Area, g.Location)].Take(ReferencesPerGroup).Select(r => r.Reference).ToList()))
-            .ToList();
+        return result;
     }
 
     /// <summary>
@@ -218,14 +221,24 @@ public sealed class HateIncidentAnalysisService(EvenhandDbContext db, TimeProvid
     /// </summary>
     public async Task<IReadOnlyList<RepeatPerson>> RepeatPeopleAsync(int forceId, HateAnalysisFilter filter, PersonRole role, int top = DefaultTop, CancellationToken ct = default)
     {
-        var incidents = Incidents(forceId, filter);
-        var people = db.IncidentPeople.AsNoTracking().Where(p => p.Role == role);
+        ArgumentNullException.ThrowIfNull(filter);
+        var from = StartOfDay(filter.From);
+        var to = StartOfDay(filter.To.AddDays(1));
+        // Person rows carry their incident's force and report time, so the (force, role, name key, date of birth, time) index
+        // answers this in GROUP BY order. Only a filter on the classification or a characteristic needs the incidents.
+        var people = db.IncidentPeople.AsNoTracking()
+            .Where(p => p.ForceId == forceId && p.Role == role && p.IncidentReportedAt >= from && p.IncidentReportedAt < to);
+        if (filter.Narrows)
+        {
+            var incidents = Incidents(forceId, filter);
+            people = people.Where(p => incidents.Any(i => i.Id == p.HateIncidentId));
+        }
+
         var groups = await people
-            .Join(incidents, p => p.HateIncidentId, i => i.Id, (p, i) => new { Name = p.Name.ToLower(), p.DateOfBirth })
-            .GroupBy(x => new { x.Name, x.DateOfBirth })
+            .GroupBy(p => new { p.NameKey, p.DateOfBirth })
             .Where(g => g.Count() > 1)
-            .Select(g => new { g.Key.Name, g.Key.DateOfBirth, Count = g.Count() })
-            .OrderByDescending(g => g.Count).ThenBy(g => g.Name).ThenBy(g => g.DateOfBirth)
+            .Select(g => new { g.Key.NameKey, g.Key.DateOfBirth, Count = g.Count() })
+            .OrderByDescending(g => g.Count).ThenBy(g => g.NameKey).ThenBy(g => g.DateOfBirth)
             .Take(top)
             .ToListAsync(ct);
         if (groups.Count == 0)
@@ -233,16 +246,16 @@ public sealed class HateIncidentAnalysisService(EvenhandDbContext db, TimeProvid
             return [];
         }
 
-        var names = groups.Select(g => g.Name).Distinct().ToList();
+        var names = groups.Select(g => g.NameKey).Distinct().ToList();
         var refs = await people
-            .Where(p => names.Contains(p.Name.ToLower()))
-            .Join(incidents, p => p.HateIncidentId, i => i.Id, (p, i) => new { Name = p.Name.ToLower(), p.DateOfBirth, i.Reference, i.ReportedAt })
+            .Where(p => names.Contains(p.NameKey))
+            .Join(db.HateIncidents, p => p.HateIncidentId, i => i.Id, (p, i) => new { p.NameKey, p.DateOfBirth, i.Reference, i.ReportedAt })
             .OrderByDescending(x => x.ReportedAt)
             .ToListAsync(ct);
-        var byPerson = refs.ToLookup(r => (r.Name, r.DateOfBirth));
+        var byPerson = refs.ToLookup(r => (r.NameKey, r.DateOfBirth));
         var noun = role == PersonRole.Subject ? "Subject" : "Complainant";
         return groups
-            .Select((g, n) => new RepeatPerson($"{noun} {Label(n)}", g.Count, byPerson[(g.Name, g.DateOfBirth)].Take(ReferencesPerGroup).Select(r => r.Reference).ToList()))
+            .Select((g, n) => new RepeatPerson($"{noun} {Label(n)}", g.Count, byPerson[(g.NameKey, g.DateOfBirth)].Take(ReferencesPerGroup).Select(r => r.Reference).ToList()))
             .ToList();
     }
 
@@ -291,7 +304,7 @@ public sealed class HateIncidentAnalysisService(EvenhandDbContext db, TimeProvid
     {
         var rows = await Incidents(forceId, filter)
             .Where(i => i.Deployed != null)
-            .GroupBy(i => i.Assessment!.Outcome)
+            .GroupBy(i => i.Classification)
             .Select(g => new { Outcome = g.Key, Decisions = g.Count(), Deployed = g.Count(i => i.Deployed == true) })
             .ToListAsync(ct);
         var early = await Incidents(forceId, filter)
@@ -307,10 +320,12 @@ public sealed class HateIncidentAnalysisService(EvenhandDbContext db, TimeProvid
     /// <summary>Changes of classification recorded in the history of incidents reported in the period (e.g. NCHI → hate crime → no record).</summary>
     public async Task<ReclassificationSummary> ReclassificationsAsync(int forceId, HateAnalysisFilter filter, CancellationToken ct = default)
     {
+        // Driven from the few history rows that change a classification (an index on from, to and incident), each checked
+        // against the incident by key, rather than from every incident in the period.
         var incidents = Incidents(forceId, filter);
         var changes = db.Set<IncidentHistoryEntry>().AsNoTracking()
             .Where(h => h.FromOutcome != null && h.ToOutcome != null && h.FromOutcome != h.ToOutcome)
-            .Join(incidents, h => h.HateIncidentId, i => i.Id, (h, i) => h);
+            .Where(h => incidents.Any(i => i.Id == h.HateIncidentId));
         var rows = await changes
             .GroupBy(h => new { h.FromOutcome, h.ToOutcome })
             .Select(g => new { g.Key.FromOutcome, g.Key.ToOutcome, Count = g.Count() })

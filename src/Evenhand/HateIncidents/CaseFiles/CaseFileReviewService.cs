@@ -138,7 +138,7 @@ public sealed class CaseFileReviewService(EvenhandDbContext db)
             .Select(i => new
             {
                 i.Id, i.Reference, i.ReportedAt, i.Area, i.Characteristics, i.OpeningCode, i.FinalisingCode,
-                Outcome = i.Assessment == null ? null : i.Assessment.Outcome, i.Status, i.Deployed, i.ReviewedAt, i.Circumstances,
+                Outcome = i.Classification, i.Status, i.Deployed, i.ReviewedAt, i.Circumstances,
             })
             .ToDictionaryAsync(i => i.Id, ct);
         var items = review.Items

@@ -312,6 +312,7 @@ public static class HateIncidentDemoData
                 SubjectPersonalDataAllowed = decision.SubjectPersonalDataAllowed,
                 Reasons = [.. decision.Reasons],
             };
+            incident.Classification = outcome;
             incident.OpeningCode = HateIncidentCodes.For(decision.Outcome, incident.Characteristics[0]).Code;
             incident.History.Add(new IncidentHistoryEntry { At = incident.AssessedAt.Value, By = "Call taker (demo)", Event = "Assessed", ToOutcome = outcome, Note = $"Rule set {decision.RuleSetId}" });
             // As the workflow does: NCHIs go to the review queue; a hate crime is recorded as a crime; no record closes the report.
@@ -354,8 +355,8 @@ public static class HateIncidentDemoData
         private static void SetOutcome(HateIncident incident, string outcomeKey)
         {
             var outcome = AssessmentKeys.ParseOutcome(outcomeKey);
-            incident.Assessment!.Outcome = outcomeKey;
-            incident.Assessment.SubjectPersonalDataAllowed = outcome is AssessmentOutcome.HateCrime or AssessmentOutcome.NchiWithPersonalData;
+            incident.Classification = outcomeKey;
+            incident.Assessment!.SubjectPersonalDataAllowed = outcome is AssessmentOutcome.HateCrime or AssessmentOutcome.NchiWithPersonalData;
             if (outcome != AssessmentOutcome.NchiWithPersonalData)
             {
                 incident.PersonalDataRationale = null;

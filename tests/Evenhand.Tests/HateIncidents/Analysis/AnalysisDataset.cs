@@ -61,6 +61,7 @@ public sealed class AnalysisDataset : IDisposable
             Status = status,
             AssessedAt = outcome is null ? null : reported.AddHours(1),
             Assessment = outcome is null ? null : new IncidentAssessment { Outcome = outcome, SpecialistReview = "not-required", PerceivedHostility = true },
+            Classification = outcome,
         };
 
     private static IncidentPerson Person(PersonRole role, string name, int year) => new() { Role = role, Name = name, DateOfBirth = new DateOnly(year, 1, 1) };

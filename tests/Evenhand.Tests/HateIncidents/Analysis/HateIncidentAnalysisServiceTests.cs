@@ -86,6 +86,19 @@ public sealed class HateIncidentAnalysisServiceTests(AnalysisDataset data) : ICl
     }
 
     [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task RepeatComplainants_WithACharacteristicFilter_CountOnlyTheMatchingIncidents(string provider)
+    {
+        // Ann Smith is on T-A (race), T-B (race, religion) and T-D (disability).
+        var race = await RunAsync(provider, (s, force) => s.RepeatPeopleAsync(force, Period with { Characteristic = "race" }, PersonRole.Complainant));
+        var disability = await RunAsync(provider, (s, force) => s.RepeatPeopleAsync(force, Period with { Characteristic = "disability" }, PersonRole.Complainant));
+
+        var only = Assert.Single(race);
+        Assert.Equal(2, only.Count);
+        Assert.Equal(["T-B", "T-A"], only.References);
+        Assert.Empty(disability);
+    }
+
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task RepeatSubjects_OnlyWherePersonalDataIsHeld(string provider)
     {
         var rows = await RunAsync(provider, (s, force) => s.RepeatPeopleAsync(force, Period, PersonRole.Subject));

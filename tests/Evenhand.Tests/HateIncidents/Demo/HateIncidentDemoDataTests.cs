@@ -15,7 +15,7 @@ public sealed class HateIncidentDemoDataTests
     private static string Fingerprint(IEnumerable<HateIncident> incidents) => JsonSerializer.Serialize(incidents.Select(i => new
     {
         i.Reference, i.ReportedAt, i.Area, i.LocationDescription, i.Circumstances, i.Characteristics, i.Status, i.Version,
-        Outcome = i.Assessment?.Outcome, i.ReviewedAt, i.Deployed, i.FinalisingCode,
+        Outcome = i.Classification, i.ReviewedAt, i.Deployed, i.FinalisingCode,
         People = i.People.Select(p => (p.Role, p.Name, p.DateOfBirth)).ToList(),
         History = i.History.Select(h => (h.Event, h.FromOutcome, h.ToOutcome, h.At)).ToList(),
     }));
@@ -38,17 +38,17 @@ public sealed class HateIncidentDemoDataTests
         }
 
         var bus = incidents.Single(i => i.Circumstances.StartsWith("Comment on a bus", StringComparison.Ordinal));
-        Assert.Equal("no-record", bus.Assessment!.Outcome);
+        Assert.Equal("no-record", bus.Classification);
         Assert.Contains(bus.History, h => h.FromOutcome == "nchi" && h.ToOutcome == "no-record");
 
         var bank = incidents.Single(i => i.Circumstances.StartsWith("Bank", StringComparison.Ordinal));
         Assert.Equal(["nchi", "no-record", "hate-crime", "no-record"],
-            bank.History.Where(h => h.FromOutcome is not null && h.FromOutcome != h.ToOutcome).Select(h => h.FromOutcome).Append(bank.Assessment!.Outcome));
+            bank.History.Where(h => h.FromOutcome is not null && h.FromOutcome != h.ToOutcome).Select(h => h.FromOutcome).Append(bank.Classification));
 
         var school = incidents.First(i => i.Circumstances.StartsWith("School-premises", StringComparison.Ordinal) && i.Assessment!.SchoolChildrenOnSchoolPremises);
-        Assert.Equal("no-record", school.Assessment!.Outcome);
+        Assert.Equal("no-record", school.Classification);
         var placard = incidents.Single(i => i.Circumstances.StartsWith("Lawful placard", StringComparison.Ordinal));
-        Assert.Equal("no-record", placard.Assessment!.Outcome);
+        Assert.Equal("no-record", placard.Classification);
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
                 i.Area,
                 Characteristics = string.Join(";", i.Characteristics),
                 Status = i.Status.ToString(),
-                Outcome = i.Assessment?.Outcome,
+                Outcome = i.Classification,
                 SpecialistReview = i.Assessment?.SpecialistReview,
                 i.RuleSetId,
                 i.OpeningCode,
