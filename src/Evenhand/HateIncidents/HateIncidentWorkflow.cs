@@ -123,6 +123,19 @@ public sealed partial class HateIncident
                 "Your force's policy is that a hate crime specialist triages and assesses hate-related reports. Refer this report to a specialist.");
         }
 
+        if (InReviewQueue && role != IncidentStaffRole.Specialist)
+        {
+            // Otherwise a reassessment could take an NCHI out of the queue without the review every NCHI must have.
+            throw new DomainRuleException(
+                "This NCHI is waiting for specialist review. Only a hate crime specialist may change its assessment now.");
+        }
+
+        if (HoldsSubjectPersonalData && !decision.SubjectPersonalDataAllowed)
+        {
+            throw new DomainRuleException(
+                $"The subject's personal data is recorded, and as \"{decision.Outcome.Describe()}\" it would have no lawful basis. Delete it first, then reassess.");
+        }
+
         if (decision.RationaleRequired && string.IsNullOrWhiteSpace(rationale))
         {
             throw new DomainRuleException(

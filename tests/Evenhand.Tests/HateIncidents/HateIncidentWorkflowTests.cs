@@ -188,6 +188,36 @@ public sealed class HateIncidentWorkflowTests
     }
 
     [Fact]
+    public void Assess_ByACallTakerWhileTheNchiAwaitsReview_IsRefused_AndTheIncidentStaysInTheQueue()
+    {
+        var incident = Assessed();
+        var trivial = Answers(trivial: true);
+
+        var e = Assert.Throws<DomainRuleException>(() =>
+            incident.Assess(trivial, Rules.Assess(trivial), null, IncidentStaffRole.CallTaker, ForceHatePolicy.Default(1), Ctx));
+
+        Assert.Contains("waiting for specialist review", e.Message, StringComparison.Ordinal);
+        Assert.Equal((IncidentStatus.AwaitingReview, "nchi"), (incident.Status, incident.Classification));
+        incident.Assess(trivial, Rules.Assess(trivial), null, IncidentStaffRole.Specialist, ForceHatePolicy.Default(1), SpecialistCtx);
+        Assert.Equal("no-record", incident.Classification);
+    }
+
+    [Fact]
+    public void Assess_ToAnOutcomeWithoutLawfulBasis_WhileSubjectDataIsHeld_IsRefused()
+    {
+        var incident = Assessed(risk: true);
+        incident.AddPerson(PersonRole.Subject, new PersonDetails("A Subject", null, null, null, null), IncidentStaffRole.Specialist, ForceHatePolicy.Default(1), SpecialistCtx);
+        var noRisk = Answers();
+
+        var e = Assert.Throws<DomainRuleException>(() =>
+            incident.Assess(noRisk, Rules.Assess(noRisk), null, IncidentStaffRole.Specialist, ForceHatePolicy.Default(1), SpecialistCtx));
+
+        Assert.Contains("Delete it first", e.Message, StringComparison.Ordinal);
+        Assert.Equal("nchi-with-personal-data", incident.Classification);
+        Assert.False(incident.SubjectDataWithoutLawfulBasis);
+    }
+
+    [Fact]
     public void CompleteReview_CloseAsTrivialWithoutAReason_IsRefused()
     {
         var incident = Assessed();
