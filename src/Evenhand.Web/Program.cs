@@ -27,6 +27,14 @@ builder.Services.AddScoped<Evenhand.HateIncidents.HatePolicyService>();
 builder.Services.AddScoped<Evenhand.HateIncidents.HateIncidentService>();
 builder.Services.AddScoped<Evenhand.HateIncidents.Analysis.HateIncidentAnalysisService>();
 builder.Services.AddScoped<Evenhand.HateIncidents.CaseFiles.CaseFileReviewService>();
+builder.Services.AddScoped<Evenhand.HateIncidents.HateIncidentDueWork>();
+
+// Background work: reviews, retention reviews and answers to subjects fall due on a timer (BackgroundWork:Enabled).
+builder.Services.Configure<BackgroundWorkOptions>(config.GetSection(BackgroundWorkOptions.Section));
+if (config.GetValue(BackgroundWorkOptions.Section + ":" + nameof(BackgroundWorkOptions.Enabled), true))
+{
+    builder.Services.AddHostedService<DueWorkScheduler>();
+}
 builder.Services.AddScoped<DemoData>();
 builder.Services.AddSingleton<ImportStaging>();
 builder.Services.AddScoped<UserAdministration>();

@@ -460,10 +460,16 @@ namespace Evenhand.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateOnly?>("ReplyOverdueNotedFor")
+                        .HasColumnType("date");
+
                     b.Property<DateTimeOffset>("ReportedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateOnly?>("RetentionReviewDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("RetentionReviewNotedFor")
                         .HasColumnType("date");
 
                     b.Property<DateTimeOffset?>("ReviewDueAt")
@@ -471,6 +477,9 @@ namespace Evenhand.Migrations.Postgres.Migrations
 
                     b.Property<string>("ReviewNote")
                         .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("ReviewOverdueNotedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("ReviewedAt")
                         .HasColumnType("timestamp with time zone");

@@ -442,10 +442,16 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ReplyOverdueNotedFor")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ReportedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("RetentionReviewDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RetentionReviewNotedFor")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ReviewDueAt")
@@ -453,6 +459,9 @@ namespace Evenhand.Migrations.Sqlite.Migrations
 
                     b.Property<string>("ReviewNote")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewOverdueNotedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("ReviewedAt")
                         .HasColumnType("INTEGER");

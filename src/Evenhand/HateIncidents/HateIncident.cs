@@ -103,6 +103,11 @@ public sealed partial class HateIncident : VersionedEntity
 
     // Retention.
     public DateOnly? RetentionReviewDueOn { get; set; }
+
+    // Work that has fallen due, noted once each by HateIncidentDueWork (so the history says when it fell due).
+    public DateTimeOffset? ReviewOverdueNotedAt { get; set; }
+    public DateOnly? RetentionReviewNotedFor { get; set; }
+    public DateOnly? ReplyOverdueNotedFor { get; set; }
     public DateTimeOffset? PersonalDataDeletedAt { get; set; }
     public string? PersonalDataDeletedBy { get; set; }
 

@@ -1,0 +1,122 @@
+using Evenhand.Auditing;
+using Evenhand.Common;
+using Evenhand.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Evenhand.HateIncidents;
+
+/// <summary>What one run of <see cref="HateIncidentDueWork"/> noted.</summary>
+public sealed record DueWorkResult(int ReviewsOverdue, int RetentionReviewsDue, int RepliesOverdue)
+{
+    public int Total => ReviewsOverdue + RetentionReviewsDue + RepliesOverdue;
+}
+
+/// <summary>Work that falls due on an incident by the passing of time, each noted once in its history.</summary>
+public enum FallenDue
+{
+    /// <summary>An NCHI has waited in the review queue past the force's review target.</summary>
+    ReviewOverdue,
+
+    /// <summary>The subject's retained personal data is due its retention review (the Code; the force sets the period).</summary>
+    RetentionReviewDue,
+
+    /// <summary>The subject's reply or request for deletion has not been answered in the time the policy allows.</summary>
+    ReplyOverdue,
+}
+
+public sealed partial class HateIncident
+{
+    /// <summary>
+    /// Notes in the history, once each, the work that has fallen due at <paramref name="now"/>. System notes do not change
+    /// the version, so a person editing the incident at the same moment is not told it was changed by someone else.
+    /// </summary>
+    public IReadOnlyList<FallenDue> NoteWorkFallenDue(DateTimeOffset now, DateOnly today, ProcessContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        var noted = new List<FallenDue>();
+        if (IsReviewOverdue(now) && ReviewOverdueNotedAt is null)
+        {
+            ReviewOverdueNotedAt = now;
+            noted.Add(FallenDue.ReviewOverdue);
+            Note(ctx, "Specialist review overdue", $"The review target passed at {ReviewDueAt:u}.");
+        }
+
+        if (IsRetentionReviewDue(today) && RetentionReviewNotedFor != RetentionReviewDueOn)
+        {
+            RetentionReviewNotedFor = RetentionReviewDueOn;
+            noted.Add(FallenDue.RetentionReviewDue);
+            Note(ctx, "Retention review due", $"The subject's personal data was due its retention review on {RetentionReviewDueOn:d MMM yyyy}.");
+        }
+
+        if (IsSubjectReplyOverdue(today) && ReplyOverdueNotedFor != SubjectReplyDueOn)
+        {
+            ReplyOverdueNotedFor = SubjectReplyDueOn;
+            noted.Add(FallenDue.ReplyOverdue);
+            Note(ctx, "Answer to the subject overdue", $"The subject's reply was due an answer by {SubjectReplyDueOn:d MMM yyyy}.");
+        }
+
+        return noted;
+    }
+
+    private void Note(ProcessContext ctx, string what, string note) =>
+        History.Add(new IncidentHistoryEntry { At = ctx.Now, By = ctx.UserName, Event = what, Note = note });
+}
+
+/// <summary>
+/// Makes reviews fall due without anyone opening a page: finds, across every force, NCHIs past their review target, retained
+/// subject data due its retention review and subject replies past their answer date, and notes each once in the incident's
+/// history with an audit entry. Run on a timer by the web app (DueWorkScheduler); tests and the CLI call
+/// <see cref="RunAsync"/> directly.
+/// </summary>
+public sealed class HateIncidentDueWork(EvenhandDbContext db, TimeProvider time)
+{
+    public const int BatchSize = 500;
+
+    public async Task<DueWorkResult> RunAsync(CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Analysis.HateIncidentAnalysisService.London).DateTime);
+        var ctx = ProcessContext.System(time, "Work falling due");
+        int reviews = 0, retention = 0, replies = 0;
+        var afterId = 0;
+        while (true)
+        {
+            // Candidates in id order, a batch at a time; the entity decides (and the markers make a second run a no-op).
+            var batch = await db.HateIncidents
+                .Where(i => i.Id > afterId)
+                .Where(i =>
+                    (i.Status == IncidentStatus.AwaitingReview && i.ReviewDueAt < now && i.ReviewOverdueNotedAt == null)
+                    || (i.RetentionReviewDueOn <= today && i.RetentionReviewNotedFor != i.RetentionReviewDueOn)
+                    || (i.SubjectReplyDueOn < today && i.SubjectAnsweredAt == null && i.ReplyOverdueNotedFor != i.SubjectReplyDueOn))
+                .OrderBy(i => i.Id)
+                .Take(BatchSize)
+                .Include(i => i.People.Where(p => p.Role == PersonRole.Subject))
+                .AsSplitQuery()
+                .ToListAsync(ct);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var incident in batch)
+            {
+                var noted = incident.NoteWorkFallenDue(now, today, ctx);
+                if (noted.Count == 0)
+                {
+                    continue;
+                }
+
+                reviews += noted.Count(n => n == FallenDue.ReviewOverdue);
+                retention += noted.Count(n => n == FallenDue.RetentionReviewDue);
+                replies += noted.Count(n => n == FallenDue.ReplyOverdue);
+                AuditLog.Record(db, ctx, "FellDue", nameof(HateIncident), incident.Id, incident.ForceId, null, new { incident.Reference, Due = noted.Select(n => n.ToString()) });
+            }
+
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            afterId = batch[^1].Id;
+        }
+
+        return new DueWorkResult(reviews, retention, replies);
+    }
+}
