@@ -429,6 +429,10 @@ namespace Evenhand.Migrations.Postgres.Migrations
                     b.Property<string>("NotificationExceptionReason")
                         .HasColumnType("text");
 
+                    b.Property<string>("NotificationExceptionRecordedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -542,6 +546,75 @@ namespace Evenhand.Migrations.Postgres.Migrations
                         .HasDatabaseName("IX_HateIncidents_Force_Time");
 
                     b.ToTable("HateIncidents");
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.IncidentAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AboutSubject")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("HateIncidentId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HateIncidentId");
+
+                    b.ToTable("IncidentAttachment");
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.IncidentAttachmentFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("IncidentAttachmentId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentAttachmentId")
+                        .IsUnique();
+
+                    b.ToTable("IncidentAttachmentFile");
                 });
 
             modelBuilder.Entity("Evenhand.HateIncidents.IncidentHistoryEntry", b =>
@@ -1416,6 +1489,24 @@ namespace Evenhand.Migrations.Postgres.Migrations
                     b.Navigation("Plane");
                 });
 
+            modelBuilder.Entity("Evenhand.HateIncidents.IncidentAttachment", b =>
+                {
+                    b.HasOne("Evenhand.HateIncidents.HateIncident", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("HateIncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.IncidentAttachmentFile", b =>
+                {
+                    b.HasOne("Evenhand.HateIncidents.IncidentAttachment", null)
+                        .WithOne("File")
+                        .HasForeignKey("Evenhand.HateIncidents.IncidentAttachmentFile", "IncidentAttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Evenhand.HateIncidents.IncidentHistoryEntry", b =>
                 {
                     b.HasOne("Evenhand.HateIncidents.HateIncident", null)
@@ -1623,9 +1714,16 @@ namespace Evenhand.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Evenhand.HateIncidents.HateIncident", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("History");
 
                     b.Navigation("People");
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.IncidentAttachment", b =>
+                {
+                    b.Navigation("File");
                 });
 
             modelBuilder.Entity("Evenhand.Inspections.Inspection", b =>

@@ -411,6 +411,10 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                     b.Property<string>("NotificationExceptionReason")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NotificationExceptionRecordedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("OccurredAt")
                         .HasColumnType("INTEGER");
 
@@ -524,6 +528,71 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                         .HasDatabaseName("IX_HateIncidents_Force_Time");
 
                     b.ToTable("HateIncidents");
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.IncidentAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AboutSubject")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HateIncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HateIncidentId");
+
+                    b.ToTable("IncidentAttachment");
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.IncidentAttachmentFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("IncidentAttachmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentAttachmentId")
+                        .IsUnique();
+
+                    b.ToTable("IncidentAttachmentFile");
                 });
 
             modelBuilder.Entity("Evenhand.HateIncidents.IncidentHistoryEntry", b =>
@@ -1366,6 +1435,24 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                     b.Navigation("Plane");
                 });
 
+            modelBuilder.Entity("Evenhand.HateIncidents.IncidentAttachment", b =>
+                {
+                    b.HasOne("Evenhand.HateIncidents.HateIncident", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("HateIncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.IncidentAttachmentFile", b =>
+                {
+                    b.HasOne("Evenhand.HateIncidents.IncidentAttachment", null)
+                        .WithOne("File")
+                        .HasForeignKey("Evenhand.HateIncidents.IncidentAttachmentFile", "IncidentAttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Evenhand.HateIncidents.IncidentHistoryEntry", b =>
                 {
                     b.HasOne("Evenhand.HateIncidents.HateIncident", null)
@@ -1573,9 +1660,16 @@ namespace Evenhand.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Evenhand.HateIncidents.HateIncident", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("History");
 
                     b.Navigation("People");
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.IncidentAttachment", b =>
+                {
+                    b.Navigation("File");
                 });
 
             modelBuilder.Entity("Evenhand.Inspections.Inspection", b =>

@@ -209,6 +209,7 @@ public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> option
             b.Property(i => i.ReviewedBy).HasMaxLength(200);
             b.Property(i => i.DeploymentDecidedBy).HasMaxLength(200);
             b.Property(i => i.NotificationExceptionApprovedBy).HasMaxLength(200);
+            b.Property(i => i.NotificationExceptionRecordedById).HasMaxLength(450);
             b.Property(i => i.PersonalDataDeletedBy).HasMaxLength(200);
             b.Property(i => i.RecordedBy).HasMaxLength(200);
             b.OwnsOne(i => i.Assessment, a =>
@@ -220,6 +221,15 @@ public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> option
             b.HasMany(i => i.People).WithOne().HasForeignKey(p => p.HateIncidentId).OnDelete(DeleteBehavior.Cascade);
             b.HasMany(i => i.History).WithOne().HasForeignKey(h => h.HateIncidentId).OnDelete(DeleteBehavior.Cascade);
             ConfigureVersion(b);
+        });
+        builder.Entity<IncidentAttachment>(b =>
+        {
+            b.HasOne<HateIncident>().WithMany(i => i.Attachments).HasForeignKey(a => a.HateIncidentId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne(a => a.File).WithOne().HasForeignKey<IncidentAttachmentFile>(f => f.IncidentAttachmentId).OnDelete(DeleteBehavior.Cascade);
+            b.Property(a => a.FileName).HasMaxLength(200);
+            b.Property(a => a.ContentType).HasMaxLength(200);
+            b.Property(a => a.Description).HasMaxLength(1000);
+            b.Property(a => a.AddedBy).HasMaxLength(200);
         });
         builder.Entity<IncidentPerson>(b =>
         {

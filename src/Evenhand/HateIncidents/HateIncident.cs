@@ -96,6 +96,9 @@ public sealed partial class HateIncident : VersionedEntity
     public DateTimeOffset? SubjectToldAt { get; set; }
     public string? NotificationExceptionReason { get; set; }
     public string? NotificationExceptionApprovedBy { get; set; }
+
+    /// <summary>The user who recorded the exception: another reviewer must approve it.</summary>
+    public string? NotificationExceptionRecordedById { get; set; }
     public string? SubjectReply { get; set; }
     public bool SubjectRequestedDeletion { get; set; }
     public DateOnly? SubjectReplyDueOn { get; set; }
@@ -112,6 +115,7 @@ public sealed partial class HateIncident : VersionedEntity
     public string? PersonalDataDeletedBy { get; set; }
 
     public List<IncidentPerson> People { get; set; } = [];
+    public List<IncidentAttachment> Attachments { get; set; } = [];
     public List<IncidentHistoryEntry> History { get; set; } = [];
 }
 
@@ -198,4 +202,33 @@ public sealed class IncidentHistoryEntry
     public string? FromOutcome { get; set; }
     public string? ToOutcome { get; set; }
     public string? Note { get; set; }
+}
+
+/// <summary>
+/// A file attached to an incident (a screenshot, a letter, a statement). One that is about the subject is personal data of the
+/// subject: seen only by the roles that may see it, and deleted with the rest of the subject's personal data.
+/// </summary>
+public sealed class IncidentAttachment
+{
+    public const int MaxBytes = 10 * 1024 * 1024;
+
+    public int Id { get; set; }
+    public int HateIncidentId { get; set; }
+    public required string FileName { get; set; }
+    public required string ContentType { get; set; }
+    public long SizeBytes { get; set; }
+    public string? Description { get; set; }
+    public bool AboutSubject { get; set; }
+    public required string AddedBy { get; set; }
+    public DateTimeOffset AddedAt { get; set; }
+
+    /// <summary>The content, in its own table so that loading an incident does not load its files.</summary>
+    public IncidentAttachmentFile? File { get; set; }
+}
+
+public sealed class IncidentAttachmentFile
+{
+    public int Id { get; set; }
+    public int IncidentAttachmentId { get; set; }
+    public required byte[] Content { get; set; }
 }

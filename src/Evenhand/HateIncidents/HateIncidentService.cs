@@ -150,6 +150,7 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
         await db.HateIncidents
             .Include(i => i.People)
             .Include(i => i.History)
+            .Include(i => i.Attachments)
             .AsSplitQuery()
             .SingleOrDefaultAsync(i => i.Id == id && i.ForceId == forceId, ct)
         ?? throw new NotFoundException("There is no such hate incident for this force.");
@@ -279,6 +280,46 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
         return await SaveAsync(incident, "PersonalDataDeleted", before, ctx, ct);
     }
 
+    public async Task<IncidentAttachment> AddAttachmentAsync(int forceId, int id, Guid version, UploadedFile file, string? description, bool aboutSubject,
+        IncidentStaffRole? role, ProcessContext ctx, CancellationToken ct = default)
+    {
+        if (role is null)
+        {
+            throw new DomainRuleException("Your role does not let you attach files to hate-incident records.");
+        }
+
+        var incident = await GetAsync(forceId, id, ct);
+        incident.EnsureVersion(version);
+        var before = Snapshot(incident);
+        var attachment = incident.AddAttachment(file, description, aboutSubject, role.Value, await policies.GetAsync(forceId, ct), ctx);
+        await SaveAsync(incident, "AttachmentAdded", before, ctx, ct);
+        return attachment;
+    }
+
+    /// <summary>The attachments this role may see (files about the subject only where it may see the subject's personal data).</summary>
+    public static IReadOnlyList<IncidentAttachment> VisibleAttachments(HateIncident incident, IncidentStaffRole? role, ForceHatePolicy policy) =>
+        incident.Attachments.Where(a => !a.AboutSubject || PersonalDataAccess.CanSeeSubject(role, policy)).OrderBy(a => a.Id).ToList();
+
+    /// <summary>
+    /// One attachment with its content, for download. A file about the subject is not found for a role that may not see the
+    /// subject's personal data. Every download is audited as a view.
+    /// </summary>
+    public async Task<(IncidentAttachment Attachment, byte[] Content)> OpenAttachmentAsync(int forceId, int id, int attachmentId, IncidentStaffRole? role,
+        ProcessContext ctx, CancellationToken ct = default)
+    {
+        var attachment = await db.Set<IncidentAttachment>().AsNoTracking().Include(a => a.File)
+            .SingleOrDefaultAsync(a => a.Id == attachmentId && a.HateIncidentId == id && db.HateIncidents.Any(i => i.Id == id && i.ForceId == forceId), ct);
+        var policy = await policies.GetAsync(forceId, ct);
+        if (attachment?.File is null || role is null || (attachment.AboutSubject && !PersonalDataAccess.CanSeeSubject(role, policy)))
+        {
+            throw new NotFoundException("There is no such attachment on this incident.");
+        }
+
+        AuditLog.Record(db, ctx, "Viewed", nameof(IncidentAttachment), attachment.Id, forceId, null, new { IncidentId = id, attachment.AboutSubject });
+        await db.SaveChangesAsync(ct);
+        return (attachment, attachment.File.Content);
+    }
+
     public async Task ConfirmPurgeAsync(int forceId, int id, int purgeId, string? note, IncidentStaffRole role, ProcessContext ctx, CancellationToken ct = default)
     {
         if (role != IncidentStaffRole.Specialist)
@@ -389,7 +430,9 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
     private void DeleteSubjectData(HateIncident incident, string? reason, IncidentStaffRole role, ProcessContext ctx)
     {
         var removed = incident.DeleteSubjectPersonalData(reason, role, ctx);
-        db.IncidentPeople.RemoveRange(removed);
+        db.IncidentPeople.RemoveRange(removed.People);
+        // The files' content rows go with them (cascade in the database; the content is never loaded here).
+        db.Set<IncidentAttachment>().RemoveRange(removed.Attachments);
         foreach (var system in PurgeConfirmation.DefaultSystems)
         {
             db.PurgeConfirmations.Add(new PurgeConfirmation { HateIncidentId = incident.Id, System = system, RequestedAt = ctx.Now });
@@ -397,8 +440,8 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
 
         // That a deletion happened, by whom and why — never the data.
         AuditLog.Record(db, ctx, "Deleted", PersonalDataEntity, incident.Id, incident.ForceId,
-            new { incident.Reference, SubjectRecords = removed.Count },
-            new { incident.Reference, SubjectRecords = 0, PurgeRequested = PurgeConfirmation.DefaultSystems });
+            new { incident.Reference, SubjectRecords = removed.People.Count, SubjectFiles = removed.Attachments.Count },
+            new { incident.Reference, SubjectRecords = 0, SubjectFiles = 0, PurgeRequested = PurgeConfirmation.DefaultSystems });
     }
 
     private async Task<HateIncident> ChangeAsync(int forceId, int id, Guid version, string action, Action<HateIncident> change, ProcessContext ctx, CancellationToken ct)
@@ -453,6 +496,9 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
         i.ReviewedBy,
         ComplainantRecorded = i.HoldsComplainantDetails,
         SubjectPersonalDataHeld = i.HoldsSubjectPersonalData,
+        // Counts only: a file's name may itself name someone.
+        Attachments = i.Attachments.Count,
+        SubjectFiles = i.Attachments.Count(a => a.AboutSubject),
         i.SubjectToldAt,
         NotificationException = i.NotificationExceptionReason is not null,
         NotificationExceptionApproved = i.NotificationExceptionApprovedBy is not null,

@@ -20,6 +20,9 @@ public sealed record IncidentReport(
 /// <summary>Personal data of a complainant or subject as entered on a form.</summary>
 public sealed record PersonDetails(string Name, DateOnly? DateOfBirth, string? Address, string? Contact, string? Description);
 
+/// <summary>What a deletion of the subject's personal data removed from the record.</summary>
+public sealed record DeletedSubjectData(IReadOnlyList<IncidentPerson> People, IReadOnlyList<IncidentAttachment> Attachments);
+
 /// <summary>A specialist's review: confirm or change the classification and the finalising code, or close the report.</summary>
 public sealed record ReviewDecision(
     AssessmentOutcome Outcome,
@@ -381,10 +384,64 @@ public sealed partial class HateIncident
     }
 
     /// <summary>
-    /// Deletes the subject's personal data from the record: the person rows and the subject's reply. What stays is the fact
-    /// that a deletion happened, by whom and why — never the data. Returns the rows removed.
+    /// Attaches a file. A file about the subject is the subject's personal data: it needs the same lawful basis and role as
+    /// recording the subject's details.
     /// </summary>
-    public IReadOnlyList<IncidentPerson> DeleteSubjectPersonalData(string? reason, IncidentStaffRole role, ProcessContext ctx)
+    public IncidentAttachment AddAttachment(UploadedFile file, string? description, bool aboutSubject, IncidentStaffRole role, ForceHatePolicy policy, ProcessContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var name = Path.GetFileName((file.FileName ?? "").Replace('\\', '/')).Trim();
+        if (file.Content is not { Length: > 0 } || name.Length == 0)
+        {
+            throw new DomainRuleException("Choose a file to attach; the file you chose is empty.");
+        }
+
+        if (file.Content.Length > IncidentAttachment.MaxBytes)
+        {
+            throw new DomainRuleException(
+                $"'{name}' is {file.Content.Length / 1024.0 / 1024.0:F1} MB; attachments must be smaller than {IncidentAttachment.MaxBytes / 1024 / 1024} MB.");
+        }
+
+        if (name.Length > 200)
+        {
+            name = name[..200];
+        }
+
+        if (aboutSubject)
+        {
+            if (Assessment?.SubjectPersonalDataAllowed != true)
+            {
+                throw new DomainRuleException("A file about the subject is the subject's personal data, and this classification does not allow it to be recorded.");
+            }
+
+            if (!PersonalDataAccess.CanSeeSubject(role, policy))
+            {
+                throw new DomainRuleException("Your force's policy does not let call takers handle the subject's personal data. Refer this to a specialist.");
+            }
+        }
+
+        var attachment = new IncidentAttachment
+        {
+            FileName = name,
+            ContentType = string.IsNullOrWhiteSpace(file.ContentType) ? "application/octet-stream" : file.ContentType.Trim(),
+            SizeBytes = file.Content.Length,
+            Description = Clean(description),
+            AboutSubject = aboutSubject,
+            AddedBy = ctx.UserName,
+            AddedAt = ctx.Now,
+            File = new IncidentAttachmentFile { Content = file.Content },
+        };
+        Attachments.Add(attachment);
+        AddHistory(ctx, aboutSubject ? "File about the subject attached" : "File attached", null, null, null);
+        return attachment;
+    }
+
+    /// <summary>
+    /// Deletes the subject's personal data from the record: the person rows, files about the subject, the subject's reply and
+    /// the reason given for not telling them. What stays is the fact that a deletion happened, by whom and why — never the data.
+    /// Returns what was removed.
+    /// </summary>
+    public DeletedSubjectData DeleteSubjectPersonalData(string? reason, IncidentStaffRole role, ProcessContext ctx)
     {
         if (role != IncidentStaffRole.Specialist)
         {
@@ -397,7 +454,8 @@ public sealed partial class HateIncident
         }
 
         var rows = People.Where(p => p.Role == PersonRole.Subject).ToList();
-        if (rows.Count == 0 && SubjectReply is null)
+        var files = Attachments.Where(a => a.AboutSubject).ToList();
+        if (rows.Count == 0 && files.Count == 0 && SubjectReply is null)
         {
             throw new DomainRuleException("This record holds no personal data of the subject.");
         }
@@ -407,12 +465,18 @@ public sealed partial class HateIncident
             People.Remove(row);
         }
 
+        foreach (var file in files)
+        {
+            Attachments.Remove(file);
+        }
+
         SubjectReply = null;
+        NotificationExceptionReason = null;
         RetentionReviewDueOn = null;
         PersonalDataDeletedAt = ctx.Now;
         PersonalDataDeletedBy = ctx.UserName;
         AddHistory(ctx, "Subject's personal data deleted", null, null, reason.Trim());
-        return rows;
+        return new DeletedSubjectData(rows, files);
     }
 
     /// <summary>A retention review that keeps the subject's personal data: sets the next review date.</summary>
@@ -465,6 +529,7 @@ public sealed partial class HateIncident
 
         NotificationExceptionReason = reason.Trim();
         NotificationExceptionApprovedBy = null;
+        NotificationExceptionRecordedById = ctx.UserId;
         AddHistory(ctx, "Safeguarding exception to telling the subject recorded", null, null, null);
     }
 
@@ -478,6 +543,11 @@ public sealed partial class HateIncident
         if (NotificationExceptionReason is null)
         {
             throw new DomainRuleException("There is no exception to approve.");
+        }
+
+        if (NotificationExceptionRecordedById == ctx.UserId)
+        {
+            throw new DomainRuleException("You recorded this exception: another hate crime specialist or the force crime registrar must approve it.");
         }
 
         NotificationExceptionApprovedBy = ctx.UserName;

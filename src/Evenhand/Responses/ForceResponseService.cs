@@ -15,8 +15,6 @@ public sealed record AddActionOptions(Guid Version, string Description, string? 
 
 public sealed record AddMeetingOptions(Guid Version, string Board, DateOnly HeldOn, string Decision);
 
-public sealed record UploadedFile(string FileName, string ContentType, byte[] Content);
-
 /// <summary>Reads and changes force action plans. Every change is audited and checked against the version the user saw.</summary>
 public sealed class ForceResponseService(EvenhandDbContext db)
 {

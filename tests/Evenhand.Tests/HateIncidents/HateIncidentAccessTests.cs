@@ -155,6 +155,70 @@ public sealed class HateIncidentAccessTests(AppFixture apps)
     }
 
     [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task FilesAboutTheSubject_AreHiddenFromCallTakers_AuditedOnDownload_AndDeletedWithTheSubjectsData(string provider)
+    {
+        var app = apps.Get(provider);
+        const string slug = "cheshire";
+        var (id, _) = await TestIncidents.CreateAsync(app, slug, UniqueName("Subject"));
+        using var specialist = await app.SignedInAsync($"specialist.{slug}@{Domain}");
+        using var callTaker = await app.SignedInAsync($"calltaker.{slug}@{Domain}");
+        var url = $"/forces/{slug}/hate-incidents/{id}";
+        var photo = Encoding.UTF8.GetBytes("a photograph of the subject");
+
+        var sent = await specialist.SubmitAsync(await specialist.GetPageAsync(url), "handler=Attachment",
+            new() { ["AttachmentDescription"] = "Photograph", ["AttachmentAboutSubject"] = "true" }, ("Upload", "subject-photo.png", photo));
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        sent = await callTaker.SubmitAsync(await callTaker.GetPageAsync(url), "handler=Attachment", new(), ("Upload", "route-map.pdf", [1, 2, 3]));
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+
+        // Too large: the form says why, nothing is stored.
+        var tooBig = await specialist.SubmitAsync(await specialist.GetPageAsync(url), "handler=Attachment", new(),
+            ("Upload", "huge.bin", new byte[Evenhand.HateIncidents.IncidentAttachment.MaxBytes + 1]));
+        Assert.Equal(HttpStatusCode.OK, tooBig.StatusCode);
+        Assert.Contains("attachments must be smaller than 10 MB", await tooBig.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        int photoId, mapId;
+        await using (var db = app.CreateDbContext())
+        {
+            var files = await db.Set<IncidentAttachment>().Where(a => a.HateIncidentId == id).OrderBy(a => a.Id).ToListAsync();
+            Assert.Equal([("subject-photo.png", true), ("route-map.pdf", false)], files.Select(f => (f.FileName, f.AboutSubject)));
+            (photoId, mapId) = (files[0].Id, files[1].Id);
+        }
+
+        Assert.DoesNotContain("subject-photo.png", (await callTaker.GetPageAsync(url)).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("route-map.pdf", (await callTaker.GetPageAsync(url)).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await callTaker.GetAsync($"{url}?handler=Attachment&attachmentId={photoId}")).StatusCode);
+
+        int ViewsOf(Evenhand.Data.EvenhandDbContext db, int attachmentId) =>
+            db.AuditEntries.Count(a => a.EntityType == nameof(IncidentAttachment) && a.EntityId == attachmentId.ToString() && a.Action == "Viewed");
+        await using (var db = app.CreateDbContext())
+        {
+            Assert.Equal(0, ViewsOf(db, photoId));
+        }
+
+        var download = await specialist.GetAsync($"{url}?handler=Attachment&attachmentId={photoId}");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(photo, await download.Content.ReadAsByteArrayAsync());
+        await using (var db = app.CreateDbContext())
+        {
+            Assert.Equal(1, ViewsOf(db, photoId));
+        }
+
+        var page = await specialist.GetPageAsync($"{url}/delete-personal-data");
+        Assert.Equal(HttpStatusCode.Redirect, (await specialist.SubmitAsync(page, "/delete-personal-data", new() { ["Reason"] = "No lawful basis any more" })).StatusCode);
+
+        await using (var db = app.CreateDbContext())
+        {
+            Assert.False(await db.Set<IncidentAttachment>().AnyAsync(a => a.Id == photoId));
+            Assert.False(await db.Set<IncidentAttachmentFile>().AnyAsync(f => f.IncidentAttachmentId == photoId));
+            Assert.True(await db.Set<IncidentAttachmentFile>().AnyAsync(f => f.IncidentAttachmentId == mapId));
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await specialist.GetAsync($"{url}?handler=Attachment&attachmentId={photoId}")).StatusCode);
+        Assert.DoesNotContain("subject-photo.png", (await specialist.GetPageAsync(url)).Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task EveryViewOfPersonalData_LeavesAnAuditEntry(string provider)
     {
         var app = apps.Get(provider);

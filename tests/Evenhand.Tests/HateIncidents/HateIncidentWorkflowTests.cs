@@ -218,6 +218,51 @@ public sealed class HateIncidentWorkflowTests
     }
 
     [Fact]
+    public void AddAttachment_AboutTheSubject_NeedsTheLawfulBasisAndTheRole()
+    {
+        var policy = ForceHatePolicy.Default(1);
+        var file = new UploadedFile("letter.pdf", "application/pdf", [1]);
+        var noRisk = Assessed();
+        Assert.Contains("does not allow", Assert.Throws<DomainRuleException>(() =>
+            noRisk.AddAttachment(file, null, aboutSubject: true, IncidentStaffRole.Specialist, policy, SpecialistCtx)).Message, StringComparison.Ordinal);
+
+        var risk = Assessed(risk: true);
+        Assert.Contains("call takers", Assert.Throws<DomainRuleException>(() =>
+            risk.AddAttachment(file, null, aboutSubject: true, IncidentStaffRole.CallTaker, policy, Ctx)).Message, StringComparison.Ordinal);
+        Assert.Empty(risk.Attachments);
+
+        var added = risk.AddAttachment(new UploadedFile(@"C:\Users\pc\letter.pdf", "", [1]), "  ", aboutSubject: true, IncidentStaffRole.Specialist, policy, SpecialistCtx);
+        Assert.Equal(("letter.pdf", "application/octet-stream", null, 1L), (added.FileName, added.ContentType, added.Description, added.SizeBytes));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(IncidentAttachment.MaxBytes + 1)]
+    public void AddAttachment_EmptyOrTooLarge_IsRefusedWithTheReason(int size)
+    {
+        var incident = Assessed();
+        var e = Assert.Throws<DomainRuleException>(() =>
+            incident.AddAttachment(new UploadedFile("big.bin", "application/octet-stream", new byte[size]), null, false, IncidentStaffRole.CallTaker, ForceHatePolicy.Default(1), Ctx));
+        Assert.Contains(size == 0 ? "empty" : "smaller than 10 MB", e.Message, StringComparison.Ordinal);
+        Assert.Empty(incident.Attachments);
+    }
+
+    [Fact]
+    public void ApproveNotificationException_ByWhoeverRecordedIt_IsRefused()
+    {
+        var incident = Assessed(risk: true);
+        incident.AddPerson(PersonRole.Subject, new PersonDetails("A Subject", null, null, null, null), IncidentStaffRole.Specialist, ForceHatePolicy.Default(1), SpecialistCtx);
+        incident.RecordNotificationException("Telling the subject would put the complainant at risk", SpecialistCtx);
+
+        Assert.Contains("another", Assert.Throws<DomainRuleException>(() =>
+            incident.ApproveNotificationException(IncidentStaffRole.Specialist, SpecialistCtx)).Message, StringComparison.Ordinal);
+        Assert.Null(incident.NotificationExceptionApprovedBy);
+
+        incident.ApproveNotificationException(IncidentStaffRole.Specialist, new ProcessContext("u3", "Second specialist", Now.AddHours(3)));
+        Assert.Equal("Second specialist", incident.NotificationExceptionApprovedBy);
+    }
+
+    [Fact]
     public void CompleteReview_CloseAsTrivialWithoutAReason_IsRefused()
     {
         var incident = Assessed();
@@ -271,12 +316,18 @@ public sealed class HateIncidentWorkflowTests
         var incident = Assessed(risk: true);
         incident.AddPerson(PersonRole.Complainant, new PersonDetails("C Person", null, null, "07700 900000", null), IncidentStaffRole.CallTaker, ForceHatePolicy.Default(1), Ctx);
         incident.AddPerson(PersonRole.Subject, new PersonDetails("Secret Subject", null, "1 High St", null, null), IncidentStaffRole.Specialist, ForceHatePolicy.Default(1), SpecialistCtx);
+        incident.AddAttachment(new UploadedFile("subject-photo.jpg", "image/jpeg", [1, 2, 3]), "Photo of the subject", aboutSubject: true, IncidentStaffRole.Specialist, ForceHatePolicy.Default(1), SpecialistCtx);
+        incident.AddAttachment(new UploadedFile("bus-route.pdf", "application/pdf", [4, 5]), null, aboutSubject: false, IncidentStaffRole.CallTaker, ForceHatePolicy.Default(1), Ctx);
+        incident.RecordNotificationException("Subject's partner is at risk if told", SpecialistCtx);
 
         Assert.Throws<DomainRuleException>(() => incident.DeleteSubjectPersonalData("reason", IncidentStaffRole.CallTaker, Ctx));
         Assert.Throws<DomainRuleException>(() => incident.DeleteSubjectPersonalData(" ", IncidentStaffRole.Specialist, SpecialistCtx));
         var removed = incident.DeleteSubjectPersonalData("Retention review", IncidentStaffRole.Specialist, SpecialistCtx);
 
-        Assert.Single(removed);
+        Assert.Single(removed.People);
+        Assert.Equal("subject-photo.jpg", Assert.Single(removed.Attachments).FileName);
+        Assert.Equal("bus-route.pdf", Assert.Single(incident.Attachments).FileName);
+        Assert.Null(incident.NotificationExceptionReason);
         Assert.False(incident.HoldsSubjectPersonalData);
         Assert.True(incident.HoldsComplainantDetails);
         Assert.Null(incident.RetentionReviewDueOn);
