@@ -100,6 +100,15 @@ public sealed class HateIncidentJourneyTests(BrowserFixture browser, ITestOutput
         await specialist.GetByRole(AriaRole.Button, new() { Name = "Add details" }).ClickAsync();
         await Assertions.Expect(specialist.Locator("#people")).ToContainTextAsync("Browser Subject");
 
+        // A file about the subject, attached on the incident page.
+        var incidentUrl = reviewUrl.Replace("/review", "", StringComparison.Ordinal);
+        await specialist.GotoAsync(incidentUrl);
+        await specialist.Locator("#Upload").SetInputFilesAsync(new FilePayload { Name = "browser-subject-photo.png", MimeType = "image/png", Buffer = [137, 80, 78, 71] });
+        await specialist.GetByLabel("The file is about the subject").CheckAsync();
+        await specialist.GetByRole(AriaRole.Button, new() { Name = "Attach file" }).ClickAsync();
+        await Assertions.Expect(specialist.Locator("#attachment-list")).ToContainTextAsync("browser-subject-photo.png");
+        await Accessibility.AssertNoSeriousViolationsAsync(specialist, output);
+
         await specialist.GotoAsync(reviewUrl);
         await specialist.GetByLabel("Non-crime hate incident, with the subject's personal data (as assessed)").CheckAsync();
         await specialist.GetByLabel("Review note").FillAsync("Threshold met: repeated threats. Codes checked.");
@@ -118,16 +127,19 @@ public sealed class HateIncidentJourneyTests(BrowserFixture browser, ITestOutput
         await Accessibility.AssertNoSeriousViolationsAsync(specialist, output);
         await specialist.GotoAsync(reviewUrl.Replace("/review", "/personal-data", StringComparison.Ordinal));
         await Assertions.Expect(specialist.Locator("body")).Not.ToContainTextAsync("Browser Subject");
+        await specialist.GotoAsync(incidentUrl);
+        await Assertions.Expect(specialist.Locator("body")).Not.ToContainTextAsync("browser-subject-photo.png");
 
         // The other hate-incident pages pass axe too.
-        foreach (var url in new[] { Base + "/policy", Base + "/codes", reviewUrl.Replace("/review", "/deployment", StringComparison.Ordinal), reviewUrl.Replace("/review", "/subject-notification", StringComparison.Ordinal) })
+        foreach (var url in new[] { Base + "/policy", Base + "/codes", Base + "/case-file-reviews", reviewUrl.Replace("/review", "/deployment", StringComparison.Ordinal), reviewUrl.Replace("/review", "/subject-notification", StringComparison.Ordinal) })
         {
             await specialist.GotoAsync(url);
             await Accessibility.AssertNoSeriousViolationsAsync(specialist, output);
         }
 
-        // The analysis page counts the new incident.
+        // The analysis page counts the new incident, and passes axe.
         Assert.Equal(before + 1, await AnalysisTotalAsync(analyst));
+        await Accessibility.AssertNoSeriousViolationsAsync(analyst, output);
     }
 
     private static async Task<int> AnalysisTotalAsync(IPage page)
