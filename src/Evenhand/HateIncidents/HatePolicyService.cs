@@ -43,6 +43,10 @@ public sealed class HatePolicyService(EvenhandDbContext db)
     /// Replaces the force's legacy code mapping with the CSV's. The whole file is checked first; any bad row is reported with
     /// its line number and nothing is stored. The replacement is one transaction.
     /// </summary>
+    /// <summary>The force's stored legacy code mapping.</summary>
+    public async Task<LegacyCodeMap> LegacyCodeMapAsync(int forceId, CancellationToken ct = default) =>
+        LegacyCodeMap.From((await ListLegacyCodesAsync(forceId, ct)).Select(m => (m.LegacyCode, m.Code)));
+
     public async Task<int> ImportLegacyCodesAsync(int forceId, string csvText, string fileName, ProcessContext ctx, CancellationToken ct = default)
     {
         var map = LegacyCodeMap.Parse(csvText, $"'{fileName}'");

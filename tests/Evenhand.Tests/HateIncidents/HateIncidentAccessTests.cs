@@ -293,10 +293,27 @@ public sealed class HateIncidentAccessTests(AppFixture apps)
             Assert.Equal(2, await db.LegacyCodeMappings.CountAsync(m => m.LegacyCode.StartsWith(prefix)));
         }
 
-        // Only the registrar (and administrators) may upload.
+        // Only the registrar (and administrators) may upload the mapping.
         using var specialist = await app.SignedInAsync($"specialist.cleveland@{Domain}");
         var specialistPage = await specialist.GetPageAsync("/forces/cleveland/hate-incidents/codes");
-        Assert.Null(specialistPage.QuerySelector("input[type=file]"));
+        Assert.Null(specialistPage.QuerySelector("input#Upload"));
+
+        // Anyone who sees the codes can translate a file of past incidents through the force's mapping.
+        var past = $"reference,legacy_code,area\nR1,{prefix}-1,Crewe\nR2,{prefix.ToLowerInvariant()}-3,\"Chester, city\"\nR3,{prefix}-9,Widnes\n";
+        var translated = await specialist.SubmitAsync(specialistPage, "handler=Translate", new(), ("Incidents", "past.csv", Encoding.UTF8.GetBytes(past)));
+        Assert.Equal(HttpStatusCode.OK, translated.StatusCode);
+        Assert.Equal("text/csv", translated.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("1", translated.Headers.GetValues("X-Evenhand-Untranslated").Single());
+        var lines = (await translated.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Equal("reference,legacy_code,area,national_code,outcome,characteristic", lines[0]);
+        Assert.Equal($"R1,{prefix}-1,Crewe,NCHI-RACE,nchi,race", lines[1]);
+        Assert.Equal($"R2,{prefix.ToLowerInvariant()}-3,\"Chester, city\",HC-RELIGION,hate-crime,religion", lines[2]);
+        Assert.Equal($"R3,{prefix}-9,Widnes,,,", lines[3]);
+
+        // A file without the column says which columns it has.
+        specialistPage = await specialist.GetPageAsync("/forces/cleveland/hate-incidents/codes");
+        var wrong = await specialist.SubmitAsync(specialistPage, "handler=Translate", new(), ("Incidents", "wrong.csv", Encoding.UTF8.GetBytes("reference,code\nR1,X\n")));
+        Assert.Contains("no legacy_code column. Its columns are: reference, code", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [SkippableTheory, MemberData(nameof(Providers))]

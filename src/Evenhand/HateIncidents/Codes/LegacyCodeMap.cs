@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Evenhand.HateIncidents.Rules;
 using Evenhand.Importing;
 
 namespace Evenhand.HateIncidents.Codes;
@@ -23,6 +24,88 @@ public sealed class LegacyCodeMap
     public IReadOnlyDictionary<string, HateIncidentCode> Entries => _map;
 
     public int Count => _map.Count;
+
+    /// <summary>A map from stored mappings (legacy code, national code); national codes that no longer exist are left out.</summary>
+    public static LegacyCodeMap From(IEnumerable<(string Legacy, string Code)> mappings)
+    {
+        var map = new Dictionary<string, HateIncidentCode>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (legacy, code) in mappings)
+        {
+            if (HateIncidentCodes.Find(code) is { } found)
+            {
+                map[legacy.Trim()] = found;
+            }
+        }
+
+        return new LegacyCodeMap(map);
+    }
+
+    /// <summary>
+    /// Adds the national code to each row of a CSV of past incidents with a <c>legacy_code</c> column (any other columns are
+    /// kept as they are), so they can be compared with other forces'. A national code in that column is kept as it is; a code
+    /// neither mapped nor national is listed, with its line, and its row left without a national code.
+    /// </summary>
+    /// <exception cref="ImportException">The file is empty or has no <c>legacy_code</c> column.</exception>
+    public LegacyTranslation TranslateCsv(string csvText, string source)
+    {
+        ArgumentNullException.ThrowIfNull(csvText);
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim, DetectColumnCountChanges = false, BadDataFound = null };
+        using var reader = new CsvReader(new StringReader(csvText.TrimStart('\uFEFF')), config);
+        if (!reader.Read() || !reader.ReadHeader() || reader.HeaderRecord is not { Length: > 0 } header)
+        {
+            throw new ImportException($"{source} is empty. It needs a header row with a legacy_code column.");
+        }
+
+        var column = Array.FindIndex(header, h => string.Equals(h.Trim(), "legacy_code", StringComparison.OrdinalIgnoreCase));
+        if (column < 0)
+        {
+            throw new ImportException($"{source} has no legacy_code column. Its columns are: {string.Join(", ", header)}.");
+        }
+
+        using var output = new StringWriter(CultureInfo.InvariantCulture);
+        using var writer = new CsvWriter(output, CultureInfo.InvariantCulture);
+        foreach (var h in header.Concat(["national_code", "outcome", "characteristic"]))
+        {
+            writer.WriteField(h);
+        }
+
+        writer.NextRecord();
+        int rows = 0, translated = 0;
+        var unknown = new List<string>();
+        while (reader.Read())
+        {
+            var fields = reader.Parser.Record ?? [];
+            if (fields.All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+
+            rows++;
+            var legacy = column < fields.Length ? fields[column].Trim() : "";
+            var code = Find(legacy) ?? HateIncidentCodes.Find(legacy);
+            if (code is null)
+            {
+                unknown.Add($"line {reader.Parser.RawRow}: '{legacy}'");
+            }
+            else
+            {
+                translated++;
+            }
+
+            foreach (var f in fields.Concat(Enumerable.Repeat("", Math.Max(0, header.Length - fields.Length))))
+            {
+                writer.WriteField(f);
+            }
+
+            writer.WriteField(code?.Code ?? "");
+            writer.WriteField(code is null ? "" : code.Outcome.ToKey());
+            writer.WriteField(code?.Characteristic ?? "");
+            writer.NextRecord();
+        }
+
+        writer.Flush();
+        return new LegacyTranslation(output.ToString(), rows, translated, unknown);
+    }
 
     /// <summary>The national code for a legacy code, or null if the map does not have it.</summary>
     public string? Translate(string legacy) => Find(legacy)?.Code;
@@ -146,3 +229,6 @@ public sealed class LegacyCodeMap
         return [.. fields.Select(f => f.Trim())];
     }
 }
+
+/// <summary>A translated CSV, how many rows it had and translated, and the codes it could not (each with its line).</summary>
+public sealed record LegacyTranslation(string Csv, int Rows, int Translated, IReadOnlyList<string> Unknown);

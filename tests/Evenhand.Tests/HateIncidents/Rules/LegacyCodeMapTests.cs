@@ -111,4 +111,27 @@ public class LegacyCodeMapTests
 
         Assert.Equal("NCHI-PD-OTHER", map.Translate("B"));
     }
+
+    [Fact]
+    public void TranslateCsv_KeepsEveryColumn_PassesNationalCodesThrough_AndListsUnknownCodesWithTheirLine()
+    {
+        var map = LegacyCodeMap.Parse("legacy_code,code\nOLD-R,NCHI-RACE\n");
+
+        var result = map.TranslateCsv("Legacy_Code,note\nold-r,first\n\nHC-DISABILITY,already national\nMYSTERY\n", "'past.csv'");
+
+        Assert.Equal((3, 2), (result.Rows, result.Translated));
+        Assert.Equal(["line 5: 'MYSTERY'"], result.Unknown);
+        var lines = result.Csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Equal(["Legacy_Code,note,national_code,outcome,characteristic", "old-r,first,NCHI-RACE,nchi,race",
+            "HC-DISABILITY,already national,HC-DISABILITY,hate-crime,disability", "MYSTERY,,,,"], lines);
+    }
+
+    [Theory]
+    [InlineData("", "is empty")]
+    [InlineData("reference,area\nR1,Crewe\n", "no legacy_code column. Its columns are: reference, area")]
+    public void TranslateCsv_WithoutTheColumn_SaysWhy(string csv, string expected)
+    {
+        var e = Assert.Throws<ImportException>(() => LegacyCodeMap.From([]).TranslateCsv(csv, "'past.csv'"));
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
 }

@@ -1,3 +1,4 @@
+using Evenhand.HateIncidents.Codes;
 using Evenhand.HateIncidents;
 using Evenhand.Importing;
 using Evenhand.Web.Infrastructure;
@@ -15,6 +16,7 @@ public sealed class IndexModel(HatePolicyService policies, IAuthorizationService
     public bool CanUpload { get; private set; }
 
     [BindProperty] public IFormFile? Upload { get; set; }
+    [BindProperty] public IFormFile? Incidents { get; set; }
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
@@ -41,6 +43,34 @@ public sealed class IndexModel(HatePolicyService policies, IAuthorizationService
             if (ok)
             {
                 return RedirectWithNotice($"{count} legacy code{(count == 1 ? "" : "s")} mapped", $"{HateIncidentPages.Base(Force.Slug)}/codes");
+            }
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    /// <summary>A CSV of past incidents with a legacy_code column comes back with the national code on each row.</summary>
+    public async Task<IActionResult> OnPostTranslateAsync(CancellationToken ct)
+    {
+        if (Incidents is not { Length: > 0 })
+        {
+            ModelState.AddModelError(nameof(Incidents), "Choose a CSV file of incidents with a legacy_code column");
+        }
+        else
+        {
+            LegacyTranslation? result = null;
+            if (await TryAsync(async () =>
+                {
+                    await using var stream = Incidents.OpenReadStream();
+                    var text = TextDocument.Read(stream, Incidents.FileName, TextDocument.DefaultMaxBytes);
+                    result = (await policies.LegacyCodeMapAsync(Force.Id, ct)).TranslateCsv(text, $"'{Path.GetFileName(Incidents.FileName)}'");
+                }, nameof(Incidents)) && result is not null)
+            {
+                Response.Headers["X-Evenhand-Rows"] = result.Rows.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                Response.Headers["X-Evenhand-Untranslated"] = result.Unknown.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var name = Path.GetFileNameWithoutExtension(Incidents.FileName) + "-national-codes.csv";
+                return File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(result.Csv)).ToArray(), "text/csv", name);
             }
         }
 
