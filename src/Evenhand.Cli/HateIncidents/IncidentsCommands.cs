@@ -11,8 +11,41 @@ internal static class IncidentsCommands
 {
     public static Command Build() => new("incidents", "Hate-related incidents: hate crimes and non-crime hate incidents (NCHIs).")
     {
-        Subcommands = { Assess() },
+        Subcommands = { Assess(), DueWork() },
     };
+
+    /// <summary>
+    /// <c>evenhand incidents due-work</c>: the web app's timed check, once. For deployments that run it from a scheduler
+    /// instead (BackgroundWork:Enabled=false), and for operators who want it now.
+    /// </summary>
+    private static Command DueWork()
+    {
+        var database = new DatabaseOptions();
+        var json = ParseCommands.JsonOption();
+        var command = new Command("due-work",
+            "Note, once each, NCHIs past their review target, retained subject data due its retention review and subjects' replies past their answer date, in every force.")
+        {
+            json,
+        };
+        database.AddTo(command);
+        command.SetHandler(async (pr, console, ct) =>
+        {
+            await using var db = await database.OpenAsync(pr, ct);
+            var result = await new Evenhand.HateIncidents.HateIncidentDueWork(db, TimeProvider.System).RunAsync(ct);
+            if (pr.GetValue(json))
+            {
+                CliJson.Write(console, new { reviewsOverdue = result.ReviewsOverdue, retentionReviewsDue = result.RetentionReviewsDue, repliesOverdue = result.RepliesOverdue });
+            }
+            else
+            {
+                console.Out.MarkupLineInterpolated(
+                    $"Noted [bold]{result.ReviewsOverdue}[/] reviews overdue, [bold]{result.RetentionReviewsDue}[/] retention reviews due and [bold]{result.RepliesOverdue}[/] answers to subjects overdue.");
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
 
     private static Command Assess()
     {
