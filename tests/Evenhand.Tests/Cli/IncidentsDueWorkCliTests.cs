@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Evenhand.Common;
-using Evenhand.HateIncidents;
-using Evenhand.HateIncidents.Rules;
+using Evenhand.Tests.HateIncidents;
 using Microsoft.EntityFrameworkCore;
 
 namespace Evenhand.Tests.Cli;
@@ -19,15 +17,7 @@ public sealed class IncidentsDueWorkCliTests : IDisposable
         await using (var db = _db.Open())
         {
             var forceId = await db.Forces.Where(f => f.Slug == "cleveland").Select(f => f.Id).SingleAsync();
-            var at = DateTimeOffset.UtcNow.AddDays(-3);
-            var ctx = new ProcessContext("u", "Call taker", at);
-            var rules = RuleSetRegistry.Default;
-            var incident = HateIncident.Record(forceId, "CL-CLI-1",
-                new IncidentReport(at, ReportChannel.Online, at.AddHours(-1), "Middlesbrough Central", null, "Abusive messages online.", ["race"],
-                    PerceivedBy.Complainant, false, false), rules.ParticularCharacteristics, ctx);
-            var answers = new AssessmentAnswers(["race"], true, false, false, false, false, false, false, false);
-            incident.Assess(answers, rules.Assess(answers), null, IncidentStaffRole.CallTaker, ForceHatePolicy.Default(forceId), ctx);
-            db.HateIncidents.Add(incident);
+            db.HateIncidents.Add(DueWorkTests.AssessedNchi(forceId, "CL-CLI-1", risk: false, DateTimeOffset.UtcNow.AddDays(-3)));
             await db.SaveChangesAsync();
         }
 

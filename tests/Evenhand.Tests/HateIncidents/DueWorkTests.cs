@@ -20,7 +20,8 @@ public sealed class DueWorkTests
     private static readonly DateTimeOffset Start = new(2025, 3, 10, 9, 0, 0, TimeSpan.Zero);
     private static readonly IAssessmentRuleSet Rules = RuleSetRegistry.Default;
 
-    private static HateIncident AssessedNchi(int forceId, string reference, bool risk, DateTimeOffset at)
+    /// <summary>An NCHI assessed by a call taker at <paramref name="at"/>, waiting for specialist review.</summary>
+    internal static HateIncident AssessedNchi(int forceId, string reference, bool risk, DateTimeOffset at)
     {
         var ctx = new ProcessContext("u1", "Call taker", at);
         var incident = HateIncident.Record(forceId, reference,
