@@ -109,7 +109,7 @@ public sealed partial class ForceHatePolicy
         {
             PreviousRuleSetId = RuleSetId;
             RuleSetId = s.RuleSetId;
-            RuleSetFrom = s.RuleSetFrom ?? DateOnly.FromDateTime(ctx.Now.UtcDateTime);
+            RuleSetFrom = s.RuleSetFrom ?? UkTime.Date(ctx.Now);
         }
         else if (s.RuleSetFrom is not null)
         {

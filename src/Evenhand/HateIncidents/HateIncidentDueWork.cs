@@ -75,7 +75,7 @@ public sealed class HateIncidentDueWork(EvenhandDbContext db, TimeProvider time)
     public async Task<DueWorkResult> RunAsync(CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Analysis.HateIncidentAnalysisService.London).DateTime);
+        var today = UkTime.Date(now);
         var ctx = ProcessContext.System(time, "Work falling due");
         int reviews = 0, retention = 0, replies = 0;
         var afterId = 0;

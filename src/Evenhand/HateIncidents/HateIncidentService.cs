@@ -409,10 +409,7 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
     }
 
     /// <summary>The date in the UK for an instant (deadlines and retention dates are UK calendar dates).</summary>
-    public static DateOnly LondonDate(DateTimeOffset instant) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, London).DateTime);
-
-    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+    public static DateOnly LondonDate(DateTimeOffset instant) => UkTime.Date(instant);
 
     private static AssessmentDecision Decide(ForceHatePolicy policy, HateIncident incident, AssessmentAnswers answers, DateTimeOffset now)
     {

@@ -374,7 +374,7 @@ public sealed partial class HateIncident
         if (person == PersonRole.Subject)
         {
             // The Code: retained personal data is reviewed; the force's policy sets when.
-            RetentionReviewDueOn ??= DateOnly.FromDateTime(ctx.Now.UtcDateTime).AddMonths(policy.RetentionReviewMonths);
+            RetentionReviewDueOn ??= UkTime.Date(ctx.Now).AddMonths(policy.RetentionReviewMonths);
             PersonalDataDeletedAt = null;
             PersonalDataDeletedBy = null;
         }
@@ -497,7 +497,7 @@ public sealed partial class HateIncident
             throw new DomainRuleException("Say why the subject's personal data is still needed (the real risk that remains).");
         }
 
-        RetentionReviewDueOn = DateOnly.FromDateTime(ctx.Now.UtcDateTime).AddMonths(policy.RetentionReviewMonths);
+        RetentionReviewDueOn = UkTime.Date(ctx.Now).AddMonths(policy.RetentionReviewMonths);
         AddHistory(ctx, "Retention reviewed: personal data kept", null, null, $"{rationale.Trim()} Next review {RetentionReviewDueOn:d MMM yyyy}.");
     }
 

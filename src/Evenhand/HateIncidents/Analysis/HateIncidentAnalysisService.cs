@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Evenhand.Common;
 using Evenhand.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +21,7 @@ public sealed class HateIncidentAnalysisService(EvenhandDbContext db, TimeProvid
     public const int DefaultTop = 10;
     public const int ReferencesPerGroup = 5;
 
-    public static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+    public static TimeZoneInfo London => UkTime.London;
 
     public static IReadOnlyList<string> Outcomes { get; } = ["hate-crime", "nchi", "nchi-with-personal-data", "no-record"];
 

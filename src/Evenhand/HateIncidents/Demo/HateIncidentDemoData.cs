@@ -1,3 +1,4 @@
+using Evenhand.Common;
 using Evenhand.Data;
 using Evenhand.HateIncidents.Codes;
 using Evenhand.HateIncidents.Rules;
@@ -517,7 +518,7 @@ public static class HateIncidentDemoData
 
         private void TellSubject(HateIncident incident, DateTimeOffset reviewedAt)
         {
-            incident.RetentionReviewDueOn = DateOnly.FromDateTime(incident.ReportedAt.UtcDateTime).AddMonths(RetentionDefaults.ReviewMonths);
+            incident.RetentionReviewDueOn = UkTime.Date(incident.ReportedAt).AddMonths(RetentionDefaults.ReviewMonths);
             if (rng.NextDouble() < 0.1)
             {
                 incident.NotificationExceptionReason = "Telling the subject would put the complainant, a neighbour, at risk of reprisal.";
@@ -532,7 +533,7 @@ public static class HateIncidentDemoData
             }
 
             incident.SubjectToldAt = told;
-            incident.SubjectReplyDueOn = DateOnly.FromDateTime(told.UtcDateTime).AddDays(RetentionDefaults.SubjectReplyDays);
+            incident.SubjectReplyDueOn = UkTime.Date(told).AddDays(RetentionDefaults.SubjectReplyDays);
             if (rng.NextDouble() < 0.25)
             {
                 incident.SubjectReply = "The subject disputes the account and asks for the record to be deleted.";

@@ -8,7 +8,7 @@ namespace Evenhand.Web.Pages.Forces.HateIncidents;
 /// <summary>Shared pieces of the hate-incident pages: the user's part in the process, words and tag colours.</summary>
 public static class HateIncidentPages
 {
-    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+    private static TimeZoneInfo London => Evenhand.Common.UkTime.London;
 
     /// <summary>Specialist for hate crime specialists and the force crime registrar, call taker for call takers, otherwise null (no access to records).</summary>
     public static IncidentStaffRole? IncidentRole(this ClaimsPrincipal user) =>

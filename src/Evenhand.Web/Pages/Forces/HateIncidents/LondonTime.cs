@@ -5,7 +5,7 @@ namespace Evenhand.Web.Pages.Forces.HateIncidents;
 /// <summary>Dates and times typed on forms are UK local time; they are stored as UTC instants.</summary>
 public static class LondonTime
 {
-    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+    private static TimeZoneInfo London => Evenhand.Common.UkTime.London;
 
     public static DateTimeOffset Local(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, London);
 
