@@ -42,6 +42,7 @@ public static class EvenhandCli
         root.Subcommands.Add(ForceCommands.Build());
         root.Subcommands.Add(InspectionCommands.Build());
         root.Subcommands.Add(HateIncidents.IncidentsCommands.Build());
+        root.Subcommands.Add(Governance.EvidenceCommands.Build());
         root.Subcommands.Add(DevCommand());
         return root;
     }

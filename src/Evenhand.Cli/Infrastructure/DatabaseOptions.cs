@@ -19,7 +19,7 @@ internal sealed class DatabaseOptions
         HelpName = "sqlite|postgres",
     };
 
-    public Option<string?> Connection { get; } = new("--connection")
+    public Option<string?> Connection { get; } = new("--connection", "--db")
     {
         Description = $"Connection string [default: ${ConnectionVariable}, else \"{DatabaseSetup.DefaultSqliteConnectionString}\"]",
         HelpName = "connection-string",

@@ -190,6 +190,136 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                     b.ToTable("Forces");
                 });
 
+            modelBuilder.Entity("Evenhand.Governance.EqualityImpactAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Assessor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AssessorTrainedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PolicyDocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PolicyDocumentId");
+
+                    b.ToTable("EqualityImpactAssessment");
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.GovernanceHistoryEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ForceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceId", "RecordType", "RecordId");
+
+                    b.ToTable("GovernanceHistory");
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.PolicyDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ForceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LastReviewedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NextReviewDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RelatesToEqualityAct")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReviewIntervalMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceId", "NextReviewDueOn");
+
+                    b.ToTable("PolicyDocuments");
+                });
+
             modelBuilder.Entity("Evenhand.HateIncidents.CaseFileReview", b =>
                 {
                     b.Property<int>("Id")
@@ -1297,6 +1427,52 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                     b.Navigation("Force");
                 });
 
+            modelBuilder.Entity("Evenhand.Governance.EqualityImpactAssessment", b =>
+                {
+                    b.HasOne("Evenhand.Governance.PolicyDocument", null)
+                        .WithMany("Assessments")
+                        .HasForeignKey("PolicyDocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Evenhand.Governance.EiaLine", "Lines", b1 =>
+                        {
+                            b1.Property<int>("EqualityImpactAssessmentId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Characteristic")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Impact")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Rationale")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("EqualityImpactAssessmentId", "Characteristic");
+
+                            b1.ToTable("EiaLine");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EqualityImpactAssessmentId");
+                        });
+
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.PolicyDocument", b =>
+                {
+                    b.HasOne("Evenhand.Forces.Force", null)
+                        .WithMany()
+                        .HasForeignKey("ForceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Evenhand.HateIncidents.CaseFileReview", b =>
                 {
                     b.HasOne("Evenhand.Forces.Force", "Force")
@@ -1651,6 +1827,11 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.PolicyDocument", b =>
+                {
+                    b.Navigation("Assessments");
                 });
 
             modelBuilder.Entity("Evenhand.HateIncidents.CaseFileReview", b =>

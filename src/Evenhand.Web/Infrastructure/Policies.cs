@@ -30,6 +30,12 @@ public static class Policies
     /// <summary>Aggregate hate-incident analysis, without personal data: the hate-incident roles plus governance, PCC office and inspectorate.</summary>
     public const string SeeHateAnalysis = nameof(SeeHateAnalysis);
 
+    /// <summary>Governance registers, to read: the force's governance team, its PCC office, the inspectorate and administrators.</summary>
+    public const string SeeRegisters = nameof(SeeRegisters);
+
+    /// <summary>Governance registers, to change: the force's governance team and administrators.</summary>
+    public const string EditRegisters = nameof(EditRegisters);
+
     /// <summary>Administrator: users, forces, settings.</summary>
     public const string Administer = nameof(Administer);
 
@@ -45,6 +51,8 @@ public static class Policies
         options.AddPolicy(RecordHateIncidents, p => p.RequireRole(Roles.CallTaker, Roles.HateCrimeSpecialist, Roles.ForceCrimeRegistrar));
         options.AddPolicy(ReviewHateIncidents, p => p.RequireRole(Roles.HateCrimeSpecialist, Roles.ForceCrimeRegistrar));
         options.AddPolicy(ManageHatePolicy, p => p.RequireRole(Roles.ForceCrimeRegistrar, Roles.Administrator));
+        options.AddPolicy(SeeRegisters, p => p.RequireRole(Roles.ForceGovernance, Roles.PccOffice, Roles.Inspectorate, Roles.Administrator));
+        options.AddPolicy(EditRegisters, p => p.RequireRole(Roles.ForceGovernance, Roles.Administrator));
         options.AddPolicy(SeeHateAnalysis, p => p.RequireRole(Roles.CallTaker, Roles.HateCrimeSpecialist, Roles.ForceCrimeRegistrar,
             Roles.ForceGovernance, Roles.PccOffice, Roles.Inspectorate, Roles.Administrator));
     }

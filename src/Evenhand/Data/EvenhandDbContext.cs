@@ -26,6 +26,8 @@ public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> option
     public DbSet<PurgeConfirmation> PurgeConfirmations => Set<PurgeConfirmation>();
     public DbSet<LegacyCodeMapping> LegacyCodeMappings => Set<LegacyCodeMapping>();
     public DbSet<CaseFileReview> CaseFileReviews => Set<CaseFileReview>();
+    public DbSet<Governance.PolicyDocument> PolicyDocuments => Set<Governance.PolicyDocument>();
+    public DbSet<Governance.GovernanceHistoryEntry> GovernanceHistory => Set<Governance.GovernanceHistoryEntry>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -169,6 +171,7 @@ public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> option
         });
 
         ConfigureHateIncidents(builder);
+        ConfigureGovernance(builder);
 
         builder.Entity<AuditEntry>(b =>
         {
@@ -283,6 +286,41 @@ public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> option
         {
             b.HasOne(i => i.Incident).WithMany().HasForeignKey(i => i.HateIncidentId).OnDelete(DeleteBehavior.Cascade);
             b.Property(i => i.JudgedBy).HasMaxLength(200);
+        });
+    }
+
+    private static void ConfigureGovernance(ModelBuilder builder)
+    {
+        builder.Entity<Governance.PolicyDocument>(b =>
+        {
+            b.HasOne<Force>().WithMany().HasForeignKey(p => p.ForceId).OnDelete(DeleteBehavior.Restrict);
+            b.HasIndex(p => new { p.ForceId, p.NextReviewDueOn });
+            b.Property(p => p.Title).HasMaxLength(200);
+            b.Property(p => p.Reference).HasMaxLength(40);
+            b.Property(p => p.Owner).HasMaxLength(200);
+            b.Property(p => p.Notes).HasMaxLength(4000);
+            b.Property(p => p.CreatedBy).HasMaxLength(200);
+            b.HasMany(p => p.Assessments).WithOne().HasForeignKey(a => a.PolicyDocumentId).OnDelete(DeleteBehavior.Cascade);
+            ConfigureVersion(b);
+        });
+        builder.Entity<Governance.EqualityImpactAssessment>(b =>
+        {
+            b.Property(a => a.Assessor).HasMaxLength(200);
+            b.Property(a => a.RecordedBy).HasMaxLength(200);
+            b.OwnsMany(a => a.Lines, l =>
+            {
+                // One line per characteristic: the natural key.
+                l.WithOwner().HasForeignKey("EqualityImpactAssessmentId");
+                l.HasKey("EqualityImpactAssessmentId", nameof(Governance.EiaLine.Characteristic));
+                l.Property(x => x.Rationale).HasMaxLength(2000);
+            });
+        });
+        builder.Entity<Governance.GovernanceHistoryEntry>(b =>
+        {
+            b.HasIndex(h => new { h.ForceId, h.RecordType, h.RecordId });
+            b.Property(h => h.RecordType).HasMaxLength(40);
+            b.Property(h => h.By).HasMaxLength(200);
+            b.Property(h => h.Change).HasMaxLength(4000);
         });
     }
 

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Evenhand.Web.Pages.Forces.Recommendations;
 
-public sealed class DetailModel(ForceResponseService plans, IAuthorizationService authz, TimeProvider time) : EvenhandPageModel
+public sealed class DetailModel(ForceResponseService plans, Evenhand.Governance.GovernanceEvidenceService registers, IAuthorizationService authz, TimeProvider time) : EvenhandPageModel
 {
     [FromRoute] public int RecommendationId { get; set; }
 
@@ -17,6 +17,9 @@ public sealed class DetailModel(ForceResponseService plans, IAuthorizationServic
     public DateOnly Today { get; private set; }
     public bool CanEdit { get; private set; }
     public bool CanAssess { get; private set; }
+
+    /// <summary>What the governance registers measure for this recommendation.</summary>
+    public IReadOnlyList<Evenhand.Governance.EvidenceIndicator> Indicators { get; private set; } = [];
 
     [BindProperty] public Guid Version { get; set; }
     [BindProperty] public ForceProgress? Progress { get; set; }
@@ -144,6 +147,7 @@ public sealed class DetailModel(ForceResponseService plans, IAuthorizationServic
         Today = EvenhandApi.Today(time);
         CanEdit = (await authz.AuthorizeAsync(User, Policies.EditPlans)).Succeeded;
         CanAssess = (await authz.AuthorizeAsync(User, Policies.Assess)).Succeeded;
+        Indicators = await registers.ForRecommendationAsync(Force.Id, Plan.Recommendation!.Number, Today, ct);
         return true;
     }
 }

@@ -1,0 +1,17 @@
+using System.Globalization;
+
+namespace Evenhand.Web.Pages.Forces.Governance;
+
+/// <summary>Shared pieces of the governance register pages.</summary>
+public static class GovernancePages
+{
+    public static string Base(string slug) => $"/forces/{slug}/governance";
+
+    public static string Policies(string slug) => $"{Base(slug)}/policies";
+
+    public static string Policy(string slug, int id, string? step = null) => $"{Policies(slug)}/{id}" + (step is null ? "" : "/" + step);
+
+    public static string Day(DateOnly? day) => day?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) ?? "Not recorded";
+
+    public static string When(DateTimeOffset at) => Pages.Forces.HateIncidents.HateIncidentPages.When(at);
+}

@@ -1,0 +1,84 @@
+using Evenhand.Common;
+using Evenhand.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Evenhand.Governance;
+
+/// <summary>
+/// Synthetic governance registers for the demo forces, made by code with a fixed seed per force: realistic enough that the
+/// flags and indicators have something to say (some reviews overdue, some assessments incomplete or by untrained assessors).
+/// Only fills a force's registers when they are empty.
+/// </summary>
+public static class GovernanceDemoData
+{
+    private static readonly (string Title, bool EqualityAct)[] Policies =
+    [
+        ("Stop and search", true), ("Use of force", true), ("Recruitment and selection", true), ("Promotion and progression", true),
+        ("Flexible working", true), ("Maternity, paternity and adoption leave", true), ("Reasonable adjustments", true),
+        ("Grievance resolution", true), ("Dress code and appearance", true), ("Visible representations on uniform", true),
+        ("Hate crime and non-crime hate incidents", true), ("Domestic abuse", true), ("Custody and detention", true),
+        ("Interpreters and translation", true), ("Religious observance at work", true), ("Transgender colleagues", true),
+        ("Menopause in the workplace", true), ("Staff networks and support associations", true), ("Independent advisory groups", true),
+        ("Protest and public order", true), ("Attendance management", true), ("Vetting", true), ("Social media use", true),
+        ("Business interests and secondary employment", false), ("Gifts and hospitality", false), ("Information security", false),
+        ("Vehicle fleet management", false), ("Procurement", false), ("Records retention", false), ("Firearms licensing", false),
+        ("Missing persons", true), ("Mental health and policing", true),
+    ];
+
+    private static readonly string[] Owners =
+    [
+        "Head of People", "Head of Professional Standards", "Superintendent, Operations", "Head of Legal Services",
+        "Chief Inspector, Neighbourhoods", "Head of Equality, Diversity and Inclusion", "Head of Corporate Services",
+    ];
+
+    private static readonly string[] Assessors = ["A. Patel", "J. Morgan", "S. Clarke", "R. Evans", "K. Hughes", "M. Okafor"];
+
+    public static async Task EnsureAsync(EvenhandDbContext db, IReadOnlyList<int> forceIds, TimeProvider time, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var today = UkTime.Date(time.GetUtcNow());
+        var ctx = ProcessContext.System(time, "Demo data");
+        foreach (var forceId in forceIds)
+        {
+            if (await db.PolicyDocuments.AnyAsync(p => p.ForceId == forceId, ct))
+            {
+                continue;
+            }
+
+            var rng = new Random(7919 * forceId);
+            var policies = new List<PolicyDocument>();
+            for (var i = 0; i < Policies.Length; i++)
+            {
+                var (title, equality) = Policies[i];
+                var interval = rng.NextDouble() < 0.6 ? 24 : 12;
+                // Most were reviewed within their interval; about one in five is overdue, and one or two never reviewed.
+                DateOnly? last = rng.NextDouble() < 0.05 ? null
+                    : today.AddDays(-rng.Next(30, rng.NextDouble() < 0.2 ? interval * 31 + 400 : interval * 30 - 10));
+                var policy = PolicyDocument.Create(forceId, new PolicyDetails(title, $"POL-{100 + i}", Owners[rng.Next(Owners.Length)], equality, last, interval, null), today, ctx);
+                if (equality && last is { } reviewed && rng.NextDouble() < 0.85)
+                {
+                    var trained = rng.NextDouble() < 0.7;
+                    var complete = rng.NextDouble() < 0.65;
+                    var lines = Enum.GetValues<ProtectedCharacteristic>()
+                        .Select((c, k) => complete || k % 3 != 0
+                            ? new CharacteristicAssessment(c, k % 4 == 0 ? EqualityImpact.Positive : EqualityImpact.Neutral,
+                                $"Considered the policy's effect on {EqualityImpactAssessment.Describe(c)}; workforce and community data reviewed.")
+                            : new CharacteristicAssessment(c, EqualityImpact.Neutral, null))
+                        .ToList();
+                    policy.AddAssessment(new EiaDetails(reviewed, Assessors[rng.Next(Assessors.Length)],
+                        trained ? reviewed.AddDays(-rng.Next(30, 900)) : null, lines), today, ctx);
+                }
+
+                policies.Add(policy);
+            }
+
+            db.PolicyDocuments.AddRange(policies);
+            await db.SaveChangesAsync(ct);
+            db.GovernanceHistory.AddRange(policies.Select(p => new GovernanceHistoryEntry
+            {
+                ForceId = forceId, RecordType = PolicyRegisterService.RecordType, RecordId = p.Id, At = ctx.Now, By = ctx.UserName, Change = "Added to the register (demo data)",
+            }));
+            await db.SaveChangesAsync(ct);
+        }
+    }
+}

@@ -1,0 +1,193 @@
+using Evenhand.Auditing;
+using Evenhand.Common;
+using Evenhand.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Evenhand.Governance;
+
+public sealed record PolicyQuery(string? Search = null, bool EqualityActOnly = false, bool OverdueOnly = false, bool FlaggedOnly = false, int Page = 1, int PageSize = 25);
+
+public sealed record PolicyPage(IReadOnlyList<PolicyDocument> Items, int Total, int Page, int PageSize)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>
+/// The register of a force's policies and their equality impact assessments (recommendations 12 and 13). Every change is
+/// checked against the version the user saw, written to the record's history and audited, in one save.
+/// </summary>
+public sealed class PolicyRegisterService(EvenhandDbContext db, TimeProvider time) : IEvidenceSource
+{
+    public const string RecordType = "Policy";
+    public const string Register = "governance/policies";
+
+    private DateOnly Today => UkTime.Date(time.GetUtcNow());
+
+    private IQueryable<PolicyDocument> WithAssessments(int forceId) =>
+        db.PolicyDocuments.Where(p => p.ForceId == forceId).Include(p => p.Assessments).ThenInclude(a => a.Lines).AsSplitQuery();
+
+    public async Task<PolicyPage> ListAsync(int forceId, PolicyQuery q, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(q);
+        var today = Today;
+        var query = db.PolicyDocuments.AsNoTracking().Where(p => p.ForceId == forceId);
+        if (Text.Clean(q.Search) is { } search)
+        {
+            var pattern = $"%{search.ToLowerInvariant()}%";
+            query = query.Where(p => EF.Functions.Like(p.Title.ToLower(), pattern) || EF.Functions.Like(p.Owner.ToLower(), pattern)
+                || (p.Reference != null && EF.Functions.Like(p.Reference.ToLower(), pattern)));
+        }
+
+        if (q.EqualityActOnly)
+        {
+            query = query.Where(p => p.RelatesToEqualityAct);
+        }
+
+        if (q.OverdueOnly)
+        {
+            query = query.Where(p => p.NextReviewDueOn == null || p.NextReviewDueOn < today);
+        }
+
+        var ordered = query.OrderBy(p => p.NextReviewDueOn == null ? 0 : 1).ThenBy(p => p.NextReviewDueOn).ThenBy(p => p.Title).ThenBy(p => p.Id)
+            .Include(p => p.Assessments).ThenInclude(a => a.Lines).AsSplitQuery();
+        if (q.FlaggedOnly)
+        {
+            // Flags on assessments are computed in code; a force has tens or hundreds of policies, not millions.
+            var flagged = (await ordered.ToListAsync(ct)).Where(p => Flags(p, today).Count > 0).ToList();
+            var size = Math.Clamp(q.PageSize, 1, 100);
+            var pageNo = Math.Max(1, q.Page);
+            return new PolicyPage(flagged.Skip((pageNo - 1) * size).Take(size).ToList(), flagged.Count, pageNo, size);
+        }
+
+        var pageSize = Math.Clamp(q.PageSize, 1, 100);
+        var total = await query.CountAsync(ct);
+        var page = Math.Clamp(q.Page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+        var items = await ordered.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new PolicyPage(items, total, page, pageSize);
+    }
+
+    /// <summary>Every policy of the force, for the CSV export.</summary>
+    public async Task<IReadOnlyList<PolicyDocument>> AllAsync(int forceId, CancellationToken ct = default) =>
+        await WithAssessments(forceId).AsNoTracking().OrderBy(p => p.Title).ThenBy(p => p.Id).ToListAsync(ct);
+
+    /// <summary>What is wrong with a policy, in words: overdue review, and its latest assessment's gaps.</summary>
+    public static IReadOnlyList<string> Flags(PolicyDocument p, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        var flags = new List<string>();
+        if (p.IsOverdue(today))
+        {
+            flags.Add(p.NextReviewDueOn is { } due ? $"Review overdue since {due:d MMM yyyy}" : "Never reviewed");
+        }
+
+        if (p.RelatesToEqualityAct && p.LatestAssessment is null)
+        {
+            flags.Add("No equality impact assessment");
+        }
+
+        if (p.LatestAssessment is { } eia)
+        {
+            if (!eia.IsComplete)
+            {
+                flags.Add($"Assessment incomplete: {string.Join(", ", eia.Gaps.Select(EqualityImpactAssessment.Describe))}");
+            }
+
+            if (!eia.AssessorTrained)
+            {
+                flags.Add("Assessor has no recorded EIA training");
+            }
+        }
+
+        return flags;
+    }
+
+    public async Task<PolicyDocument> GetAsync(int forceId, int id, CancellationToken ct = default) =>
+        await WithAssessments(forceId).SingleOrDefaultAsync(p => p.Id == id, ct)
+        ?? throw new NotFoundException("There is no such policy in this force's register.");
+
+    public async Task<IReadOnlyList<GovernanceHistoryEntry>> HistoryAsync(int forceId, int id, CancellationToken ct = default) =>
+        await db.GovernanceHistory.AsNoTracking()
+            .Where(h => h.ForceId == forceId && h.RecordType == RecordType && h.RecordId == id)
+            .OrderByDescending(h => h.At).ThenByDescending(h => h.Id)
+            .ToListAsync(ct);
+
+    public async Task<PolicyDocument> CreateAsync(int forceId, PolicyDetails details, ProcessContext ctx, CancellationToken ct = default)
+    {
+        var policy = PolicyDocument.Create(forceId, details, Today, ctx);
+        // The history and audit entries need the new id: two saves, one transaction.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.PolicyDocuments.Add(policy);
+        await db.SaveChangesAsync(ct);
+        History(policy, ctx, "Added to the register");
+        AuditLog.Record(db, ctx, "Created", RecordType, policy.Id, forceId, null, Snapshot(policy));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return policy;
+    }
+
+    public async Task<PolicyDocument> UpdateAsync(int forceId, int id, Guid version, PolicyDetails details, ProcessContext ctx, CancellationToken ct = default)
+    {
+        var policy = await GetAsync(forceId, id, ct);
+        policy.EnsureVersion(version);
+        var before = Snapshot(policy);
+        var changes = policy.Apply(details, Today);
+        if (changes.Count == 0)
+        {
+            return policy;
+        }
+
+        History(policy, ctx, string.Join("; ", changes));
+        AuditLog.Record(db, ctx, "Updated", RecordType, policy.Id, forceId, before, Snapshot(policy));
+        await SaveAsync(ct);
+        return policy;
+    }
+
+    public async Task<EqualityImpactAssessment> AddAssessmentAsync(int forceId, int id, Guid version, EiaDetails details, ProcessContext ctx, CancellationToken ct = default)
+    {
+        var policy = await GetAsync(forceId, id, ct);
+        policy.EnsureVersion(version);
+        var eia = policy.AddAssessment(details, Today, ctx);
+        var verdict = eia.IsComplete ? "complete" : $"incomplete ({eia.Gaps.Count} of 9 characteristics without an assessed impact and rationale)";
+        History(policy, ctx, $"Equality impact assessment of {eia.AssessedOn:d MMM yyyy} by {eia.Assessor} recorded: {verdict}" +
+            (eia.AssessorTrained ? "" : "; the assessor has no recorded EIA training"));
+        AuditLog.Record(db, ctx, "AssessmentAdded", RecordType, policy.Id, forceId, null,
+            new { eia.AssessedOn, eia.Assessor, eia.AssessorTrainedOn, eia.IsComplete, Gaps = eia.Gaps.Select(g => g.ToString()) });
+        await SaveAsync(ct);
+        return eia;
+    }
+
+    /// <summary>Recommendation 13 (policies relating to the Equality Act reviewed on time) and 12 (EIAs complete, by trained assessors).</summary>
+    public async Task<IReadOnlyList<EvidenceIndicator>> IndicatorsAsync(int forceId, DateOnly today, CancellationToken ct = default)
+    {
+        var equality = (await WithAssessments(forceId).AsNoTracking().Where(p => p.RelatesToEqualityAct).ToListAsync(ct));
+        var inDate = equality.Count(p => !p.IsOverdue(today));
+        var assessed = equality.Select(p => p.LatestAssessment).OfType<EqualityImpactAssessment>().ToList();
+        return
+        [
+            new(13, "Policies relating to the Equality Act 2010 within their review date", EvidenceIndicator.Share(inDate, equality.Count), equality.Count, Register),
+            new(12, "Equality Act policies whose latest equality impact assessment is complete", EvidenceIndicator.Share(assessed.Count(a => a.IsComplete), equality.Count), equality.Count, Register),
+            new(12, "Latest equality impact assessments made by a trained assessor", EvidenceIndicator.Share(assessed.Count(a => a.AssessorTrained), assessed.Count), assessed.Count, Register),
+        ];
+    }
+
+    private void History(PolicyDocument p, ProcessContext ctx, string change) =>
+        db.GovernanceHistory.Add(new GovernanceHistoryEntry { ForceId = p.ForceId, RecordType = RecordType, RecordId = p.Id, At = ctx.Now, By = ctx.UserName, Change = change });
+
+    private async Task SaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConcurrencyConflictException();
+        }
+    }
+
+    private static object Snapshot(PolicyDocument p) => new
+    {
+        p.Title, p.Reference, p.Owner, p.RelatesToEqualityAct, p.LastReviewedOn, p.ReviewIntervalMonths, p.NextReviewDueOn, p.Notes,
+        Assessments = p.Assessments.Count,
+    };
+}
