@@ -76,7 +76,7 @@ public static class GovernanceDemoData
             await db.SaveChangesAsync(ct);
             db.GovernanceHistory.AddRange(policies.Select(p => new GovernanceHistoryEntry
             {
-                ForceId = forceId, RecordType = PolicyRegisterService.RecordType, RecordId = p.Id, At = ctx.Now, By = ctx.UserName, Change = "Added to the register (demo data)",
+                ForceId = forceId, RecordType = PolicyRegisterService.Type, RecordId = p.Id, At = ctx.Now, By = ctx.UserName, Change = "Added to the register (demo data)",
             }));
             await db.SaveChangesAsync(ct);
         }

@@ -1,4 +1,3 @@
-using Evenhand.Auditing;
 using Evenhand.Common;
 using Evenhand.Data;
 using Microsoft.EntityFrameworkCore;
@@ -16,21 +15,21 @@ public sealed record PolicyPage(IReadOnlyList<PolicyDocument> Items, int Total, 
 /// The register of a force's policies and their equality impact assessments (recommendations 12 and 13). Every change is
 /// checked against the version the user saw, written to the record's history and audited, in one save.
 /// </summary>
-public sealed class PolicyRegisterService(EvenhandDbContext db, TimeProvider time) : IEvidenceSource
+public sealed class PolicyRegisterService(EvenhandDbContext db, TimeProvider time) : GovernanceRegister(db, time), IEvidenceSource
 {
-    public const string RecordType = "Policy";
+    public const string Type = "Policy";
     public const string Register = "governance/policies";
 
-    private DateOnly Today => UkTime.Date(time.GetUtcNow());
+    protected override string RecordType => Type;
 
     private IQueryable<PolicyDocument> WithAssessments(int forceId) =>
-        db.PolicyDocuments.Where(p => p.ForceId == forceId).Include(p => p.Assessments).ThenInclude(a => a.Lines).AsSplitQuery();
+        Db.PolicyDocuments.Where(p => p.ForceId == forceId).Include(p => p.Assessments).ThenInclude(a => a.Lines).AsSplitQuery();
 
     public async Task<PolicyPage> ListAsync(int forceId, PolicyQuery q, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(q);
         var today = Today;
-        var query = db.PolicyDocuments.AsNoTracking().Where(p => p.ForceId == forceId);
+        var query = Db.PolicyDocuments.AsNoTracking().Where(p => p.ForceId == forceId);
         if (Text.Clean(q.Search) is { } search)
         {
             var pattern = $"%{search.ToLowerInvariant()}%";
@@ -105,23 +104,10 @@ public sealed class PolicyRegisterService(EvenhandDbContext db, TimeProvider tim
         await WithAssessments(forceId).SingleOrDefaultAsync(p => p.Id == id, ct)
         ?? throw new NotFoundException("There is no such policy in this force's register.");
 
-    public async Task<IReadOnlyList<GovernanceHistoryEntry>> HistoryAsync(int forceId, int id, CancellationToken ct = default) =>
-        await db.GovernanceHistory.AsNoTracking()
-            .Where(h => h.ForceId == forceId && h.RecordType == RecordType && h.RecordId == id)
-            .OrderByDescending(h => h.At).ThenByDescending(h => h.Id)
-            .ToListAsync(ct);
-
     public async Task<PolicyDocument> CreateAsync(int forceId, PolicyDetails details, ProcessContext ctx, CancellationToken ct = default)
     {
         var policy = PolicyDocument.Create(forceId, details, Today, ctx);
-        // The history and audit entries need the new id: two saves, one transaction.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.PolicyDocuments.Add(policy);
-        await db.SaveChangesAsync(ct);
-        History(policy, ctx, "Added to the register");
-        AuditLog.Record(db, ctx, "Created", RecordType, policy.Id, forceId, null, Snapshot(policy));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        await AddRecordAsync(policy, forceId, p => p.Id, Snapshot(policy), ctx, ct);
         return policy;
     }
 
@@ -136,9 +122,7 @@ public sealed class PolicyRegisterService(EvenhandDbContext db, TimeProvider tim
             return policy;
         }
 
-        History(policy, ctx, string.Join("; ", changes));
-        AuditLog.Record(db, ctx, "Updated", RecordType, policy.Id, forceId, before, Snapshot(policy));
-        await SaveAsync(ct);
+        await SaveChangeAsync(forceId, policy.Id, "Updated", string.Join("; ", changes), before, Snapshot(policy), ctx, ct);
         return policy;
     }
 
@@ -148,11 +132,9 @@ public sealed class PolicyRegisterService(EvenhandDbContext db, TimeProvider tim
         policy.EnsureVersion(version);
         var eia = policy.AddAssessment(details, Today, ctx);
         var verdict = eia.IsComplete ? "complete" : $"incomplete ({eia.Gaps.Count} of 9 characteristics without an assessed impact and rationale)";
-        History(policy, ctx, $"Equality impact assessment of {eia.AssessedOn:d MMM yyyy} by {eia.Assessor} recorded: {verdict}" +
-            (eia.AssessorTrained ? "" : "; the assessor has no recorded EIA training"));
-        AuditLog.Record(db, ctx, "AssessmentAdded", RecordType, policy.Id, forceId, null,
-            new { eia.AssessedOn, eia.Assessor, eia.AssessorTrainedOn, eia.IsComplete, Gaps = eia.Gaps.Select(g => g.ToString()) });
-        await SaveAsync(ct);
+        await SaveChangeAsync(forceId, policy.Id, "AssessmentAdded",
+            $"Equality impact assessment of {eia.AssessedOn:d MMM yyyy} by {eia.Assessor} recorded: {verdict}" + (eia.AssessorTrained ? "" : "; the assessor has no recorded EIA training"),
+            null, new { eia.AssessedOn, eia.Assessor, eia.AssessorTrainedOn, eia.IsComplete, Gaps = eia.Gaps.Select(g => g.ToString()) }, ctx, ct);
         return eia;
     }
 
@@ -168,21 +150,6 @@ public sealed class PolicyRegisterService(EvenhandDbContext db, TimeProvider tim
             new(12, "Equality Act policies whose latest equality impact assessment is complete", EvidenceIndicator.Share(assessed.Count(a => a.IsComplete), equality.Count), equality.Count, Register),
             new(12, "Latest equality impact assessments made by a trained assessor", EvidenceIndicator.Share(assessed.Count(a => a.AssessorTrained), assessed.Count), assessed.Count, Register),
         ];
-    }
-
-    private void History(PolicyDocument p, ProcessContext ctx, string change) =>
-        db.GovernanceHistory.Add(new GovernanceHistoryEntry { ForceId = p.ForceId, RecordType = RecordType, RecordId = p.Id, At = ctx.Now, By = ctx.UserName, Change = change });
-
-    private async Task SaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConcurrencyConflictException();
-        }
     }
 
     private static object Snapshot(PolicyDocument p) => new

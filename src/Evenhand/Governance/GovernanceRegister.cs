@@ -1,0 +1,56 @@
+using Evenhand.Auditing;
+using Evenhand.Common;
+using Evenhand.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Evenhand.Governance;
+
+/// <summary>
+/// What every governance register service shares: the UK date, the record's history, adding a record (its history and
+/// audit need its id: two saves in one transaction) and saving an edit with the stale-version check.
+/// </summary>
+public abstract class GovernanceRegister(EvenhandDbContext db, TimeProvider time)
+{
+    protected EvenhandDbContext Db => db;
+
+    protected DateOnly Today => UkTime.Date(time.GetUtcNow());
+
+    /// <summary>The register's record type in history and audit entries, e.g. "Policy".</summary>
+    protected abstract string RecordType { get; }
+
+    public async Task<IReadOnlyList<GovernanceHistoryEntry>> HistoryAsync(int forceId, int id, CancellationToken ct = default) =>
+        await db.GovernanceHistory.AsNoTracking()
+            .Where(h => h.ForceId == forceId && h.RecordType == RecordType && h.RecordId == id)
+            .OrderByDescending(h => h.At).ThenByDescending(h => h.Id)
+            .ToListAsync(ct);
+
+    protected async Task AddRecordAsync<T>(T record, int forceId, Func<T, int> id, object snapshot, ProcessContext ctx, CancellationToken ct)
+        where T : class
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Add(record);
+        await db.SaveChangesAsync(ct);
+        History(forceId, id(record), ctx, "Added to the register");
+        AuditLog.Record(db, ctx, "Created", RecordType, id(record), forceId, null, snapshot);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>Writes the history and audit entries of a change and saves; a stale version becomes a conflict for the user.</summary>
+    protected async Task SaveChangeAsync(int forceId, int id, string action, string change, object? before, object after, ProcessContext ctx, CancellationToken ct)
+    {
+        History(forceId, id, ctx, change);
+        AuditLog.Record(db, ctx, action, RecordType, id, forceId, before, after);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConcurrencyConflictException();
+        }
+    }
+
+    private void History(int forceId, int id, ProcessContext ctx, string change) =>
+        db.GovernanceHistory.Add(new GovernanceHistoryEntry { ForceId = forceId, RecordType = RecordType, RecordId = id, At = ctx.Now, By = ctx.UserName, Change = change });
+}
