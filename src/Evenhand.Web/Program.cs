@@ -29,6 +29,7 @@ builder.Services.AddScoped<Evenhand.HateIncidents.Analysis.HateIncidentAnalysisS
 builder.Services.AddScoped<Evenhand.HateIncidents.CaseFiles.CaseFileReviewService>();
 builder.Services.AddScoped<Evenhand.HateIncidents.HateIncidentDueWork>();
 builder.Services.AddScoped<Evenhand.Governance.PolicyRegisterService>();
+builder.Services.AddScoped<Evenhand.Governance.VisibleRepresentationService>();
 builder.Services.AddScoped(s => Evenhand.Governance.GovernanceEvidenceService.For(s.GetRequiredService<EvenhandDbContext>(), s.GetRequiredService<TimeProvider>()));
 
 // Background work: reviews, retention reviews and answers to subjects fall due on a timer (BackgroundWork:Enabled).

@@ -36,6 +36,12 @@ public static class Policies
     /// <summary>Governance registers, to change: the force's governance team and administrators.</summary>
     public const string EditRegisters = nameof(EditRegisters);
 
+    /// <summary>The register of visible representations, to read: as <see cref="SeeRegisters"/>, and the communications team.</summary>
+    public const string SeeRepresentations = nameof(SeeRepresentations);
+
+    /// <summary>The register of visible representations, to change: communications, governance and administrators.</summary>
+    public const string EditRepresentations = nameof(EditRepresentations);
+
     /// <summary>Administrator: users, forces, settings.</summary>
     public const string Administer = nameof(Administer);
 
@@ -53,6 +59,8 @@ public static class Policies
         options.AddPolicy(ManageHatePolicy, p => p.RequireRole(Roles.ForceCrimeRegistrar, Roles.Administrator));
         options.AddPolicy(SeeRegisters, p => p.RequireRole(Roles.ForceGovernance, Roles.PccOffice, Roles.Inspectorate, Roles.Administrator));
         options.AddPolicy(EditRegisters, p => p.RequireRole(Roles.ForceGovernance, Roles.Administrator));
+        options.AddPolicy(SeeRepresentations, p => p.RequireRole(Roles.Communications, Roles.ForceGovernance, Roles.PccOffice, Roles.Inspectorate, Roles.Administrator));
+        options.AddPolicy(EditRepresentations, p => p.RequireRole(Roles.Communications, Roles.ForceGovernance, Roles.Administrator));
         options.AddPolicy(SeeHateAnalysis, p => p.RequireRole(Roles.CallTaker, Roles.HateCrimeSpecialist, Roles.ForceCrimeRegistrar,
             Roles.ForceGovernance, Roles.PccOffice, Roles.Inspectorate, Roles.Administrator));
     }

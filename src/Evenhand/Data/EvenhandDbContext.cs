@@ -28,6 +28,7 @@ public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> option
     public DbSet<CaseFileReview> CaseFileReviews => Set<CaseFileReview>();
     public DbSet<Governance.PolicyDocument> PolicyDocuments => Set<Governance.PolicyDocument>();
     public DbSet<Governance.GovernanceHistoryEntry> GovernanceHistory => Set<Governance.GovernanceHistoryEntry>();
+    public DbSet<Governance.VisibleRepresentation> VisibleRepresentations => Set<Governance.VisibleRepresentation>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -314,6 +315,17 @@ public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> option
                 l.HasKey("EqualityImpactAssessmentId", nameof(Governance.EiaLine.Characteristic));
                 l.Property(x => x.Rationale).HasMaxLength(2000);
             });
+        });
+        builder.Entity<Governance.VisibleRepresentation>(b =>
+        {
+            b.HasOne<Force>().WithMany().HasForeignKey(r => r.ForceId).OnDelete(DeleteBehavior.Restrict);
+            b.HasIndex(r => new { r.ForceId, r.Item });
+            b.Property(r => r.Description).HasMaxLength(200);
+            b.Property(r => r.Cause).HasMaxLength(200);
+            b.Property(r => r.Conditions).HasMaxLength(2000);
+            b.Property(r => r.DecidedBy).HasMaxLength(200);
+            b.Property(r => r.Rationale).HasMaxLength(4000);
+            ConfigureVersion(b);
         });
         builder.Entity<Governance.GovernanceHistoryEntry>(b =>
         {

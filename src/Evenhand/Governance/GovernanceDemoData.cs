@@ -31,7 +31,30 @@ public static class GovernanceDemoData
         "Chief Inspector, Neighbourhoods", "Head of Equality, Diversity and Inclusion", "Head of Corporate Services",
     ];
 
+    private static readonly (RepresentationItem Item, string Description, string Cause, RepresentationDecision Decision, string Rationale)[] Representations =
+    [
+        (RepresentationItem.Lanyard, "Rainbow lanyard", "LGBT+ inclusion", RepresentationDecision.NotPermitted,
+            "Uniformed staff wear the force lanyard only: a lanyard for one cause invites questions about impartiality from the public we serve."),
+        (RepresentationItem.Badge, "Poppy", "Remembrance", RepresentationDecision.PermittedForPeriod,
+            "A long-standing national observance with broad public support; worn for the Remembrance period only."),
+        (RepresentationItem.Badge, "Staff network membership pin", "Staff support networks", RepresentationDecision.Permitted,
+            "Shows support available to colleagues; worn off the front line only."),
+        (RepresentationItem.Patch, "Thin blue line patch", "Police memorial", RepresentationDecision.NotPermitted,
+            "Not part of the approved uniform; some communities read it as a political symbol."),
+        (RepresentationItem.Flag, "Pride flag on headquarters", "Pride month", RepresentationDecision.PermittedForPeriod,
+            "Flown on the force's own building for the agreed period, as with other recognised observances, after a community impact assessment."),
+        (RepresentationItem.DigitalBadge, "Email signature campaign logos", "Various campaigns", RepresentationDecision.NotPermitted,
+            "Email signatures carry the force's name and contact details only, so that no cause appears endorsed by the force."),
+        (RepresentationItem.VehicleLivery, "Autism awareness livery", "Autism awareness", RepresentationDecision.PermittedForPeriod,
+            "One marked vehicle for the awareness week, linked to the force's work with autistic people in custody."),
+        (RepresentationItem.Badge, "Trauma risk management (TRiM) practitioner badge", "Wellbeing", RepresentationDecision.Permitted,
+            "A role badge that tells colleagues who to approach; it represents no cause."),
+    ];
+
     private static readonly string[] Assessors = ["A. Patel", "J. Morgan", "S. Clarke", "R. Evans", "K. Hughes", "M. Okafor"];
+
+    private static GovernanceHistoryEntry Added(int forceId, string type, int id, ProcessContext ctx) =>
+        new() { ForceId = forceId, RecordType = type, RecordId = id, At = ctx.Now, By = ctx.UserName, Change = "Added to the register (demo data)" };
 
     public static async Task EnsureAsync(EvenhandDbContext db, IReadOnlyList<int> forceIds, TimeProvider time, CancellationToken ct = default)
     {
@@ -72,12 +95,20 @@ public static class GovernanceDemoData
                 policies.Add(policy);
             }
 
-            db.PolicyDocuments.AddRange(policies);
-            await db.SaveChangesAsync(ct);
-            db.GovernanceHistory.AddRange(policies.Select(p => new GovernanceHistoryEntry
+            var representations = Representations.Select((r, k) =>
             {
-                ForceId = forceId, RecordType = PolicyRegisterService.Type, RecordId = p.Id, At = ctx.Now, By = ctx.UserName, Change = "Added to the register (demo data)",
-            }));
+                var decided = today.AddDays(-rng.Next(20, 500));
+                var (from, to) = r.Decision == RepresentationDecision.PermittedForPeriod ? (today.AddDays(-10 + (k * 40)), today.AddDays(4 + (k * 40))) : ((DateOnly?)null, (DateOnly?)null);
+                return VisibleRepresentation.Create(forceId, new RepresentationDetails(r.Item, r.Description, r.Cause, r.Decision, from, to,
+                    r.Decision == RepresentationDecision.NotPermitted ? null : "Not with public order or protest duties.",
+                    "Deputy Chief Constable", decided, r.Rationale, decided.AddMonths(rng.NextDouble() < 0.25 ? 6 : 24)), today);
+            }).ToList();
+
+            db.PolicyDocuments.AddRange(policies);
+            db.VisibleRepresentations.AddRange(representations);
+            await db.SaveChangesAsync(ct);
+            db.GovernanceHistory.AddRange(policies.Select(p => Added(forceId, PolicyRegisterService.Type, p.Id, ctx))
+                .Concat(representations.Select(r => Added(forceId, VisibleRepresentationService.Type, r.Id, ctx))));
             await db.SaveChangesAsync(ct);
         }
     }

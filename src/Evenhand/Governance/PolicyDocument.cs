@@ -86,30 +86,22 @@ public sealed class PolicyDocument : VersionedEntity
             throw new DomainRuleException(string.Join(" ", problems));
         }
 
-        var changes = new List<string>();
-        void Set<T>(string what, T before, T after, Action<T> assign)
-        {
-            if (!EqualityComparer<T>.Default.Equals(before, after))
-            {
-                changes.Add($"{what}: {Show(before)} → {Show(after)}");
-                assign(after);
-            }
-        }
+        var changes = new Changes();
 
-        Set("Title", Title, title!, v => Title = v);
-        Set("Reference", Reference, Text.Clean(d.Reference), v => Reference = v);
-        Set("Owner", Owner, owner!, v => Owner = v);
-        Set("Relates to the Equality Act 2010", RelatesToEqualityAct, d.RelatesToEqualityAct, v => RelatesToEqualityAct = v);
-        Set("Last reviewed", LastReviewedOn, d.LastReviewedOn, v => LastReviewedOn = v);
-        Set("Review interval (months)", ReviewIntervalMonths, d.ReviewIntervalMonths!.Value, v => ReviewIntervalMonths = v);
-        Set("Notes", Notes, Text.Clean(d.Notes), v => Notes = v);
+        changes.Set("Title", Title, title!, v => Title = v);
+        changes.Set("Reference", Reference, Text.Clean(d.Reference), v => Reference = v);
+        changes.Set("Owner", Owner, owner!, v => Owner = v);
+        changes.Set("Relates to the Equality Act 2010", RelatesToEqualityAct, d.RelatesToEqualityAct, v => RelatesToEqualityAct = v);
+        changes.Set("Last reviewed", LastReviewedOn, d.LastReviewedOn, v => LastReviewedOn = v);
+        changes.Set("Review interval (months)", ReviewIntervalMonths, d.ReviewIntervalMonths!.Value, v => ReviewIntervalMonths = v);
+        changes.Set("Notes", Notes, Text.Clean(d.Notes), v => Notes = v);
         NextReviewDueOn = LastReviewedOn?.AddMonths(ReviewIntervalMonths);
-        if (changes.Count > 0)
+        if (changes.List.Count > 0)
         {
             Bump();
         }
 
-        return changes;
+        return changes.List;
     }
 
     public EqualityImpactAssessment AddAssessment(EiaDetails d, DateOnly today, ProcessContext ctx)
@@ -119,15 +111,6 @@ public sealed class PolicyDocument : VersionedEntity
         Bump();
         return eia;
     }
-
-    private static string Show<T>(T value) => value switch
-    {
-        null => "(none)",
-        bool b => b ? "yes" : "no",
-        DateOnly day => day.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture),
-        string s when s.Length > 60 => s[..57] + "…",
-        _ => value.ToString() ?? "",
-    };
 }
 
 /// <summary>One characteristic's line in an equality impact assessment.</summary>
@@ -213,10 +196,4 @@ public sealed class EiaLine
     public ProtectedCharacteristic Characteristic { get; set; }
     public EqualityImpact Impact { get; set; }
     public string? Rationale { get; set; }
-}
-
-/// <summary>Free text as stored: trimmed, and null when blank.</summary>
-internal static class Text
-{
-    public static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

@@ -11,6 +11,10 @@ public static class GovernancePages
 
     public static string Policy(string slug, int id, string? step = null) => $"{Policies(slug)}/{id}" + (step is null ? "" : "/" + step);
 
+    public static string Representations(string slug) => $"{Base(slug)}/visible-representations";
+
+    public static string Representation(string slug, int id, string? step = null) => $"{Representations(slug)}/{id}" + (step is null ? "" : "/" + step);
+
     public static string Day(DateOnly? day) => day?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) ?? "Not recorded";
 
     public static string When(DateTimeOffset at) => Pages.Forces.HateIncidents.HateIncidentPages.When(at);

@@ -1,0 +1,45 @@
+using Evenhand.Common;
+using Evenhand.Governance;
+using Evenhand.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Evenhand.Web.Pages.Forces.Governance.VisibleRepresentations;
+
+/// <summary>The register of decisions on visible representations, filtered and paged; and as CSV.</summary>
+[Authorize(Policy = Infrastructure.Policies.SeeRepresentations)]
+public sealed class IndexModel(VisibleRepresentationService register, IAuthorizationService authz, TimeProvider time) : EvenhandPageModel
+{
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    [FromQuery] public RepresentationItem? Item { get; set; }
+    [FromQuery] public RepresentationDecision? Decision { get; set; }
+    [FromQuery] public bool ReviewDue { get; set; }
+
+    public Evenhand.Forces.Force Force => CurrentForce;
+    public RepresentationPage Results { get; private set; } = null!;
+    public DateOnly Today { get; private set; }
+    public bool CanEdit { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Today = UkTime.Date(time.GetUtcNow());
+        CanEdit = (await authz.AuthorizeAsync(User, Infrastructure.Policies.EditRepresentations)).Succeeded;
+        Results = await register.ListAsync(Force.Id, new RepresentationQuery(Item, Decision, ReviewDue, PageNumber), ct);
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    {
+        var today = UkTime.Date(time.GetUtcNow());
+        var rows = (await register.AllAsync(Force.Id, ct)).Select(r => new
+        {
+            Item = VisibleRepresentation.Describe(r.Item), r.Description, r.Cause, Decision = VisibleRepresentation.Describe(r.Decision),
+            PermittedFrom = r.PermittedFrom?.ToString("yyyy-MM-dd"), PermittedTo = r.PermittedTo?.ToString("yyyy-MM-dd"), r.Conditions,
+            r.DecidedBy, DecidedOn = r.DecidedOn.ToString("yyyy-MM-dd"), r.Rationale, ReviewOn = r.ReviewOn.ToString("yyyy-MM-dd"),
+            ReviewDue = r.IsReviewDue(today) ? "yes" : "no",
+        });
+        return File(Csv.Write(rows), "text/csv; charset=utf-8", $"{Force.Slug}-visible-representations.csv");
+    }
+
+    public string PageUrl(int page) =>
+        $"{GovernancePages.Representations(Force.Slug)}?page={page}" + (Item is null ? "" : $"&Item={Item}") + (Decision is null ? "" : $"&Decision={Decision}") + (ReviewDue ? "&ReviewDue=true" : "");
+}

@@ -1,0 +1,56 @@
+using Evenhand.Governance;
+using Evenhand.Web.Infrastructure;
+using Evenhand.Web.TagHelpers;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Evenhand.Web.Pages.Forces.Governance.VisibleRepresentations;
+
+/// <summary>The fields of a decision on a visible representation, shared by the add and change pages.</summary>
+public abstract class RepresentationFormModel : EvenhandPageModel
+{
+    public Evenhand.Forces.Force Force => CurrentForce;
+
+    [BindProperty] public Guid Version { get; set; }
+    [BindProperty] public RepresentationItem? Item { get; set; }
+    [BindProperty] public string? Description { get; set; }
+    [BindProperty] public string? Cause { get; set; }
+    [BindProperty] public RepresentationDecision? Decision { get; set; }
+    [BindProperty, DateInput, System.ComponentModel.DataAnnotations.Display(Name = "First day")] public DateOnly? PermittedFrom { get; set; }
+    [BindProperty, DateInput, System.ComponentModel.DataAnnotations.Display(Name = "Last day")] public DateOnly? PermittedTo { get; set; }
+    [BindProperty] public string? Conditions { get; set; }
+    [BindProperty] public string? DecidedBy { get; set; }
+    [BindProperty, DateInput, System.ComponentModel.DataAnnotations.Display(Name = "Date of the decision")] public DateOnly? DecidedOn { get; set; }
+    [BindProperty] public string? Rationale { get; set; }
+    [BindProperty, DateInput, System.ComponentModel.DataAnnotations.Display(Name = "Review date")] public DateOnly? ReviewOn { get; set; }
+
+    protected RepresentationDetails? ReadDetails()
+    {
+        if (Item is null) ModelState.AddModelError(nameof(Item), "Choose what is worn or displayed");
+        if (string.IsNullOrWhiteSpace(Description)) ModelState.AddModelError(nameof(Description), "Describe the item");
+        if (string.IsNullOrWhiteSpace(Cause)) ModelState.AddModelError(nameof(Cause), "Enter the cause or campaign it represents");
+        if (Decision is null) ModelState.AddModelError(nameof(Decision), "Choose the decision");
+        if (string.IsNullOrWhiteSpace(DecidedBy)) ModelState.AddModelError(nameof(DecidedBy), "Enter who made the decision");
+        if (DecidedOn is null && ModelState[nameof(DecidedOn)]?.Errors.Count is null or 0) ModelState.AddModelError(nameof(DecidedOn), "Enter the date of the decision");
+        if (string.IsNullOrWhiteSpace(Rationale)) ModelState.AddModelError(nameof(Rationale), "Give the rationale for the decision");
+        if (ReviewOn is null && ModelState[nameof(ReviewOn)]?.Errors.Count is null or 0) ModelState.AddModelError(nameof(ReviewOn), "Enter when the decision will be reviewed");
+        return ModelState.ErrorCount > 0
+            ? null
+            : new RepresentationDetails(Item, Description, Cause, Decision, PermittedFrom, PermittedTo, Conditions, DecidedBy, DecidedOn, Rationale, ReviewOn);
+    }
+
+    protected void Fill(VisibleRepresentation r)
+    {
+        Version = r.Version;
+        Item = r.Item;
+        Description = r.Description;
+        Cause = r.Cause;
+        Decision = r.Decision;
+        PermittedFrom = r.PermittedFrom;
+        PermittedTo = r.PermittedTo;
+        Conditions = r.Conditions;
+        DecidedBy = r.DecidedBy;
+        DecidedOn = r.DecidedOn;
+        Rationale = r.Rationale;
+        ReviewOn = r.ReviewOn;
+    }
+}

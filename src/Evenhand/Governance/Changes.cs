@@ -1,0 +1,37 @@
+using System.Globalization;
+
+namespace Evenhand.Governance;
+
+/// <summary>Free text as stored: trimmed, and null when blank.</summary>
+internal static class Text
+{
+    public static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
+
+/// <summary>Assigns a register record's fields and lists, in words, the ones that changed (the record's history).</summary>
+internal sealed class Changes
+{
+    private readonly List<string> list = [];
+
+    public IReadOnlyList<string> List => list;
+
+    public void Set<T>(string what, T before, T after, Action<T> assign)
+    {
+        if (!EqualityComparer<T>.Default.Equals(before, after))
+        {
+            list.Add($"{what}: {Show(before)} → {Show(after)}");
+            assign(after);
+        }
+    }
+
+    private static string Show<T>(T value) => value switch
+    {
+        null => "(none)",
+        bool b => b ? "yes" : "no",
+        DateOnly day => day.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
+        RepresentationItem i => VisibleRepresentation.Describe(i),
+        RepresentationDecision d => VisibleRepresentation.Describe(d),
+        string s when s.Length > 60 => s[..57] + "…",
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
+}

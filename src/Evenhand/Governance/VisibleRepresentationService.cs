@@ -1,0 +1,82 @@
+using Evenhand.Common;
+using Evenhand.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Evenhand.Governance;
+
+public sealed record RepresentationQuery(RepresentationItem? Item = null, RepresentationDecision? Decision = null, bool ReviewDueOnly = false, int Page = 1, int PageSize = 25);
+
+public sealed record RepresentationPage(IReadOnlyList<VisibleRepresentation> Items, int Total, int Page, int PageSize)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>The register of decisions on visible representations (recommendation 10), and the answers the workforce asks of it.</summary>
+public sealed class VisibleRepresentationService(EvenhandDbContext db, TimeProvider time) : GovernanceRegister(db, time), IEvidenceSource
+{
+    public const string Type = "VisibleRepresentation";
+    public const string Register = "governance/visible-representations";
+
+    protected override string RecordType => Type;
+
+    private IQueryable<VisibleRepresentation> OfForce(int forceId) => Db.VisibleRepresentations.Where(r => r.ForceId == forceId);
+
+    public async Task<RepresentationPage> ListAsync(int forceId, RepresentationQuery q, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(q);
+        var today = Today;
+        var query = OfForce(forceId).AsNoTracking();
+        if (q.Item is { } item) query = query.Where(r => r.Item == item);
+        if (q.Decision is { } decision) query = query.Where(r => r.Decision == decision);
+        if (q.ReviewDueOnly) query = query.Where(r => r.ReviewOn <= today);
+        var size = Math.Clamp(q.PageSize, 1, 100);
+        var total = await query.CountAsync(ct);
+        var page = Math.Clamp(q.Page, 1, Math.Max(1, (total + size - 1) / size));
+        var items = await query.OrderBy(r => r.Item).ThenBy(r => r.Description).ThenBy(r => r.Id).Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        return new RepresentationPage(items, total, page, size);
+    }
+
+    public async Task<IReadOnlyList<VisibleRepresentation>> AllAsync(int forceId, CancellationToken ct = default) =>
+        await OfForce(forceId).AsNoTracking().OrderBy(r => r.Item).ThenBy(r => r.Description).ThenBy(r => r.Id).ToListAsync(ct);
+
+    public async Task<VisibleRepresentation> GetAsync(int forceId, int id, CancellationToken ct = default) =>
+        await OfForce(forceId).SingleOrDefaultAsync(r => r.Id == id, ct)
+        ?? throw new NotFoundException("There is no such decision in this force's register of visible representations.");
+
+    public async Task<VisibleRepresentation> CreateAsync(int forceId, RepresentationDetails details, ProcessContext ctx, CancellationToken ct = default)
+    {
+        var record = VisibleRepresentation.Create(forceId, details, Today);
+        await AddRecordAsync(record, forceId, r => r.Id, Snapshot(record), ctx, ct);
+        return record;
+    }
+
+    public async Task<VisibleRepresentation> UpdateAsync(int forceId, int id, Guid version, RepresentationDetails details, ProcessContext ctx, CancellationToken ct = default)
+    {
+        var record = await GetAsync(forceId, id, ct);
+        record.EnsureVersion(version);
+        var before = Snapshot(record);
+        var changes = record.Apply(details, Today);
+        if (changes.Count > 0)
+        {
+            await SaveChangeAsync(forceId, id, "Updated", string.Join("; ", changes), before, Snapshot(record), ctx, ct);
+        }
+
+        return record;
+    }
+
+    /// <summary>Recommendation 10: clear, reasoned direction that is kept under review.</summary>
+    public async Task<IReadOnlyList<EvidenceIndicator>> IndicatorsAsync(int forceId, DateOnly today, CancellationToken ct = default)
+    {
+        var all = await OfForce(forceId).AsNoTracking().Select(r => new { r.ReviewOn }).ToListAsync(ct);
+        return
+        [
+            new(10, "Decisions on visible representations not yet due for review", EvidenceIndicator.Share(all.Count(r => r.ReviewOn > today), all.Count), all.Count, Register),
+        ];
+    }
+
+    private static object Snapshot(VisibleRepresentation r) => new
+    {
+        Item = r.Item.ToString(), r.Description, r.Cause, Decision = r.Decision.ToString(), r.PermittedFrom, r.PermittedTo, r.Conditions,
+        r.DecidedBy, r.DecidedOn, r.Rationale, r.ReviewOn,
+    };
+}
