@@ -336,6 +336,66 @@ namespace Evenhand.Migrations.Postgres.Migrations
                     b.ToTable("PolicyDocuments");
                 });
 
+            modelBuilder.Entity("Evenhand.Governance.PoliticalContact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("ContactOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Escalated")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("EscalatedTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ForceId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("SourceName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("WhatWasAsked")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceId", "ContactOn");
+
+                    b.ToTable("PoliticalContacts");
+                });
+
             modelBuilder.Entity("Evenhand.Governance.VisibleRepresentation", b =>
                 {
                     b.Property<int>("Id")
@@ -1593,6 +1653,15 @@ namespace Evenhand.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Evenhand.Governance.PolicyDocument", b =>
+                {
+                    b.HasOne("Evenhand.Forces.Force", null)
+                        .WithMany()
+                        .HasForeignKey("ForceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.PoliticalContact", b =>
                 {
                     b.HasOne("Evenhand.Forces.Force", null)
                         .WithMany()

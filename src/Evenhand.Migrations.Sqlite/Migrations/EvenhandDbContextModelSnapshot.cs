@@ -320,6 +320,64 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                     b.ToTable("PolicyDocuments");
                 });
 
+            modelBuilder.Entity("Evenhand.Governance.PoliticalContact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ContactOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Escalated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EscalatedTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ForceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatWasAsked")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceId", "ContactOn");
+
+                    b.ToTable("PoliticalContacts");
+                });
+
             modelBuilder.Entity("Evenhand.Governance.VisibleRepresentation", b =>
                 {
                     b.Property<int>("Id")
@@ -1531,6 +1589,15 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Evenhand.Governance.PolicyDocument", b =>
+                {
+                    b.HasOne("Evenhand.Forces.Force", null)
+                        .WithMany()
+                        .HasForeignKey("ForceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.PoliticalContact", b =>
                 {
                     b.HasOne("Evenhand.Forces.Force", null)
                         .WithMany()

@@ -29,6 +29,7 @@ public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> option
     public DbSet<Governance.PolicyDocument> PolicyDocuments => Set<Governance.PolicyDocument>();
     public DbSet<Governance.GovernanceHistoryEntry> GovernanceHistory => Set<Governance.GovernanceHistoryEntry>();
     public DbSet<Governance.VisibleRepresentation> VisibleRepresentations => Set<Governance.VisibleRepresentation>();
+    public DbSet<Governance.PoliticalContact> PoliticalContacts => Set<Governance.PoliticalContact>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -325,6 +326,16 @@ public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> option
             b.Property(r => r.Conditions).HasMaxLength(2000);
             b.Property(r => r.DecidedBy).HasMaxLength(200);
             b.Property(r => r.Rationale).HasMaxLength(4000);
+            ConfigureVersion(b);
+        });
+        builder.Entity<Governance.PoliticalContact>(b =>
+        {
+            b.HasOne<Force>().WithMany().HasForeignKey(c => c.ForceId).OnDelete(DeleteBehavior.Restrict);
+            b.HasIndex(c => new { c.ForceId, c.ContactOn });
+            b.Property(c => c.SourceName).HasMaxLength(200);
+            b.Property(c => c.WhatWasAsked).HasMaxLength(4000);
+            b.Property(c => c.Response).HasMaxLength(4000);
+            b.Property(c => c.EscalatedTo).HasMaxLength(200);
             ConfigureVersion(b);
         });
         builder.Entity<Governance.GovernanceHistoryEntry>(b =>

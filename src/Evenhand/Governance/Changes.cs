@@ -31,6 +31,9 @@ internal sealed class Changes
         DateOnly day => day.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
         RepresentationItem i => VisibleRepresentation.Describe(i),
         RepresentationDecision d => VisibleRepresentation.Describe(d),
+        ContactSource s => PoliticalContact.Describe(s),
+        ContactChannel c => PoliticalContact.Describe(c),
+        ContactKind k => PoliticalContact.Describe(k),
         string s when s.Length > 60 => s[..57] + "…",
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };

@@ -51,6 +51,18 @@ public static class GovernanceDemoData
             "A role badge that tells colleagues who to approach; it represents no cause."),
     ];
 
+    private static readonly (ContactSource Source, ContactKind Kind, string Asked)[] ContactKinds =
+    [
+        (ContactSource.PccOffice, ContactKind.RequestForInformation, "Asked for the number of officers deployed to last weekend's protest and the cost of the operation."),
+        (ContactSource.PccOffice, ContactKind.AccountabilityAfterTheEvent, "Asked the chief constable to explain at the next accountability board why a march was allowed to pass the town hall."),
+        (ContactSource.PccOffice, ContactKind.AttemptToDirectInAdvance, "Asked that officers be told not to attend Saturday's counter-protest."),
+        (ContactSource.Councillor, ContactKind.RequestForInformation, "Asked for crime figures for the ward ahead of a residents' meeting."),
+        (ContactSource.MemberOfParliament, ContactKind.AccountabilityAfterTheEvent, "Wrote on behalf of a constituent about how a protest arrest was handled."),
+        (ContactSource.MemberOfParliament, ContactKind.AttemptToDirectInAdvance, "Asked the force to ban next month's demonstration."),
+        (ContactSource.Minister, ContactKind.RequestForInformation, "Asked, through officials, for the force's assessment of community tension after an incident abroad."),
+        (ContactSource.Other, ContactKind.RequestForInformation, "A council leader's office asked for the policing plan for a festival."),
+    ];
+
     private static readonly string[] Assessors = ["A. Patel", "J. Morgan", "S. Clarke", "R. Evans", "K. Hughes", "M. Okafor"];
 
     private static GovernanceHistoryEntry Added(int forceId, string type, int id, ProcessContext ctx) =>
@@ -104,11 +116,26 @@ public static class GovernanceDemoData
                     "Deputy Chief Constable", decided, r.Rationale, decided.AddMonths(rng.NextDouble() < 0.25 ? 6 : 24)), today);
             }).ToList();
 
+            // About 40 contacts over the last year, most from the PCC's office and most requests for information.
+            var contacts = Enumerable.Range(0, 40).Select(_ =>
+            {
+                var k = rng.NextDouble() < 0.55 ? rng.Next(0, 2) : rng.Next(0, ContactKinds.Length);
+                var (source, kind, asked) = ContactKinds[k];
+                var directing = kind == ContactKind.AttemptToDirectInAdvance;
+                var escalated = directing && rng.NextDouble() < 0.75;
+                return PoliticalContact.Create(forceId, new ContactDetails(today.AddDays(-rng.Next(0, 365)), source, null,
+                    (ContactChannel)rng.Next(0, 4), asked, kind,
+                    directing ? "Told that operational decisions are the chief constable's; the request was noted and not acted on." : "Information provided.",
+                    escalated, escalated ? "Deputy Chief Constable" : null), today);
+            }).ToList();
+
             db.PolicyDocuments.AddRange(policies);
             db.VisibleRepresentations.AddRange(representations);
+            db.PoliticalContacts.AddRange(contacts);
             await db.SaveChangesAsync(ct);
             db.GovernanceHistory.AddRange(policies.Select(p => Added(forceId, PolicyRegisterService.Type, p.Id, ctx))
-                .Concat(representations.Select(r => Added(forceId, VisibleRepresentationService.Type, r.Id, ctx))));
+                .Concat(representations.Select(r => Added(forceId, VisibleRepresentationService.Type, r.Id, ctx)))
+                .Concat(contacts.Select(c => Added(forceId, PoliticalContactService.Type, c.Id, ctx))));
             await db.SaveChangesAsync(ct);
         }
     }

@@ -15,6 +15,10 @@ public static class GovernancePages
 
     public static string Representation(string slug, int id, string? step = null) => $"{Representations(slug)}/{id}" + (step is null ? "" : "/" + step);
 
+    public static string Contacts(string slug) => $"{Base(slug)}/political-contacts";
+
+    public static string Contact(string slug, int id, string? step = null) => $"{Contacts(slug)}/{id}" + (step is null ? "" : "/" + step);
+
     public static string Day(DateOnly? day) => day?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) ?? "Not recorded";
 
     public static string When(DateTimeOffset at) => Pages.Forces.HateIncidents.HateIncidentPages.When(at);

@@ -1,0 +1,42 @@
+using Evenhand.Common;
+using Evenhand.Governance;
+using Evenhand.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Evenhand.Web.Pages.Forces.Governance.PoliticalContacts;
+
+/// <summary>The political contacts log: filtered and paged, a month-by-month report of the last twelve months, and CSV.</summary>
+[Authorize(Policy = Infrastructure.Policies.SeeRegisters)]
+public sealed class IndexModel(PoliticalContactService register, IAuthorizationService authz, TimeProvider time) : EvenhandPageModel
+{
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    [FromQuery] public ContactSource? Source { get; set; }
+    [FromQuery] public ContactKind? Kind { get; set; }
+
+    public Evenhand.Forces.Force Force => CurrentForce;
+    public ContactPage Results { get; private set; } = null!;
+    public IReadOnlyList<ContactMonth> Months { get; private set; } = [];
+    public bool CanEdit { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var today = UkTime.Date(time.GetUtcNow());
+        CanEdit = (await authz.AuthorizeAsync(User, Infrastructure.Policies.EditRegisters)).Succeeded;
+        Results = await register.ListAsync(Force.Id, new ContactQuery(Source, Kind, Page: PageNumber), ct);
+        Months = await register.ByMonthAsync(Force.Id, new DateOnly(today.Year, today.Month, 1).AddMonths(-11), today, ct);
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    {
+        var rows = (await register.AllAsync(Force.Id, new ContactQuery(Source, Kind), ct)).Select(c => new
+        {
+            ContactOn = c.ContactOn.ToString("yyyy-MM-dd"), Source = PoliticalContact.Describe(c.Source), c.SourceName, Channel = PoliticalContact.Describe(c.Channel),
+            c.WhatWasAsked, Kind = PoliticalContact.Describe(c.Kind), c.Response, Escalated = c.Escalated ? "yes" : "no", c.EscalatedTo,
+        });
+        return File(Csv.Write(rows), "text/csv; charset=utf-8", $"{Force.Slug}-political-contacts.csv");
+    }
+
+    public string PageUrl(int page) =>
+        $"{GovernancePages.Contacts(Force.Slug)}?page={page}" + (Source is null ? "" : $"&Source={Source}") + (Kind is null ? "" : $"&Kind={Kind}");
+}

@@ -1,0 +1,115 @@
+using Evenhand.Common;
+
+namespace Evenhand.Governance;
+
+public enum ContactSource
+{
+    PccOffice,
+    MemberOfParliament,
+    Councillor,
+    Minister,
+    Other,
+}
+
+public enum ContactChannel
+{
+    Email,
+    Phone,
+    Meeting,
+    Letter,
+    SocialMedia,
+    Other,
+}
+
+/// <summary>
+/// What the contact was (HMICFRS 2024 chapter 2): asking for information, holding the force to account after the event, or an
+/// attempt to direct an operational decision in advance — the last is what operational independence protects against.
+/// </summary>
+public enum ContactKind
+{
+    RequestForInformation,
+    AccountabilityAfterTheEvent,
+    AttemptToDirectInAdvance,
+}
+
+public sealed record ContactDetails(
+    DateOnly? ContactOn, ContactSource? Source, string? SourceName, ContactChannel? Channel, string? WhatWasAsked, ContactKind? Kind,
+    string? Response, bool Escalated, string? EscalatedTo);
+
+/// <summary>One contact from a political figure or office, in the force's log (recommendation 7).</summary>
+public sealed class PoliticalContact : VersionedEntity
+{
+    public int Id { get; set; }
+    public int ForceId { get; set; }
+    public DateOnly ContactOn { get; private set; }
+    public ContactSource Source { get; private set; }
+    public string? SourceName { get; private set; }
+    public ContactChannel Channel { get; private set; }
+    public string WhatWasAsked { get; private set; } = "";
+    public ContactKind Kind { get; private set; }
+    public string? Response { get; private set; }
+    public bool Escalated { get; private set; }
+    public string? EscalatedTo { get; private set; }
+
+    public static PoliticalContact Create(int forceId, ContactDetails d, DateOnly today)
+    {
+        var c = new PoliticalContact { ForceId = forceId };
+        c.Apply(d, today);
+        return c;
+    }
+
+    public IReadOnlyList<string> Apply(ContactDetails d, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        var problems = new List<string>();
+        var asked = Text.Clean(d.WhatWasAsked);
+        var escalatedTo = Text.Clean(d.EscalatedTo);
+        if (d.ContactOn is null) problems.Add("Enter the date of the contact.");
+        else if (d.ContactOn > today) problems.Add("The date of the contact cannot be in the future.");
+        if (d.Source is null) problems.Add("Choose who made the contact.");
+        if (d.Channel is null) problems.Add("Choose how the contact was made.");
+        if (asked is null) problems.Add("Say what was asked.");
+        if (d.Kind is null) problems.Add("Choose what kind of contact it was.");
+        if (d.Escalated && escalatedTo is null) problems.Add("Say who it was escalated to.");
+        if (Text.Clean(d.SourceName) is { Length: > 200 }) problems.Add("The name must be 200 characters or fewer.");
+        if (problems.Count > 0)
+        {
+            throw new DomainRuleException(string.Join(" ", problems));
+        }
+
+        var changes = new Changes();
+        changes.Set("Date", ContactOn, d.ContactOn!.Value, v => ContactOn = v);
+        changes.Set("Source", Source, d.Source!.Value, v => Source = v);
+        changes.Set("Name", SourceName, Text.Clean(d.SourceName), v => SourceName = v);
+        changes.Set("Channel", Channel, d.Channel!.Value, v => Channel = v);
+        changes.Set("What was asked", WhatWasAsked, asked!, v => WhatWasAsked = v);
+        changes.Set("Kind", Kind, d.Kind!.Value, v => Kind = v);
+        changes.Set("Response", Response, Text.Clean(d.Response), v => Response = v);
+        changes.Set("Escalated", Escalated, d.Escalated, v => Escalated = v);
+        changes.Set("Escalated to", EscalatedTo, d.Escalated ? escalatedTo : null, v => EscalatedTo = v);
+        if (changes.List.Count > 0)
+        {
+            Bump();
+        }
+
+        return changes.List;
+    }
+
+    public static string Describe(ContactSource s) => s switch
+    {
+        ContactSource.PccOffice => "PCC's office",
+        ContactSource.MemberOfParliament => "MP",
+        ContactSource.Councillor => "Councillor",
+        ContactSource.Minister => "Minister",
+        _ => "Other",
+    };
+
+    public static string Describe(ContactChannel c) => c == ContactChannel.SocialMedia ? "Social media" : c.ToString();
+
+    public static string Describe(ContactKind k) => k switch
+    {
+        ContactKind.RequestForInformation => "Request for information",
+        ContactKind.AccountabilityAfterTheEvent => "Accountability after the event",
+        _ => "Attempt to direct an operational decision in advance",
+    };
+}
