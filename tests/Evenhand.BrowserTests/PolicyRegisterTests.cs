@@ -18,7 +18,9 @@ public sealed class PolicyRegisterTests(BrowserFixture browser, ITestOutputHelpe
         var before = await IndicatorAsync(page, 13);
 
         await page.GotoAsync("/");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Policies and EIAs", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Governance registers", Exact = true }).ClickAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page, output);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Policies and equality impact assessments", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Policies and equality impact assessments" })).ToBeVisibleAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(page, output);
 

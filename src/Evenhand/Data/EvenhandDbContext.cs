@@ -30,6 +30,7 @@ public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> option
     public DbSet<Governance.GovernanceHistoryEntry> GovernanceHistory => Set<Governance.GovernanceHistoryEntry>();
     public DbSet<Governance.VisibleRepresentation> VisibleRepresentations => Set<Governance.VisibleRepresentation>();
     public DbSet<Governance.PoliticalContact> PoliticalContacts => Set<Governance.PoliticalContact>();
+    public DbSet<Governance.ContentiousIssue> ContentiousIssues => Set<Governance.ContentiousIssue>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -336,6 +337,16 @@ public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> option
             b.Property(c => c.WhatWasAsked).HasMaxLength(4000);
             b.Property(c => c.Response).HasMaxLength(4000);
             b.Property(c => c.EscalatedTo).HasMaxLength(200);
+            ConfigureVersion(b);
+        });
+        builder.Entity<Governance.ContentiousIssue>(b =>
+        {
+            b.HasOne<Force>().WithMany().HasForeignKey(i => i.ForceId).OnDelete(DeleteBehavior.Restrict);
+            b.HasIndex(i => new { i.ForceId, i.Status });
+            b.Property(i => i.Issue).HasMaxLength(200);
+            b.Property(i => i.RiskAssessment).HasMaxLength(4000);
+            b.Property(i => i.AgreedPosition).HasMaxLength(4000);
+            b.Property(i => i.CommunicationLines).HasMaxLength(4000);
             ConfigureVersion(b);
         });
         builder.Entity<Governance.GovernanceHistoryEntry>(b =>

@@ -63,6 +63,16 @@ public static class GovernanceDemoData
         (ContactSource.Other, ContactKind.RequestForInformation, "A council leader's office asked for the policing plan for a festival."),
     ];
 
+    private static readonly (string Issue, RiskLevel Risk, bool Prepared, IssueStatus Status)[] Issues =
+    [
+        ("Protests and counter-protests about the conflict in the Middle East", RiskLevel.High, true, IssueStatus.Open),
+        ("Campaigns against new housing on green belt land", RiskLevel.Medium, true, IssueStatus.Monitoring),
+        ("Climate protests at the oil terminal", RiskLevel.High, false, IssueStatus.Open),
+        ("Debate on sex and gender identity at a university event", RiskLevel.Medium, false, IssueStatus.Open),
+        ("Asylum accommodation in a local hotel", RiskLevel.High, true, IssueStatus.Open),
+        ("Pride march route change", RiskLevel.Low, true, IssueStatus.Closed),
+    ];
+
     private static readonly string[] Assessors = ["A. Patel", "J. Morgan", "S. Clarke", "R. Evans", "K. Hughes", "M. Okafor"];
 
     private static GovernanceHistoryEntry Added(int forceId, string type, int id, ProcessContext ctx) =>
@@ -132,10 +142,16 @@ public static class GovernanceDemoData
             db.PolicyDocuments.AddRange(policies);
             db.VisibleRepresentations.AddRange(representations);
             db.PoliticalContacts.AddRange(contacts);
+            var issues = Issues.Select(i => ContentiousIssue.Create(forceId, new IssueDetails(i.Issue, today.AddDays(-rng.Next(10, 300)), i.Risk,
+                "Community tension assessed with partners; likely to need policing of public events and questions to the force.",
+                i.Prepared || i.Status == IssueStatus.Closed ? "The force polices impartially to protect everyone's right to lawful protest and to keep the peace." : null,
+                i.Prepared ? "We police without fear or favour; we do not take sides on the issue itself." : null, i.Status), today)).ToList();
+            db.ContentiousIssues.AddRange(issues);
             await db.SaveChangesAsync(ct);
             db.GovernanceHistory.AddRange(policies.Select(p => Added(forceId, PolicyRegisterService.Type, p.Id, ctx))
                 .Concat(representations.Select(r => Added(forceId, VisibleRepresentationService.Type, r.Id, ctx)))
-                .Concat(contacts.Select(c => Added(forceId, PoliticalContactService.Type, c.Id, ctx))));
+                .Concat(contacts.Select(c => Added(forceId, PoliticalContactService.Type, c.Id, ctx)))
+                .Concat(issues.Select(i => Added(forceId, ContentiousIssueService.Type, i.Id, ctx))));
             await db.SaveChangesAsync(ct);
         }
     }

@@ -43,8 +43,12 @@ public sealed class PoliticalContactPageTests(AppFixture apps)
         using var governance = await app.SignedInAsync("governance.cleveland@demo.evenhand.test");
         var today = DateTime.UtcNow;
         var report = await governance.GetPageAsync("/forces/cleveland/governance/political-contacts");
-        int Directing(AngleSharp.Html.Dom.IHtmlDocument page) =>
-            int.Parse(page.QuerySelectorAll("#contacts-by-month tbody tr").Last().QuerySelectorAll("td").Last().TextContent.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        static int Directing(AngleSharp.Html.Dom.IHtmlDocument page)
+        {
+            var months = page.QuerySelectorAll("#contacts-by-month tbody tr");
+            var cells = months[months.Length - 1].QuerySelectorAll("td");
+            return int.Parse(cells[cells.Length - 1].TextContent.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        }
         var before = Directing(report);
         var asked = "Stop officers attending " + Guid.NewGuid().ToString("N")[..6];
 
@@ -54,7 +58,7 @@ public sealed class PoliticalContactPageTests(AppFixture apps)
             ["ContactOn.Month"] = today.Month.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["ContactOn.Year"] = today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Source"] = "MemberOfParliament", ["SourceName"] = "", ["Channel"] = "Letter", ["WhatWasAsked"] = asked,
-            ["Kind"] = "AttemptToDirectInAdvance", ["Response"] = "", ["EscalatedTo"] = "",
+            ["Kind"] = "AttemptToDirectInAdvance", ["ResponseGiven"] = "", ["EscalatedTo"] = "",
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 

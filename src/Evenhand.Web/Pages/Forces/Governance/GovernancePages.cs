@@ -19,6 +19,10 @@ public static class GovernancePages
 
     public static string Contact(string slug, int id, string? step = null) => $"{Contacts(slug)}/{id}" + (step is null ? "" : "/" + step);
 
+    public static string Issues(string slug) => $"{Base(slug)}/horizon-scan";
+
+    public static string Issue(string slug, int id, string? step = null) => $"{Issues(slug)}/{id}" + (step is null ? "" : "/" + step);
+
     public static string Day(DateOnly? day) => day?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) ?? "Not recorded";
 
     public static string When(DateTimeOffset at) => Pages.Forces.HateIncidents.HateIncidentPages.When(at);

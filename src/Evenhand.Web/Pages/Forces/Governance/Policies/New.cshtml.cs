@@ -1,5 +1,4 @@
 using Evenhand.Governance;
-using Evenhand.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -12,16 +11,6 @@ public sealed class NewModel(PolicyRegisterService register, TimeProvider time) 
     {
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        if (ReadDetails() is not { } details)
-        {
-            return Page();
-        }
-
-        PolicyDocument? created = null;
-        return await TryAsync(async () => created = await register.CreateAsync(Force.Id, details, Actor(time), ct))
-            ? RedirectWithNotice($"{created!.Title} added to the register", GovernancePages.Policy(Force.Slug, created.Id))
-            : Page();
-    }
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
+        SaveAsync(async d => (await register.CreateAsync(Force.Id, d, Actor(time), ct)).Id, "Policy added to the register", id => GovernancePages.Policy(Force.Slug, id));
 }

@@ -1,17 +1,13 @@
 using Evenhand.Common;
 using Evenhand.Governance;
-using Evenhand.Web.Infrastructure;
 using Evenhand.Web.TagHelpers;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Evenhand.Web.Pages.Forces.Governance.Policies;
 
 /// <summary>The fields of a policy, shared by the add and change pages.</summary>
-public abstract class PolicyFormModel : EvenhandPageModel
+public abstract class PolicyFormModel : RegisterFormModel<PolicyDetails>
 {
-    public Evenhand.Forces.Force Force => CurrentForce;
-
-    [BindProperty] public Guid Version { get; set; }
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? Reference { get; set; }
     [BindProperty] public string? Owner { get; set; }
@@ -21,7 +17,7 @@ public abstract class PolicyFormModel : EvenhandPageModel
     [BindProperty] public string? Notes { get; set; }
 
     /// <summary>Field-by-field checks, so the error summary links to each field; the domain checks the rest.</summary>
-    protected PolicyDetails? ReadDetails()
+    protected override PolicyDetails? ReadDetails()
     {
         if (string.IsNullOrWhiteSpace(Title)) ModelState.AddModelError(nameof(Title), "Enter the policy's title");
         if (string.IsNullOrWhiteSpace(Owner)) ModelState.AddModelError(nameof(Owner), "Enter the policy's owner (a role or team)");

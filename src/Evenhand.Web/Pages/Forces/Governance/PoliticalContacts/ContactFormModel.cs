@@ -1,35 +1,31 @@
 using Evenhand.Governance;
-using Evenhand.Web.Infrastructure;
 using Evenhand.Web.TagHelpers;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Evenhand.Web.Pages.Forces.Governance.PoliticalContacts;
 
 /// <summary>The fields of a political contact, shared by the add and change pages.</summary>
-public abstract class ContactFormModel : EvenhandPageModel
+public abstract class ContactFormModel : RegisterFormModel<ContactDetails>
 {
-    public Evenhand.Forces.Force Force => CurrentForce;
-
-    [BindProperty] public Guid Version { get; set; }
     [BindProperty, DateInput, System.ComponentModel.DataAnnotations.Display(Name = "Date of the contact")] public DateOnly? ContactOn { get; set; }
     [BindProperty] public ContactSource? Source { get; set; }
     [BindProperty] public string? SourceName { get; set; }
     [BindProperty] public ContactChannel? Channel { get; set; }
     [BindProperty] public string? WhatWasAsked { get; set; }
     [BindProperty] public ContactKind? Kind { get; set; }
-    [BindProperty] public string? Response { get; set; }
+    [BindProperty] public string? ResponseGiven { get; set; }
     [BindProperty] public bool Escalated { get; set; }
     [BindProperty] public string? EscalatedTo { get; set; }
 
-    protected ContactDetails? ReadDetails()
+    protected override ContactDetails? ReadDetails()
     {
-        if (ContactOn is null && ModelState[nameof(ContactOn)]?.Errors.Count is null or 0) ModelState.AddModelError(nameof(ContactOn), "Enter the date of the contact");
+        RequireDate(ContactOn, nameof(ContactOn), "Enter the date of the contact");
         if (Source is null) ModelState.AddModelError(nameof(Source), "Choose who made the contact");
         if (Channel is null) ModelState.AddModelError(nameof(Channel), "Choose how the contact was made");
         if (string.IsNullOrWhiteSpace(WhatWasAsked)) ModelState.AddModelError(nameof(WhatWasAsked), "Say what was asked");
         if (Kind is null) ModelState.AddModelError(nameof(Kind), "Choose what kind of contact it was");
         if (Escalated && string.IsNullOrWhiteSpace(EscalatedTo)) ModelState.AddModelError(nameof(EscalatedTo), "Say who it was escalated to");
-        return ModelState.ErrorCount > 0 ? null : new ContactDetails(ContactOn, Source, SourceName, Channel, WhatWasAsked, Kind, Response, Escalated, EscalatedTo);
+        return ModelState.ErrorCount > 0 ? null : new ContactDetails(ContactOn, Source, SourceName, Channel, WhatWasAsked, Kind, ResponseGiven, Escalated, EscalatedTo);
     }
 
     protected void Fill(PoliticalContact c)
@@ -41,7 +37,7 @@ public abstract class ContactFormModel : EvenhandPageModel
         Channel = c.Channel;
         WhatWasAsked = c.WhatWasAsked;
         Kind = c.Kind;
-        Response = c.Response;
+        ResponseGiven = c.Response;
         Escalated = c.Escalated;
         EscalatedTo = c.EscalatedTo;
     }

@@ -11,16 +11,6 @@ public sealed class NewModel(PoliticalContactService register, TimeProvider time
     {
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        if (ReadDetails() is not { } details)
-        {
-            return Page();
-        }
-
-        PoliticalContact? created = null;
-        return await TryAsync(async () => created = await register.CreateAsync(Force.Id, details, Actor(time), ct))
-            ? RedirectWithNotice("Contact logged", GovernancePages.Contact(Force.Slug, created!.Id))
-            : Page();
-    }
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
+        SaveAsync(async d => (await register.CreateAsync(Force.Id, d, Actor(time), ct)).Id, "Contact logged", id => GovernancePages.Contact(Force.Slug, id));
 }

@@ -1,4 +1,3 @@
-using Evenhand.Common;
 using Evenhand.Governance;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,35 +9,8 @@ public sealed class EditModel(VisibleRepresentationService register, TimeProvide
 {
     [FromRoute] public int Id { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
-    {
-        try
-        {
-            Fill(await register.GetAsync(Force.Id, Id, ct));
-            return Page();
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-    }
+    public Task<IActionResult> OnGetAsync(CancellationToken ct) => LoadAsync(() => register.GetAsync(Force.Id, Id, ct), Fill);
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        if (ReadDetails() is not { } details)
-        {
-            return Page();
-        }
-
-        try
-        {
-            return await TryAsync(() => register.UpdateAsync(Force.Id, Id, Version, details, Actor(time), ct))
-                ? RedirectWithNotice("Decision updated", GovernancePages.Representation(Force.Slug, Id))
-                : Page();
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-    }
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
+        SaveAsync(async d => (await register.UpdateAsync(Force.Id, Id, Version, d, Actor(time), ct)).Id, "Decision updated", id => GovernancePages.Representation(Force.Slug, id));
 }

@@ -11,16 +11,6 @@ public sealed class NewModel(VisibleRepresentationService register, TimeProvider
     {
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        if (ReadDetails() is not { } details)
-        {
-            return Page();
-        }
-
-        VisibleRepresentation? created = null;
-        return await TryAsync(async () => created = await register.CreateAsync(Force.Id, details, Actor(time), ct))
-            ? RedirectWithNotice("Decision recorded", GovernancePages.Representation(Force.Slug, created!.Id))
-            : Page();
-    }
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
+        SaveAsync(async d => (await register.CreateAsync(Force.Id, d, Actor(time), ct)).Id, "Decision recorded", id => GovernancePages.Representation(Force.Slug, id));
 }

@@ -1,16 +1,12 @@
 using Evenhand.Governance;
-using Evenhand.Web.Infrastructure;
 using Evenhand.Web.TagHelpers;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Evenhand.Web.Pages.Forces.Governance.VisibleRepresentations;
 
 /// <summary>The fields of a decision on a visible representation, shared by the add and change pages.</summary>
-public abstract class RepresentationFormModel : EvenhandPageModel
+public abstract class RepresentationFormModel : RegisterFormModel<RepresentationDetails>
 {
-    public Evenhand.Forces.Force Force => CurrentForce;
-
-    [BindProperty] public Guid Version { get; set; }
     [BindProperty] public RepresentationItem? Item { get; set; }
     [BindProperty] public string? Description { get; set; }
     [BindProperty] public string? Cause { get; set; }
@@ -23,16 +19,16 @@ public abstract class RepresentationFormModel : EvenhandPageModel
     [BindProperty] public string? Rationale { get; set; }
     [BindProperty, DateInput, System.ComponentModel.DataAnnotations.Display(Name = "Review date")] public DateOnly? ReviewOn { get; set; }
 
-    protected RepresentationDetails? ReadDetails()
+    protected override RepresentationDetails? ReadDetails()
     {
         if (Item is null) ModelState.AddModelError(nameof(Item), "Choose what is worn or displayed");
         if (string.IsNullOrWhiteSpace(Description)) ModelState.AddModelError(nameof(Description), "Describe the item");
         if (string.IsNullOrWhiteSpace(Cause)) ModelState.AddModelError(nameof(Cause), "Enter the cause or campaign it represents");
         if (Decision is null) ModelState.AddModelError(nameof(Decision), "Choose the decision");
         if (string.IsNullOrWhiteSpace(DecidedBy)) ModelState.AddModelError(nameof(DecidedBy), "Enter who made the decision");
-        if (DecidedOn is null && ModelState[nameof(DecidedOn)]?.Errors.Count is null or 0) ModelState.AddModelError(nameof(DecidedOn), "Enter the date of the decision");
+        RequireDate(DecidedOn, nameof(DecidedOn), "Enter the date of the decision");
         if (string.IsNullOrWhiteSpace(Rationale)) ModelState.AddModelError(nameof(Rationale), "Give the rationale for the decision");
-        if (ReviewOn is null && ModelState[nameof(ReviewOn)]?.Errors.Count is null or 0) ModelState.AddModelError(nameof(ReviewOn), "Enter when the decision will be reviewed");
+        RequireDate(ReviewOn, nameof(ReviewOn), "Enter when the decision will be reviewed");
         return ModelState.ErrorCount > 0
             ? null
             : new RepresentationDetails(Item, Description, Cause, Decision, PermittedFrom, PermittedTo, Conditions, DecidedBy, DecidedOn, Rationale, ReviewOn);

@@ -1,0 +1,85 @@
+using Evenhand.Common;
+
+namespace Evenhand.Governance;
+
+public enum RiskLevel
+{
+    Low,
+    Medium,
+    High,
+}
+
+public enum IssueStatus
+{
+    Open,
+    Monitoring,
+    Closed,
+}
+
+public sealed record IssueDetails(string? Issue, DateOnly? FirstSeenOn, RiskLevel? Risk, string? RiskAssessment, string? AgreedPosition, string? CommunicationLines, IssueStatus? Status);
+
+/// <summary>
+/// A contentious issue on the force's horizon scan (recommendation 6): a matter on which the force may have to police, speak or
+/// be seen, with its risk, the position agreed in advance and the lines the force will use.
+/// </summary>
+public sealed class ContentiousIssue : VersionedEntity
+{
+    public int Id { get; set; }
+    public int ForceId { get; set; }
+    public string Issue { get; private set; } = "";
+    public DateOnly FirstSeenOn { get; private set; }
+    public RiskLevel Risk { get; private set; }
+    public string RiskAssessment { get; private set; } = "";
+    public string? AgreedPosition { get; private set; }
+    public string? CommunicationLines { get; private set; }
+    public IssueStatus Status { get; private set; }
+
+    /// <summary>Still live, but with no agreed position or no communication lines yet.</summary>
+    public bool IsUnprepared => Status != IssueStatus.Closed && (AgreedPosition is null || CommunicationLines is null);
+
+    public static ContentiousIssue Create(int forceId, IssueDetails d, DateOnly today)
+    {
+        var issue = new ContentiousIssue { ForceId = forceId };
+        issue.Apply(d, today);
+        return issue;
+    }
+
+    public IReadOnlyList<string> Apply(IssueDetails d, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        var problems = new List<string>();
+        var name = Text.Clean(d.Issue);
+        var assessment = Text.Clean(d.RiskAssessment);
+        if (name is null) problems.Add("Name the issue.");
+        else if (name.Length > 200) problems.Add("The issue's name must be 200 characters or fewer.");
+        if (d.FirstSeenOn is null) problems.Add("Enter when the issue was first seen.");
+        else if (d.FirstSeenOn > today) problems.Add("The date first seen cannot be in the future.");
+        if (d.Risk is null) problems.Add("Choose the level of risk.");
+        if (assessment is null) problems.Add("Write the risk assessment.");
+        if (d.Status is null) problems.Add("Choose the status.");
+        if (d.Status == IssueStatus.Closed && (Text.Clean(d.AgreedPosition) is null))
+        {
+            problems.Add("Record the position the force took before closing the issue.");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new DomainRuleException(string.Join(" ", problems));
+        }
+
+        var changes = new Changes();
+        changes.Set("Issue", Issue, name!, v => Issue = v);
+        changes.Set("First seen", FirstSeenOn, d.FirstSeenOn!.Value, v => FirstSeenOn = v);
+        changes.Set("Risk", Risk, d.Risk!.Value, v => Risk = v);
+        changes.Set("Risk assessment", RiskAssessment, assessment!, v => RiskAssessment = v);
+        changes.Set("Agreed position", AgreedPosition, Text.Clean(d.AgreedPosition), v => AgreedPosition = v);
+        changes.Set("Communication lines", CommunicationLines, Text.Clean(d.CommunicationLines), v => CommunicationLines = v);
+        changes.Set("Status", Status, d.Status!.Value, v => Status = v);
+        if (changes.List.Count > 0)
+        {
+            Bump();
+        }
+
+        return changes.List;
+    }
+}
