@@ -31,6 +31,7 @@ public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> option
     public DbSet<Governance.VisibleRepresentation> VisibleRepresentations => Set<Governance.VisibleRepresentation>();
     public DbSet<Governance.PoliticalContact> PoliticalContacts => Set<Governance.PoliticalContact>();
     public DbSet<Governance.ContentiousIssue> ContentiousIssues => Set<Governance.ContentiousIssue>();
+    public DbSet<Governance.PolicedEvent> PolicedEvents => Set<Governance.PolicedEvent>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -347,6 +348,20 @@ public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> option
             b.Property(i => i.RiskAssessment).HasMaxLength(4000);
             b.Property(i => i.AgreedPosition).HasMaxLength(4000);
             b.Property(i => i.CommunicationLines).HasMaxLength(4000);
+            ConfigureVersion(b);
+        });
+        builder.Entity<Governance.PolicedEvent>(b =>
+        {
+            b.HasOne<Force>().WithMany().HasForeignKey(e => e.ForceId).OnDelete(DeleteBehavior.Restrict);
+            b.HasIndex(e => new { e.ForceId, e.StartsOn });
+            b.Property(e => e.Name).HasMaxLength(200);
+            foreach (var text in new[] { nameof(Governance.PolicedEvent.Reasons), nameof(Governance.PolicedEvent.CommunicatedToPublic), nameof(Governance.PolicedEvent.CommunicatedToWorkforce),
+                nameof(Governance.PolicedEvent.DressCode), nameof(Governance.PolicedEvent.PolicingStyleEffectiveness), nameof(Governance.PolicedEvent.ImpartialityAllegations), nameof(Governance.PolicedEvent.Lessons) })
+            {
+                b.Property(text).HasMaxLength(4000);
+            }
+
+            b.Property(e => e.ReviewedBy).HasMaxLength(200);
             ConfigureVersion(b);
         });
         builder.Entity<Governance.GovernanceHistoryEntry>(b =>

@@ -34,6 +34,8 @@ internal sealed class Changes
         ContactSource s => PoliticalContact.Describe(s),
         ContactChannel c => PoliticalContact.Describe(c),
         ContactKind k => PoliticalContact.Describe(k),
+        EventCategory c => PolicedEvent.Describe(c),
+        AttendanceReason a => PolicedEvent.Describe(a),
         Enum e => e.ToString(),
         string s when s.Length > 60 => s[..57] + "…",
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",

@@ -147,11 +147,42 @@ public static class GovernanceDemoData
                 i.Prepared || i.Status == IssueStatus.Closed ? "The force polices impartially to protect everyone's right to lawful protest and to keep the peace." : null,
                 i.Prepared ? "We police without fear or favour; we do not take sides on the issue itself." : null, i.Status), today)).ToList();
             db.ContentiousIssues.AddRange(issues);
+            var events = new (string Name, EventCategory Category, bool Contentious, AttendanceReason Attendance)[]
+            {
+                ("Pride parade", EventCategory.CulturalCelebration, true, AttendanceReason.PublicSafetyDeployment),
+                ("Pride parade: staff network marching", EventCategory.CulturalCelebration, true, AttendanceReason.VoluntaryPersonalAttendance),
+                ("Demonstration and counter-demonstration on the conflict in the Middle East", EventCategory.Protest, true, AttendanceReason.PublicSafetyDeployment),
+                ("Remembrance Sunday parade", EventCategory.Commemoration, false, AttendanceReason.EngagementDeployment),
+                ("Climate march to the oil terminal", EventCategory.Protest, true, AttendanceReason.PublicSafetyDeployment),
+                ("Mela in the park", EventCategory.CulturalCelebration, false, AttendanceReason.EngagementDeployment),
+                ("Derby match", EventCategory.Sport, false, AttendanceReason.PublicSafetyDeployment),
+                ("Vigil after a hate crime", EventCategory.Community, true, AttendanceReason.EngagementDeployment),
+                ("Rally on asylum accommodation", EventCategory.Protest, true, AttendanceReason.PublicSafetyDeployment),
+            }.Select((e, k) =>
+            {
+                var starts = today.AddDays(-rng.Next(5, 330));
+                var told = !e.Contentious || rng.NextDouble() < 0.7;
+                var ev = PolicedEvent.Create(forceId, new EventDetails(e.Name, e.Category, starts, starts.AddDays(k % 3 == 0 ? 1 : 0), e.Contentious, e.Attendance,
+                    e.Attendance == AttendanceReason.VoluntaryPersonalAttendance ? "Officers and staff may march in their own time, in their own clothes." : "Keep people safe and keep the peace; the force takes no side on the cause.",
+                    told ? "Published on the force website and social media before the event." : null, told ? "Briefed to all officers and staff on the intranet." : null,
+                    e.Attendance == AttendanceReason.VoluntaryPersonalAttendance ? "Own clothes; no uniform or force insignia." : "Standard uniform; no badges or lanyards of any cause.",
+                    e.Attendance != AttendanceReason.VoluntaryPersonalAttendance, e.Attendance != AttendanceReason.VoluntaryPersonalAttendance));
+                if (ev.EndsOn.AddDays(20) < today && rng.NextDouble() < 0.7)
+                {
+                    ev.RecordReview(new LearningReviewDetails(ev.EndsOn.AddDays(rng.Next(3, 20)), "Event commander",
+                        "Low-key style worked; crowd stayed calm.", rng.NextDouble() < 0.2 ? "One complaint that officers favoured one side; reviewed, not upheld." : null,
+                        "Brief spotters earlier."), today);
+                }
+
+                return ev;
+            }).ToList();
+            db.PolicedEvents.AddRange(events);
             await db.SaveChangesAsync(ct);
             db.GovernanceHistory.AddRange(policies.Select(p => Added(forceId, PolicyRegisterService.Type, p.Id, ctx))
                 .Concat(representations.Select(r => Added(forceId, VisibleRepresentationService.Type, r.Id, ctx)))
                 .Concat(contacts.Select(c => Added(forceId, PoliticalContactService.Type, c.Id, ctx)))
-                .Concat(issues.Select(i => Added(forceId, ContentiousIssueService.Type, i.Id, ctx))));
+                .Concat(issues.Select(i => Added(forceId, ContentiousIssueService.Type, i.Id, ctx)))
+                .Concat(events.Select(e => Added(forceId, PolicedEventService.Type, e.Id, ctx))));
             await db.SaveChangesAsync(ct);
         }
     }

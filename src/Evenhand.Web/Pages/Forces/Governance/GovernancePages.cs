@@ -23,6 +23,10 @@ public static class GovernancePages
 
     public static string Issue(string slug, int id, string? step = null) => $"{Issues(slug)}/{id}" + (step is null ? "" : "/" + step);
 
+    public static string Events(string slug) => $"{Base(slug)}/events";
+
+    public static string Event(string slug, int id, string? step = null) => $"{Events(slug)}/{id}" + (step is null ? "" : "/" + step);
+
     public static string Day(DateOnly? day) => day?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) ?? "Not recorded";
 
     public static string When(DateTimeOffset at) => Pages.Forces.HateIncidents.HateIncidentPages.When(at);

@@ -1,0 +1,154 @@
+using Evenhand.Common;
+
+namespace Evenhand.Governance;
+
+public enum EventCategory
+{
+    Protest,
+    CulturalCelebration,
+    Commemoration,
+    Sport,
+    Community,
+    Other,
+}
+
+/// <summary>Why police are there (HMICFRS 2024 chapter 2): to keep people safe, to engage, or off duty by personal choice.</summary>
+public enum AttendanceReason
+{
+    PublicSafetyDeployment,
+    EngagementDeployment,
+    VoluntaryPersonalAttendance,
+    NotAttending,
+}
+
+public sealed record EventDetails(
+    string? Name, EventCategory? Category, DateOnly? StartsOn, DateOnly? EndsOn, bool Contentious, AttendanceReason? Attendance, string? Reasons,
+    string? CommunicatedToPublic, string? CommunicatedToWorkforce, string? DressCode, bool ConductBriefing, bool OnDuty);
+
+public sealed record LearningReviewDetails(DateOnly? ReviewedOn, string? ReviewedBy, string? PolicingStyleEffectiveness, string? ImpartialityAllegations, string? Lessons);
+
+/// <summary>
+/// An event the force decided whether to attend (recommendations 4 and 5): the decision and its reasons, how they were told
+/// to the public and the workforce, the dress code and briefing, and after the event a learning review.
+/// </summary>
+public sealed class PolicedEvent : VersionedEntity
+{
+    public const int ReviewWithinDays = 28;
+
+    public int Id { get; set; }
+    public int ForceId { get; set; }
+    public string Name { get; private set; } = "";
+    public EventCategory Category { get; private set; }
+    public DateOnly StartsOn { get; private set; }
+    public DateOnly EndsOn { get; private set; }
+    public bool Contentious { get; private set; }
+    public AttendanceReason Attendance { get; private set; }
+    public string Reasons { get; private set; } = "";
+    public string? CommunicatedToPublic { get; private set; }
+    public string? CommunicatedToWorkforce { get; private set; }
+    public string? DressCode { get; private set; }
+    public bool ConductBriefing { get; private set; }
+    public bool OnDuty { get; private set; }
+
+    public DateOnly? ReviewedOn { get; private set; }
+    public string? ReviewedBy { get; private set; }
+    public string? PolicingStyleEffectiveness { get; private set; }
+    public string? ImpartialityAllegations { get; private set; }
+    public string? Lessons { get; private set; }
+
+    public bool Attended => Attendance != AttendanceReason.NotAttending;
+
+    /// <summary>Ended more than 28 days ago with no learning review.</summary>
+    public bool IsReviewOverdue(DateOnly today) => ReviewedOn is null && EndsOn.AddDays(ReviewWithinDays) < today;
+
+    /// <summary>A contentious event attended without its reasons told to both the public and the workforce.</summary>
+    public bool ReasonsNotCommunicated => Contentious && Attended && (CommunicatedToPublic is null || CommunicatedToWorkforce is null);
+
+    public static PolicedEvent Create(int forceId, EventDetails d)
+    {
+        var e = new PolicedEvent { ForceId = forceId };
+        e.Apply(d);
+        return e;
+    }
+
+    public IReadOnlyList<string> Apply(EventDetails d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        var problems = new List<string>();
+        var name = Text.Clean(d.Name);
+        var reasons = Text.Clean(d.Reasons);
+        if (name is null) problems.Add("Name the event.");
+        else if (name.Length > 200) problems.Add("The event's name must be 200 characters or fewer.");
+        if (d.Category is null) problems.Add("Choose the kind of event.");
+        if (d.StartsOn is null || d.EndsOn is null) problems.Add("Enter the first and last day of the event.");
+        else if (d.EndsOn < d.StartsOn) problems.Add("The last day must be on or after the first.");
+        if (d.Attendance is null) problems.Add("Choose the attendance decision.");
+        if (reasons is null) problems.Add("Give the reasons for the decision.");
+        if (d.Attendance == AttendanceReason.VoluntaryPersonalAttendance && d.OnDuty) problems.Add("Voluntary personal attendance is off duty.");
+        if (problems.Count > 0)
+        {
+            throw new DomainRuleException(string.Join(" ", problems));
+        }
+
+        var changes = new Changes();
+        changes.Set("Name", Name, name!, v => Name = v);
+        changes.Set("Category", Category, d.Category!.Value, v => Category = v);
+        changes.Set("First day", StartsOn, d.StartsOn!.Value, v => StartsOn = v);
+        changes.Set("Last day", EndsOn, d.EndsOn!.Value, v => EndsOn = v);
+        changes.Set("Contentious", Contentious, d.Contentious, v => Contentious = v);
+        changes.Set("Attendance", Attendance, d.Attendance!.Value, v => Attendance = v);
+        changes.Set("Reasons", Reasons, reasons!, v => Reasons = v);
+        changes.Set("Told to the public", CommunicatedToPublic, Text.Clean(d.CommunicatedToPublic), v => CommunicatedToPublic = v);
+        changes.Set("Told to the workforce", CommunicatedToWorkforce, Text.Clean(d.CommunicatedToWorkforce), v => CommunicatedToWorkforce = v);
+        changes.Set("Dress code", DressCode, Text.Clean(d.DressCode), v => DressCode = v);
+        changes.Set("Conduct briefing", ConductBriefing, d.ConductBriefing, v => ConductBriefing = v);
+        changes.Set("On duty", OnDuty, d.OnDuty, v => OnDuty = v);
+        if (changes.List.Count > 0)
+        {
+            Bump();
+        }
+
+        return changes.List;
+    }
+
+    /// <summary>The learning review after the event: whether the policing style worked, and any allegations of partiality.</summary>
+    public IReadOnlyList<string> RecordReview(LearningReviewDetails d, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        var problems = new List<string>();
+        var by = Text.Clean(d.ReviewedBy);
+        var effectiveness = Text.Clean(d.PolicingStyleEffectiveness);
+        if (d.ReviewedOn is null) problems.Add("Enter the date of the review.");
+        else if (d.ReviewedOn > today) problems.Add("The date of the review cannot be in the future.");
+        else if (d.ReviewedOn < EndsOn) problems.Add("A learning review is held after the event: the date must be on or after its last day.");
+        if (by is null) problems.Add("Enter who carried out the review.");
+        if (effectiveness is null) problems.Add("Say how effective the policing style was.");
+        if (problems.Count > 0)
+        {
+            throw new DomainRuleException(string.Join(" ", problems));
+        }
+
+        var changes = new Changes();
+        changes.Set("Reviewed on", ReviewedOn, d.ReviewedOn, v => ReviewedOn = v);
+        changes.Set("Reviewed by", ReviewedBy, by, v => ReviewedBy = v);
+        changes.Set("Effectiveness of the policing style", PolicingStyleEffectiveness, effectiveness, v => PolicingStyleEffectiveness = v);
+        changes.Set("Impartiality allegations", ImpartialityAllegations, Text.Clean(d.ImpartialityAllegations), v => ImpartialityAllegations = v);
+        changes.Set("Lessons", Lessons, Text.Clean(d.Lessons), v => Lessons = v);
+        if (changes.List.Count > 0)
+        {
+            Bump();
+        }
+
+        return changes.List;
+    }
+
+    public static string Describe(EventCategory c) => c == EventCategory.CulturalCelebration ? "Cultural celebration" : c.ToString();
+
+    public static string Describe(AttendanceReason a) => a switch
+    {
+        AttendanceReason.PublicSafetyDeployment => "Public safety deployment",
+        AttendanceReason.EngagementDeployment => "Engagement deployment",
+        AttendanceReason.VoluntaryPersonalAttendance => "Voluntary personal attendance (off duty)",
+        _ => "Not attending",
+    };
+}
