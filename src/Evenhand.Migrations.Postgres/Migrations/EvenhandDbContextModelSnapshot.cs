@@ -200,6 +200,106 @@ namespace Evenhand.Migrations.Postgres.Migrations
                     b.ToTable("Forces");
                 });
 
+            modelBuilder.Entity("Evenhand.Governance.AdvisoryGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Chair")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ChairKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("ForceId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Payments")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("TermsOfReferenceReviewedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceId");
+
+                    b.ToTable("AdvisoryGroups");
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.AdvisoryGroupMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AdvisoryGroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("BackgroundCheck")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ConfidentialityAgreement")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Escorted")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("JoinedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Training")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Vetting")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("VettingRationale")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdvisoryGroupId");
+
+                    b.ToTable("AdvisoryGroupMember");
+                });
+
             modelBuilder.Entity("Evenhand.Governance.ContentiousIssue", b =>
                 {
                     b.Property<int>("Id")
@@ -327,6 +427,35 @@ namespace Evenhand.Migrations.Postgres.Migrations
                     b.HasIndex("ForceId", "RecordType", "RecordId");
 
                     b.ToTable("GovernanceHistory");
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.GovernanceSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ForceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MemberTenureLimitYears")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TermsOfReferenceMaxAgeMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceId")
+                        .IsUnique();
+
+                    b.ToTable("GovernanceSettings");
                 });
 
             modelBuilder.Entity("Evenhand.Governance.PolicedEvent", b =>
@@ -1756,6 +1885,24 @@ namespace Evenhand.Migrations.Postgres.Migrations
                     b.Navigation("Force");
                 });
 
+            modelBuilder.Entity("Evenhand.Governance.AdvisoryGroup", b =>
+                {
+                    b.HasOne("Evenhand.Forces.Force", null)
+                        .WithMany()
+                        .HasForeignKey("ForceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.AdvisoryGroupMember", b =>
+                {
+                    b.HasOne("Evenhand.Governance.AdvisoryGroup", null)
+                        .WithMany("Members")
+                        .HasForeignKey("AdvisoryGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Evenhand.Governance.ContentiousIssue", b =>
                 {
                     b.HasOne("Evenhand.Forces.Force", null)
@@ -1800,6 +1947,15 @@ namespace Evenhand.Migrations.Postgres.Migrations
                         });
 
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.GovernanceSettings", b =>
+                {
+                    b.HasOne("Evenhand.Forces.Force", null)
+                        .WithMany()
+                        .HasForeignKey("ForceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Evenhand.Governance.PolicedEvent", b =>
@@ -2192,6 +2348,11 @@ namespace Evenhand.Migrations.Postgres.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.AdvisoryGroup", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Evenhand.Governance.PolicyDocument", b =>

@@ -190,6 +190,102 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                     b.ToTable("Forces");
                 });
 
+            modelBuilder.Entity("Evenhand.Governance.AdvisoryGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Chair")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChairKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ForceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payments")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TermsOfReferenceReviewedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceId");
+
+                    b.ToTable("AdvisoryGroups");
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.AdvisoryGroupMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AdvisoryGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("BackgroundCheck")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ConfidentialityAgreement")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Escorted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("JoinedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Training")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Vetting")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VettingRationale")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdvisoryGroupId");
+
+                    b.ToTable("AdvisoryGroupMember");
+                });
+
             modelBuilder.Entity("Evenhand.Governance.ContentiousIssue", b =>
                 {
                     b.Property<int>("Id")
@@ -311,6 +407,33 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                     b.HasIndex("ForceId", "RecordType", "RecordId");
 
                     b.ToTable("GovernanceHistory");
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.GovernanceSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ForceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MemberTenureLimitYears")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TermsOfReferenceMaxAgeMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceId")
+                        .IsUnique();
+
+                    b.ToTable("GovernanceSettings");
                 });
 
             modelBuilder.Entity("Evenhand.Governance.PolicedEvent", b =>
@@ -1688,6 +1811,24 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                     b.Navigation("Force");
                 });
 
+            modelBuilder.Entity("Evenhand.Governance.AdvisoryGroup", b =>
+                {
+                    b.HasOne("Evenhand.Forces.Force", null)
+                        .WithMany()
+                        .HasForeignKey("ForceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.AdvisoryGroupMember", b =>
+                {
+                    b.HasOne("Evenhand.Governance.AdvisoryGroup", null)
+                        .WithMany("Members")
+                        .HasForeignKey("AdvisoryGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Evenhand.Governance.ContentiousIssue", b =>
                 {
                     b.HasOne("Evenhand.Forces.Force", null)
@@ -1732,6 +1873,15 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                         });
 
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.GovernanceSettings", b =>
+                {
+                    b.HasOne("Evenhand.Forces.Force", null)
+                        .WithMany()
+                        .HasForeignKey("ForceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Evenhand.Governance.PolicedEvent", b =>
@@ -2124,6 +2274,11 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.AdvisoryGroup", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Evenhand.Governance.PolicyDocument", b =>

@@ -32,6 +32,8 @@ public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> option
     public DbSet<Governance.PoliticalContact> PoliticalContacts => Set<Governance.PoliticalContact>();
     public DbSet<Governance.ContentiousIssue> ContentiousIssues => Set<Governance.ContentiousIssue>();
     public DbSet<Governance.PolicedEvent> PolicedEvents => Set<Governance.PolicedEvent>();
+    public DbSet<Governance.AdvisoryGroup> AdvisoryGroups => Set<Governance.AdvisoryGroup>();
+    public DbSet<Governance.GovernanceSettings> GovernanceSettings => Set<Governance.GovernanceSettings>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -362,6 +364,28 @@ public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> option
             }
 
             b.Property(e => e.ReviewedBy).HasMaxLength(200);
+            ConfigureVersion(b);
+        });
+        builder.Entity<Governance.AdvisoryGroup>(b =>
+        {
+            b.HasOne<Force>().WithMany().HasForeignKey(g => g.ForceId).OnDelete(DeleteBehavior.Restrict);
+            b.HasIndex(g => g.ForceId);
+            b.Property(g => g.Name).HasMaxLength(200);
+            b.Property(g => g.Chair).HasMaxLength(200);
+            b.Property(g => g.Payments).HasMaxLength(2000);
+            b.HasMany(g => g.Members).WithOne().HasForeignKey(m => m.AdvisoryGroupId).OnDelete(DeleteBehavior.Cascade);
+            ConfigureVersion(b);
+        });
+        builder.Entity<Governance.AdvisoryGroupMember>(b =>
+        {
+            b.Property(m => m.Name).HasMaxLength(200);
+            b.Property(m => m.VettingRationale).HasMaxLength(2000);
+            b.Property(m => m.Training).HasMaxLength(2000);
+        });
+        builder.Entity<Governance.GovernanceSettings>(b =>
+        {
+            b.HasOne<Force>().WithMany().HasForeignKey(s => s.ForceId).OnDelete(DeleteBehavior.Restrict);
+            b.HasIndex(s => s.ForceId).IsUnique();
             ConfigureVersion(b);
         });
         builder.Entity<Governance.GovernanceHistoryEntry>(b =>

@@ -36,6 +36,8 @@ internal sealed class Changes
         ContactKind k => PoliticalContact.Describe(k),
         EventCategory c => PolicedEvent.Describe(c),
         AttendanceReason a => PolicedEvent.Describe(a),
+        AdvisoryGroupType t => AdvisoryGroup.Describe(t),
+        ChairKind k => AdvisoryGroup.Describe(k),
         Enum e => e.ToString(),
         string s when s.Length > 60 => s[..57] + "…",
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",

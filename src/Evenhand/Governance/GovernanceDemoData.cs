@@ -177,12 +177,35 @@ public static class GovernanceDemoData
                 return ev;
             }).ToList();
             db.PolicedEvents.AddRange(events);
+            var groups = new (string Name, AdvisoryGroupType Type, ChairKind Chair, int TorAgeMonths)[]
+            {
+                ("Independent advisory group", AdvisoryGroupType.IndependentAdvisoryGroup, ChairKind.Independent, 5),
+                ("Stop and search scrutiny panel", AdvisoryGroupType.CommunityScrutinyPanel, ChairKind.Independent, 20),
+                ("Use of force scrutiny panel", AdvisoryGroupType.CommunityScrutinyPanel, ChairKind.PoliceOfficer, 8),
+                ("Ethics committee", AdvisoryGroupType.EthicsCommittee, ChairKind.Independent, 11),
+                ("Youth independent advisory group", AdvisoryGroupType.YouthPanel, ChairKind.PccOffice, 3),
+            }.Select(g =>
+            {
+                var group = AdvisoryGroup.Create(forceId, new AdvisoryGroupDetails(g.Name, g.Type, today.AddMonths(-g.TorAgeMonths), "Chair (demo)", g.Chair,
+                    "Expenses for travel and childcare; no fees."), today);
+                for (var m = 0; m < 6; m++)
+                {
+                    var vetted = rng.NextDouble() < 0.8;
+                    group.AddMember(new MemberDetails($"Member {m + 1} (invented)", today.AddDays(-rng.Next(60, 365 * 9)), vetted ? VettingDecision.Vetted : VettingDecision.NotVetted,
+                        !vetted, !vetted, false, vetted ? null : "Community representative who sees no sensitive material; background check and confidentiality agreement instead.",
+                        "Induction on the force's work and the Code of Ethics"), today);
+                }
+
+                return group;
+            }).ToList();
+            db.AdvisoryGroups.AddRange(groups);
             await db.SaveChangesAsync(ct);
             db.GovernanceHistory.AddRange(policies.Select(p => Added(forceId, PolicyRegisterService.Type, p.Id, ctx))
                 .Concat(representations.Select(r => Added(forceId, VisibleRepresentationService.Type, r.Id, ctx)))
                 .Concat(contacts.Select(c => Added(forceId, PoliticalContactService.Type, c.Id, ctx)))
                 .Concat(issues.Select(i => Added(forceId, ContentiousIssueService.Type, i.Id, ctx)))
-                .Concat(events.Select(e => Added(forceId, PolicedEventService.Type, e.Id, ctx))));
+                .Concat(events.Select(e => Added(forceId, PolicedEventService.Type, e.Id, ctx)))
+                .Concat(groups.Select(g => Added(forceId, AdvisoryGroupService.Type, g.Id, ctx))));
             await db.SaveChangesAsync(ct);
         }
     }

@@ -27,6 +27,10 @@ public static class GovernancePages
 
     public static string Event(string slug, int id, string? step = null) => $"{Events(slug)}/{id}" + (step is null ? "" : "/" + step);
 
+    public static string Groups(string slug) => $"{Base(slug)}/advisory-groups";
+
+    public static string Group(string slug, int id, string? step = null) => $"{Groups(slug)}/{id}" + (step is null ? "" : "/" + step);
+
     public static string Day(DateOnly? day) => day?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) ?? "Not recorded";
 
     public static string When(DateTimeOffset at) => Pages.Forces.HateIncidents.HateIncidentPages.When(at);

@@ -1,0 +1,224 @@
+using Evenhand.Common;
+
+namespace Evenhand.Governance;
+
+public enum AdvisoryGroupType
+{
+    IndependentAdvisoryGroup,
+    CommunityScrutinyPanel,
+    KeyIndividualNetwork,
+    EthicsCommittee,
+    YouthPanel,
+}
+
+/// <summary>Who chairs the group: the report expects an independent chair, not the police or the PCC's office.</summary>
+public enum ChairKind
+{
+    Independent,
+    PoliceOfficer,
+    PoliceStaff,
+    PccOffice,
+}
+
+public enum VettingDecision
+{
+    Vetted,
+    NotVetted,
+}
+
+public sealed record AdvisoryGroupDetails(string? Name, AdvisoryGroupType? Type, DateOnly? TermsOfReferenceReviewedOn, string? Chair, ChairKind? ChairKind, string? Payments);
+
+public sealed record MemberDetails(
+    string? Name, DateOnly? JoinedOn, VettingDecision? Vetting, bool BackgroundCheck, bool ConfidentialityAgreement, bool Escorted, string? VettingRationale, string? Training);
+
+/// <summary>
+/// An advisory group (recommendation 15): its terms of reference and when they were last reviewed, its chair, and its members
+/// with their vetting decisions. Flags: terms of reference older than the limit, a chair who is not independent, members past
+/// the tenure limit, and members not vetted without mitigations and a rationale.
+/// </summary>
+public sealed class AdvisoryGroup : VersionedEntity
+{
+    public int Id { get; set; }
+    public int ForceId { get; set; }
+    public string Name { get; private set; } = "";
+    public AdvisoryGroupType Type { get; private set; }
+    public DateOnly? TermsOfReferenceReviewedOn { get; private set; }
+    public string Chair { get; private set; } = "";
+    public ChairKind ChairKind { get; private set; }
+    public string? Payments { get; private set; }
+    public List<AdvisoryGroupMember> Members { get; set; } = [];
+
+    public bool TermsOfReferenceOutOfDate(DateOnly today, GovernanceSettings limits) =>
+        TermsOfReferenceReviewedOn is not { } reviewed || reviewed.AddMonths(limits.TermsOfReferenceMaxAgeMonths) < today;
+
+    public bool ChairIndependent => ChairKind == ChairKind.Independent;
+
+    public IReadOnlyList<AdvisoryGroupMember> MembersPastTenure(DateOnly today, GovernanceSettings limits) =>
+        [.. Members.Where(m => m.LeftOn is null && m.JoinedOn.AddYears(limits.MemberTenureLimitYears) < today)];
+
+    public IReadOnlyList<string> Flags(DateOnly today, GovernanceSettings limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        var flags = new List<string>();
+        if (TermsOfReferenceOutOfDate(today, limits))
+        {
+            flags.Add(TermsOfReferenceReviewedOn is null ? "Terms of reference never reviewed" : $"Terms of reference not reviewed for over {limits.TermsOfReferenceMaxAgeMonths} months");
+        }
+
+        if (!ChairIndependent)
+        {
+            flags.Add($"Chair is not independent ({Describe(ChairKind)})");
+        }
+
+        var past = MembersPastTenure(today, limits);
+        if (past.Count > 0)
+        {
+            flags.Add($"{past.Count} member{(past.Count == 1 ? "" : "s")} past the {limits.MemberTenureLimitYears}-year tenure limit");
+        }
+
+        return flags;
+    }
+
+    public static AdvisoryGroup Create(int forceId, AdvisoryGroupDetails d, DateOnly today)
+    {
+        var g = new AdvisoryGroup { ForceId = forceId };
+        g.Apply(d, today);
+        return g;
+    }
+
+    public IReadOnlyList<string> Apply(AdvisoryGroupDetails d, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        var problems = new List<string>();
+        var name = Text.Clean(d.Name);
+        var chair = Text.Clean(d.Chair);
+        if (name is null) problems.Add("Name the group.");
+        else if (name.Length > 200) problems.Add("The group's name must be 200 characters or fewer.");
+        if (d.Type is null) problems.Add("Choose the type of group.");
+        if (d.TermsOfReferenceReviewedOn > today) problems.Add("The terms of reference review date cannot be in the future.");
+        if (chair is null) problems.Add("Enter the chair's name.");
+        if (d.ChairKind is null) problems.Add("Say who the chair is.");
+        if (problems.Count > 0)
+        {
+            throw new DomainRuleException(string.Join(" ", problems));
+        }
+
+        var changes = new Changes();
+        changes.Set("Name", Name, name!, v => Name = v);
+        changes.Set("Type", Type, d.Type!.Value, v => Type = v);
+        changes.Set("Terms of reference reviewed", TermsOfReferenceReviewedOn, d.TermsOfReferenceReviewedOn, v => TermsOfReferenceReviewedOn = v);
+        changes.Set("Chair", Chair, chair!, v => Chair = v);
+        changes.Set("Chair is", ChairKind, d.ChairKind!.Value, v => ChairKind = v);
+        changes.Set("Payments and expenses", Payments, Text.Clean(d.Payments), v => Payments = v);
+        if (changes.List.Count > 0)
+        {
+            Bump();
+        }
+
+        return changes.List;
+    }
+
+    /// <summary>Adds a member. Not vetting someone is a decision: it needs at least one mitigation and a rationale.</summary>
+    public AdvisoryGroupMember AddMember(MemberDetails d, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        var problems = new List<string>();
+        var name = Text.Clean(d.Name);
+        var rationale = Text.Clean(d.VettingRationale);
+        if (name is null) problems.Add("Enter the member's name.");
+        if (d.JoinedOn is null) problems.Add("Enter the date the member joined.");
+        else if (d.JoinedOn > today) problems.Add("The joining date cannot be in the future.");
+        if (d.Vetting is null) problems.Add("Record the vetting decision.");
+        if (d.Vetting == VettingDecision.NotVetted)
+        {
+            if (!d.BackgroundCheck && !d.ConfidentialityAgreement && !d.Escorted) problems.Add("A member who is not vetted needs at least one mitigation: a background check, a confidentiality agreement or an escort.");
+            if (rationale is null) problems.Add("Give the rationale for not vetting the member.");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new DomainRuleException(string.Join(" ", problems));
+        }
+
+        var member = new AdvisoryGroupMember
+        {
+            Name = name!, JoinedOn = d.JoinedOn!.Value, Vetting = d.Vetting!.Value, BackgroundCheck = d.BackgroundCheck, ConfidentialityAgreement = d.ConfidentialityAgreement,
+            Escorted = d.Escorted, VettingRationale = rationale, Training = Text.Clean(d.Training),
+        };
+        Members.Add(member);
+        Bump();
+        return member;
+    }
+
+    public static string Describe(AdvisoryGroupType t) => t switch
+    {
+        AdvisoryGroupType.IndependentAdvisoryGroup => "Independent advisory group",
+        AdvisoryGroupType.CommunityScrutinyPanel => "Community scrutiny panel",
+        AdvisoryGroupType.KeyIndividualNetwork => "Key individual network",
+        AdvisoryGroupType.EthicsCommittee => "Ethics committee",
+        _ => "Youth panel",
+    };
+
+    public static string Describe(ChairKind c) => c switch
+    {
+        ChairKind.Independent => "independent",
+        ChairKind.PoliceOfficer => "a police officer",
+        ChairKind.PoliceStaff => "police staff",
+        _ => "the PCC's office",
+    };
+}
+
+/// <summary>
+/// A force's limits for its advisory groups: how old terms of reference may be, and how long a member may serve. The report
+/// asks for a tenure policy but sets no figure; until the force sets its own, these defaults apply.
+/// </summary>
+public sealed class GovernanceSettings : VersionedEntity
+{
+    public const int DefaultTermsOfReferenceMaxAgeMonths = 12;
+    public const int DefaultMemberTenureLimitYears = 6;
+
+    public int Id { get; set; }
+    public int ForceId { get; set; }
+    public int TermsOfReferenceMaxAgeMonths { get; private set; } = DefaultTermsOfReferenceMaxAgeMonths;
+    public int MemberTenureLimitYears { get; private set; } = DefaultMemberTenureLimitYears;
+
+    public IReadOnlyList<string> Apply(int? torMonths, int? tenureYears)
+    {
+        var problems = new List<string>();
+        if (torMonths is not (>= 1 and <= 60)) problems.Add("Enter how old terms of reference may be, from 1 to 60 months.");
+        if (tenureYears is not (>= 1 and <= 20)) problems.Add("Enter the tenure limit, from 1 to 20 years.");
+        if (problems.Count > 0)
+        {
+            throw new DomainRuleException(string.Join(" ", problems));
+        }
+
+        var changes = new Changes();
+        changes.Set("Terms of reference may be (months)", TermsOfReferenceMaxAgeMonths, torMonths!.Value, v => TermsOfReferenceMaxAgeMonths = v);
+        changes.Set("Tenure limit (years)", MemberTenureLimitYears, tenureYears!.Value, v => MemberTenureLimitYears = v);
+        if (changes.List.Count > 0)
+        {
+            Bump();
+        }
+
+        return changes.List;
+    }
+}
+
+public sealed class AdvisoryGroupMember
+{
+    public int Id { get; set; }
+    public int AdvisoryGroupId { get; set; }
+    public required string Name { get; set; }
+    public DateOnly JoinedOn { get; set; }
+    public DateOnly? LeftOn { get; set; }
+    public VettingDecision Vetting { get; set; }
+    public bool BackgroundCheck { get; set; }
+    public bool ConfidentialityAgreement { get; set; }
+    public bool Escorted { get; set; }
+    public string? VettingRationale { get; set; }
+    public string? Training { get; set; }
+
+    public string Mitigations =>
+        string.Join(", ", new[] { BackgroundCheck ? "background check" : null, ConfidentialityAgreement ? "confidentiality agreement" : null, Escorted ? "escorted" : null }
+            .Where(m => m is not null));
+}

@@ -1,0 +1,102 @@
+using Evenhand.Common;
+using Evenhand.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Evenhand.Governance;
+
+/// <summary>The register of advisory groups and their members (recommendation 15), with the force's limits.</summary>
+public sealed class AdvisoryGroupService(EvenhandDbContext db, TimeProvider time) : GovernanceRegister(db, time), IEvidenceSource
+{
+    public const string Type = "AdvisoryGroup";
+    public const string Register = "governance/advisory-groups";
+
+    protected override string RecordType => Type;
+
+    private IQueryable<AdvisoryGroup> OfForce(int forceId) => Db.AdvisoryGroups.Where(g => g.ForceId == forceId).Include(g => g.Members);
+
+    /// <summary>The force's limits (the defaults until it sets its own; nothing is stored until then).</summary>
+    public async Task<GovernanceSettings> SettingsAsync(int forceId, CancellationToken ct = default) =>
+        await Db.GovernanceSettings.SingleOrDefaultAsync(s => s.ForceId == forceId, ct) ?? new GovernanceSettings { ForceId = forceId };
+
+    public async Task<GovernanceSettings> UpdateSettingsAsync(int forceId, Guid version, int? torMonths, int? tenureYears, ProcessContext ctx, CancellationToken ct = default)
+    {
+        var settings = await SettingsAsync(forceId, ct);
+        settings.EnsureVersion(version);
+        var changes = settings.Apply(torMonths, tenureYears);
+        if (changes.Count > 0)
+        {
+            if (settings.Id == 0)
+            {
+                Db.GovernanceSettings.Add(settings);
+            }
+
+            Auditing.AuditLog.Record(Db, ctx, "SettingsChanged", nameof(GovernanceSettings), forceId, forceId, null, new { torMonths, tenureYears });
+            try
+            {
+                await Db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                throw new ConcurrencyConflictException();
+            }
+        }
+
+        return settings;
+    }
+
+    public async Task<IReadOnlyList<AdvisoryGroup>> AllAsync(int forceId, CancellationToken ct = default) =>
+        await OfForce(forceId).AsNoTracking().OrderBy(g => g.Type).ThenBy(g => g.Name).ThenBy(g => g.Id).ToListAsync(ct);
+
+    public async Task<AdvisoryGroup> GetAsync(int forceId, int id, CancellationToken ct = default) =>
+        await OfForce(forceId).SingleOrDefaultAsync(g => g.Id == id, ct)
+        ?? throw new NotFoundException("There is no such advisory group in this force's register.");
+
+    public async Task<AdvisoryGroup> CreateAsync(int forceId, AdvisoryGroupDetails details, ProcessContext ctx, CancellationToken ct = default)
+    {
+        var group = AdvisoryGroup.Create(forceId, details, Today);
+        await AddRecordAsync(group, forceId, g => g.Id, Snapshot(group), ctx, ct);
+        return group;
+    }
+
+    public async Task<AdvisoryGroup> UpdateAsync(int forceId, int id, Guid version, AdvisoryGroupDetails details, ProcessContext ctx, CancellationToken ct = default)
+    {
+        var group = await GetAsync(forceId, id, ct);
+        group.EnsureVersion(version);
+        var before = Snapshot(group);
+        var changes = group.Apply(details, Today);
+        if (changes.Count > 0)
+        {
+            await SaveChangeAsync(forceId, id, "Updated", string.Join("; ", changes), before, Snapshot(group), ctx, ct);
+        }
+
+        return group;
+    }
+
+    public async Task<AdvisoryGroupMember> AddMemberAsync(int forceId, int id, Guid version, MemberDetails details, ProcessContext ctx, CancellationToken ct = default)
+    {
+        var group = await GetAsync(forceId, id, ct);
+        group.EnsureVersion(version);
+        var member = group.AddMember(details, Today);
+        await SaveChangeAsync(forceId, id, "MemberAdded",
+            $"Member added: {member.Name}, joined {member.JoinedOn:d MMM yyyy}, " + (member.Vetting == VettingDecision.Vetted ? "vetted" : $"not vetted ({member.Mitigations}): {member.VettingRationale}"),
+            null, new { member.Name, member.JoinedOn, Vetting = member.Vetting.ToString(), member.Mitigations }, ctx, ct);
+        return member;
+    }
+
+    /// <summary>Recommendation 15: groups with current terms of reference, an independent chair, and every member within tenure.</summary>
+    public async Task<IReadOnlyList<EvidenceIndicator>> IndicatorsAsync(int forceId, DateOnly today, CancellationToken ct = default)
+    {
+        var limits = await SettingsAsync(forceId, ct);
+        var groups = await OfForce(forceId).AsNoTracking().ToListAsync(ct);
+        return
+        [
+            new(15, "Advisory groups with current terms of reference, an independent chair and every member within tenure",
+                EvidenceIndicator.Share(groups.Count(g => g.Flags(today, limits).Count == 0), groups.Count), groups.Count, Register),
+        ];
+    }
+
+    private static object Snapshot(AdvisoryGroup g) => new
+    {
+        g.Name, Type = g.Type.ToString(), g.TermsOfReferenceReviewedOn, g.Chair, ChairKind = g.ChairKind.ToString(), g.Payments, Members = g.Members.Count,
+    };
+}

@@ -1,0 +1,109 @@
+using System.Net;
+using Evenhand.Common;
+using Evenhand.Governance;
+using Evenhand.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Evenhand.Tests.Governance;
+
+public sealed class AdvisoryGroupTests
+{
+    private static readonly DateOnly Today = new(2025, 6, 1);
+    private static readonly GovernanceSettings Defaults = new() { ForceId = 1 };
+
+    private static AdvisoryGroup Group(DateOnly? tor, ChairKind chair = ChairKind.Independent) =>
+        AdvisoryGroup.Create(1, new AdvisoryGroupDetails("Independent advisory group", AdvisoryGroupType.IndependentAdvisoryGroup, tor, "A. Chair", chair, null), Today);
+
+    private static MemberDetails Vetted(string name, DateOnly joined) => new(name, joined, VettingDecision.Vetted, false, false, false, null, null);
+
+    [Fact]
+    public void Flags_OldTermsOfReference_ANonIndependentChair_AndMembersPastTenure()
+    {
+        var good = Group(Today.AddMonths(-11));
+        good.AddMember(Vetted("M1", Today.AddYears(-5)), Today);
+        Assert.Empty(good.Flags(Today, Defaults));
+
+        var bad = Group(Today.AddMonths(-13), ChairKind.PoliceOfficer);
+        bad.AddMember(Vetted("M2", Today.AddYears(-7)), Today);
+        Assert.Equal(["Terms of reference not reviewed for over 12 months", "Chair is not independent (a police officer)", "1 member past the 6-year tenure limit"],
+            bad.Flags(Today, Defaults));
+        Assert.Equal(["Terms of reference never reviewed"], Group(null).Flags(Today, Defaults));
+    }
+
+    [Fact]
+    public void Flags_FollowTheForcesOwnLimits()
+    {
+        var g = Group(Today.AddMonths(-13));
+        g.AddMember(Vetted("M1", Today.AddYears(-3)), Today);
+        var strict = new GovernanceSettings { ForceId = 1 };
+        strict.Apply(24, 2);
+
+        Assert.Equal(["1 member past the 2-year tenure limit"], g.Flags(Today, strict));
+    }
+
+    [Fact]
+    public void AddMember_NotVetted_NeedsAMitigationAndARationale()
+    {
+        var g = Group(Today);
+        var e = Assert.Throws<DomainRuleException>(() => g.AddMember(new MemberDetails("M", Today, VettingDecision.NotVetted, false, false, false, null, null), Today));
+        Assert.Contains("at least one mitigation", e.Message, StringComparison.Ordinal);
+        Assert.Contains("rationale for not vetting", e.Message, StringComparison.Ordinal);
+        Assert.Empty(g.Members);
+
+        var m = g.AddMember(new MemberDetails("M", Today, VettingDecision.NotVetted, true, true, false, "Sees no sensitive material", null), Today);
+        Assert.Equal("background check, confidentiality agreement", m.Mitigations);
+    }
+
+    [Fact]
+    public void Settings_OutOfRange_AreRefused()
+    {
+        var e = Assert.Throws<DomainRuleException>(() => new GovernanceSettings().Apply(0, 30));
+        Assert.Contains("1 to 60 months", e.Message, StringComparison.Ordinal);
+        Assert.Contains("1 to 20 years", e.Message, StringComparison.Ordinal);
+    }
+}
+
+[Collection(AppCollection.Name)]
+public sealed class AdvisoryGroupPageTests(AppFixture apps)
+{
+    public static TheoryData<string> Providers => TestDatabases.Providers;
+
+    [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task AddAGroupAndAMemberNotVetted_TheVettingDecisionIsRecorded_AndOtherForcesCannotSeeIt(string provider)
+    {
+        var app = apps.Get(provider);
+        using var governance = await app.SignedInAsync("governance.west-midlands@demo.evenhand.test");
+        var name = "Test panel " + Guid.NewGuid().ToString("N")[..6];
+        var created = await governance.SubmitAsync(await governance.GetPageAsync("/forces/west-midlands/governance/advisory-groups/new"), "/new", new()
+        {
+            ["Name"] = name, ["Type"] = "CommunityScrutinyPanel", ["TermsOfReferenceReviewedOn.Day"] = "", ["TermsOfReferenceReviewedOn.Month"] = "", ["TermsOfReferenceReviewedOn.Year"] = "",
+            ["Chair"] = "B. Chair", ["ChairKind"] = "PccOffice", ["Payments"] = "",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var url = created.Headers.Location!.OriginalString;
+        var flags = (await governance.GetPageAsync(url)).QuerySelector("#group-flags")!.TextContent;
+        Assert.Contains("never reviewed", flags, StringComparison.Ordinal);
+        Assert.Contains("not independent", flags, StringComparison.Ordinal);
+
+        var refused = await governance.SubmitAsync(await governance.GetPageAsync(url + "/members/new"), "/members/new", new()
+        {
+            ["Name"] = "C. Member", ["JoinedOn.Day"] = "1", ["JoinedOn.Month"] = "1", ["JoinedOn.Year"] = "2024", ["Vetting"] = "NotVetted", ["VettingRationale"] = "", ["Training"] = "",
+        });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("at least one mitigation", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var added = await governance.SubmitAsync(await governance.GetPageAsync(url + "/members/new"), "/members/new", new()
+        {
+            ["Name"] = "C. Member", ["JoinedOn.Day"] = "1", ["JoinedOn.Month"] = "1", ["JoinedOn.Year"] = "2024", ["Vetting"] = "NotVetted",
+            ["ConfidentialityAgreement"] = "true", ["VettingRationale"] = "Sees no operational material", ["Training"] = "",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Contains("Not vetted: confidentiality agreement", (await governance.GetPageAsync(url)).QuerySelector("#member-list")!.TextContent, StringComparison.Ordinal);
+
+        using var other = await app.SignedInAsync("governance.cleveland@demo.evenhand.test");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(url.Replace("west-midlands", "cleveland", StringComparison.Ordinal))).StatusCode);
+        await using var db = app.CreateDbContext();
+        Assert.Equal(1, await db.AdvisoryGroups.Where(g => g.Name == name).SelectMany(g => g.Members).CountAsync());
+    }
+}
