@@ -34,6 +34,7 @@ builder.Services.AddScoped<Evenhand.Governance.PoliticalContactService>();
 builder.Services.AddScoped<Evenhand.Governance.ContentiousIssueService>();
 builder.Services.AddScoped<Evenhand.Governance.PolicedEventService>();
 builder.Services.AddScoped<Evenhand.Governance.AdvisoryGroupService>();
+builder.Services.AddScoped<Evenhand.Governance.StaffNetworkService>();
 builder.Services.AddScoped(s => Evenhand.Governance.GovernanceEvidenceService.For(s.GetRequiredService<EvenhandDbContext>(), s.GetRequiredService<TimeProvider>()));
 
 // Background work: reviews, retention reviews and answers to subjects fall due on a timer (BackgroundWork:Enabled).

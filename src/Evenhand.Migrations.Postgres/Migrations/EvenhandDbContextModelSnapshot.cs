@@ -390,6 +390,60 @@ namespace Evenhand.Migrations.Postgres.Migrations
                     b.ToTable("EqualityImpactAssessment");
                 });
 
+            modelBuilder.Entity("Evenhand.Governance.FundingRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<decimal?>("AmountAwarded")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<decimal?>("LocalPopulationSharePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Rationale")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("RecruitmentOrRetentionConcern")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("RequestedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("StaffNetworkId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("WorkforceSharePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffNetworkId");
+
+                    b.ToTable("FundingRequest");
+                });
+
             modelBuilder.Entity("Evenhand.Governance.GovernanceHistoryEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -664,6 +718,72 @@ namespace Evenhand.Migrations.Postgres.Migrations
                     b.HasIndex("ForceId", "ContactOn");
 
                     b.ToTable("PoliticalContacts");
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.StaffNetwork", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("AnnualBudget")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<string>("Chair")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("ChairElected")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Characteristic")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Criteria")
+                        .HasMaxLength(40)
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DutyHoursPerMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ForceId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NoCharacteristicRationale")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<decimal>("SpendToDate")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<DateOnly?>("TermsOfReferenceOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceId");
+
+                    b.ToTable("StaffNetworks");
                 });
 
             modelBuilder.Entity("Evenhand.Governance.VisibleRepresentation", b =>
@@ -1949,6 +2069,15 @@ namespace Evenhand.Migrations.Postgres.Migrations
                     b.Navigation("Lines");
                 });
 
+            modelBuilder.Entity("Evenhand.Governance.FundingRequest", b =>
+                {
+                    b.HasOne("Evenhand.Governance.StaffNetwork", null)
+                        .WithMany("FundingRequests")
+                        .HasForeignKey("StaffNetworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Evenhand.Governance.GovernanceSettings", b =>
                 {
                     b.HasOne("Evenhand.Forces.Force", null)
@@ -1977,6 +2106,15 @@ namespace Evenhand.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Evenhand.Governance.PoliticalContact", b =>
+                {
+                    b.HasOne("Evenhand.Forces.Force", null)
+                        .WithMany()
+                        .HasForeignKey("ForceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.StaffNetwork", b =>
                 {
                     b.HasOne("Evenhand.Forces.Force", null)
                         .WithMany()
@@ -2358,6 +2496,11 @@ namespace Evenhand.Migrations.Postgres.Migrations
             modelBuilder.Entity("Evenhand.Governance.PolicyDocument", b =>
                 {
                     b.Navigation("Assessments");
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.StaffNetwork", b =>
+                {
+                    b.Navigation("FundingRequests");
                 });
 
             modelBuilder.Entity("Evenhand.HateIncidents.CaseFileReview", b =>

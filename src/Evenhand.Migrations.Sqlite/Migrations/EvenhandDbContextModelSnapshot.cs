@@ -372,6 +372,58 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                     b.ToTable("EqualityImpactAssessment");
                 });
 
+            modelBuilder.Entity("Evenhand.Governance.FundingRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("AmountAwarded")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("LocalPopulationSharePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rationale")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RecruitmentOrRetentionConcern")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("RequestedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StaffNetworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("WorkforceSharePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffNetworkId");
+
+                    b.ToTable("FundingRequest");
+                });
+
             modelBuilder.Entity("Evenhand.Governance.GovernanceHistoryEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -636,6 +688,70 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                     b.HasIndex("ForceId", "ContactOn");
 
                     b.ToTable("PoliticalContacts");
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.StaffNetwork", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("AnnualBudget")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Chair")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ChairElected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Characteristic")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Criteria")
+                        .HasMaxLength(40)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DutyHoursPerMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ForceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoCharacteristicRationale")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("SpendToDate")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TermsOfReferenceOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceId");
+
+                    b.ToTable("StaffNetworks");
                 });
 
             modelBuilder.Entity("Evenhand.Governance.VisibleRepresentation", b =>
@@ -1875,6 +1991,15 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                     b.Navigation("Lines");
                 });
 
+            modelBuilder.Entity("Evenhand.Governance.FundingRequest", b =>
+                {
+                    b.HasOne("Evenhand.Governance.StaffNetwork", null)
+                        .WithMany("FundingRequests")
+                        .HasForeignKey("StaffNetworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Evenhand.Governance.GovernanceSettings", b =>
                 {
                     b.HasOne("Evenhand.Forces.Force", null)
@@ -1903,6 +2028,15 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Evenhand.Governance.PoliticalContact", b =>
+                {
+                    b.HasOne("Evenhand.Forces.Force", null)
+                        .WithMany()
+                        .HasForeignKey("ForceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.StaffNetwork", b =>
                 {
                     b.HasOne("Evenhand.Forces.Force", null)
                         .WithMany()
@@ -2284,6 +2418,11 @@ namespace Evenhand.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Evenhand.Governance.PolicyDocument", b =>
                 {
                     b.Navigation("Assessments");
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.StaffNetwork", b =>
+                {
+                    b.Navigation("FundingRequests");
                 });
 
             modelBuilder.Entity("Evenhand.HateIncidents.CaseFileReview", b =>

@@ -33,6 +33,7 @@ public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> option
     public DbSet<Governance.ContentiousIssue> ContentiousIssues => Set<Governance.ContentiousIssue>();
     public DbSet<Governance.PolicedEvent> PolicedEvents => Set<Governance.PolicedEvent>();
     public DbSet<Governance.AdvisoryGroup> AdvisoryGroups => Set<Governance.AdvisoryGroup>();
+    public DbSet<Governance.StaffNetwork> StaffNetworks => Set<Governance.StaffNetwork>();
     public DbSet<Governance.GovernanceSettings> GovernanceSettings => Set<Governance.GovernanceSettings>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -387,6 +388,28 @@ public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> option
             b.HasOne<Force>().WithMany().HasForeignKey(s => s.ForceId).OnDelete(DeleteBehavior.Restrict);
             b.HasIndex(s => s.ForceId).IsUnique();
             ConfigureVersion(b);
+        });
+        builder.Entity<Governance.StaffNetwork>(b =>
+        {
+            b.HasOne<Force>().WithMany().HasForeignKey(n => n.ForceId).OnDelete(DeleteBehavior.Restrict);
+            b.HasIndex(n => n.ForceId);
+            b.Property(n => n.Name).HasMaxLength(200);
+            b.Property(n => n.Chair).HasMaxLength(200);
+            b.Property(n => n.NoCharacteristicRationale).HasMaxLength(2000);
+            b.Property(n => n.Criteria).HasConversion<int>();
+            b.Property(n => n.AnnualBudget).HasPrecision(12, 2);
+            b.Property(n => n.SpendToDate).HasPrecision(12, 2);
+            b.HasMany(n => n.FundingRequests).WithOne().HasForeignKey(r => r.StaffNetworkId).OnDelete(DeleteBehavior.Cascade);
+            ConfigureVersion(b);
+        });
+        builder.Entity<Governance.FundingRequest>(b =>
+        {
+            b.Property(r => r.Purpose).HasMaxLength(1000);
+            b.Property(r => r.Rationale).HasMaxLength(2000);
+            b.Property(r => r.Amount).HasPrecision(12, 2);
+            b.Property(r => r.AmountAwarded).HasPrecision(12, 2);
+            b.Property(r => r.WorkforceSharePercent).HasPrecision(5, 2);
+            b.Property(r => r.LocalPopulationSharePercent).HasPrecision(5, 2);
         });
         builder.Entity<Governance.GovernanceHistoryEntry>(b =>
         {

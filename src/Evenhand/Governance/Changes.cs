@@ -38,6 +38,8 @@ internal sealed class Changes
         AttendanceReason a => PolicedEvent.Describe(a),
         AdvisoryGroupType t => AdvisoryGroup.Describe(t),
         ChairKind k => AdvisoryGroup.Describe(k),
+        ProtectedCharacteristic c => EqualityImpactAssessment.Describe(c),
+        NpccCriteria c => $"{Enum.GetValues<NpccCriteria>().Count(f => f is not (NpccCriteria.None or NpccCriteria.All) && c.HasFlag(f))} of 10",
         Enum e => e.ToString(),
         string s when s.Length > 60 => s[..57] + "…",
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",

@@ -199,13 +199,36 @@ public static class GovernanceDemoData
                 return group;
             }).ToList();
             db.AdvisoryGroups.AddRange(groups);
+            var networks = new (string Name, NetworkScope Scope, ProtectedCharacteristic? Characteristic, decimal Workforce, decimal Population)[]
+            {
+                ("Black Police Association", NetworkScope.NationalBranch, ProtectedCharacteristic.Race, 2.1m, 7.5m),
+                ("Women's network", NetworkScope.Local, ProtectedCharacteristic.Sex, 41m, 51m),
+                ("LGBT+ network", NetworkScope.NationalBranch, ProtectedCharacteristic.SexualOrientation, 4.5m, 3.2m),
+                ("Disability and carers network", NetworkScope.Local, ProtectedCharacteristic.Disability, 6m, 18m),
+                ("Christian Police Association", NetworkScope.NationalBranch, ProtectedCharacteristic.ReligionOrBelief, 40m, 46m),
+                ("Muslim Police Association", NetworkScope.NationalBranch, ProtectedCharacteristic.ReligionOrBelief, 1.4m, 6.7m),
+            }.Select((n, k) =>
+            {
+                var criteria = rng.NextDouble() < 0.6 ? NpccCriteria.All : NpccCriteria.All & ~NpccCriteria.ElectedChair & ~NpccCriteria.RecognisesIntersectionality;
+                var network = StaffNetwork.Create(forceId, new NetworkDetails(n.Name, n.Scope, n.Characteristic, null, "Chair (demo)", criteria.HasFlag(NpccCriteria.ElectedChair),
+                    today.AddMonths(-rng.Next(1, 30)), criteria, 8 + (k * 2), 5000m, Math.Round((decimal)rng.Next(500, 5200), 0)), today);
+                var assessed = rng.NextDouble() < 0.7;
+                var approved = n.Workforce < n.Population;
+                network.AddFundingRequest(new FundingDetails(today.AddDays(-rng.Next(20, 200)), "Annual conference and mentoring scheme", 2500m,
+                    assessed ? n.Workforce : null, assessed ? n.Population : null, n.Workforce * 2 < n.Population,
+                    assessed ? (approved ? FundingDecision.Approved : FundingDecision.Refused) : FundingDecision.Pending, assessed && approved ? 2000m : null,
+                    assessed ? (approved ? "Under-represented locally: funds targeted recruitment and retention." : "Represented in line with the local population: other networks prioritised.") : null), today);
+                return network;
+            }).ToList();
+            db.StaffNetworks.AddRange(networks);
             await db.SaveChangesAsync(ct);
             db.GovernanceHistory.AddRange(policies.Select(p => Added(forceId, PolicyRegisterService.Type, p.Id, ctx))
                 .Concat(representations.Select(r => Added(forceId, VisibleRepresentationService.Type, r.Id, ctx)))
                 .Concat(contacts.Select(c => Added(forceId, PoliticalContactService.Type, c.Id, ctx)))
                 .Concat(issues.Select(i => Added(forceId, ContentiousIssueService.Type, i.Id, ctx)))
                 .Concat(events.Select(e => Added(forceId, PolicedEventService.Type, e.Id, ctx)))
-                .Concat(groups.Select(g => Added(forceId, AdvisoryGroupService.Type, g.Id, ctx))));
+                .Concat(groups.Select(g => Added(forceId, AdvisoryGroupService.Type, g.Id, ctx)))
+                .Concat(networks.Select(n => Added(forceId, StaffNetworkService.Type, n.Id, ctx))));
             await db.SaveChangesAsync(ct);
         }
     }

@@ -40,7 +40,7 @@ public sealed class GovernanceEvidenceService(IEnumerable<IEvidenceSource> sourc
 {
     /// <summary>The service over every register: the one list of registers, for the web app and the CLI alike.</summary>
     public static GovernanceEvidenceService For(Data.EvenhandDbContext db, TimeProvider time) =>
-        new([new PolicyRegisterService(db, time), new VisibleRepresentationService(db, time), new PoliticalContactService(db, time), new ContentiousIssueService(db, time), new PolicedEventService(db, time), new AdvisoryGroupService(db, time)]);
+        new([new PolicyRegisterService(db, time), new VisibleRepresentationService(db, time), new PoliticalContactService(db, time), new ContentiousIssueService(db, time), new PolicedEventService(db, time), new AdvisoryGroupService(db, time), new StaffNetworkService(db, time)]);
 
     public async Task<IReadOnlyList<EvidenceIndicator>> ForForceAsync(int forceId, DateOnly today, CancellationToken ct = default)
     {

@@ -11,8 +11,8 @@ public sealed class EvidenceCommandTests
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var recs = JsonDocument.Parse(run.Out).RootElement.GetProperty("recommendations").EnumerateArray().ToList();
-        // The registers built so far: policies and EIAs (12, 13) and visible representations (10) political contacts (7) the horizon scan (6) events (4, 5) and advisory groups (15).
-        Assert.Equal([4, 5, 6, 7, 10, 12, 13, 15], recs.Select(r => r.GetProperty("recommendation").GetInt32()));
+        // The registers built so far: policies and EIAs (12, 13) and visible representations (10) political contacts (7) the horizon scan (6) events (4, 5) advisory groups (15) and staff networks (21, 22): every register the issue names.
+        Assert.Equal([4, 5, 6, 7, 10, 12, 13, 15, 21, 22], recs.Select(r => r.GetProperty("recommendation").GetInt32()));
         foreach (var indicator in recs.SelectMany(r => r.GetProperty("indicators").EnumerateArray()))
         {
             Assert.False(string.IsNullOrWhiteSpace(indicator.GetProperty("name").GetString()));

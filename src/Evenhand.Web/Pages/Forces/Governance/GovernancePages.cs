@@ -31,6 +31,12 @@ public static class GovernancePages
 
     public static string Group(string slug, int id, string? step = null) => $"{Groups(slug)}/{id}" + (step is null ? "" : "/" + step);
 
+    public static string Networks(string slug) => $"{Base(slug)}/staff-networks";
+
+    public static string Network(string slug, int id, string? step = null) => $"{Networks(slug)}/{id}" + (step is null ? "" : "/" + step);
+
+    public static string Money(decimal? amount) => amount is { } a ? a.ToString("£#,##0", CultureInfo.GetCultureInfo("en-GB")) : "Not recorded";
+
     public static string Day(DateOnly? day) => day?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) ?? "Not recorded";
 
     public static string When(DateTimeOffset at) => Pages.Forces.HateIncidents.HateIncidentPages.When(at);
