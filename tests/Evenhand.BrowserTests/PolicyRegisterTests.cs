@@ -68,6 +68,30 @@ public sealed class PolicyRegisterTests(BrowserFixture browser, ITestOutputHelpe
         await Accessibility.AssertNoSeriousViolationsAsync(page, output);
     }
 
+    [BrowserFact]
+    public async Task EveryRegistersPages_HaveNoSeriousViolations()
+    {
+        var page = await browser.NewPageAsync(DemoUsers.Governance(Force));
+        foreach (var register in new[] { "visible-representations", "political-contacts", "events", "advisory-groups", "staff-networks", "horizon-scan" })
+        {
+            await page.GotoAsync($"/forces/{Force}/governance/{register}");
+            await Accessibility.AssertNoSeriousViolationsAsync(page, output);
+            var first = page.Locator("main table tbody a.govuk-link").First;
+            await first.ClickAsync();
+            await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
+            await Accessibility.AssertNoSeriousViolationsAsync(page, output);
+            await page.GotoAsync($"/forces/{Force}/governance/{register}/new");
+            await Accessibility.AssertNoSeriousViolationsAsync(page, output);
+        }
+
+        await page.GotoAsync($"/forces/{Force}/governance");
+        await Accessibility.AssertNoSeriousViolationsAsync(page, output);
+        await page.GotoAsync($"/forces/{Force}/governance/visible-representations/may-i-wear");
+        await Accessibility.AssertNoSeriousViolationsAsync(page, output);
+        await page.GotoAsync($"/forces/{Force}/governance/visible-representations/policy");
+        await Accessibility.AssertNoSeriousViolationsAsync(page, output);
+    }
+
     /// <summary>Recommendation N's page for the force, and its first register indicator as "x of y".</summary>
     private static async Task<(int InDate, int Total)> IndicatorAsync(IPage page, int number)
     {
