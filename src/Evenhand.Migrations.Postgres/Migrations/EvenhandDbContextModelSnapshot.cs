@@ -300,6 +300,41 @@ namespace Evenhand.Migrations.Postgres.Migrations
                     b.ToTable("AdvisoryGroupMember");
                 });
 
+            modelBuilder.Entity("Evenhand.Governance.AdvisoryMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AdvisoryGroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("FedBackOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("MinutesRecorded")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("WeDid")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("YouSaid")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdvisoryGroupId");
+
+                    b.ToTable("AdvisoryMeeting");
+                });
+
             modelBuilder.Entity("Evenhand.Governance.ContentiousIssue", b =>
                 {
                     b.Property<int>("Id")
@@ -2023,6 +2058,15 @@ namespace Evenhand.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Evenhand.Governance.AdvisoryMeeting", b =>
+                {
+                    b.HasOne("Evenhand.Governance.AdvisoryGroup", null)
+                        .WithMany("Meetings")
+                        .HasForeignKey("AdvisoryGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Evenhand.Governance.ContentiousIssue", b =>
                 {
                     b.HasOne("Evenhand.Forces.Force", null)
@@ -2490,6 +2534,8 @@ namespace Evenhand.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Evenhand.Governance.AdvisoryGroup", b =>
                 {
+                    b.Navigation("Meetings");
+
                     b.Navigation("Members");
                 });
 

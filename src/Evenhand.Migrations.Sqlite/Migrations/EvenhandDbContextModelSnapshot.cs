@@ -286,6 +286,39 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                     b.ToTable("AdvisoryGroupMember");
                 });
 
+            modelBuilder.Entity("Evenhand.Governance.AdvisoryMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AdvisoryGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("FedBackOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MinutesRecorded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WeDid")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("YouSaid")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdvisoryGroupId");
+
+                    b.ToTable("AdvisoryMeeting");
+                });
+
             modelBuilder.Entity("Evenhand.Governance.ContentiousIssue", b =>
                 {
                     b.Property<int>("Id")
@@ -1945,6 +1978,15 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Evenhand.Governance.AdvisoryMeeting", b =>
+                {
+                    b.HasOne("Evenhand.Governance.AdvisoryGroup", null)
+                        .WithMany("Meetings")
+                        .HasForeignKey("AdvisoryGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Evenhand.Governance.ContentiousIssue", b =>
                 {
                     b.HasOne("Evenhand.Forces.Force", null)
@@ -2412,6 +2454,8 @@ namespace Evenhand.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Evenhand.Governance.AdvisoryGroup", b =>
                 {
+                    b.Navigation("Meetings");
+
                     b.Navigation("Members");
                 });
 

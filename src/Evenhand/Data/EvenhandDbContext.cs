@@ -375,6 +375,7 @@ public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> option
             b.Property(g => g.Chair).HasMaxLength(200);
             b.Property(g => g.Payments).HasMaxLength(2000);
             b.HasMany(g => g.Members).WithOne().HasForeignKey(m => m.AdvisoryGroupId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(g => g.Meetings).WithOne().HasForeignKey(m => m.AdvisoryGroupId).OnDelete(DeleteBehavior.Cascade);
             ConfigureVersion(b);
         });
         builder.Entity<Governance.AdvisoryGroupMember>(b =>
@@ -382,6 +383,11 @@ public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> option
             b.Property(m => m.Name).HasMaxLength(200);
             b.Property(m => m.VettingRationale).HasMaxLength(2000);
             b.Property(m => m.Training).HasMaxLength(2000);
+        });
+        builder.Entity<Governance.AdvisoryMeeting>(b =>
+        {
+            b.Property(m => m.YouSaid).HasMaxLength(2000);
+            b.Property(m => m.WeDid).HasMaxLength(2000);
         });
         builder.Entity<Governance.GovernanceSettings>(b =>
         {

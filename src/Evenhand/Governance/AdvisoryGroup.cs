@@ -47,6 +47,10 @@ public sealed class AdvisoryGroup : VersionedEntity
     public ChairKind ChairKind { get; private set; }
     public string? Payments { get; private set; }
     public List<AdvisoryGroupMember> Members { get; set; } = [];
+    public List<AdvisoryMeeting> Meetings { get; set; } = [];
+
+    /// <summary>What the group raised that the force has not yet answered ("you said" without "we did").</summary>
+    public IReadOnlyList<AdvisoryMeeting> OpenActions() => [.. Meetings.Where(m => m.YouSaid is not null && m.WeDid is null)];
 
     public bool TermsOfReferenceOutOfDate(DateOnly today, GovernanceSettings limits) =>
         TermsOfReferenceReviewedOn is not { } reviewed || reviewed.AddMonths(limits.TermsOfReferenceMaxAgeMonths) < today;
@@ -68,6 +72,12 @@ public sealed class AdvisoryGroup : VersionedEntity
         if (!ChairIndependent)
         {
             flags.Add($"Chair is not independent ({Describe(ChairKind)})");
+        }
+
+        var open = OpenActions().Count;
+        if (open > 0)
+        {
+            flags.Add($"{open} matter{(open == 1 ? "" : "s")} raised by the group with no feedback yet");
         }
 
         var past = MembersPastTenure(today, limits);
@@ -150,6 +160,40 @@ public sealed class AdvisoryGroup : VersionedEntity
         return member;
     }
 
+    /// <summary>A meeting: whether minutes were kept, what the group raised, and (now or later) what the force did about it.</summary>
+    public AdvisoryMeeting AddMeeting(DateOnly? heldOn, bool minutesRecorded, string? youSaid, string? weDid, DateOnly today)
+    {
+        var problems = new List<string>();
+        if (heldOn is null) problems.Add("Enter the date of the meeting.");
+        else if (heldOn > today) problems.Add("The date of the meeting cannot be in the future.");
+        if (Text.Clean(youSaid) is null && Text.Clean(weDid) is not null) problems.Add("Say what the group raised before recording what the force did.");
+        if (problems.Count > 0)
+        {
+            throw new DomainRuleException(string.Join(" ", problems));
+        }
+
+        var meeting = new AdvisoryMeeting
+        {
+            HeldOn = heldOn!.Value, MinutesRecorded = minutesRecorded, YouSaid = Text.Clean(youSaid), WeDid = Text.Clean(weDid),
+            FedBackOn = Text.Clean(weDid) is null ? null : today,
+        };
+        Meetings.Add(meeting);
+        Bump();
+        return meeting;
+    }
+
+    /// <summary>"We did": the force's answer to what the group raised at a meeting.</summary>
+    public AdvisoryMeeting RecordFeedback(int meetingId, string? weDid, DateOnly today)
+    {
+        var meeting = Meetings.FirstOrDefault(m => m.Id == meetingId) ?? throw new NotFoundException("There is no such meeting of this group.");
+        if (meeting.YouSaid is null) throw new DomainRuleException("Nothing was raised at this meeting to give feedback on.");
+        if (Text.Clean(weDid) is not { } done) throw new DomainRuleException("Say what the force did.");
+        meeting.WeDid = done;
+        meeting.FedBackOn = today;
+        Bump();
+        return meeting;
+    }
+
     public static string Describe(AdvisoryGroupType t) => t switch
     {
         AdvisoryGroupType.IndependentAdvisoryGroup => "Independent advisory group",
@@ -202,6 +246,17 @@ public sealed class GovernanceSettings : VersionedEntity
 
         return changes.List;
     }
+}
+
+public sealed class AdvisoryMeeting
+{
+    public int Id { get; set; }
+    public int AdvisoryGroupId { get; set; }
+    public DateOnly HeldOn { get; set; }
+    public bool MinutesRecorded { get; set; }
+    public string? YouSaid { get; set; }
+    public string? WeDid { get; set; }
+    public DateOnly? FedBackOn { get; set; }
 }
 
 public sealed class AdvisoryGroupMember

@@ -12,7 +12,8 @@ public sealed class AdvisoryGroupService(EvenhandDbContext db, TimeProvider time
 
     protected override string RecordType => Type;
 
-    private IQueryable<AdvisoryGroup> OfForce(int forceId) => Db.AdvisoryGroups.Where(g => g.ForceId == forceId).Include(g => g.Members);
+    private IQueryable<AdvisoryGroup> OfForce(int forceId) =>
+        Db.AdvisoryGroups.Where(g => g.ForceId == forceId).Include(g => g.Members).Include(g => g.Meetings);
 
     /// <summary>The force's limits (the defaults until it sets its own; nothing is stored until then).</summary>
     public async Task<GovernanceSettings> SettingsAsync(int forceId, CancellationToken ct = default) =>
@@ -83,6 +84,26 @@ public sealed class AdvisoryGroupService(EvenhandDbContext db, TimeProvider time
         return member;
     }
 
+    public async Task<AdvisoryMeeting> AddMeetingAsync(int forceId, int id, Guid version, DateOnly? heldOn, bool minutes, string? youSaid, string? weDid, ProcessContext ctx, CancellationToken ct = default)
+    {
+        var group = await GetAsync(forceId, id, ct);
+        group.EnsureVersion(version);
+        var meeting = group.AddMeeting(heldOn, minutes, youSaid, weDid, Today);
+        await SaveChangeAsync(forceId, id, "MeetingAdded",
+            $"Meeting of {meeting.HeldOn:d MMM yyyy} recorded ({(meeting.MinutesRecorded ? "minutes kept" : "no minutes")})" + (meeting.YouSaid is null ? "" : $"; you said: {meeting.YouSaid}") + (meeting.WeDid is null ? "" : $"; we did: {meeting.WeDid}"),
+            null, new { meeting.HeldOn, meeting.MinutesRecorded, Raised = meeting.YouSaid is not null, Answered = meeting.WeDid is not null }, ctx, ct);
+        return meeting;
+    }
+
+    public async Task<AdvisoryMeeting> RecordFeedbackAsync(int forceId, int id, Guid version, int meetingId, string? weDid, ProcessContext ctx, CancellationToken ct = default)
+    {
+        var group = await GetAsync(forceId, id, ct);
+        group.EnsureVersion(version);
+        var meeting = group.RecordFeedback(meetingId, weDid, Today);
+        await SaveChangeAsync(forceId, id, "FeedbackRecorded", $"We did (meeting of {meeting.HeldOn:d MMM yyyy}): {meeting.WeDid}", null, new { meetingId }, ctx, ct);
+        return meeting;
+    }
+
     /// <summary>Recommendation 15: groups with current terms of reference, an independent chair, and every member within tenure.</summary>
     public async Task<IReadOnlyList<EvidenceIndicator>> IndicatorsAsync(int forceId, DateOnly today, CancellationToken ct = default)
     {
@@ -91,7 +112,11 @@ public sealed class AdvisoryGroupService(EvenhandDbContext db, TimeProvider time
         return
         [
             new(15, "Advisory groups with current terms of reference, an independent chair and every member within tenure",
-                EvidenceIndicator.Share(groups.Count(g => g.Flags(today, limits).Count == 0), groups.Count), groups.Count, Register),
+                EvidenceIndicator.Share(groups.Count(g => !g.TermsOfReferenceOutOfDate(today, limits) && g.ChairIndependent && g.MembersPastTenure(today, limits).Count == 0), groups.Count),
+                groups.Count, Register),
+            new(15, "Matters raised by advisory groups that have had feedback (\u201cyou said, we did\u201d)",
+                EvidenceIndicator.Share(groups.Sum(g => g.Meetings.Count(m => m.YouSaid is not null && m.WeDid is not null)), groups.Sum(g => g.Meetings.Count(m => m.YouSaid is not null))),
+                groups.Sum(g => g.Meetings.Count(m => m.YouSaid is not null)), Register),
         ];
     }
 

@@ -196,6 +196,9 @@ public static class GovernanceDemoData
                         "Induction on the force's work and the Code of Ethics"), today);
                 }
 
+                group.AddMeeting(today.AddDays(-90), true, "Asked why stop and search of young black men rose in the town centre.", "Shared the data and the supervisors' review; body-worn video now reviewed by the panel each quarter.", today);
+                group.AddMeeting(today.AddDays(-20), rng.NextDouble() < 0.7, "Asked for the force's plan for the summer protests.",
+                    rng.NextDouble() < 0.5 ? "Briefed the group on the plan and the community engagement around it." : null, today);
                 return group;
             }).ToList();
             db.AdvisoryGroups.AddRange(groups);

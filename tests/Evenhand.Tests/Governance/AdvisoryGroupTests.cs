@@ -55,6 +55,22 @@ public sealed class AdvisoryGroupTests
     }
 
     [Fact]
+    public void Meetings_WhatTheGroupRaisedIsOpenUntilTheForceGivesFeedback()
+    {
+        var g = Group(Today);
+        var meeting = g.AddMeeting(Today.AddDays(-7), true, "Asked about stop and search figures", null, Today);
+        g.AddMeeting(Today.AddDays(-3), false, null, null, Today);
+        Assert.Equal([meeting], g.OpenActions());
+        Assert.Contains("1 matter raised by the group with no feedback yet", g.Flags(Today, Defaults));
+
+        Assert.Throws<DomainRuleException>(() => g.RecordFeedback(meeting.Id, " ", Today));
+        g.RecordFeedback(meeting.Id, "Published the figures and the panel reviews them quarterly", Today);
+        Assert.Empty(g.OpenActions());
+        Assert.Equal(Today, meeting.FedBackOn);
+        Assert.Throws<DomainRuleException>(() => g.AddMeeting(Today.AddDays(1), true, null, "Did something", Today));
+    }
+
+    [Fact]
     public void Settings_OutOfRange_AreRefused()
     {
         var e = Assert.Throws<DomainRuleException>(() => new GovernanceSettings().Apply(0, 30));
@@ -105,5 +121,17 @@ public sealed class AdvisoryGroupPageTests(AppFixture apps)
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(url.Replace("west-midlands", "cleveland", StringComparison.Ordinal))).StatusCode);
         await using var db = app.CreateDbContext();
         Assert.Equal(1, await db.AdvisoryGroups.Where(g => g.Name == name).SelectMany(g => g.Members).CountAsync());
+
+        // A meeting: what the group raised, then the force's feedback from the group's page.
+        var meeting = await governance.SubmitAsync(await governance.GetPageAsync(url + "/meetings/new"), "/meetings/new", new()
+        {
+            ["HeldOn.Day"] = "2", ["HeldOn.Month"] = "2", ["HeldOn.Year"] = "2025", ["MinutesRecorded"] = "true", ["YouSaid"] = "Asked for the use of force data", ["WeDid"] = "",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, meeting.StatusCode);
+        var detail = await governance.GetPageAsync(url);
+        Assert.Contains("no feedback yet", detail.QuerySelector("#group-flags")!.TextContent, StringComparison.Ordinal);
+        var feedback = await governance.SubmitAsync(detail, "handler=Feedback", new() { ["WeDid"] = "Shared the data at the next meeting" });
+        Assert.Equal(HttpStatusCode.Redirect, feedback.StatusCode);
+        Assert.Contains("We did: Shared the data", (await governance.GetPageAsync(url)).QuerySelector("#meeting-list")!.TextContent, StringComparison.Ordinal);
     }
 }

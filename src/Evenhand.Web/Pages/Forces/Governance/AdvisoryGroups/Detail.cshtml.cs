@@ -18,6 +18,33 @@ public sealed class DetailModel(AdvisoryGroupService register, IAuthorizationSer
     public DateOnly Today { get; private set; }
     public bool CanEdit { get; private set; }
 
+    [BindProperty] public Guid Version { get; set; }
+    [BindProperty] public int MeetingId { get; set; }
+    [BindProperty] public string? WeDid { get; set; }
+
+    /// <summary>"We did": the force's feedback on what the group raised at a meeting.</summary>
+    public async Task<IActionResult> OnPostFeedbackAsync(CancellationToken ct)
+    {
+        if (!(await authz.AuthorizeAsync(User, Infrastructure.Policies.EditRegisters)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        try
+        {
+            if (await TryAsync(() => register.RecordFeedbackAsync(Force.Id, Id, Version, MeetingId, WeDid, Actor(time), ct), nameof(WeDid)))
+            {
+                return RedirectWithNotice("Feedback recorded", GovernancePages.Group(Force.Slug, Id));
+            }
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+
+        return await OnGetAsync(ct);
+    }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         try
@@ -29,6 +56,7 @@ public sealed class DetailModel(AdvisoryGroupService register, IAuthorizationSer
             return NotFound();
         }
 
+        Version = Group.Version;
         Limits = await register.SettingsAsync(Force.Id, ct);
         History = await register.HistoryAsync(Force.Id, Id, ct);
         Today = UkTime.Date(time.GetUtcNow());
