@@ -59,19 +59,8 @@ public sealed class AdvisoryGroupService(EvenhandDbContext db, TimeProvider time
         return group;
     }
 
-    public async Task<AdvisoryGroup> UpdateAsync(int forceId, int id, Guid version, AdvisoryGroupDetails details, ProcessContext ctx, CancellationToken ct = default)
-    {
-        var group = await GetAsync(forceId, id, ct);
-        group.EnsureVersion(version);
-        var before = Snapshot(group);
-        var changes = group.Apply(details, Today);
-        if (changes.Count > 0)
-        {
-            await SaveChangeAsync(forceId, id, "Updated", string.Join("; ", changes), before, Snapshot(group), ctx, ct);
-        }
-
-        return group;
-    }
+    public async Task<AdvisoryGroup> UpdateAsync(int forceId, int id, Guid version, AdvisoryGroupDetails details, ProcessContext ctx, CancellationToken ct = default) =>
+        await UpdateRecordAsync(await GetAsync(forceId, id, ct), forceId, id, version, r => r.Apply(details, Today), Snapshot, ctx, ct);
 
     public async Task<AdvisoryGroupMember> AddMemberAsync(int forceId, int id, Guid version, MemberDetails details, ProcessContext ctx, CancellationToken ct = default)
     {

@@ -45,19 +45,8 @@ public sealed class ContentiousIssueService(EvenhandDbContext db, TimeProvider t
         return issue;
     }
 
-    public async Task<ContentiousIssue> UpdateAsync(int forceId, int id, Guid version, IssueDetails details, ProcessContext ctx, CancellationToken ct = default)
-    {
-        var issue = await GetAsync(forceId, id, ct);
-        issue.EnsureVersion(version);
-        var before = Snapshot(issue);
-        var changes = issue.Apply(details, Today);
-        if (changes.Count > 0)
-        {
-            await SaveChangeAsync(forceId, id, "Updated", string.Join("; ", changes), before, Snapshot(issue), ctx, ct);
-        }
-
-        return issue;
-    }
+    public async Task<ContentiousIssue> UpdateAsync(int forceId, int id, Guid version, IssueDetails details, ProcessContext ctx, CancellationToken ct = default) =>
+        await UpdateRecordAsync(await GetAsync(forceId, id, ct), forceId, id, version, r => r.Apply(details, Today), Snapshot, ctx, ct);
 
     /// <summary>Recommendation 6: live contentious issues with a position agreed and communication lines ready.</summary>
     public async Task<IReadOnlyList<EvidenceIndicator>> IndicatorsAsync(int forceId, DateOnly today, CancellationToken ct = default)

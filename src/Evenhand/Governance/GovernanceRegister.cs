@@ -36,6 +36,22 @@ public abstract class GovernanceRegister(EvenhandDbContext db, TimeProvider time
         await tx.CommitAsync(ct);
     }
 
+    /// <summary>Applies an edit to a record the user loaded at <paramref name="version"/>, and saves it with its history and audit entries when anything changed.</summary>
+    protected async Task<T> UpdateRecordAsync<T>(T record, int forceId, int id, Guid version, Func<T, IReadOnlyList<string>> apply, Func<T, object> snapshot,
+        ProcessContext ctx, CancellationToken ct)
+        where T : VersionedEntity
+    {
+        record.EnsureVersion(version);
+        var before = snapshot(record);
+        var changes = apply(record);
+        if (changes.Count > 0)
+        {
+            await SaveChangeAsync(forceId, id, "Updated", string.Join("; ", changes), before, snapshot(record), ctx, ct);
+        }
+
+        return record;
+    }
+
     /// <summary>Writes the history and audit entries of a change and saves; a stale version becomes a conflict for the user.</summary>
     protected async Task SaveChangeAsync(int forceId, int id, string action, string change, object? before, object after, ProcessContext ctx, CancellationToken ct)
     {

@@ -46,19 +46,8 @@ public sealed class PolicedEventService(EvenhandDbContext db, TimeProvider time)
         return e;
     }
 
-    public async Task<PolicedEvent> UpdateAsync(int forceId, int id, Guid version, EventDetails details, ProcessContext ctx, CancellationToken ct = default)
-    {
-        var e = await GetAsync(forceId, id, ct);
-        e.EnsureVersion(version);
-        var before = Snapshot(e);
-        var changes = e.Apply(details);
-        if (changes.Count > 0)
-        {
-            await SaveChangeAsync(forceId, id, "Updated", string.Join("; ", changes), before, Snapshot(e), ctx, ct);
-        }
-
-        return e;
-    }
+    public async Task<PolicedEvent> UpdateAsync(int forceId, int id, Guid version, EventDetails details, ProcessContext ctx, CancellationToken ct = default) =>
+        await UpdateRecordAsync(await GetAsync(forceId, id, ct), forceId, id, version, r => r.Apply(details), Snapshot, ctx, ct);
 
     public async Task<PolicedEvent> RecordReviewAsync(int forceId, int id, Guid version, LearningReviewDetails details, ProcessContext ctx, CancellationToken ct = default)
     {

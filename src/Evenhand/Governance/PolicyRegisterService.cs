@@ -111,20 +111,8 @@ public sealed class PolicyRegisterService(EvenhandDbContext db, TimeProvider tim
         return policy;
     }
 
-    public async Task<PolicyDocument> UpdateAsync(int forceId, int id, Guid version, PolicyDetails details, ProcessContext ctx, CancellationToken ct = default)
-    {
-        var policy = await GetAsync(forceId, id, ct);
-        policy.EnsureVersion(version);
-        var before = Snapshot(policy);
-        var changes = policy.Apply(details, Today);
-        if (changes.Count == 0)
-        {
-            return policy;
-        }
-
-        await SaveChangeAsync(forceId, policy.Id, "Updated", string.Join("; ", changes), before, Snapshot(policy), ctx, ct);
-        return policy;
-    }
+    public async Task<PolicyDocument> UpdateAsync(int forceId, int id, Guid version, PolicyDetails details, ProcessContext ctx, CancellationToken ct = default) =>
+        await UpdateRecordAsync(await GetAsync(forceId, id, ct), forceId, id, version, r => r.Apply(details, Today), Snapshot, ctx, ct);
 
     public async Task<EqualityImpactAssessment> AddAssessmentAsync(int forceId, int id, Guid version, EiaDetails details, ProcessContext ctx, CancellationToken ct = default)
     {

@@ -77,19 +77,8 @@ public sealed class PoliticalContactService(EvenhandDbContext db, TimeProvider t
         return contact;
     }
 
-    public async Task<PoliticalContact> UpdateAsync(int forceId, int id, Guid version, ContactDetails details, ProcessContext ctx, CancellationToken ct = default)
-    {
-        var contact = await GetAsync(forceId, id, ct);
-        contact.EnsureVersion(version);
-        var before = Snapshot(contact);
-        var changes = contact.Apply(details, Today);
-        if (changes.Count > 0)
-        {
-            await SaveChangeAsync(forceId, id, "Updated", string.Join("; ", changes), before, Snapshot(contact), ctx, ct);
-        }
-
-        return contact;
-    }
+    public async Task<PoliticalContact> UpdateAsync(int forceId, int id, Guid version, ContactDetails details, ProcessContext ctx, CancellationToken ct = default) =>
+        await UpdateRecordAsync(await GetAsync(forceId, id, ct), forceId, id, version, r => r.Apply(details, Today), Snapshot, ctx, ct);
 
     /// <summary>Recommendation 7: attempts to direct an operational decision are recognised and escalated.</summary>
     public async Task<IReadOnlyList<EvidenceIndicator>> IndicatorsAsync(int forceId, DateOnly today, CancellationToken ct = default)

@@ -28,19 +28,8 @@ public sealed class StaffNetworkService(EvenhandDbContext db, TimeProvider time)
         return network;
     }
 
-    public async Task<StaffNetwork> UpdateAsync(int forceId, int id, Guid version, NetworkDetails details, ProcessContext ctx, CancellationToken ct = default)
-    {
-        var network = await GetAsync(forceId, id, ct);
-        network.EnsureVersion(version);
-        var before = Snapshot(network);
-        var changes = network.Apply(details, Today);
-        if (changes.Count > 0)
-        {
-            await SaveChangeAsync(forceId, id, "Updated", string.Join("; ", changes), before, Snapshot(network), ctx, ct);
-        }
-
-        return network;
-    }
+    public async Task<StaffNetwork> UpdateAsync(int forceId, int id, Guid version, NetworkDetails details, ProcessContext ctx, CancellationToken ct = default) =>
+        await UpdateRecordAsync(await GetAsync(forceId, id, ct), forceId, id, version, r => r.Apply(details, Today), Snapshot, ctx, ct);
 
     public async Task<FundingRequest> AddFundingRequestAsync(int forceId, int id, Guid version, FundingDetails details, ProcessContext ctx, CancellationToken ct = default)
     {

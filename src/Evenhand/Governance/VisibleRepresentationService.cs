@@ -50,19 +50,8 @@ public sealed class VisibleRepresentationService(EvenhandDbContext db, TimeProvi
         return record;
     }
 
-    public async Task<VisibleRepresentation> UpdateAsync(int forceId, int id, Guid version, RepresentationDetails details, ProcessContext ctx, CancellationToken ct = default)
-    {
-        var record = await GetAsync(forceId, id, ct);
-        record.EnsureVersion(version);
-        var before = Snapshot(record);
-        var changes = record.Apply(details, Today);
-        if (changes.Count > 0)
-        {
-            await SaveChangeAsync(forceId, id, "Updated", string.Join("; ", changes), before, Snapshot(record), ctx, ct);
-        }
-
-        return record;
-    }
+    public async Task<VisibleRepresentation> UpdateAsync(int forceId, int id, Guid version, RepresentationDetails details, ProcessContext ctx, CancellationToken ct = default) =>
+        await UpdateRecordAsync(await GetAsync(forceId, id, ct), forceId, id, version, r => r.Apply(details, Today), Snapshot, ctx, ct);
 
     /// <summary>Recommendation 10: clear, reasoned direction that is kept under review.</summary>
     public async Task<IReadOnlyList<EvidenceIndicator>> IndicatorsAsync(int forceId, DateOnly today, CancellationToken ct = default)

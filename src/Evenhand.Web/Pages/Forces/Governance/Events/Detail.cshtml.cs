@@ -1,36 +1,15 @@
-using Evenhand.Common;
 using Evenhand.Governance;
-using Evenhand.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Evenhand.Web.Pages.Forces.Governance.Events;
 
 [Authorize(Policy = Infrastructure.Policies.SeeRegisters)]
-public sealed class DetailModel(PolicedEventService register, IAuthorizationService authz, TimeProvider time) : EvenhandPageModel
+public sealed class DetailModel(PolicedEventService register, IAuthorizationService authz, TimeProvider time)
+    : RegisterDetailModel<PolicedEvent>(authz, Infrastructure.Policies.EditRegisters, time)
 {
-    [FromRoute] public int Id { get; set; }
+    public PolicedEvent Event => Record;
 
-    public Evenhand.Forces.Force Force => CurrentForce;
-    public PolicedEvent Event { get; private set; } = null!;
-    public IReadOnlyList<GovernanceHistoryEntry> History { get; private set; } = [];
-    public DateOnly Today { get; private set; }
-    public bool CanEdit { get; private set; }
+    protected override Task<PolicedEvent> GetAsync(CancellationToken ct) => register.GetAsync(Force.Id, Id, ct);
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
-    {
-        try
-        {
-            Event = await register.GetAsync(Force.Id, Id, ct);
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-
-        History = await register.HistoryAsync(Force.Id, Id, ct);
-        Today = UkTime.Date(time.GetUtcNow());
-        CanEdit = (await authz.AuthorizeAsync(User, Infrastructure.Policies.EditRegisters)).Succeeded;
-        return Page();
-    }
+    protected override Task<IReadOnlyList<GovernanceHistoryEntry>> HistoryAsync(CancellationToken ct) => register.HistoryAsync(Force.Id, Id, ct);
 }

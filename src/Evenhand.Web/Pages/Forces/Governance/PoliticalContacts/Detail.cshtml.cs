@@ -1,34 +1,15 @@
-using Evenhand.Common;
 using Evenhand.Governance;
-using Evenhand.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Evenhand.Web.Pages.Forces.Governance.PoliticalContacts;
 
 [Authorize(Policy = Infrastructure.Policies.SeeRegisters)]
-public sealed class DetailModel(PoliticalContactService register, IAuthorizationService authz) : EvenhandPageModel
+public sealed class DetailModel(PoliticalContactService register, IAuthorizationService authz, TimeProvider time)
+    : RegisterDetailModel<PoliticalContact>(authz, Infrastructure.Policies.EditRegisters, time)
 {
-    [FromRoute] public int Id { get; set; }
+    public PoliticalContact Contact => Record;
 
-    public Evenhand.Forces.Force Force => CurrentForce;
-    public PoliticalContact Contact { get; private set; } = null!;
-    public IReadOnlyList<GovernanceHistoryEntry> History { get; private set; } = [];
-    public bool CanEdit { get; private set; }
+    protected override Task<PoliticalContact> GetAsync(CancellationToken ct) => register.GetAsync(Force.Id, Id, ct);
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
-    {
-        try
-        {
-            Contact = await register.GetAsync(Force.Id, Id, ct);
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-
-        History = await register.HistoryAsync(Force.Id, Id, ct);
-        CanEdit = (await authz.AuthorizeAsync(User, Infrastructure.Policies.EditRegisters)).Succeeded;
-        return Page();
-    }
+    protected override Task<IReadOnlyList<GovernanceHistoryEntry>> HistoryAsync(CancellationToken ct) => register.HistoryAsync(Force.Id, Id, ct);
 }

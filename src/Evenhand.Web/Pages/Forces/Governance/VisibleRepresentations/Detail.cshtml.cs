@@ -1,36 +1,15 @@
-using Evenhand.Common;
 using Evenhand.Governance;
-using Evenhand.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Evenhand.Web.Pages.Forces.Governance.VisibleRepresentations;
 
 [Authorize(Policy = Infrastructure.Policies.SeeRepresentations)]
-public sealed class DetailModel(VisibleRepresentationService register, IAuthorizationService authz, TimeProvider time) : EvenhandPageModel
+public sealed class DetailModel(VisibleRepresentationService register, IAuthorizationService authz, TimeProvider time)
+    : RegisterDetailModel<VisibleRepresentation>(authz, Infrastructure.Policies.EditRepresentations, time)
 {
-    [FromRoute] public int Id { get; set; }
+    public VisibleRepresentation Decision => Record;
 
-    public Evenhand.Forces.Force Force => CurrentForce;
-    public VisibleRepresentation Decision { get; private set; } = null!;
-    public IReadOnlyList<GovernanceHistoryEntry> History { get; private set; } = [];
-    public DateOnly Today { get; private set; }
-    public bool CanEdit { get; private set; }
+    protected override Task<VisibleRepresentation> GetAsync(CancellationToken ct) => register.GetAsync(Force.Id, Id, ct);
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
-    {
-        try
-        {
-            Decision = await register.GetAsync(Force.Id, Id, ct);
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-
-        History = await register.HistoryAsync(Force.Id, Id, ct);
-        Today = UkTime.Date(time.GetUtcNow());
-        CanEdit = (await authz.AuthorizeAsync(User, Infrastructure.Policies.EditRepresentations)).Succeeded;
-        return Page();
-    }
+    protected override Task<IReadOnlyList<GovernanceHistoryEntry>> HistoryAsync(CancellationToken ct) => register.HistoryAsync(Force.Id, Id, ct);
 }
