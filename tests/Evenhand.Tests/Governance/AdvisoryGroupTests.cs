@@ -97,6 +97,8 @@ public sealed class AdvisoryGroupPageTests(AppFixture apps)
         });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var url = created.Headers.Location!.OriginalString;
+        Assert.Contains(name, (await governance.GetPageAsync("/forces/west-midlands/governance/advisory-groups?Flagged=true")).Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(name, (await governance.GetPageAsync("/forces/west-midlands/governance/advisory-groups?Type=YouthPanel")).Body!.TextContent, StringComparison.Ordinal);
         var flags = (await governance.GetPageAsync(url)).QuerySelector("#group-flags")!.TextContent;
         Assert.Contains("never reviewed", flags, StringComparison.Ordinal);
         Assert.Contains("not independent", flags, StringComparison.Ordinal);

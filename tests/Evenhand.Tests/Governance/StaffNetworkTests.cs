@@ -75,6 +75,8 @@ public sealed class StaffNetworkPageTests(AppFixture apps)
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var url = created.Headers.Location!.OriginalString;
         Assert.Contains("10 of the NPCC's ten criteria not met", (await governance.GetPageAsync(url)).QuerySelector("#network-flags")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(name, (await governance.GetPageAsync("/forces/cleveland/governance/staff-networks?Flagged=true&Scope=Local")).Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(name, (await governance.GetPageAsync("/forces/cleveland/governance/staff-networks?Scope=NationalBranch")).Body!.TextContent, StringComparison.Ordinal);
 
         var funding = new Dictionary<string, string?>
         {

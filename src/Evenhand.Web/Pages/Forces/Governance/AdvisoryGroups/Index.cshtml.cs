@@ -10,6 +10,9 @@ namespace Evenhand.Web.Pages.Forces.Governance.AdvisoryGroups;
 [Authorize(Policy = Infrastructure.Policies.SeeRegisters)]
 public sealed class IndexModel(AdvisoryGroupService register, IAuthorizationService authz, TimeProvider time) : EvenhandPageModel
 {
+    [FromQuery] public AdvisoryGroupType? Type { get; set; }
+    [FromQuery] public bool Flagged { get; set; }
+
     public Evenhand.Forces.Force Force => CurrentForce;
     public IReadOnlyList<AdvisoryGroup> Groups { get; private set; } = [];
     public GovernanceSettings Limits { get; private set; } = null!;
@@ -61,6 +64,7 @@ public sealed class IndexModel(AdvisoryGroupService register, IAuthorizationServ
         Today = UkTime.Date(time.GetUtcNow());
         CanEdit = (await authz.AuthorizeAsync(User, Infrastructure.Policies.EditRegisters)).Succeeded;
         Limits = await register.SettingsAsync(Force.Id, ct);
-        Groups = await register.AllAsync(Force.Id, ct);
+        // A force has a handful of groups: filtered here, where the flags are computed.
+        Groups = [.. (await register.AllAsync(Force.Id, ct)).Where(g => (Type is null || g.Type == Type) && (!Flagged || g.Flags(Today, Limits).Count > 0))];
     }
 }

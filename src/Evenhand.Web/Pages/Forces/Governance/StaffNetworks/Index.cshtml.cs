@@ -9,6 +9,9 @@ namespace Evenhand.Web.Pages.Forces.Governance.StaffNetworks;
 [Authorize(Policy = Infrastructure.Policies.SeeRegisters)]
 public sealed class IndexModel(StaffNetworkService register, IAuthorizationService authz) : EvenhandPageModel
 {
+    [FromQuery] public NetworkScope? Scope { get; set; }
+    [FromQuery] public bool Flagged { get; set; }
+
     public Evenhand.Forces.Force Force => CurrentForce;
     public IReadOnlyList<StaffNetwork> Networks { get; private set; } = [];
     public bool CanEdit { get; private set; }
@@ -20,7 +23,7 @@ public sealed class IndexModel(StaffNetworkService register, IAuthorizationServi
     public async Task OnGetAsync(CancellationToken ct)
     {
         CanEdit = (await authz.AuthorizeAsync(User, Infrastructure.Policies.EditRegisters)).Succeeded;
-        Networks = await register.AllAsync(Force.Id, ct);
+        Networks = [.. (await register.AllAsync(Force.Id, ct)).Where(n => (Scope is null || n.Scope == Scope) && (!Flagged || n.Flags().Count > 0))];
     }
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
