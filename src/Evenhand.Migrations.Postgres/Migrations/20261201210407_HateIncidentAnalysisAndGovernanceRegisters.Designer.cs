@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Evenhand.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(EvenhandDbContext))]
-    [Migration("20261201190544_AnalysisIndexes")]
-    partial class AnalysisIndexes
+    [Migration("20261201210407_HateIncidentAnalysisAndGovernanceRegisters")]
+    partial class HateIncidentAnalysisAndGovernanceRegisters
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -201,6 +201,695 @@ namespace Evenhand.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Forces");
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.AdvisoryGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Chair")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ChairKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("ForceId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Payments")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("TermsOfReferenceReviewedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceId");
+
+                    b.ToTable("AdvisoryGroups");
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.AdvisoryGroupMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AdvisoryGroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("BackgroundCheck")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ConfidentialityAgreement")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Escorted")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("JoinedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Training")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Vetting")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("VettingRationale")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdvisoryGroupId");
+
+                    b.ToTable("AdvisoryGroupMember");
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.AdvisoryMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AdvisoryGroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("FedBackOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("MinutesRecorded")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("WeDid")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("YouSaid")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdvisoryGroupId");
+
+                    b.ToTable("AdvisoryMeeting");
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.ContentiousIssue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AgreedPosition")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("CommunicationLines")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("FirstSeenOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ForceId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Issue")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Risk")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("RiskAssessment")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceId", "Status");
+
+                    b.ToTable("ContentiousIssues");
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.EqualityImpactAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Assessor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("AssessorTrainedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PolicyDocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PolicyDocumentId");
+
+                    b.ToTable("EqualityImpactAssessment");
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.FundingRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<decimal?>("AmountAwarded")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<decimal?>("LocalPopulationSharePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Rationale")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("RecruitmentOrRetentionConcern")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("RequestedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("StaffNetworkId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("WorkforceSharePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffNetworkId");
+
+                    b.ToTable("FundingRequest");
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.GovernanceHistoryEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("ForceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RecordId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceId", "RecordType", "RecordId");
+
+                    b.ToTable("GovernanceHistory");
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.GovernanceSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ForceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MemberTenureLimitYears")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TermsOfReferenceMaxAgeMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceId")
+                        .IsUnique();
+
+                    b.ToTable("GovernanceSettings");
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.PolicedEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Attendance")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("CommunicatedToPublic")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("CommunicatedToWorkforce")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("ConductBriefing")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Contentious")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("DressCode")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ForceId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ImpartialityAllegations")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Lessons")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("OnDuty")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("PolicingStyleEffectiveness")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("ReviewedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceId", "StartsOn");
+
+                    b.ToTable("PolicedEvents");
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.PolicyDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ForceId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("LastReviewedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("NextReviewDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("RelatesToEqualityAct")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ReviewIntervalMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceId", "NextReviewDueOn");
+
+                    b.ToTable("PolicyDocuments");
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.PoliticalContact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("ContactOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Escalated")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("EscalatedTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ForceId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("SourceName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("WhatWasAsked")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceId", "ContactOn");
+
+                    b.ToTable("PoliticalContacts");
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.StaffNetwork", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("AnnualBudget")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<string>("Chair")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("ChairElected")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Characteristic")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Criteria")
+                        .HasMaxLength(40)
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DutyHoursPerMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ForceId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NoCharacteristicRationale")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<decimal>("SpendToDate")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<DateOnly?>("TermsOfReferenceOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceId");
+
+                    b.ToTable("StaffNetworks");
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.VisibleRepresentation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Conditions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ForceId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("PermittedFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PermittedTo")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("ReviewOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceId", "Item");
+
+                    b.ToTable("VisibleRepresentations");
                 });
 
             modelBuilder.Entity("Evenhand.HateIncidents.CaseFileReview", b =>
@@ -432,6 +1121,10 @@ namespace Evenhand.Migrations.Postgres.Migrations
                     b.Property<string>("NotificationExceptionReason")
                         .HasColumnType("text");
 
+                    b.Property<string>("NotificationExceptionRecordedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -463,10 +1156,16 @@ namespace Evenhand.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateOnly?>("ReplyOverdueNotedFor")
+                        .HasColumnType("date");
+
                     b.Property<DateTimeOffset>("ReportedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateOnly?>("RetentionReviewDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("RetentionReviewNotedFor")
                         .HasColumnType("date");
 
                     b.Property<DateTimeOffset?>("ReviewDueAt")
@@ -474,6 +1173,9 @@ namespace Evenhand.Migrations.Postgres.Migrations
 
                     b.Property<string>("ReviewNote")
                         .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("ReviewOverdueNotedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("ReviewedAt")
                         .HasColumnType("timestamp with time zone");
@@ -536,6 +1238,75 @@ namespace Evenhand.Migrations.Postgres.Migrations
                         .HasDatabaseName("IX_HateIncidents_Force_Time");
 
                     b.ToTable("HateIncidents");
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.IncidentAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AboutSubject")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("HateIncidentId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HateIncidentId");
+
+                    b.ToTable("IncidentAttachment");
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.IncidentAttachmentFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("IncidentAttachmentId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentAttachmentId")
+                        .IsUnique();
+
+                    b.ToTable("IncidentAttachmentFile");
                 });
 
             modelBuilder.Entity("Evenhand.HateIncidents.IncidentHistoryEntry", b =>
@@ -1272,6 +2043,142 @@ namespace Evenhand.Migrations.Postgres.Migrations
                     b.Navigation("Force");
                 });
 
+            modelBuilder.Entity("Evenhand.Governance.AdvisoryGroup", b =>
+                {
+                    b.HasOne("Evenhand.Forces.Force", null)
+                        .WithMany()
+                        .HasForeignKey("ForceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.AdvisoryGroupMember", b =>
+                {
+                    b.HasOne("Evenhand.Governance.AdvisoryGroup", null)
+                        .WithMany("Members")
+                        .HasForeignKey("AdvisoryGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.AdvisoryMeeting", b =>
+                {
+                    b.HasOne("Evenhand.Governance.AdvisoryGroup", null)
+                        .WithMany("Meetings")
+                        .HasForeignKey("AdvisoryGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.ContentiousIssue", b =>
+                {
+                    b.HasOne("Evenhand.Forces.Force", null)
+                        .WithMany()
+                        .HasForeignKey("ForceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.EqualityImpactAssessment", b =>
+                {
+                    b.HasOne("Evenhand.Governance.PolicyDocument", null)
+                        .WithMany("Assessments")
+                        .HasForeignKey("PolicyDocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Evenhand.Governance.EiaLine", "Lines", b1 =>
+                        {
+                            b1.Property<int>("EqualityImpactAssessmentId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Characteristic")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<string>("Impact")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<string>("Rationale")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.HasKey("EqualityImpactAssessmentId", "Characteristic");
+
+                            b1.ToTable("EiaLine");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EqualityImpactAssessmentId");
+                        });
+
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.FundingRequest", b =>
+                {
+                    b.HasOne("Evenhand.Governance.StaffNetwork", null)
+                        .WithMany("FundingRequests")
+                        .HasForeignKey("StaffNetworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.GovernanceSettings", b =>
+                {
+                    b.HasOne("Evenhand.Forces.Force", null)
+                        .WithMany()
+                        .HasForeignKey("ForceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.PolicedEvent", b =>
+                {
+                    b.HasOne("Evenhand.Forces.Force", null)
+                        .WithMany()
+                        .HasForeignKey("ForceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.PolicyDocument", b =>
+                {
+                    b.HasOne("Evenhand.Forces.Force", null)
+                        .WithMany()
+                        .HasForeignKey("ForceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.PoliticalContact", b =>
+                {
+                    b.HasOne("Evenhand.Forces.Force", null)
+                        .WithMany()
+                        .HasForeignKey("ForceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.StaffNetwork", b =>
+                {
+                    b.HasOne("Evenhand.Forces.Force", null)
+                        .WithMany()
+                        .HasForeignKey("ForceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.VisibleRepresentation", b =>
+                {
+                    b.HasOne("Evenhand.Forces.Force", null)
+                        .WithMany()
+                        .HasForeignKey("ForceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Evenhand.HateIncidents.CaseFileReview", b =>
                 {
                     b.HasOne("Evenhand.Forces.Force", "Force")
@@ -1408,6 +2315,24 @@ namespace Evenhand.Migrations.Postgres.Migrations
                     b.Navigation("Force");
 
                     b.Navigation("Plane");
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.IncidentAttachment", b =>
+                {
+                    b.HasOne("Evenhand.HateIncidents.HateIncident", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("HateIncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.IncidentAttachmentFile", b =>
+                {
+                    b.HasOne("Evenhand.HateIncidents.IncidentAttachment", null)
+                        .WithOne("File")
+                        .HasForeignKey("Evenhand.HateIncidents.IncidentAttachmentFile", "IncidentAttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Evenhand.HateIncidents.IncidentHistoryEntry", b =>
@@ -1610,6 +2535,23 @@ namespace Evenhand.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Evenhand.Governance.AdvisoryGroup", b =>
+                {
+                    b.Navigation("Meetings");
+
+                    b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.PolicyDocument", b =>
+                {
+                    b.Navigation("Assessments");
+                });
+
+            modelBuilder.Entity("Evenhand.Governance.StaffNetwork", b =>
+                {
+                    b.Navigation("FundingRequests");
+                });
+
             modelBuilder.Entity("Evenhand.HateIncidents.CaseFileReview", b =>
                 {
                     b.Navigation("Items");
@@ -1617,9 +2559,16 @@ namespace Evenhand.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Evenhand.HateIncidents.HateIncident", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("History");
 
                     b.Navigation("People");
+                });
+
+            modelBuilder.Entity("Evenhand.HateIncidents.IncidentAttachment", b =>
+                {
+                    b.Navigation("File");
                 });
 
             modelBuilder.Entity("Evenhand.Inspections.Inspection", b =>
