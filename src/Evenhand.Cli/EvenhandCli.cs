@@ -43,6 +43,7 @@ public static class EvenhandCli
         root.Subcommands.Add(InspectionCommands.Build());
         root.Subcommands.Add(HateIncidents.IncidentsCommands.Build());
         root.Subcommands.Add(Governance.EvidenceCommands.Build());
+        root.Subcommands.Add(SocialMedia.SocialCommands.Build());
         root.Subcommands.Add(DevCommand());
         return root;
     }

@@ -35,6 +35,13 @@ builder.Services.AddScoped<Evenhand.Governance.ContentiousIssueService>();
 builder.Services.AddScoped<Evenhand.Governance.PolicedEventService>();
 builder.Services.AddScoped<Evenhand.Governance.AdvisoryGroupService>();
 builder.Services.AddScoped<Evenhand.Governance.StaffNetworkService>();
+builder.Services.AddScoped<Evenhand.SocialMedia.Datasets.SocialDatasetService>();
+builder.Services.AddScoped<Evenhand.SocialMedia.Datasets.DipSampleService>();
+builder.Services.Configure<Evenhand.Web.SocialMedia.SocialMediaOptions>(config.GetSection(Evenhand.Web.SocialMedia.SocialMediaOptions.Section));
+builder.Services.AddSingleton<Evenhand.Web.SocialMedia.SocialImportProgress>();
+builder.Services.AddSingleton<Evenhand.Web.SocialMedia.SocialVectors>();
+builder.Services.AddSingleton<Evenhand.Web.SocialMedia.SocialImportRunner>();
+builder.Services.AddHostedService(s => s.GetRequiredService<Evenhand.Web.SocialMedia.SocialImportRunner>());
 builder.Services.AddScoped(s => Evenhand.Governance.GovernanceEvidenceService.For(s.GetRequiredService<EvenhandDbContext>(), s.GetRequiredService<TimeProvider>()));
 
 // Background work: reviews, retention reviews and answers to subjects fall due on a timer (BackgroundWork:Enabled).

@@ -1898,6 +1898,334 @@ namespace Evenhand.Migrations.Postgres.Migrations
                     b.ToTable("Section55Responses");
                 });
 
+            modelBuilder.Entity("Evenhand.SocialMedia.Datasets.DipSample", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("IsTopic")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Keyword")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("PostsWithKeyword")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DatasetId", "Keyword");
+
+                    b.ToTable("SocialDipSamples", (string)null);
+                });
+
+            modelBuilder.Entity("Evenhand.SocialMedia.Datasets.DipSampleItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("ClassifiedNonOperational")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DipSampleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Verdict")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DipSampleId", "Seq")
+                        .IsUnique();
+
+                    b.ToTable("SocialDipSampleItems", (string)null);
+                });
+
+            modelBuilder.Entity("Evenhand.SocialMedia.Datasets.SocialAccount", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Followers")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Force")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Handle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<long>("Posts")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TotalPosts")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("TypeInference")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("Verified")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DatasetId", "AccountId")
+                        .IsUnique();
+
+                    b.ToTable("SocialAccounts", (string)null);
+                });
+
+            modelBuilder.Entity("Evenhand.SocialMedia.Datasets.SocialDataset", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AccountCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AccountsFileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("AnalysisJson")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("ForceId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LexiconJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("PostCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PostsFileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<long>("SkippedRows")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("Strict")
+                        .HasColumnType("boolean");
+
+                    b.Property<double?>("Threshold")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceId", "CreatedAt");
+
+                    b.ToTable("SocialDatasets", (string)null);
+                });
+
+            modelBuilder.Entity("Evenhand.SocialMedia.Datasets.SocialPost", b =>
+                {
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AccountRowId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Engagement")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Impressions")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("IsRepost")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("Likes")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("NonOperational")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("OriginalAuthor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PostId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("PostedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Quotes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Replies")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Reposts")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Topics")
+                        .HasColumnType("integer");
+
+                    b.HasKey("DatasetId", "Seq");
+
+                    b.HasIndex("AccountRowId");
+
+                    b.HasIndex("DatasetId", "Engagement");
+
+                    b.ToTable("SocialPosts", (string)null);
+                });
+
+            modelBuilder.Entity("Evenhand.SocialMedia.Datasets.SocialPostKeyword", b =>
+                {
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Keyword")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer");
+
+                    b.HasKey("DatasetId", "Keyword", "Seq");
+
+                    b.ToTable("SocialPostKeywords", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -2481,6 +2809,67 @@ namespace Evenhand.Migrations.Postgres.Migrations
                     b.Navigation("Inspection");
                 });
 
+            modelBuilder.Entity("Evenhand.SocialMedia.Datasets.DipSample", b =>
+                {
+                    b.HasOne("Evenhand.SocialMedia.Datasets.SocialDataset", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Evenhand.SocialMedia.Datasets.DipSampleItem", b =>
+                {
+                    b.HasOne("Evenhand.SocialMedia.Datasets.DipSample", null)
+                        .WithMany("Items")
+                        .HasForeignKey("DipSampleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Evenhand.SocialMedia.Datasets.SocialAccount", b =>
+                {
+                    b.HasOne("Evenhand.SocialMedia.Datasets.SocialDataset", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Evenhand.SocialMedia.Datasets.SocialDataset", b =>
+                {
+                    b.HasOne("Evenhand.Forces.Force", "Force")
+                        .WithMany()
+                        .HasForeignKey("ForceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Force");
+                });
+
+            modelBuilder.Entity("Evenhand.SocialMedia.Datasets.SocialPost", b =>
+                {
+                    b.HasOne("Evenhand.SocialMedia.Datasets.SocialAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountRowId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Evenhand.SocialMedia.Datasets.SocialDataset", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Evenhand.SocialMedia.Datasets.SocialPostKeyword", b =>
+                {
+                    b.HasOne("Evenhand.SocialMedia.Datasets.SocialDataset", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2590,6 +2979,11 @@ namespace Evenhand.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Evenhand.Responses.Section55Response", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Evenhand.SocialMedia.Datasets.DipSample", b =>
                 {
                     b.Navigation("Items");
                 });

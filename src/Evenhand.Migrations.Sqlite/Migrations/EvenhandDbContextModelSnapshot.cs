@@ -1822,6 +1822,326 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                     b.ToTable("Section55Responses");
                 });
 
+            modelBuilder.Entity("Evenhand.SocialMedia.Datasets.DipSample", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsTopic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Keyword")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PostsWithKeyword")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DatasetId", "Keyword");
+
+                    b.ToTable("SocialDipSamples", (string)null);
+                });
+
+            modelBuilder.Entity("Evenhand.SocialMedia.Datasets.DipSampleItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ClassifiedNonOperational")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DipSampleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Verdict")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DipSampleId", "Seq")
+                        .IsUnique();
+
+                    b.ToTable("SocialDipSampleItems", (string)null);
+                });
+
+            modelBuilder.Entity("Evenhand.SocialMedia.Datasets.SocialAccount", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Followers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Force")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Handle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Posts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalPosts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TypeInference")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Verified")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DatasetId", "AccountId")
+                        .IsUnique();
+
+                    b.ToTable("SocialAccounts", (string)null);
+                });
+
+            modelBuilder.Entity("Evenhand.SocialMedia.Datasets.SocialDataset", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AccountCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountsFileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnalysisJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ForceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LexiconJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PostCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PostsFileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SkippedRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Strict")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Threshold")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceId", "CreatedAt");
+
+                    b.ToTable("SocialDatasets", (string)null);
+                });
+
+            modelBuilder.Entity("Evenhand.SocialMedia.Datasets.SocialPost", b =>
+                {
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AccountRowId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Engagement")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Impressions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsRepost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Likes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NonOperational")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OriginalAuthor")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PostedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Quotes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Replies")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Reposts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Topics")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DatasetId", "Seq");
+
+                    b.HasIndex("AccountRowId");
+
+                    b.HasIndex("DatasetId", "Engagement");
+
+                    b.ToTable("SocialPosts", (string)null);
+                });
+
+            modelBuilder.Entity("Evenhand.SocialMedia.Datasets.SocialPostKeyword", b =>
+                {
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Keyword")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DatasetId", "Keyword", "Seq");
+
+                    b.ToTable("SocialPostKeywords", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -2401,6 +2721,67 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                     b.Navigation("Inspection");
                 });
 
+            modelBuilder.Entity("Evenhand.SocialMedia.Datasets.DipSample", b =>
+                {
+                    b.HasOne("Evenhand.SocialMedia.Datasets.SocialDataset", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Evenhand.SocialMedia.Datasets.DipSampleItem", b =>
+                {
+                    b.HasOne("Evenhand.SocialMedia.Datasets.DipSample", null)
+                        .WithMany("Items")
+                        .HasForeignKey("DipSampleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Evenhand.SocialMedia.Datasets.SocialAccount", b =>
+                {
+                    b.HasOne("Evenhand.SocialMedia.Datasets.SocialDataset", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Evenhand.SocialMedia.Datasets.SocialDataset", b =>
+                {
+                    b.HasOne("Evenhand.Forces.Force", "Force")
+                        .WithMany()
+                        .HasForeignKey("ForceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Force");
+                });
+
+            modelBuilder.Entity("Evenhand.SocialMedia.Datasets.SocialPost", b =>
+                {
+                    b.HasOne("Evenhand.SocialMedia.Datasets.SocialAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountRowId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Evenhand.SocialMedia.Datasets.SocialDataset", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Evenhand.SocialMedia.Datasets.SocialPostKeyword", b =>
+                {
+                    b.HasOne("Evenhand.SocialMedia.Datasets.SocialDataset", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2510,6 +2891,11 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Evenhand.Responses.Section55Response", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Evenhand.SocialMedia.Datasets.DipSample", b =>
                 {
                     b.Navigation("Items");
                 });

@@ -42,6 +42,12 @@ public static class Policies
     /// <summary>The register of visible representations, to change: communications, governance and administrators.</summary>
     public const string EditRepresentations = nameof(EditRepresentations);
 
+    /// <summary>Social media analysis, to read: the communications team, governance, PCC office, inspectorate and administrators.</summary>
+    public const string SeeSocialMedia = nameof(SeeSocialMedia);
+
+    /// <summary>Social media analysis, to import datasets, draw and review dip samples: communications, inspectorate and administrators.</summary>
+    public const string ManageSocialMedia = nameof(ManageSocialMedia);
+
     /// <summary>Administrator: users, forces, settings.</summary>
     public const string Administer = nameof(Administer);
 
@@ -61,6 +67,8 @@ public static class Policies
         options.AddPolicy(EditRegisters, p => p.RequireRole(Roles.ForceGovernance, Roles.Administrator));
         options.AddPolicy(SeeRepresentations, p => p.RequireRole(Roles.Communications, Roles.ForceGovernance, Roles.PccOffice, Roles.Inspectorate, Roles.Administrator));
         options.AddPolicy(EditRepresentations, p => p.RequireRole(Roles.Communications, Roles.ForceGovernance, Roles.Administrator));
+        options.AddPolicy(SeeSocialMedia, p => p.RequireRole(Roles.Communications, Roles.ForceGovernance, Roles.PccOffice, Roles.Inspectorate, Roles.Administrator));
+        options.AddPolicy(ManageSocialMedia, p => p.RequireRole(Roles.Communications, Roles.Inspectorate, Roles.Administrator));
         options.AddPolicy(SeeHateAnalysis, p => p.RequireRole(Roles.CallTaker, Roles.HateCrimeSpecialist, Roles.ForceCrimeRegistrar,
             Roles.ForceGovernance, Roles.PccOffice, Roles.Inspectorate, Roles.Administrator));
     }

@@ -35,6 +35,12 @@ public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> option
     public DbSet<Governance.AdvisoryGroup> AdvisoryGroups => Set<Governance.AdvisoryGroup>();
     public DbSet<Governance.StaffNetwork> StaffNetworks => Set<Governance.StaffNetwork>();
     public DbSet<Governance.GovernanceSettings> GovernanceSettings => Set<Governance.GovernanceSettings>();
+    public DbSet<SocialMedia.Datasets.SocialDataset> SocialDatasets => Set<SocialMedia.Datasets.SocialDataset>();
+    public DbSet<SocialMedia.Datasets.SocialAccount> SocialAccounts => Set<SocialMedia.Datasets.SocialAccount>();
+    public DbSet<SocialMedia.Datasets.SocialPost> SocialPosts => Set<SocialMedia.Datasets.SocialPost>();
+    public DbSet<SocialMedia.Datasets.SocialPostKeyword> SocialPostKeywords => Set<SocialMedia.Datasets.SocialPostKeyword>();
+    public DbSet<SocialMedia.Datasets.DipSample> DipSamples => Set<SocialMedia.Datasets.DipSample>();
+    public DbSet<SocialMedia.Datasets.DipSampleItem> DipSampleItems => Set<SocialMedia.Datasets.DipSampleItem>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -424,7 +430,11 @@ public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> option
             b.Property(h => h.By).HasMaxLength(200);
             b.Property(h => h.Change).HasMaxLength(4000);
         });
+
+        ConfigureSocialMedia(builder);
     }
+
+    private static void ConfigureSocialMedia(ModelBuilder builder) => SocialMedia.Datasets.SocialMediaModel.Configure(builder);
 
     private static void ConfigureVersion<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> b)
         where T : VersionedEntity => b.Property(e => e.Version).IsConcurrencyToken();

@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Evenhand.SocialMedia.Datasets;
+
+/// <summary>The EF Core model of social media datasets (called from <see cref="Data.EvenhandDbContext"/>).</summary>
+internal static class SocialMediaModel
+{
+    public static void Configure(ModelBuilder builder)
+    {
+        builder.Entity<SocialDataset>(b =>
+        {
+            b.ToTable("SocialDatasets");
+            b.HasOne(d => d.Force).WithMany().HasForeignKey(d => d.ForceId).OnDelete(DeleteBehavior.Restrict);
+            b.HasIndex(d => new { d.ForceId, d.CreatedAt });
+            b.Property(d => d.Name).HasMaxLength(200);
+            b.Property(d => d.Failure).HasMaxLength(4000);
+            b.Property(d => d.PostsFileName).HasMaxLength(260);
+            b.Property(d => d.AccountsFileName).HasMaxLength(260);
+            b.Property(d => d.CreatedBy).HasMaxLength(200);
+            b.Property(d => d.Mode).HasMaxLength(20);
+            b.Property(d => d.Version).IsConcurrencyToken();
+        });
+
+        builder.Entity<SocialAccount>(b =>
+        {
+            b.ToTable("SocialAccounts");
+            b.HasIndex(a => new { a.DatasetId, a.AccountId }).IsUnique();
+            b.HasOne<SocialDataset>().WithMany().HasForeignKey(a => a.DatasetId).OnDelete(DeleteBehavior.Cascade);
+            b.Property(a => a.AccountId).HasMaxLength(100);
+            b.Property(a => a.Handle).HasMaxLength(200);
+            b.Property(a => a.FullName).HasMaxLength(400);
+            b.Property(a => a.Location).HasMaxLength(400);
+            b.Property(a => a.Url).HasMaxLength(1000);
+            b.Property(a => a.Force).HasMaxLength(60);
+            b.Property(a => a.TypeInference).HasMaxLength(400);
+        });
+
+        builder.Entity<SocialPost>(b =>
+        {
+            b.ToTable("SocialPosts");
+            b.HasKey(p => new { p.DatasetId, p.Seq });
+            b.HasOne<SocialDataset>().WithMany().HasForeignKey(p => p.DatasetId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne<SocialAccount>().WithMany().HasForeignKey(p => p.AccountRowId).OnDelete(DeleteBehavior.Restrict);
+            b.HasIndex(p => new { p.DatasetId, p.Engagement });
+            b.HasIndex(p => p.AccountRowId);
+            b.Property(p => p.PostId).HasMaxLength(100);
+            b.Property(p => p.OriginalAuthor).HasMaxLength(200);
+        });
+
+        builder.Entity<SocialPostKeyword>(b =>
+        {
+            b.ToTable("SocialPostKeywords");
+            b.HasKey(k => new { k.DatasetId, k.Keyword, k.Seq });
+            b.HasOne<SocialDataset>().WithMany().HasForeignKey(k => k.DatasetId).OnDelete(DeleteBehavior.Cascade);
+            b.Property(k => k.Keyword).HasMaxLength(64);
+        });
+
+        builder.Entity<DipSample>(b =>
+        {
+            b.ToTable("SocialDipSamples");
+            b.HasOne<SocialDataset>().WithMany().HasForeignKey(s => s.DatasetId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(s => s.Items).WithOne().HasForeignKey(i => i.DipSampleId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(s => new { s.DatasetId, s.Keyword });
+            b.Property(s => s.Keyword).HasMaxLength(64);
+            b.Property(s => s.Group).HasMaxLength(200);
+            b.Property(s => s.CreatedBy).HasMaxLength(200);
+        });
+
+        builder.Entity<DipSampleItem>(b =>
+        {
+            b.ToTable("SocialDipSampleItems");
+            b.HasIndex(i => new { i.DipSampleId, i.Seq }).IsUnique();
+            b.Property(i => i.ReviewedBy).HasMaxLength(200);
+            b.Property(i => i.Version).IsConcurrencyToken();
+        });
+    }
+}
