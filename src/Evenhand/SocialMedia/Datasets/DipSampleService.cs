@@ -15,6 +15,8 @@ public sealed record DipSampleItemView(int ItemId, Guid Version, int Seq, string
 /// <summary>Draws dip samples and records reviewers' verdicts (report annex: "a dip sample of 200 posts per keyword").</summary>
 public sealed class DipSampleService(EvenhandDbContext db)
 {
+    public const string StaleReview = "Someone else marked some of these posts after you opened the page. Nothing was saved; reload the page to see their marks.";
+
     /// <summary>
     /// Draws up to <paramref name="size"/> posts at random from the dataset's posts that contain <paramref name="keyword"/>.
     /// The same seed gives the same sample.
@@ -111,7 +113,11 @@ public sealed class DipSampleService(EvenhandDbContext db)
                 continue;
             }
 
-            item.EnsureVersion(review.Version);
+            if (item.Version != review.Version)
+            {
+                throw new ConcurrencyConflictException(StaleReview);
+            }
+
             item.Review(review.Verdict, ctx);
             changed++;
         }
@@ -126,7 +132,7 @@ public sealed class DipSampleService(EvenhandDbContext db)
             }
             catch (DbUpdateConcurrencyException)
             {
-                throw new ConcurrencyConflictException("Someone else marked some of these posts after you opened the page. Nothing was saved; reload the page to see their marks.");
+                throw new ConcurrencyConflictException(StaleReview);
             }
         }
 
