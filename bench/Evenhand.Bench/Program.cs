@@ -10,10 +10,23 @@ using Evenhand.Bench;
 //   dotnet run -c Release --project bench/Evenhand.Bench -- hate-analysis            BenchmarkDotNet (in-process), about 3 minutes
 //   dotnet run -c Release --project bench/Evenhand.Bench -- hate-analysis --quick    warm-up, then the median of 20 runs of each query
 //   add --count N to change the number of incidents (default 100000). The database is built once, in the temp directory.
+//   dotnet run -c Release --project bench/Evenhand.Bench -- social                   `evenhand social analyze` on 857,000 posts: median of 5 runs
+//   add --posts N --accounts N --runs N; --import also times `evenhand social import` (SQLite, and PostgreSQL when
+//   EVENHAND_BENCH_POSTGRES holds a connection string). The synthetic files are written once, in the temp directory.
+if (args.Length > 0 && args[0] == SocialBenchmark.Command)
+{
+    return await SocialBenchmark.RunAsync(args.Skip(1).ToList());
+}
+
+if (args.Length > 0 && args[0] == SocialBenchmark.ChildCommand)
+{
+    return await SocialBenchmark.ChildAsync(args.Skip(1).ToArray());
+}
+
 var rest = args.SkipWhile(a => a != "hate-analysis").Skip(1).ToList();
 if (args.Length == 0 || args[0] != "hate-analysis")
 {
-    Console.Error.WriteLine("Usage: Evenhand.Bench hate-analysis [--quick] [--count N]");
+    Console.Error.WriteLine("Usage: Evenhand.Bench hate-analysis [--quick] [--count N] | social [--posts N] [--accounts N] [--runs N] [--import]");
     return 2;
 }
 

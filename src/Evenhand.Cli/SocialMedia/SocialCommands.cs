@@ -16,7 +16,7 @@ internal static class SocialCommands
         var social = new Command("social", "Social media analysis (report chapter 3 and annex): engagement, operational and non-operational posts, account types.");
         social.Subcommands.Add(Analyze());
         social.Subcommands.Add(ImportDatasetCommand.Build());
-        // social.Subcommands.Add(SynthCommand.Build()); (re-enabled when the synth command lands)
+        social.Subcommands.Add(SynthCommand.Build());
         return social;
     }
 

@@ -55,6 +55,7 @@ public sealed class DemoData(
         var demoForceIds = await db.Forces.Where(f => Responses.Select(r => r.Slug).Contains(f.Slug)).Select(f => f.Id).ToListAsync(ct);
         await Evenhand.HateIncidents.Demo.HateIncidentDemoData.EnsureAsync(db, demoForceIds, time, ct);
         await Evenhand.Governance.GovernanceDemoData.EnsureAsync(db, demoForceIds, time, ct);
+        await Evenhand.SocialMedia.Demo.SocialMediaDemoData.EnsureAsync(db, demoForceIds, time, ct);
 
         if (!await db.Users.AnyAsync(ct))
         {

@@ -193,7 +193,10 @@ public readonly record struct PostClass(
     List<int> Keywords,
     float[] Scores,
     int WordsWithVectors,
-    int Words);
+    int Words)
+{
+    public ClassSummary Summary() => new(Candidates, Kept, SemanticOnly, OperationalMatches, NonOperational, Words, WordsWithVectors);
+}
 
 /// <summary>Buffers reused from post to post by one thread.</summary>
 public sealed class ClassifierScratch

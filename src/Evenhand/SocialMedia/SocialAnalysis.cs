@@ -34,20 +34,99 @@ public static class SocialAnalysis
         var analyzer = new SocialAnalyzer(directory, new PostClassifier(lexicon, vectors, options.Threshold), options.TopPosts);
         using var postsStream = OpenRead(options.PostsPath);
         var length = postsStream.Length;
-        var postsSummary = SocialFileReader.ReadPosts(postsStream, Path.GetFileName(options.PostsPath), directory,
-            (in PostView post) =>
-            {
-                analyzer.Add(post);
-            },
-            readOptions with
-            {
-                BytesRead = new InlineProgress<long>(read =>
+        // Two stages on two threads: this one reads and classifies posts into batches; a second counts them, in file order.
+        using var pipeline = new AnalysisPipeline(analyzer);
+        SocialReadSummary postsSummary;
+        try
+        {
+            postsSummary = SocialFileReader.ReadPosts(postsStream, Path.GetFileName(options.PostsPath), directory, pipeline.Accept,
+                readOptions with
                 {
-                    ct.ThrowIfCancellationRequested();
-                    progress?.Report((read, length));
-                }),
-            });
+                    BytesRead = new InlineProgress<long>(read =>
+                    {
+                        ct.ThrowIfCancellationRequested();
+                        progress?.Report((read, length));
+                    }),
+                });
+        }
+        finally
+        {
+            pipeline.Complete();
+        }
+
         return analyzer.Build(Path.GetFileName(options.PostsPath), Path.GetFileName(options.AccountsPath), postsSummary, accountSummary);
+    }
+
+    /// <summary>Hands batches of classified posts from the reading thread to a counting thread, reusing the batches.</summary>
+    private sealed class AnalysisPipeline : IDisposable
+    {
+        private const int BatchSize = 4096;
+        private readonly SocialAnalyzer _analyzer;
+        private readonly System.Collections.Concurrent.BlockingCollection<PostBatch> _full = new(boundedCapacity: 8);
+        private readonly System.Collections.Concurrent.ConcurrentBag<PostBatch> _free = [];
+        private readonly Task _counting;
+        private PostBatch _current = new(BatchSize);
+
+        public AnalysisPipeline(SocialAnalyzer analyzer)
+        {
+            _analyzer = analyzer;
+            _counting = Task.Factory.StartNew(Count, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+
+        public void Accept(in PostView post)
+        {
+            _analyzer.ClassifyInto(post, _current);
+            if (_current.IsFull)
+            {
+                Hand();
+            }
+        }
+
+        /// <summary>Sends the last batch and waits for the counting to finish (rethrowing its failure, if any).</summary>
+        public void Complete()
+        {
+            try
+            {
+                Hand();
+            }
+            finally
+            {
+                _full.CompleteAdding();
+                _counting.GetAwaiter().GetResult();
+            }
+        }
+
+        public void Dispose() => _full.Dispose();
+
+        private void Hand()
+        {
+            if (_counting.IsFaulted)
+            {
+                _counting.GetAwaiter().GetResult();
+            }
+
+            _full.Add(_current);
+            _current = _free.TryTake(out var batch) ? batch : new PostBatch(BatchSize);
+        }
+
+        private void Count()
+        {
+            try
+            {
+                foreach (var batch in _full.GetConsumingEnumerable())
+                {
+                    _analyzer.Add(batch);
+                    batch.Clear();
+                    _free.Add(batch);
+                }
+            }
+            catch
+            {
+                // Stop the reader from blocking on a full queue; Complete rethrows.
+                _full.CompleteAdding();
+                throw;
+            }
+        }
     }
 
     private static FileStream OpenRead(string path) =>

@@ -19,12 +19,9 @@ public sealed class SocialAnalyzer
     private readonly ClassifierScratch _scratch = new();
     private readonly int _topCount;
 
-    private readonly EngagementAccumulator _overall = new();
+    private readonly AccountTally[] _accountTallies;
     private readonly EngagementAccumulator[] _byClass = [new(), new()];
     private readonly EngagementAccumulator[] _byTopic;
-    private readonly EngagementAccumulator[] _byType = [new(), new(), new(), new()];
-    private readonly Dictionary<string, EngagementAccumulator> _byForce = new(StringComparer.Ordinal);
-    private readonly EngagementAccumulator[] _forceOfAccount;
     private readonly Dictionary<int, EngagementAccumulator> _byYear = [];
     private readonly Dictionary<int, long[]> _postsByYear = [];
     private readonly long[] _postsByType = new long[4];
@@ -56,16 +53,9 @@ public sealed class SocialAnalyzer
         _keywordPosts = new long[classifier.Keywords.Count];
         _keywordNonOperational = new long[classifier.Keywords.Count];
         _topicMonths = Enumerable.Range(0, topics).Select(_ => new Dictionary<int, long>()).ToArray();
-        _forceOfAccount = accounts.Accounts.Select(a =>
-        {
-            var force = a.Force ?? NoForce;
-            if (!_byForce.TryGetValue(force, out var acc))
-            {
-                _byForce[force] = acc = new EngagementAccumulator();
-            }
-
-            return acc;
-        }).ToArray();
+        // Overall, per account type and per force figures are built from each account's engagement counts at the end:
+        // one dictionary update per post instead of three accumulators.
+        _accountTallies = accounts.Accounts.Select(_ => new AccountTally()).ToArray();
         _top = new TopPosts(topPosts);
         _topNonOperational = new TopPosts(topPosts);
     }
@@ -83,20 +73,78 @@ public sealed class SocialAnalyzer
         return c;
     }
 
-    /// <summary>Counts a post that has already been classified (for example on another thread).</summary>
-    public void Add(in PostView post, in PostClass c)
+    /// <summary>Counts a post classified as <paramref name="c"/>.</summary>
+    public void Add(in PostView post, in PostClass c) => Count(new PostFacts
     {
+        AccountIndex = post.AccountIndex,
+        PostedAt = post.PostedAt,
+        Engagement = post.Engagement,
+        Impressions = post.Impressions,
+        IsRepost = post.IsRepost,
+        OriginalAuthor = post.OriginalAuthor,
+        PostId = post.PostId,
+        Text = post.Text,
+        Class = c.Summary(),
+        Keywords = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(c.Keywords),
+    });
+
+    /// <summary>
+    /// Classifies a post into <paramref name="batch"/> (on any thread), keeping only what <see cref="Add(PostBatch)"/> needs:
+    /// the text and ids are copied only when the post could still enter the top posts, the original author only when the
+    /// post has high engagement.
+    /// </summary>
+    public void ClassifyInto(in PostView post, PostBatch batch)
+    {
+        var c = _classifier.Classify(post.Text, _threadScratch ??= new ClassifierScratch());
+        var e = post.Engagement;
+        var keep = e > Volatile.Read(ref _carryTopAbove) || (c.NonOperational && e > Volatile.Read(ref _carryTopNonOperationalAbove));
+        var keywordStart = batch.AddKeywords(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(c.Keywords));
+        batch.Add(new ClassifiedPost(post.AccountIndex, post.PostedAt, e, post.Impressions, post.IsRepost,
+            (keep || e > HighEngagement) && !post.OriginalAuthor.IsEmpty ? post.OriginalAuthor.ToString() : null,
+            keep ? post.PostId.ToString() : null, keep ? post.Text.ToString() : null,
+            c.Summary(), keywordStart, c.Keywords.Count));
+    }
+
+    /// <summary>Counts a batch classified by <see cref="ClassifyInto"/>; batches must be added in file order.</summary>
+    public void Add(PostBatch batch)
+    {
+        var posts = batch.Posts;
+        for (var i = 0; i < posts.Length; i++)
+        {
+            ref readonly var p = ref posts[i];
+            Count(new PostFacts
+            {
+                AccountIndex = p.AccountIndex,
+                PostedAt = p.PostedAt,
+                Engagement = p.Engagement,
+                Impressions = p.Impressions,
+                IsRepost = p.IsRepost,
+                OriginalAuthor = p.OriginalAuthor,
+                PostId = p.PostId,
+                Text = p.Text,
+                Class = p.Class,
+                Keywords = batch.Keywords(p.KeywordStart, p.KeywordCount),
+            });
+        }
+    }
+
+    [ThreadStatic]
+    private static ClassifierScratch? _threadScratch;
+
+    private long _carryTopAbove = -1, _carryTopNonOperationalAbove = -1;
+
+    private void Count(in PostFacts post)
+    {
+        var c = post.Class;
         var account = _accounts.Accounts[post.AccountIndex];
         var e = post.Engagement;
         var followers = account.Followers;
         var impressions = post.Impressions;
         var nonOp = c.NonOperational;
 
-        _overall.Add(e, followers, impressions);
+        _accountTallies[post.AccountIndex].Add(e, impressions);
         _byClass[nonOp ? 1 : 0].Add(e, followers, impressions);
-        _byType[(int)account.Type].Add(e, followers, impressions);
         _postsByType[(int)account.Type]++;
-        _forceOfAccount[post.AccountIndex].Add(e, followers, impressions);
 
         var year = post.PostedAt.Year;
         if (year != _lastYear)
@@ -147,7 +195,7 @@ public sealed class SocialAnalyzer
             }
         }
 
-        foreach (var k in c.Keywords)
+        foreach (var k in post.Keywords)
         {
             _keywordPosts[k]++;
             if (nonOp)
@@ -195,9 +243,11 @@ public sealed class SocialAnalyzer
         if (_topCount > 0)
         {
             _top.Offer(post, account.Handle, nonOp);
+            Volatile.Write(ref _carryTopAbove, _top.Least);
             if (nonOp)
             {
                 _topNonOperational.Offer(post, account.Handle, nonOp);
+                Volatile.Write(ref _carryTopNonOperationalAbove, _topNonOperational.Least);
             }
         }
     }
@@ -206,7 +256,30 @@ public sealed class SocialAnalyzer
     {
         var lexicon = _classifier.Lexicon;
         var semantic = _classifier.Vectors is not null;
-        var postCount = _overall.Posts;
+        var overall = new EngagementAccumulator();
+        var byType = Enum.GetValues<AccountType>().ToDictionary(t => t, _ => new EngagementAccumulator());
+        var byForce = new Dictionary<string, EngagementAccumulator>(StringComparer.Ordinal);
+        for (var i = 0; i < _accountTallies.Length; i++)
+        {
+            var account = _accounts.Accounts[i];
+            var tally = _accountTallies[i];
+            if (tally.Posts == 0)
+            {
+                continue;
+            }
+
+            overall.Add(tally, account.Followers);
+            byType[account.Type].Add(tally, account.Followers);
+            var force = account.Force ?? NoForce;
+            if (!byForce.TryGetValue(force, out var f))
+            {
+                byForce[force] = f = new EngagementAccumulator();
+            }
+
+            f.Add(tally, account.Followers);
+        }
+
+        var postCount = overall.Posts;
         var topicNames = lexicon.Topics.Select(t => t.Name).ToList();
         Dictionary<string, long> PerTopic(long[] counts) => topicNames.Select((n, i) => (n, counts[i])).ToDictionary(x => x.n, x => x.Item2);
 
@@ -257,7 +330,7 @@ public sealed class SocialAnalyzer
             Input = new InputSummary(postsFile, accountsFile, posts?.Rows ?? postCount, posts?.Skipped ?? 0, accounts?.Rows ?? _accounts.Count,
                 accounts?.Skipped ?? 0, (posts?.ProblemCount ?? 0) + (accounts?.ProblemCount ?? 0),
                 [.. (accounts?.Problems ?? []).Concat(posts?.Problems ?? []).Take(100)], _first, _last),
-            Engagement = _overall.Build(),
+            Engagement = overall.Build(),
             Classification = new ClassificationStats
             {
                 Mode = _classifier.Mode,
@@ -283,8 +356,8 @@ public sealed class SocialAnalyzer
             {
                 ByClass = new Dictionary<string, EngagementStats> { ["operational"] = _byClass[0].Build(), ["nonOperational"] = _byClass[1].Build() },
                 ByTopic = topicNames.Select((n, i) => (n, _byTopic[i].Build())).ToDictionary(x => x.n, x => x.Item2),
-                ByAccountType = Enum.GetValues<AccountType>().ToDictionary(t => t.Name(), t => _byType[(int)t].Build()),
-                ByForce = new SortedDictionary<string, EngagementStats>(_byForce.Where(f => f.Value.Posts > 0).ToDictionary(f => f.Key, f => f.Value.Build()), StringComparer.Ordinal),
+                ByAccountType = byType.ToDictionary(t => t.Key.Name(), t => t.Value.Build()),
+                ByForce = new SortedDictionary<string, EngagementStats>(byForce.ToDictionary(f => f.Key, f => f.Value.Build()), StringComparer.Ordinal),
                 ByYear = new SortedDictionary<string, EngagementStats>(_byYear.ToDictionary(y => y.Key.ToString(CultureInfo.InvariantCulture), y => y.Value.Build()), StringComparer.Ordinal),
             },
             HighEngagement = new HighEngagementStats(_highOperational, _highNonOperational, _highNonOperationalNonPoliceReposts,
@@ -349,7 +422,10 @@ public sealed class SocialAnalyzer
     {
         private readonly PriorityQueue<TopPost, long> _heap = new();
 
-        public void Offer(in PostView post, string handle, bool nonOperational)
+        /// <summary>The engagement a post must beat to enter: -1 until the list is full.</summary>
+        public long Least => _heap.Count >= size && _heap.TryPeek(out _, out var least) ? least : -1;
+
+        public void Offer(in PostFacts post, string handle, bool nonOperational)
         {
             var e = post.Engagement;
             if (_heap.Count >= size && (size == 0 || !_heap.TryPeek(out _, out var least) || e <= least))
@@ -371,6 +447,88 @@ public sealed class SocialAnalyzer
         }
 
         public List<TopPost> Ranked() => _heap.UnorderedItems.Select(x => x.Element).OrderByDescending(p => p.Engagement).ThenBy(p => p.PostedAt).ToList();
+    }
+}
+
+/// <summary>How a post was classified, without the per-post scratch lists.</summary>
+public readonly record struct ClassSummary(uint Candidates, uint Kept, uint SemanticOnly, ulong OperationalMatches, bool NonOperational, int Words, int WordsWithVectors);
+
+/// <summary>A post classified on one thread, waiting to be counted on another.</summary>
+public readonly record struct ClassifiedPost(int AccountIndex, DateTimeOffset PostedAt, long Engagement, long? Impressions, bool IsRepost,
+    string? OriginalAuthor, string? PostId, string? Text, ClassSummary Class, int KeywordStart, int KeywordCount);
+
+/// <summary>Classified posts handed from the reading thread to the counting thread, with their keywords in one array.</summary>
+public sealed class PostBatch(int capacity)
+{
+    private readonly ClassifiedPost[] _posts = new ClassifiedPost[capacity];
+    private int[] _keywords = new int[capacity * 2];
+    private int _count, _keywordCount;
+
+    public bool IsFull => _count == _posts.Length;
+
+    public ReadOnlySpan<ClassifiedPost> Posts => _posts.AsSpan(0, _count);
+
+    public void Add(in ClassifiedPost post) => _posts[_count++] = post;
+
+    public int AddKeywords(ReadOnlySpan<int> keywords)
+    {
+        var start = _keywordCount;
+        if (start + keywords.Length > _keywords.Length)
+        {
+            Array.Resize(ref _keywords, Math.Max(_keywords.Length * 2, start + keywords.Length));
+        }
+
+        keywords.CopyTo(_keywords.AsSpan(start));
+        _keywordCount += keywords.Length;
+        return start;
+    }
+
+    public ReadOnlySpan<int> Keywords(int start, int count) => _keywords.AsSpan(start, count);
+
+    public void Clear()
+    {
+        Array.Clear(_posts, 0, _count);
+        _count = 0;
+        _keywordCount = 0;
+    }
+}
+
+/// <summary>What the analyzer counts of one post.</summary>
+internal readonly ref struct PostFacts
+{
+    public required int AccountIndex { get; init; }
+    public required DateTimeOffset PostedAt { get; init; }
+    public required long Engagement { get; init; }
+    public required long? Impressions { get; init; }
+    public required bool IsRepost { get; init; }
+    public required ReadOnlySpan<char> OriginalAuthor { get; init; }
+    public required ReadOnlySpan<char> PostId { get; init; }
+    public required ReadOnlySpan<char> Text { get; init; }
+    public required ClassSummary Class { get; init; }
+    public required ReadOnlySpan<int> Keywords { get; init; }
+}
+
+/// <summary>One account's posts: how many had each engagement count, and their impressions.</summary>
+internal sealed class AccountTally
+{
+    public Dictionary<long, long> Counts { get; } = [];
+    public long Posts { get; private set; }
+    public long WithImpressions { get; private set; }
+    public double RateEngagement { get; private set; }
+    public double RateImpressions { get; private set; }
+    public RatioHistogram? Rates { get; private set; }
+
+    public void Add(long engagement, long? impressions)
+    {
+        Posts++;
+        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(Counts, engagement, out _)++;
+        if (impressions is > 0 and var shown)
+        {
+            WithImpressions++;
+            RateEngagement += engagement;
+            RateImpressions += shown;
+            (Rates ??= new RatioHistogram()).Add(engagement, shown);
+        }
     }
 }
 
@@ -417,6 +575,42 @@ internal sealed class EngagementAccumulator
             _rateEngagement += engagement;
             _rateImpressions += shown;
             (_rates ??= new RatioHistogram()).Add(engagement, shown);
+        }
+    }
+
+    /// <summary>Adds every post of one account at once.</summary>
+    public void Add(AccountTally tally, long followers)
+    {
+        foreach (var (engagement, count) in tally.Counts)
+        {
+            Posts += count;
+            if (engagement == 0)
+            {
+                _zero += count;
+            }
+
+            if (engagement < 10)
+            {
+                _under10 += count;
+            }
+            else if (engagement > SocialAnalyzer.HighEngagement)
+            {
+                _over10000 += count;
+            }
+
+            Engagement.Add(engagement, count);
+            if (followers > 0)
+            {
+                PerFollower.Add(engagement, followers, count);
+            }
+        }
+
+        if (tally.Rates is { } rates)
+        {
+            _withImpressions += tally.WithImpressions;
+            _rateEngagement += tally.RateEngagement;
+            _rateImpressions += tally.RateImpressions;
+            (_rates ??= new RatioHistogram()).Merge(rates);
         }
     }
 

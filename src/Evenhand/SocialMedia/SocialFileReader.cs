@@ -232,69 +232,14 @@ public static class SocialFileReader
                     options.BytesRead?.Report(SafePosition(stream));
                 }
 
-                if (row.ColCount != width)
-                {
-                    problems.Add(row.LineNumberFrom, $"has {row.ColCount} columns but the header has {width}");
-                    continue;
-                }
-
                 errors.Clear();
-                var accountId = row[c.AccountId].Span.Trim();
-                var accountIndex = accounts.IndexOf(accountId);
-                if (accountIndex < 0)
-                {
-                    errors.Add(accountId.IsEmpty ? "account_id is empty" : $"account_id '{Clip(accountId.ToString())}' is not in the accounts file");
-                }
-
-                var postId = row[c.PostId].Span.Trim();
-                if (postId.IsEmpty)
-                {
-                    errors.Add("post_id is empty");
-                }
-
-                var postedText = row[c.PostedAt].Span.Trim();
-                if (!TryParseInstant(postedText, out var postedAt))
-                {
-                    errors.Add($"posted_at '{Clip(postedText.ToString())}' is not an ISO 8601 date and time");
-                }
-
-                var likes = WholeNumber(row[c.Likes].Span, "likes", errors);
-                var reposts = WholeNumber(row[c.Reposts].Span, "reposts", errors);
-                var quotes = WholeNumber(row[c.Quotes].Span, "quotes", errors);
-                var replies = WholeNumber(row[c.Replies].Span, "replies", errors);
-                var isRepost = Flag(row[c.IsRepost].Span, "is_repost", errors);
-                long? impressions = null;
-                if (c.Impressions >= 0)
-                {
-                    var text = row[c.Impressions].Span.Trim();
-                    if (!text.IsEmpty)
-                    {
-                        impressions = WholeNumber(text, "impressions", errors);
-                    }
-                }
-
-                if (errors.Count > 0)
+                if (!ParseCsvPost(row, c, width, accounts, errors, out var view))
                 {
                     problems.Add(row.LineNumberFrom, string.Join("; ", errors));
                     continue;
                 }
 
-                onPost(new PostView
-                {
-                    Line = row.LineNumberFrom,
-                    PostId = postId,
-                    AccountId = accountId,
-                    AccountIndex = accountIndex,
-                    PostedAt = postedAt,
-                    Text = row[c.Text].Span,
-                    Likes = likes,
-                    Reposts = reposts,
-                    Quotes = quotes,
-                    Replies = replies,
-                    IsRepost = isRepost,
-                    OriginalAuthor = c.OriginalAuthor >= 0 ? row[c.OriginalAuthor].Span.Trim() : default,
-                    Impressions = impressions,
-                });
+                onPost(view);
                 accepted++;
             }
         }
@@ -360,6 +305,73 @@ public static class SocialFileReader
             OriginalAuthor = (JsonField(obj, "original_author") ?? "").Trim(),
             Impressions = impressions,
         });
+        return true;
+    }
+
+    private static bool ParseCsvPost(SepReader.Row row, in PostColumnIndexes c, int width, SocialAccountDirectory accounts, List<string> errors, out PostView view)
+    {
+        view = default;
+        if (row.ColCount != width)
+        {
+            errors.Add($"has {row.ColCount} columns but the header has {width}");
+            return false;
+        }
+
+        var accountId = row[c.AccountId].Span.Trim();
+        var accountIndex = accounts.IndexOf(accountId);
+        if (accountIndex < 0)
+        {
+            errors.Add(accountId.IsEmpty ? "account_id is empty" : $"account_id '{Clip(accountId.ToString())}' is not in the accounts file");
+        }
+
+        var postId = row[c.PostId].Span.Trim();
+        if (postId.IsEmpty)
+        {
+            errors.Add("post_id is empty");
+        }
+
+        var postedText = row[c.PostedAt].Span.Trim();
+        if (!TryParseInstant(postedText, out var postedAt))
+        {
+            errors.Add($"posted_at '{Clip(postedText.ToString())}' is not an ISO 8601 date and time");
+        }
+
+        var likes = WholeNumber(row[c.Likes].Span, "likes", errors);
+        var reposts = WholeNumber(row[c.Reposts].Span, "reposts", errors);
+        var quotes = WholeNumber(row[c.Quotes].Span, "quotes", errors);
+        var replies = WholeNumber(row[c.Replies].Span, "replies", errors);
+        var isRepost = Flag(row[c.IsRepost].Span, "is_repost", errors);
+        long? impressions = null;
+        if (c.Impressions >= 0)
+        {
+            var text = row[c.Impressions].Span.Trim();
+            if (!text.IsEmpty)
+            {
+                impressions = WholeNumber(text, "impressions", errors);
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return false;
+        }
+
+        view = new PostView
+        {
+            Line = row.LineNumberFrom,
+            PostId = postId,
+            AccountId = accountId,
+            AccountIndex = accountIndex,
+            PostedAt = postedAt,
+            Text = row[c.Text].Span,
+            Likes = likes,
+            Reposts = reposts,
+            Quotes = quotes,
+            Replies = replies,
+            IsRepost = isRepost,
+            OriginalAuthor = c.OriginalAuthor >= 0 ? row[c.OriginalAuthor].Span.Trim() : default,
+            Impressions = impressions,
+        };
         return true;
     }
 

@@ -181,3 +181,35 @@ public sealed class SocialAnalyzerTests
         Assert.True(double.IsNaN(back.Splits.ByAccountType["individual"].MedianPerFollower));
     }
 }
+
+public sealed class SocialAnalysisRunTests
+{
+    [Fact]
+    public void Run_over_files_on_two_threads_gives_the_same_report_as_counting_in_one()
+    {
+        var dir = Directory.CreateTempSubdirectory("evenhand-social-");
+        try
+        {
+            // Enough posts for many batches, so the hand-over between the reading and counting threads is exercised.
+            var posts = new System.Text.StringBuilder(SocialTestData.PostsHeader).Append('\n');
+            var body = SocialTestData.Posts.Split('\n', 2)[1];
+            for (var i = 0; i < 3000; i++)
+            {
+                posts.Append(body.Replace(",a", $"x{i},a", StringComparison.Ordinal).Replace("\np", $"\nq{i}p", StringComparison.Ordinal));
+            }
+
+            File.WriteAllText(Path.Combine(dir.FullName, "posts.csv"), posts.ToString());
+            File.WriteAllText(Path.Combine(dir.FullName, "accounts.csv"), SocialTestData.Accounts);
+
+            var run = SocialAnalysis.Run(new SocialAnalysisOptions { PostsPath = Path.Combine(dir.FullName, "posts.csv"), AccountsPath = Path.Combine(dir.FullName, "accounts.csv") });
+            var direct = SocialTestData.Analyse(posts: posts.ToString());
+
+            Assert.Equal(24000, run.Posts);
+            Assert.Equal(SocialAnalysisJson.Serialize(direct), SocialAnalysisJson.Serialize(run));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+}

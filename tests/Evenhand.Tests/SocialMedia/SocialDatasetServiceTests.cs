@@ -155,6 +155,33 @@ public sealed class SocialDatasetServiceTests
     }
 
     [Fact]
+    public async Task DemoData_ImportsANationalSet_AndForEachForceOnlyItsOwnAccounts()
+    {
+        using var database = TestDatabases.Create(TestDatabases.Sqlite);
+        await using var db = database.CreateContext();
+        var (cheshire, cleveland) = await ForcesAsync(db);
+
+        await Evenhand.SocialMedia.Demo.SocialMediaDemoData.EnsureAsync(db, [cheshire, cleveland], TimeProvider.System);
+        await Evenhand.SocialMedia.Demo.SocialMediaDemoData.EnsureAsync(db, [cheshire, cleveland], TimeProvider.System);
+
+        var datasets = await db.SocialDatasets.OrderBy(d => d.Id).ToListAsync();
+        Assert.Equal(3, datasets.Count);
+        Assert.All(datasets, d => Assert.Equal(DatasetStatus.Ready, d.Status));
+        Assert.Equal(Evenhand.SocialMedia.Demo.SocialMediaDemoData.Posts, datasets[0].PostCount);
+        Assert.Null(datasets[0].ForceId);
+        foreach (var (dataset, slug) in new[] { (datasets[1], "cheshire"), (datasets[2], "cleveland") })
+        {
+            Assert.True(dataset.PostCount > 0);
+            var forces = await db.SocialAccounts.Where(a => a.DatasetId == dataset.Id).Select(a => a.Force).Distinct().ToListAsync();
+            Assert.Equal([slug], forces);
+            var national = await db.SocialAccounts.Where(a => a.DatasetId == datasets[0].Id && a.Force == slug).SumAsync(a => a.Posts);
+            Assert.Equal(national, dataset.PostCount);
+        }
+
+        Assert.NotNull(datasets[0].Analysis()!.Engagement.EngagementRate);
+    }
+
+    [Fact]
     public void Choose_PicksDistinctItems_TheSameForTheSameSeed()
     {
         var items = Enumerable.Range(1, 1000).ToList();
