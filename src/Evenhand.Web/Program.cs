@@ -90,6 +90,16 @@ builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = UploadLimits
 builder.Services.AddRazorPages(o =>
 {
     o.Conventions.AddFolderApplicationModelConvention("/Forces", m => m.Filters.Add(new ServiceFilterAttribute(typeof(ForceScopeFilter))));
+    // Social media uploads: two exports of up to SocialMedia:MaxUploadMegabytes each, on the upload pages only.
+    var socialUploadLimit = (config.GetSection(Evenhand.Web.SocialMedia.SocialMediaOptions.Section).Get<Evenhand.Web.SocialMedia.SocialMediaOptions>() ?? new()).MaxRequestBytes;
+    foreach (var page in new[] { "/Forces/SocialMedia/Upload", "/SocialMedia/Upload" })
+    {
+        o.Conventions.AddPageApplicationModelConvention(page, m =>
+        {
+            m.Filters.Add(new RequestSizeLimitAttribute(socialUploadLimit));
+            m.Filters.Add(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = socialUploadLimit });
+        });
+    }
     o.Conventions.AllowAnonymousToFolder("/Public");
     o.Conventions.AllowAnonymousToPage("/Index");
     o.Conventions.AllowAnonymousToPage("/Error");

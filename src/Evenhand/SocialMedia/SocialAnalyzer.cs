@@ -378,10 +378,9 @@ public sealed class SocialAnalyzer
         var poisson = EngagementComparison.PoissonRateTest(operational, nonOperational);
         var mw = EngagementComparison.MannWhitneyU(operational, nonOperational);
         var nb = EngagementComparison.NegativeBinomialRateRatio(operational, nonOperational);
-        var all = new CountHistogram();
-        all.Merge(operational);
-        all.Merge(nonOperational);
-        var dispersion = EngagementComparison.DispersionIndex(all);
+        // The Poisson test's own measure (the larger of the two groups' variance-to-mean ratios), so the reading and the
+        // warning quote the same figure.
+        var dispersion = poisson.DispersionIndex;
         return new ComparisonStats
         {
             OperationalPosts = operational.Count,

@@ -59,7 +59,7 @@ public sealed partial class SocialAnalyzeCliTests : IDisposable
         var operational = lexicon.Operational.SelectMany(g => g.Keywords).ToHashSet();
         var words = posts.Select(p => Words(p.Text)).ToList();
         var nonOperational = words.Select(w => !w.Overlaps(operational) && lexicon.Topics.Any(t => w.Overlaps(t.Keywords))).ToList();
-        Assert.True(nonOperational.Count(x => x) > 0, "the synthetic set should have non-operational posts");
+        Assert.True(nonOperational.Any(x => x), "the synthetic set should have non-operational posts");
         Assert.Equal(nonOperational.Count(x => x), classification.GetProperty("nonOperational").GetInt64());
         Assert.Equal((double)nonOperational.Count(x => x) / posts.Count, classification.GetProperty("nonOperationalShare").GetDouble(), 12);
         foreach (var topic in lexicon.Topics)

@@ -134,6 +134,8 @@ public sealed class SocialDatasetServiceTests
         await Assert.ThrowsAsync<DomainRuleException>(() => samples.DrawAsync(dataset.Id, "racism", 10, 1, Ctx));
         await Assert.ThrowsAsync<DomainRuleException>(() => samples.DrawAsync(dataset.Id, "unicorn", 10, 1, Ctx));
         await Assert.ThrowsAsync<DomainRuleException>(() => samples.DrawAsync(dataset.Id, "windrush", 10, 1, Ctx));
+        var operational = await Assert.ThrowsAsync<DomainRuleException>(() => samples.DrawAsync(dataset.Id, "road", 10, 1, Ctx));
+        Assert.StartsWith("'road' is an operational keyword (road closures).", operational.Message, StringComparison.Ordinal);
 
         var (_, items, total) = await samples.PageAsync(sample.Id, 1, 20, unreviewedOnly: false);
         Assert.Equal(2, total);
@@ -179,6 +181,27 @@ public sealed class SocialDatasetServiceTests
         }
 
         Assert.NotNull(datasets[0].Analysis()!.Engagement.EngagementRate);
+    }
+
+    [Fact]
+    public async Task FailInterrupted_MarksQueuedAndImportingDatasetsFailed_AndLeavesReadyOnes()
+    {
+        using var database = TestDatabases.Create(TestDatabases.Sqlite);
+        await using var db = database.CreateContext();
+        await ForcesAsync(db);
+        var ready = await ImportAsync(db, null, SocialTestData.Accounts, SocialTestData.Posts);
+        var service = new SocialDatasetService(db, TimeProvider.System);
+        var queued = await service.CreateAsync(new DatasetUpload("Never imported", null, "a.csv", "p.csv", false), Ctx);
+
+        Assert.Equal(1, await service.FailInterruptedAsync(Ctx));
+
+        await using var check = database.CreateContext();
+        Assert.Equal(DatasetStatus.Ready, (await check.SocialDatasets.SingleAsync(d => d.Id == ready.Id)).Status);
+        var failed = await check.SocialDatasets.SingleAsync(d => d.Id == queued.Id);
+        Assert.Equal(DatasetStatus.Failed, failed.Status);
+        Assert.StartsWith("The import was interrupted", failed.Failure, StringComparison.Ordinal);
+        await new SocialDatasetService(check, TimeProvider.System).DeleteAsync(failed.Id, Ctx);
+        Assert.Equal(1, await check.SocialDatasets.CountAsync());
     }
 
     [Fact]

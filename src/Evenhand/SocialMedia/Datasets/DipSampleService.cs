@@ -43,6 +43,11 @@ public sealed class DipSampleService(EvenhandDbContext db)
             throw new DomainRuleException($"'{keyword}' is not a keyword of this dataset's lexicon. Choose one from the list.");
         }
 
+        if (topic is null)
+        {
+            throw new DomainRuleException($"'{word}' is an operational keyword ({operational!.Name}). Dip samples check the topic keywords, which are what make a post non-operational.");
+        }
+
         if (await db.DipSamples.AnyAsync(s => s.DatasetId == datasetId && s.Keyword == word, ct))
         {
             throw new DomainRuleException($"A sample for '{word}' has already been drawn from this dataset. Review that one, or delete it to draw again.");
@@ -61,8 +66,8 @@ public sealed class DipSampleService(EvenhandDbContext db)
         {
             DatasetId = datasetId,
             Keyword = word,
-            Group = (topic ?? operational)!.Name,
-            IsTopic = topic is not null,
+            Group = topic.Name,
+            IsTopic = true,
             PostsWithKeyword = seqs.Count,
             Seed = usedSeed,
             CreatedBy = ctx.UserName,

@@ -166,7 +166,7 @@ public sealed class SocialPost
     public int Topics { get; set; }
 }
 
-/// <summary>A topic or operational keyword found in a post (only posts with keywords have rows): what dip samples draw from.</summary>
+/// <summary>A topic keyword found in a post (only posts with one have rows): what dip samples draw from.</summary>
 public sealed class SocialPostKeyword
 {
     public int DatasetId { get; set; }

@@ -73,7 +73,7 @@ public sealed class SocialDatasetService(EvenhandDbContext db, TimeProvider time
             failed.Failure = Truncate(ex is OperationCanceledException ? "The import was cancelled." : ex.Message, 4000);
             AuditLog.Record(db, ctx, "social-dataset.import-failed", nameof(SocialDataset), failed.Id, failed.ForceId, after: new { failed.Failure });
             await db.SaveChangesAsync(CancellationToken.None);
-            throw ex as SocialImportException ?? new SocialImportException(failed.Failure, (ex as SocialImportException)?.Problems);
+            throw ex as SocialImportException ?? new SocialImportException(failed.Failure);
         }
 
         AuditLog.Record(db, ctx, "social-dataset.imported", nameof(SocialDataset), dataset.Id, dataset.ForceId,
@@ -166,9 +166,14 @@ public sealed class SocialDatasetService(EvenhandDbContext db, TimeProvider time
                 post.NonOperational = c.NonOperational;
                 post.Topics = (int)c.Kept;
                 writer.WritePost(post);
+                // Topic keywords only: they are what dip samples check. (Operational keywords are in most posts, and
+                // storing them would double the rows written.)
                 foreach (var k in c.Keywords)
                 {
-                    writer.WriteKeyword(dataset.Id, keywords[k].Word, seq);
+                    if (keywords[k].IsTopic)
+                    {
+                        writer.WriteKeyword(dataset.Id, keywords[k].Word, seq);
+                    }
                 }
 
                 postsPerAccount[view.AccountIndex]++;
@@ -207,6 +212,24 @@ public sealed class SocialDatasetService(EvenhandDbContext db, TimeProvider time
         dataset.AnalysisJson = SocialAnalysisJson.Serialize(report);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// Marks datasets left queued or importing by a server that stopped as failed, so they can be deleted and uploaded
+    /// again (their import transaction was never committed, so nothing of them is stored). Run at start-up.
+    /// </summary>
+    public async Task<int> FailInterruptedAsync(ProcessContext ctx, CancellationToken ct = default)
+    {
+        var stuck = await db.SocialDatasets.Where(d => d.Status == DatasetStatus.Queued || d.Status == DatasetStatus.Importing).ToListAsync(ct);
+        foreach (var dataset in stuck)
+        {
+            dataset.Status = DatasetStatus.Failed;
+            dataset.Failure = "The import was interrupted because the server stopped. Nothing of it was stored: delete this dataset and upload the files again.";
+            AuditLog.Record(db, ctx, "social-dataset.import-failed", nameof(SocialDataset), dataset.Id, dataset.ForceId, after: new { dataset.Failure });
+        }
+
+        await db.SaveChangesAsync(ct);
+        return stuck.Count;
     }
 
     /// <summary>Deletes a dataset with its accounts, posts and dip samples.</summary>
