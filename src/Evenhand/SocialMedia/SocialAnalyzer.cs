@@ -256,28 +256,24 @@ public sealed class SocialAnalyzer
     {
         var lexicon = _classifier.Lexicon;
         var semantic = _classifier.Vectors is not null;
-        var overall = new EngagementAccumulator();
-        var byType = Enum.GetValues<AccountType>().ToDictionary(t => t, _ => new EngagementAccumulator());
-        var byForce = new Dictionary<string, EngagementAccumulator>(StringComparer.Ordinal);
-        for (var i = 0; i < _accountTallies.Length; i++)
+        // Overall, per type and per force figures are built from the account tallies one group at a time, so only one
+        // group's histograms exist at once.
+        var active = Enumerable.Range(0, _accountTallies.Length).Where(i => _accountTallies[i].Posts > 0).ToList();
+        EngagementStats StatsOf(IEnumerable<int> accountIndexes)
         {
-            var account = _accounts.Accounts[i];
-            var tally = _accountTallies[i];
-            if (tally.Posts == 0)
+            var accumulator = new EngagementAccumulator();
+            foreach (var i in accountIndexes)
             {
-                continue;
+                accumulator.Add(_accountTallies[i], _accounts.Accounts[i].Followers);
             }
 
-            overall.Add(tally, account.Followers);
-            byType[account.Type].Add(tally, account.Followers);
-            var force = account.Force ?? NoForce;
-            if (!byForce.TryGetValue(force, out var f))
-            {
-                byForce[force] = f = new EngagementAccumulator();
-            }
-
-            f.Add(tally, account.Followers);
+            return accumulator.Build();
         }
+
+        var overall = StatsOf(active);
+        var byType = Enum.GetValues<AccountType>().ToDictionary(t => t.Name(), t => StatsOf(active.Where(i => _accounts.Accounts[i].Type == t)));
+        var byForce = new SortedDictionary<string, EngagementStats>(
+            active.GroupBy(i => _accounts.Accounts[i].Force ?? NoForce).ToDictionary(g => g.Key, StatsOf), StringComparer.Ordinal);
 
         var postCount = overall.Posts;
         var topicNames = lexicon.Topics.Select(t => t.Name).ToList();
@@ -330,7 +326,7 @@ public sealed class SocialAnalyzer
             Input = new InputSummary(postsFile, accountsFile, posts?.Rows ?? postCount, posts?.Skipped ?? 0, accounts?.Rows ?? _accounts.Count,
                 accounts?.Skipped ?? 0, (posts?.ProblemCount ?? 0) + (accounts?.ProblemCount ?? 0),
                 [.. (accounts?.Problems ?? []).Concat(posts?.Problems ?? []).Take(100)], _first, _last),
-            Engagement = overall.Build(),
+            Engagement = overall,
             Classification = new ClassificationStats
             {
                 Mode = _classifier.Mode,
@@ -356,8 +352,8 @@ public sealed class SocialAnalyzer
             {
                 ByClass = new Dictionary<string, EngagementStats> { ["operational"] = _byClass[0].Build(), ["nonOperational"] = _byClass[1].Build() },
                 ByTopic = topicNames.Select((n, i) => (n, _byTopic[i].Build())).ToDictionary(x => x.n, x => x.Item2),
-                ByAccountType = byType.ToDictionary(t => t.Key.Name(), t => t.Value.Build()),
-                ByForce = new SortedDictionary<string, EngagementStats>(byForce.ToDictionary(f => f.Key, f => f.Value.Build()), StringComparer.Ordinal),
+                ByAccountType = byType,
+                ByForce = byForce,
                 ByYear = new SortedDictionary<string, EngagementStats>(_byYear.ToDictionary(y => y.Key.ToString(CultureInfo.InvariantCulture), y => y.Value.Build()), StringComparer.Ordinal),
             },
             HighEngagement = new HighEngagementStats(_highOperational, _highNonOperational, _highNonOperationalNonPoliceReposts,
