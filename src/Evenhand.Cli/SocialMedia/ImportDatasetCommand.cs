@@ -43,8 +43,7 @@ internal static class ImportDatasetCommand
             var service = new SocialDatasetService(db, TimeProvider.System);
             var dataset = await service.CreateAsync(new DatasetUpload(pr.GetValue(name) ?? Path.GetFileNameWithoutExtension(postsPath), forceId,
                 accountsPath, postsPath, pr.GetValue(strict)), ctx, ct);
-            var files = new DatasetFiles(() => File.OpenRead(accountsPath),
-                () => new FileStream(postsPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), new FileInfo(postsPath).Length);
+            var files = DatasetFiles.FromPaths(accountsPath, postsPath);
             var started = System.Diagnostics.Stopwatch.StartNew();
             try
             {

@@ -99,8 +99,7 @@ public sealed class SocialImportRunner(IServiceScopeFactory scopes, SocialImport
         var service = services.GetRequiredService<SocialDatasetService>();
         try
         {
-            var files = new DatasetFiles(() => File.OpenRead(job.AccountsPath), () => new FileStream(job.PostsPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan),
-                new FileInfo(job.PostsPath).Length);
+            var files = DatasetFiles.FromPaths(job.AccountsPath, job.PostsPath);
             await service.ImportAsync(job.DatasetId, files, job.Context, vectors.Get(),
                 new InlineProgress<(long Read, long Length)>(p => progress.Report(job.DatasetId, p.Read, p.Length)), ct);
         }

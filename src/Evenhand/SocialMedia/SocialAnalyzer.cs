@@ -6,7 +6,7 @@ namespace Evenhand.SocialMedia;
 /// <summary>
 /// Accumulates the analysis one post at a time, so a file of any size is analysed in memory that grows with the number of
 /// accounts, groups and distinct engagement values, never with the number of posts. Not thread-safe: one analyzer per thread,
-/// combined with <see cref="Merge"/>.
+/// except that <see cref="ClassifyInto"/> may run on other threads while <see cref="Add(PostBatch)"/> runs on one.
 /// </summary>
 public sealed class SocialAnalyzer
 {
@@ -24,7 +24,6 @@ public sealed class SocialAnalyzer
     private readonly EngagementAccumulator[] _byTopic;
     private readonly Dictionary<int, EngagementAccumulator> _byYear = [];
     private readonly Dictionary<int, long[]> _postsByYear = [];
-    private readonly long[] _postsByType = new long[4];
     private readonly long[] _candidatesByTopic, _keptByTopic, _semanticOnlyByTopic, _nonOperationalByTopic, _operationalByCategory;
     private readonly long[] _keywordPosts, _keywordNonOperational;
     private readonly Dictionary<int, long>[] _topicMonths;
@@ -144,7 +143,6 @@ public sealed class SocialAnalyzer
 
         _accountTallies[post.AccountIndex].Add(e, impressions);
         _byClass[nonOp ? 1 : 0].Add(e, followers, impressions);
-        _postsByType[(int)account.Type]++;
 
         var year = post.PostedAt.Year;
         if (year != _lastYear)
@@ -314,9 +312,11 @@ public sealed class SocialAnalyzer
         }
 
         var accountsByType = new long[4];
-        foreach (var a in _accounts.Accounts)
+        var postsByType = new long[4];
+        for (var i = 0; i < _accounts.Count; i++)
         {
-            accountsByType[(int)a.Type]++;
+            accountsByType[(int)_accounts.Accounts[i].Type]++;
+            postsByType[(int)_accounts.Accounts[i].Type] += _accountTallies[i].Posts;
         }
 
         return new SocialAnalysisReport
@@ -346,7 +346,7 @@ public sealed class SocialAnalyzer
                 VocabularyCoverage = semantic ? Share(_wordsWithVectors, _words) : null,
             },
             AccountTypes = Enum.GetValues<AccountType>().ToDictionary(t => t.Name(), t => new AccountTypeStats(
-                accountsByType[(int)t], Share(accountsByType[(int)t], _accounts.Count), _postsByType[(int)t], Share(_postsByType[(int)t], postCount))),
+                accountsByType[(int)t], Share(accountsByType[(int)t], _accounts.Count), postsByType[(int)t], Share(postsByType[(int)t], postCount))),
             Comparison = comparison,
             Splits = new EngagementSplits
             {

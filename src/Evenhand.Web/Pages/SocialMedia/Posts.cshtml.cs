@@ -53,7 +53,7 @@ public sealed class PostsModel(EvenhandDbContext db, IAuthorizationService authz
         }
 
         var topics = Dataset.Lexicon().Topics;
-        await SocialCsv.StreamAsync(Response, $"social-media-{Dataset.Id}-posts.csv", Db.StreamPosts(Dataset.Id), p => new
+        await Infrastructure.Csv.StreamAsync(Response, $"social-media-{Dataset.Id}-posts.csv", Db.StreamPosts(Dataset.Id), p => new
         {
             seq = p.Seq, post_id = p.PostId, account_id = p.AccountId, handle = p.Handle, posted_at = Iso(p.PostedAt),
             likes = p.Likes, reposts = p.Reposts, quotes = p.Quotes, replies = p.Replies, impressions = p.Impressions?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",

@@ -9,7 +9,14 @@ namespace Evenhand.SocialMedia.Datasets;
 public sealed record DatasetUpload(string Name, int? ForceId, string AccountsFileName, string PostsFileName, bool Strict);
 
 /// <summary>Opens the uploaded files (each call opens a fresh stream from the start).</summary>
-public sealed record DatasetFiles(Func<Stream> OpenAccounts, Func<Stream> OpenPosts, long PostsLength);
+public sealed record DatasetFiles(Func<Stream> OpenAccounts, Func<Stream> OpenPosts, long PostsLength)
+{
+    /// <summary>Files on disk; the posts file is read once from start to end.</summary>
+    public static DatasetFiles FromPaths(string accountsPath, string postsPath) => new(
+        () => File.OpenRead(accountsPath),
+        () => new FileStream(postsPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan),
+        new FileInfo(postsPath).Length);
+}
 
 /// <summary>
 /// Imports social media datasets: accounts and posts in one transaction (nothing is half-imported), posts streamed from the
@@ -137,7 +144,8 @@ public sealed class SocialDatasetService(EvenhandDbContext db, TimeProvider time
             await using var stream = files.OpenPosts();
             postSummary = SocialFileReader.ReadPosts(stream, dataset.PostsFileName, directory, (in PostView view) =>
             {
-                if (!seen.Add(view.PostId.ToString()))
+                var postId = view.PostId.ToString();
+                if (!seen.Add(postId))
                 {
                     duplicateCount++;
                     if (duplicates.Count < 1000)
@@ -152,7 +160,7 @@ public sealed class SocialDatasetService(EvenhandDbContext db, TimeProvider time
                 seq++;
                 post.Seq = seq;
                 post.AccountRowId = rows[view.AccountIndex].Id;
-                post.PostId = view.PostId.ToString();
+                post.PostId = postId;
                 post.PostedAt = view.PostedAt;
                 post.Text = view.Text.ToString();
                 post.Likes = view.Likes;
