@@ -17,8 +17,13 @@ public static class DeadlineRules
 /// <summary>Section 55 Police Act 1996 (as amended by s.37 Policing and Crime Act 2017).</summary>
 public static class Section55Rules
 {
-    /// <summary>Comments must be published within 56 days of the report's publication (s.55(5)).</summary>
-    public const int DaysToPublish = 56;
+    /// <summary>s.55(5A): published "before the end of the period of 56 days beginning with the day on which the report is published".</summary>
+    public const int PeriodDays = 56;
 
-    public static DateOnly DueDate(DateOnly reportPublishedOn) => reportPublishedOn.AddDays(DaysToPublish);
+    /// <summary>
+    /// The last day of the 56 days beginning with the day of publication. The publication day is day 1, so the last day is
+    /// publication + 55 days (report of 10 September 2024: 4 November 2024). Calendar days, so clock changes do not move it.
+    /// </summary>
+    public static DateOnly LastDayOf56DaysBeginningWithPublication(DateOnly reportPublishedOn) =>
+        reportPublishedOn.AddDays(PeriodDays - 1);
 }

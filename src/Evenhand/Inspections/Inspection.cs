@@ -24,6 +24,6 @@ public sealed class Inspection : VersionedEntity
 
     public List<Recommendation> Recommendations { get; set; } = [];
 
-    /// <summary>Section 55(1) Police Act 1996: the local policing body must publish comments within 56 days of the report's publication.</summary>
-    public DateOnly Section55DueOn => Section55Rules.DueDate(PublishedOn);
+    /// <summary>The last day for the local policing body's comments: s.55(5A), 56 days beginning with the day of publication.</summary>
+    public DateOnly Section55DueOn => Section55Rules.LastDayOf56DaysBeginningWithPublication(PublishedOn);
 }

@@ -13,7 +13,7 @@ public enum Section55Stance
 
 /// <summary>
 /// The local policing body's published comments on an inspection report (Police Act 1996 s.55, as amended by the Policing
-/// and Crime Act 2017 s.37): due 56 days after publication, with the chief officer's comments invited first, an answer for
+/// and Crime Act 2017 s.37): due by the last of the 56 days beginning with the day of publication, with the chief officer's comments invited first, an answer for
 /// each recommendation that applies to the force, and copies to HM Inspectors and the Home Secretary.
 /// </summary>
 public sealed class Section55Response : VersionedEntity
