@@ -1797,6 +1797,65 @@ namespace Evenhand.Migrations.Postgres.Migrations
                     b.ToTable("PlanAction");
                 });
 
+            modelBuilder.Entity("Evenhand.Responses.Section55Correction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CorrectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CorrectedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("CorrectedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("NewStance")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("NewText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Notice")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Part")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("PreviousStance")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("PreviousText")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("RecommendationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RecommendationNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Section55ResponseId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Section55ResponseId");
+
+                    b.ToTable("Section55Correction");
+                });
+
             modelBuilder.Entity("Evenhand.Responses.Section55Item", b =>
                 {
                     b.Property<int>("Id")
@@ -1848,8 +1907,8 @@ namespace Evenhand.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("ChiefOfficerInvitedOn")
                         .HasColumnType("date");
 
-                    b.Property<DateOnly>("DueOn")
-                        .HasColumnType("date");
+                    b.Property<string>("ChiefOfficerNoCommentsNote")
+                        .HasColumnType("text");
 
                     b.Property<int>("ForceId")
                         .HasColumnType("integer");
@@ -1866,6 +1925,9 @@ namespace Evenhand.Migrations.Postgres.Migrations
 
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("ResponseToChiefOfficerComments")
+                        .HasColumnType("text");
 
                     b.Property<DateOnly?>("SentToHomeSecretaryOn")
                         .HasColumnType("date");
@@ -2773,6 +2835,15 @@ namespace Evenhand.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Evenhand.Responses.Section55Correction", b =>
+                {
+                    b.HasOne("Evenhand.Responses.Section55Response", null)
+                        .WithMany("Corrections")
+                        .HasForeignKey("Section55ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Evenhand.Responses.Section55Item", b =>
                 {
                     b.HasOne("Evenhand.Inspections.Recommendation", "Recommendation")
@@ -2980,6 +3051,8 @@ namespace Evenhand.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Evenhand.Responses.Section55Response", b =>
                 {
+                    b.Navigation("Corrections");
+
                     b.Navigation("Items");
                 });
 

@@ -1725,6 +1725,63 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                     b.ToTable("PlanAction");
                 });
 
+            modelBuilder.Entity("Evenhand.Responses.Section55Correction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CorrectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CorrectedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CorrectedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewStance")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notice")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Part")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousStance")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousText")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RecommendationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RecommendationNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Section55ResponseId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Section55ResponseId");
+
+                    b.ToTable("Section55Correction");
+                });
+
             modelBuilder.Entity("Evenhand.Responses.Section55Item", b =>
                 {
                     b.Property<int>("Id")
@@ -1772,7 +1829,7 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("ChiefOfficerInvitedOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("DueOn")
+                    b.Property<string>("ChiefOfficerNoCommentsNote")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ForceId")
@@ -1789,6 +1846,9 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponseToChiefOfficerComments")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("SentToHomeSecretaryOn")
@@ -2685,6 +2745,15 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Evenhand.Responses.Section55Correction", b =>
+                {
+                    b.HasOne("Evenhand.Responses.Section55Response", null)
+                        .WithMany("Corrections")
+                        .HasForeignKey("Section55ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Evenhand.Responses.Section55Item", b =>
                 {
                     b.HasOne("Evenhand.Inspections.Recommendation", "Recommendation")
@@ -2892,6 +2961,8 @@ namespace Evenhand.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Evenhand.Responses.Section55Response", b =>
                 {
+                    b.Navigation("Corrections");
+
                     b.Navigation("Items");
                 });
 

@@ -43,24 +43,25 @@ public static class EvenhandApi
             .WithSummary("Updates the force's progress, optionally adding evidence. Send the version you read; a stale version gets 409.");
         force.MapGet("/responses", async (HttpContext http, Section55Service s, TimeProvider time, CancellationToken ct) =>
             (await s.ListForForceAsync(http.CurrentForce().Id, ct)).Select(r => Section55SummaryDto.From(r, Today(time))))
-            .WithSummary("The force's section 55 responses.");
+            .RequireAuthorization(Policies.ReadSection55Drafts)
+            .WithSummary("The force's section 55 responses: due date (the last of the 56 days beginning with the report's publication), published date, answers.");
 
         api.MapHateIncidentApi();
 
         // Open data for published responses: no sign-in.
         app.MapGet("/public/{slug}/responses/{inspectionId:int}/statuses.json", async (string slug, int inspectionId, Section55Service s55, ForceResponseService plans, CancellationToken ct) =>
-            await PublicStatusesAsync(slug, inspectionId, s55, plans, ct) is { } rows ? Results.Ok(rows) : Results.NotFound())
-            .AllowAnonymous().WithSummary("Statuses of the force's recommendations, published with its section 55 response.");
+            await PublicResponseAsync(slug, inspectionId, s55, plans, ct) is { } response ? Results.Ok(response) : Results.NotFound())
+            .AllowAnonymous().WithSummary("The published section 55 response: the body's comments, the chief officer's comments and the body's response to them, corrections, and per recommendation the stance, answer and the force's status.");
         app.MapGet("/public/{slug}/responses/{inspectionId:int}/statuses.csv", async (string slug, int inspectionId, Section55Service s55, ForceResponseService plans, CancellationToken ct) =>
-            await PublicStatusesAsync(slug, inspectionId, s55, plans, ct) is { } rows
-                ? Results.File(Csv.Write(rows), "text/csv; charset=utf-8", $"{slug}-recommendation-statuses.csv")
+            await PublicResponseAsync(slug, inspectionId, s55, plans, ct) is { } response
+                ? Results.File(Csv.Write(response.Recommendations.Select(r => PublicStatusCsvRow.From(r, response))), "text/csv; charset=utf-8", $"{slug}-recommendation-statuses.csv")
                 : Results.NotFound())
             .AllowAnonymous();
     }
 
     public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
 
-    private static async Task<List<PublicStatusDto>?> PublicStatusesAsync(string slug, int inspectionId, Section55Service s55, ForceResponseService plans, CancellationToken ct)
+    private static async Task<PublicResponseDto?> PublicResponseAsync(string slug, int inspectionId, Section55Service s55, ForceResponseService plans, CancellationToken ct)
     {
         var view = await s55.FindPublishedAsync(slug, inspectionId, ct);
         if (view is null)
@@ -68,11 +69,26 @@ public static class EvenhandApi
             return null;
         }
 
-        var forcePlans = (await plans.ListForForceAsync(view.Response.ForceId, ct)).Where(p => p.Recommendation!.InspectionId == inspectionId);
-        return forcePlans.Select(p => new PublicStatusDto(
-            p.Recommendation!.Number, p.Recommendation.Text, p.Recommendation.EffectiveDueDate,
-            ForceResponse.Describe(p.Progress), ForceResponse.Describe(p.Assessment),
-            view.ItemFor(p.Recommendation)?.Text)).ToList();
+        var forcePlans = (await plans.ListForForceAsync(view.Response.ForceId, ct))
+            .Where(p => p.Recommendation!.InspectionId == inspectionId)
+            .ToDictionary(p => p.RecommendationId);
+        var r = view.Response;
+        // Every recommendation that puts a duty on the force, and any other the body chose to comment on.
+        var recs = view.AllRecommendations.Where(rec => rec.AppliesToForces || view.ItemFor(rec)?.Text is not null);
+        return new PublicResponseDto(
+            r.Force!.Slug, r.Force.LocalPolicingBody, r.Inspection!.Title, r.Inspection.PublishedOn, r.DueOn, r.PublishedOn!.Value, r.PublicUrl,
+            r.PccComments, r.ChiefOfficerInvitedOn, r.ChiefOfficerComments ?? r.ChiefOfficerNoCommentsNote, r.ResponseToChiefOfficerComments,
+            r.SentToInspectorateOn, r.SentToHomeSecretaryOn,
+            r.Corrections.OrderBy(c => c.CorrectedAt).Select(c => new PublicCorrectionDto(c.CorrectedOn, c.PartDescription, c.RecommendationNumber, c.Notice, c.PreviousText)).ToList(),
+            recs.Select(rec =>
+            {
+                var plan = forcePlans.GetValueOrDefault(rec.Id);
+                var item = view.ItemFor(rec);
+                return new PublicStatusDto(rec.Number, rec.Text, rec.EffectiveDueDate,
+                    ForceResponse.Describe(plan?.Progress ?? ForceProgress.NotStarted), ForceResponse.Describe(plan?.Assessment ?? AssessmentStatus.NotAssessed),
+                    PublicStatusDto.StanceCode(item?.Stance), item?.Text,
+                    r.Corrections.Where(c => c.RecommendationId == rec.Id).Select(c => (DateOnly?)c.CorrectedOn).Max());
+            }).ToList());
     }
 
     internal static async ValueTask<object?> ForceScope(EndpointFilterInvocationContext ctx, EndpointFilterDelegate next)
@@ -152,4 +168,30 @@ public sealed record Section55SummaryDto(int InspectionId, string Inspection, Da
         new(r.InspectionId, r.Inspection!.Title, r.DueOn, r.PublishedOn, r.IsLate(today), r.PublicUrl, r.Items.Count(i => i.IsComplete));
 }
 
-public sealed record PublicStatusDto(int Recommendation, string Text, DateOnly? DueOn, string Progress, string Assessment, string? PccResponse);
+/// <summary>One recommendation in the published response. <see cref="Stance"/>: "action", "no-action", or null when not answered.</summary>
+public sealed record PublicStatusDto(int Recommendation, string Text, DateOnly? DueOn, string Progress, string Assessment, string? Stance, string? PccResponse, DateOnly? CorrectedOn)
+{
+    public static string? StanceCode(Section55Stance? stance) => stance switch
+    {
+        Section55Stance.ActionTakenOrProposed => "action",
+        Section55Stance.NoActionWithReason => "no-action",
+        _ => null,
+    };
+}
+
+public sealed record PublicCorrectionDto(DateOnly CorrectedOn, string Part, int? Recommendation, string Notice, string? PreviousText);
+
+/// <summary>The published section 55 response as open data (s.55(5): the body's comments, the chief officer's, and the body's response to them).</summary>
+public sealed record PublicResponseDto(
+    string Force, string LocalPolicingBody, string Inspection, DateOnly ReportPublishedOn, DateOnly DueOn, DateOnly PublishedOn, string? PublicUrl,
+    string? Comments, DateOnly? ChiefOfficerInvitedOn, string? ChiefOfficerComments, string? ResponseToChiefOfficerComments,
+    DateOnly? CopiesSentToInspectorsOn, DateOnly? CopiesSentToHomeSecretaryOn,
+    IReadOnlyList<PublicCorrectionDto> Corrections, IReadOnlyList<PublicStatusDto> Recommendations);
+
+/// <summary>A row of the public CSV: one recommendation, with the response's shared parts repeated so each row stands alone.</summary>
+public sealed record PublicStatusCsvRow(int Recommendation, string Text, DateOnly? DueOn, string Progress, string Assessment, string? Stance, string? PccResponse,
+    DateOnly? CorrectedOn, DateOnly PublishedOn, string? ChiefOfficerComments, string? ResponseToChiefOfficerComments)
+{
+    public static PublicStatusCsvRow From(PublicStatusDto s, PublicResponseDto r) => new(s.Recommendation, s.Text, s.DueOn, s.Progress, s.Assessment, s.Stance,
+        s.PccResponse, s.CorrectedOn, r.PublishedOn, r.ChiefOfficerComments, r.ResponseToChiefOfficerComments);
+}

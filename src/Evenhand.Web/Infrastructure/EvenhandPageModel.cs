@@ -1,3 +1,4 @@
+using System.Reflection;
 using Evenhand.Common;
 using Evenhand.Forces;
 using Evenhand.Importing;
@@ -31,6 +32,13 @@ public abstract class EvenhandPageModel : PageModel
         {
             ModelState.AddModelError(field, e.Message);
         }
+        catch (DomainRuleException e) when (e.Errors.Count > 0)
+        {
+            foreach (var error in e.Errors)
+            {
+                ModelState.AddModelError(FieldFor(error.Field), error.Message);
+            }
+        }
         catch (DomainRuleException e)
         {
             ModelState.AddModelError(field, e.Message);
@@ -41,6 +49,41 @@ public abstract class EvenhandPageModel : PageModel
         }
 
         return false;
+    }
+
+    /// <summary>The form field (model state key) for a field the domain named in a refusal; by default the same name.</summary>
+    protected virtual string FieldFor(string domainField) => domainField;
+
+    /// <summary>
+    /// Shows the page again after a refused post without losing anything: <paramref name="load"/> reloads the stored record
+    /// and fills every form on the page from it (as a GET does), then every bound property the refused form posted is put
+    /// back as the user typed it. So the form that was sent shows exactly what was submitted, and the page's other forms
+    /// show what is stored, never blanks that a later save would write over it.
+    /// </summary>
+    protected async Task<IActionResult> RedisplayAsync(Func<Task<bool>> load)
+    {
+        var posted = PostedBoundValues();
+        if (!await load())
+        {
+            return NotFound();
+        }
+
+        foreach (var (property, value) in posted)
+        {
+            property.SetValue(this, value);
+        }
+
+        return Page();
+    }
+
+    private List<(PropertyInfo Property, object? Value)> PostedBoundValues()
+    {
+        var keys = Request.HasFormContentType ? Request.Form.Keys.ToList() : [];
+        return GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanWrite && p.GetCustomAttribute<BindPropertyAttribute>() is not null && p.PropertyType != typeof(IFormFile))
+            .Where(p => keys.Any(k => k == p.Name || k.StartsWith(p.Name + ".", StringComparison.Ordinal) || k.StartsWith(p.Name + "[", StringComparison.Ordinal)))
+            .Select(p => (p, p.GetValue(this)))
+            .ToList();
     }
 
     protected IActionResult RedirectWithNotice(string notice, string url)

@@ -15,6 +15,12 @@ public static class Policies
     /// <summary>PCC office: write and publish the section 55 response.</summary>
     public const string WriteSection55 = nameof(WriteSection55);
 
+    /// <summary>
+    /// Draft section 55 responses, to read and export: the PCC office, the force's governance lead and the inspectorate (DESIGN.md roles);
+    /// not the force's call takers, specialists or communications team. A published response is public.
+    /// </summary>
+    public const string ReadSection55Drafts = nameof(ReadSection55Drafts);
+
     /// <summary>Inspectorate: publish inspections and their recommendations.</summary>
     public const string ManageInspections = nameof(ManageInspections);
 
@@ -58,6 +64,7 @@ public static class Policies
         options.AddPolicy(EditPlans, p => p.RequireRole(Roles.ForceGovernance, Roles.Administrator));
         options.AddPolicy(Assess, p => p.RequireRole(Roles.PccOffice, Roles.Inspectorate, Roles.Administrator));
         options.AddPolicy(WriteSection55, p => p.RequireRole(Roles.PccOffice, Roles.Administrator));
+        options.AddPolicy(ReadSection55Drafts, p => p.RequireRole(Roles.PccOffice, Roles.ForceGovernance, Roles.Inspectorate, Roles.Administrator));
         options.AddPolicy(ManageInspections, p => p.RequireRole(Roles.Inspectorate, Roles.Administrator));
         options.AddPolicy(Administer, p => p.RequireRole(Roles.Administrator));
         options.AddPolicy(RecordHateIncidents, p => p.RequireRole(Roles.CallTaker, Roles.HateCrimeSpecialist, Roles.ForceCrimeRegistrar));

@@ -18,6 +18,9 @@ public sealed class GovUkErrorSummaryTagHelper : TagHelper
     /// <summary>The heading; GOV.UK's wording by default.</summary>
     public string Title { get; set; } = "There is a problem";
 
+    /// <summary>Links for fields that are on another page (model state key to URL); other fields link to "#{id}" on this page.</summary>
+    public IReadOnlyDictionary<string, string>? Hrefs { get; set; }
+
     [ViewContext]
     [HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = default!;
@@ -31,7 +34,9 @@ public sealed class GovUkErrorSummaryTagHelper : TagHelper
             foreach (var error in entry.Errors)
             {
                 var message = GovUkFieldNames.Message(error);
-                var href = string.IsNullOrEmpty(key) ? null : "#" + GovUkFieldNames.Id(key);
+                var href = string.IsNullOrEmpty(key) ? null
+                    : Hrefs is not null && Hrefs.TryGetValue(key, out var elsewhere) ? elsewhere
+                    : "#" + GovUkFieldNames.Id(key);
                 if (seen.Add(href + "\n" + message))
                 {
                     items.Add((href, message));

@@ -171,6 +171,8 @@ public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> option
             b.HasOne(r => r.Force).WithMany().HasForeignKey(r => r.ForceId).OnDelete(DeleteBehavior.Restrict);
             b.HasOne(r => r.Inspection).WithMany().HasForeignKey(r => r.InspectionId).OnDelete(DeleteBehavior.Cascade);
             b.HasMany(r => r.Items).WithOne().HasForeignKey(i => i.Section55ResponseId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(r => r.Corrections).WithOne().HasForeignKey(c => c.Section55ResponseId).OnDelete(DeleteBehavior.Cascade);
+            b.Ignore(r => r.DueOn);
             b.Property(r => r.PublicUrl).HasMaxLength(2000);
             b.Property(r => r.SourceFileName).HasMaxLength(260);
             b.Property(r => r.UpdatedBy).HasMaxLength(200);
@@ -181,6 +183,16 @@ public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> option
         {
             b.HasIndex(i => new { i.Section55ResponseId, i.RecommendationId }).IsUnique();
             b.HasOne(i => i.Recommendation).WithMany().HasForeignKey(i => i.RecommendationId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Section55Correction>(b =>
+        {
+            b.HasIndex(c => c.Section55ResponseId);
+            b.Property(c => c.Part).HasConversion<string>().HasMaxLength(40);
+            b.Property(c => c.PreviousStance).HasConversion<string>().HasMaxLength(40);
+            b.Property(c => c.NewStance).HasConversion<string>().HasMaxLength(40);
+            b.Property(c => c.CorrectedBy).HasMaxLength(200);
+            b.Ignore(c => c.PartDescription);
         });
 
         ConfigureHateIncidents(builder);

@@ -15,7 +15,7 @@ public sealed class Recommendation : VersionedEntity
     /// <summary>The bodies the text names (canonical names: "College of Policing", "Forces", …).</summary>
     public List<string> Addressees { get; set; } = [];
 
-    /// <summary>True when every force must act on it (its first addressee is forces or chief constables).</summary>
+    /// <summary>True when it puts a duty on forces or their chief officers, alone or with other bodies (4 and 21 of the 2024 report too): every force acts on it and the s.55 comments must answer it.</summary>
     public bool AppliesToForces { get; set; }
 
     /// <summary>A fixed deadline, when the report gives one ("By 31 March 2025").</summary>

@@ -49,16 +49,20 @@ public sealed class ForceResponseService(EvenhandDbContext db)
     public Task<ForceResponse> UpdateProgressAsync(int forceId, int recommendationId, UpdateProgressOptions o, ProcessContext ctx, CancellationToken ct = default) =>
         ChangeAsync(forceId, recommendationId, o.Version, "ProgressUpdated", ctx, plan =>
         {
-            // Evidence first, so that "Complete" with evidence supplied in the same update is allowed.
+            // Evidence first, so that "Complete" with evidence supplied in the same update is allowed. A file and a link given
+            // together are two pieces of evidence, each kept (the description goes with the first).
+            var text = o.EvidenceText;
             if (o.EvidenceFile is { } f)
             {
-                plan.AddEvidence(EvidenceKind.File, o.EvidenceText, null, f.FileName, f.ContentType, f.Content, ctx);
+                plan.AddEvidence(EvidenceKind.File, text, null, f.FileName, f.ContentType, f.Content, ctx);
+                text = null;
             }
-            else if (!string.IsNullOrWhiteSpace(o.EvidenceUrl))
+
+            if (!string.IsNullOrWhiteSpace(o.EvidenceUrl))
             {
-                plan.AddEvidence(EvidenceKind.Link, o.EvidenceText, o.EvidenceUrl, null, null, null, ctx);
+                plan.AddEvidence(EvidenceKind.Link, text, o.EvidenceUrl, null, null, null, ctx);
             }
-            else if (!string.IsNullOrWhiteSpace(o.EvidenceText))
+            else if (o.EvidenceFile is null && !string.IsNullOrWhiteSpace(o.EvidenceText))
             {
                 plan.AddEvidence(EvidenceKind.Text, o.EvidenceText, null, null, null, null, ctx);
             }

@@ -10,16 +10,26 @@ public sealed record AnswerOptions(int RecommendationId, Section55Stance? Stance
 
 public sealed record UpdateSection55Options(Guid Version, Section55Details Details, IReadOnlyList<AnswerOptions> Answers);
 
-public sealed record PublishOptions(Guid Version, DateOnly PublishedOn, string? PublicUrl);
+public sealed record PublishOptions(Guid Version, DateOnly? PublishedOn, string? PublicUrl);
 
 public sealed record CopiesSentOptions(Guid Version, DateOnly? ToInspectorate, DateOnly? ToHomeSecretary);
 
-/// <summary>A section 55 response together with the force recommendations it must answer.</summary>
-public sealed record Section55View(Section55Response Response, IReadOnlyList<Recommendation> ForceRecommendations)
+public sealed record CorrectOptions(Guid Version, Section55CorrectionOptions Correction);
+
+/// <summary>
+/// A section 55 response with the inspection's recommendations: those that put a duty on the force (which it must answer,
+/// s.55(5B)) and the rest (which it may comment on).
+/// </summary>
+public sealed record Section55View(Section55Response Response, IReadOnlyList<Recommendation> ForceRecommendations, IReadOnlyList<Recommendation> OtherRecommendations)
 {
     public IReadOnlyList<Recommendation> Gaps => Response.Gaps(ForceRecommendations);
 
-    public Section55Item? ItemFor(Recommendation r) => Response.Items.FirstOrDefault(i => i.RecommendationId == r.Id);
+    /// <summary>What s.55 still needs before publication, each against its field; empty when it may be published.</summary>
+    public IReadOnlyList<FieldError> Missing => Response.MissingForPublication(ForceRecommendations);
+
+    public IEnumerable<Recommendation> AllRecommendations => ForceRecommendations.Concat(OtherRecommendations).OrderBy(r => r.Number);
+
+    public Section55Item? ItemFor(Recommendation r) => Response.ItemFor(r.Id);
 }
 
 /// <summary>Writes and publishes the PCC's section 55 response.</summary>
@@ -58,6 +68,7 @@ public sealed class Section55Service(EvenhandDbContext db)
             .Include(r => r.Force)
             .Include(r => r.Inspection)
             .Include(r => r.Items).ThenInclude(i => i.Recommendation)
+            .Include(r => r.Corrections)
             .AsSplitQuery()
             .SingleOrDefaultAsync(r => r.ForceId == forceId && r.InspectionId == inspectionId, ct);
         if (response is null)
@@ -65,8 +76,8 @@ public sealed class Section55Service(EvenhandDbContext db)
             return null;
         }
 
-        var recs = await db.Recommendations.Where(r => r.InspectionId == inspectionId && r.AppliesToForces).OrderBy(r => r.Number).ToListAsync(ct);
-        return new Section55View(response, recs);
+        var recs = await db.Recommendations.Where(r => r.InspectionId == inspectionId).OrderBy(r => r.Number).ToListAsync(ct);
+        return new Section55View(response, recs.Where(r => r.AppliesToForces).ToList(), recs.Where(r => !r.AppliesToForces).ToList());
     }
 
     /// <summary>Published responses are public: no force check, but drafts are never returned.</summary>
@@ -85,22 +96,25 @@ public sealed class Section55Service(EvenhandDbContext db)
     public Task<Section55View> UpdateAsync(int forceId, int inspectionId, UpdateSection55Options o, ProcessContext ctx, CancellationToken ct = default) =>
         ChangeAsync(forceId, inspectionId, o.Version, "Updated", ctx, view =>
         {
-            view.Response.UpdateDetails(o.Details, ctx);
-            foreach (var a in o.Answers)
-            {
-                var rec = view.ForceRecommendations.FirstOrDefault(x => x.Id == a.RecommendationId)
-                    ?? throw new DomainRuleException("Only recommendations that apply to forces can be answered in this response.");
-                view.Response.Answer(rec, a.Stance, a.Text, ctx);
-            }
+            var answers = o.Answers.Select(a => (
+                view.AllRecommendations.FirstOrDefault(x => x.Id == a.RecommendationId)
+                    ?? throw new DomainRuleException("That recommendation is not part of this inspection."),
+                a.Stance, a.Text)).ToList();
+            view.Response.Edit(o.Details, answers, UkTime.Date(ctx.Now), ctx);
         }, ct);
 
     public Task<Section55View> PublishAsync(int forceId, int inspectionId, PublishOptions o, ProcessContext ctx, CancellationToken ct = default) =>
         ChangeAsync(forceId, inspectionId, o.Version, "Published", ctx,
-            view => view.Response.Publish(o.PublishedOn, o.PublicUrl, view.ForceRecommendations, ctx), ct);
+            view => view.Response.Publish(o.PublishedOn, o.PublicUrl, view.ForceRecommendations, UkTime.Date(ctx.Now), ctx), ct);
 
     public Task<Section55View> RecordCopiesSentAsync(int forceId, int inspectionId, CopiesSentOptions o, ProcessContext ctx, CancellationToken ct = default) =>
         ChangeAsync(forceId, inspectionId, o.Version, "CopiesSent", ctx,
-            view => view.Response.RecordCopiesSent(o.ToInspectorate, o.ToHomeSecretary, ctx), ct);
+            view => view.Response.RecordCopiesSent(o.ToInspectorate, o.ToHomeSecretary, UkTime.Date(ctx.Now), ctx), ct);
+
+    /// <summary>A dated, audited correction to a published response (the earlier wording stays in the correction and the audit trail).</summary>
+    public Task<Section55View> CorrectAsync(int forceId, int inspectionId, CorrectOptions o, ProcessContext ctx, CancellationToken ct = default) =>
+        ChangeAsync(forceId, inspectionId, o.Version, "Corrected", ctx,
+            view => view.Response.Correct(o.Correction, view.AllRecommendations.ToList(), UkTime.Date(ctx.Now), ctx), ct);
 
     /// <summary>Loads the response, refuses a stale version, applies the change, and saves it with its audit entry.</summary>
     private async Task<Section55View> ChangeAsync(int forceId, int inspectionId, Guid version, string action, ProcessContext ctx, Action<Section55View> change, CancellationToken ct)
@@ -132,11 +146,14 @@ public sealed class Section55Service(EvenhandDbContext db)
         r.ChiefOfficerCommentsDueOn,
         r.ChiefOfficerCommentsReceivedOn,
         r.ChiefOfficerComments,
+        r.ChiefOfficerNoCommentsNote,
+        r.ResponseToChiefOfficerComments,
         r.PccComments,
         r.PublishedOn,
         r.PublicUrl,
         r.SentToInspectorateOn,
         r.SentToHomeSecretaryOn,
         Items = r.Items.Select(i => new { i.RecommendationId, Stance = i.Stance?.ToString(), i.Text }).ToList(),
+        Corrections = r.Corrections.Select(c => new { c.Part, c.RecommendationNumber, c.Notice, c.CorrectedOn, c.PreviousText, c.NewText }).ToList(),
     };
 }

@@ -14,7 +14,7 @@ public sealed record ParsedReport(string Title, DateOnly? Published, IReadOnlyLi
 /// <param name="DueDate">A fixed deadline ("By 31 July 2025").</param>
 /// <param name="DueRule">A deadline relative to an event that has not happened yet ("Within six months of …").</param>
 /// <param name="Addressees">The bodies it is addressed to, in canonical form, in the order the text names them.</param>
-/// <param name="AppliesToForces">True when it is addressed first of all to forces or chief constables, so every force must act on it.</param>
+/// <param name="AppliesToForces">True when forces, chief constables or chief officers are among its addressees, alone or beside other bodies, so every force must act on it and every local policing body must answer it under s.55(5B).</param>
 public sealed record ParsedRecommendation(
     int Number,
     string Text,

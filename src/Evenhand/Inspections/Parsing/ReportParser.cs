@@ -27,11 +27,11 @@ public static partial class ReportParser
         {
             var chosen = ChooseWording(group.ToList(), warnings);
             var (dueDate, dueRule) = DueDateParser.Parse(chosen.Text);
-            var (addressees, primary) = AddresseeRecogniser.Recognise(chosen.Text);
+            var (addressees, _) = AddresseeRecogniser.Recognise(chosen.Text);
             var chapter = chosen.Chapter ?? group.Select(o => o.Chapter).FirstOrDefault(c => c is not null);
             recommendations.Add(new ParsedRecommendation(
                 group.Key, chosen.Text, chapter, dueDate, dueRule, addressees,
-                primary.Any(AddresseeRecogniser.IsForceLevel)));
+                addressees.Any(AddresseeRecogniser.IsForceLevel)));
         }
 
         if (recommendations.Count == 0)

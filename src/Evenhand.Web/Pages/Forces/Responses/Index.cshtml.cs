@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Evenhand.Web.Pages.Forces.Responses;
 
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.ReadSection55Drafts)]
 public sealed class IndexModel(Section55Service responses, InspectionService inspections, IAuthorizationService authz, TimeProvider time) : EvenhandPageModel
 {
     public sealed record Row(Inspection Inspection, Section55Response? Response, int ForceRecommendations, int Answered, bool Late);
