@@ -27,8 +27,10 @@ public sealed class DateInputModelBinder : IModelBinder
             }
 
             found = true;
-            // Kept so the page shows back exactly what was typed.
+            // Kept so the page shows back exactly what was typed; the parts are not validated on their own (the date is), so
+            // they are marked skipped rather than left unvalidated, which would make ModelState.IsValid false.
             bindingContext.ModelState.SetModelValue(key, result);
+            bindingContext.ModelState.MarkFieldSkipped(key);
             return result.FirstValue?.Trim() ?? "";
         }
 

@@ -13,7 +13,7 @@ public class ParseResponseCommandTests
         var root = run.Json();
         Assert.Equal(["force", "responses", "missing"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("west-midlands", root.GetProperty("force").GetString());
-        Assert.Equal([9], root.GetProperty("missing").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal([4, 9, 21], root.GetProperty("missing").EnumerateArray().Select(e => e.GetInt32())); // s.55(5B): 4 and 21 bind forces too
         var items = root.GetProperty("responses").EnumerateArray().ToList();
         Assert.Contains(items, i => i.GetProperty("recommendations").EnumerateArray().Select(e => e.GetInt32()).SequenceEqual([17, 18]));
         Assert.All(items, i => Assert.False(string.IsNullOrWhiteSpace(i.GetProperty("text").GetString())));
@@ -27,7 +27,7 @@ public class ParseResponseCommandTests
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("West Midlands Police (west-midlands)", run.Out, StringComparison.Ordinal);
         Assert.Contains("17, 18", run.Out, StringComparison.Ordinal);
-        Assert.Contains("No response to recommendation(s) 9.", run.Out, StringComparison.Ordinal);
+        Assert.Contains("No response to recommendation(s) 4, 9, 21.", run.Out, StringComparison.Ordinal);
     }
 
     [Theory]

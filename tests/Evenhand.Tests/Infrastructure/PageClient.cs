@@ -83,5 +83,57 @@ public sealed class PageClient(HttpClient http) : IDisposable
         return Http.PostAsync(action, multipart);
     }
 
+    /// <summary>
+    /// Submits a form as a browser would: every field with its current value (text inputs, text areas, checked radios and
+    /// checkboxes, selects, hidden fields; disabled fields are not sent), with <paramref name="changes"/> typed over them
+    /// (a null value clears the field).
+    /// </summary>
+    public Task<HttpResponseMessage> SubmitFormAsync(IHtmlDocument page, string actionContains, Dictionary<string, string?>? changes = null)
+    {
+        var form = page.QuerySelectorAll<IHtmlFormElement>("form")
+            .FirstOrDefault(f => (f.GetAttribute("action") ?? "").Contains(actionContains, StringComparison.OrdinalIgnoreCase))
+            ?? throw new InvalidOperationException($"No form with action containing '{actionContains}'.");
+        var fields = FormValues(form);
+        foreach (var (k, v) in changes ?? [])
+        {
+            fields.RemoveAll(f => f.Key == k);
+            if (v is not null)
+            {
+                fields.Add(new(k, v));
+            }
+        }
+
+        return Http.PostAsync(form.GetAttribute("action")!, new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>What a browser would send for the form as the page shows it.</summary>
+    public static List<KeyValuePair<string, string>> FormValues(IHtmlFormElement form)
+    {
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var input in form.QuerySelectorAll<IHtmlInputElement>("input[name]").Where(i => !i.IsDisabled))
+        {
+            var type = (input.Type ?? "text").ToLowerInvariant();
+            if (type is "radio" or "checkbox" ? input.IsChecked : type is not ("file" or "submit" or "button"))
+            {
+                fields.Add(new(input.Name!, input.Value));
+            }
+        }
+
+        foreach (var area in form.QuerySelectorAll<IHtmlTextAreaElement>("textarea[name]").Where(a => !a.IsDisabled))
+        {
+            fields.Add(new(area.Name!, area.Value));
+        }
+
+        foreach (var select in form.QuerySelectorAll<IHtmlSelectElement>("select[name]").Where(s => !s.IsDisabled))
+        {
+            if ((select.QuerySelector<IHtmlOptionElement>("option[selected]") ?? select.QuerySelector<IHtmlOptionElement>("option")) is { } option)
+            {
+                fields.Add(new(select.Name!, option.Value));
+            }
+        }
+
+        return fields;
+    }
+
     public void Dispose() => Http.Dispose();
 }

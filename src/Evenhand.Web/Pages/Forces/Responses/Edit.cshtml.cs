@@ -8,6 +8,7 @@ using Evenhand.Web.Infrastructure;
 using Evenhand.Web.TagHelpers;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 
 namespace Evenhand.Web.Pages.Forces.Responses;
 
@@ -54,8 +55,11 @@ public sealed class EditModel(Section55Service responses, InspectionService insp
     [BindProperty] public string? ResponseToChiefOfficerComments { get; set; }
     [BindProperty] public string? PccComments { get; set; }
 
-    /// <summary>Answers by recommendation number (fields "Answers[9].Stance", "Answers[9].Text").</summary>
-    [BindProperty] public Dictionary<int, AnswerInput> Answers { get; set; } = [];
+    /// <summary>
+    /// Answers by recommendation number (fields "Answers[9].Stance", "Answers[9].Text"). Named, so a form without answers (copies
+    /// sent) leaves it empty instead of binding the other fields' names as keys.
+    /// </summary>
+    [BindProperty(Name = nameof(Answers)), ValidateNever] public Dictionary<int, AnswerInput> Answers { get; set; } = [];
 
     [BindProperty, DateInput] public DateOnly? SentToInspectorateOn { get; set; }
     [BindProperty, DateInput] public DateOnly? SentToHomeSecretaryOn { get; set; }
