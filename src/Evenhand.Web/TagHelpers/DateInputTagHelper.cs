@@ -31,6 +31,18 @@ public sealed class DateInputTagHelper : TagHelper
 
     public string? Hint { get; set; }
 
+    /// <summary>
+    /// For a field repeated in several forms on one page (one per recommendation): appended to every id so they stay unique.
+    /// Leave it empty on the form that was refused, so the error summary's link ("#{field}") lands on its day input.
+    /// </summary>
+    public string IdSuffix { get; set; } = "";
+
+    /// <summary>The date to show when it is not the bound property's (a repeated form's own record); what was typed still wins.</summary>
+    public DateOnly? DateValue { get; set; }
+
+    /// <summary>Whether errors on the field belong to this copy of it (false for the repeated forms that were not sent).</summary>
+    public bool ShowErrors { get; set; } = true;
+
     [ViewContext]
     [HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = default!;
@@ -39,12 +51,12 @@ public sealed class DateInputTagHelper : TagHelper
     {
         var enc = HtmlEncoder.Default;
         var fullName = GovUkFieldNames.FullName(ViewContext, For);
-        var id = GovUkFieldNames.Id(fullName);
+        var id = GovUkFieldNames.Id(fullName) + IdSuffix;
         var modelState = ViewContext.ViewData.ModelState;
-        var errors = GovUkFieldNames.Errors(modelState, fullName, includeChildren: true);
+        var errors = ShowErrors ? GovUkFieldNames.Errors(modelState, fullName, includeChildren: true) : [];
         var legend = Legend ?? For.Metadata.DisplayName ?? For.Metadata.Name ?? For.Name;
 
-        var date = For.Model switch
+        var date = DateValue ?? For.Model switch
         {
             DateOnly d => d,
             DateTime dt => DateOnly.FromDateTime(dt),
@@ -52,7 +64,7 @@ public sealed class DateInputTagHelper : TagHelper
             _ => (DateOnly?)null,
         };
         string Value(string part, Func<DateOnly, int> fromDate) =>
-            modelState.TryGetValue($"{fullName}.{part}", out var entry) && entry.AttemptedValue is not null
+            ShowErrors && modelState.TryGetValue($"{fullName}.{part}", out var entry) && entry.AttemptedValue is not null
                 ? entry.AttemptedValue
                 : date is { } value ? fromDate(value).ToString(CultureInfo.InvariantCulture) : "";
 
@@ -63,12 +75,12 @@ public sealed class DateInputTagHelper : TagHelper
         var describedBy = new List<string>();
         if (!string.IsNullOrEmpty(Hint))
         {
-            describedBy.Add(GovUkFieldNames.HintId(fullName));
+            describedBy.Add(GovUkFieldNames.HintId(fullName) + IdSuffix);
         }
 
         if (errors.Count > 0)
         {
-            describedBy.Add(GovUkFieldNames.ErrorId(fullName));
+            describedBy.Add(GovUkFieldNames.ErrorId(fullName) + IdSuffix);
         }
 
         var html = new HtmlContentBuilder();
@@ -91,12 +103,12 @@ public sealed class DateInputTagHelper : TagHelper
         html.AppendHtml("</legend>");
         if (!string.IsNullOrEmpty(Hint))
         {
-            html.AppendHtml($"<div id=\"{enc.Encode(GovUkFieldNames.HintId(fullName))}\" class=\"govuk-hint\">").Append(Hint).AppendHtml("</div>");
+            html.AppendHtml($"<div id=\"{enc.Encode(GovUkFieldNames.HintId(fullName) + IdSuffix)}\" class=\"govuk-hint\">").Append(Hint).AppendHtml("</div>");
         }
 
         if (errors.Count > 0)
         {
-            html.AppendHtml($"<p id=\"{enc.Encode(GovUkFieldNames.ErrorId(fullName))}\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> ")
+            html.AppendHtml($"<p id=\"{enc.Encode(GovUkFieldNames.ErrorId(fullName) + IdSuffix)}\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> ")
                 .Append(errors[0])
                 .AppendHtml("</p>");
         }

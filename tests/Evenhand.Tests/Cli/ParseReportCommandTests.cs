@@ -4,10 +4,11 @@ namespace Evenhand.Tests.Cli;
 
 public class ParseReportCommandTests
 {
-    private static readonly int[] ForceRecommendations = [9, 10, 12, 13, 16, 17, 18, 20, 22];
+    // SOURCES.md: 9, 10, 12, 13, 16, 17, 18, 20, 22 to forces or chief constables; 4 and 21 to several bodies including forces.
+    private static readonly int[] ForceRecommendations = [4, 9, 10, 12, 13, 16, 17, 18, 20, 21, 22];
 
     [Fact]
-    public async Task ParseReport_Json_SeedReport_Lists22RecommendationsNineForForces()
+    public async Task ParseReport_Json_SeedReport_Lists22RecommendationsElevenForForces()
     {
         var run = await CliHarness.RunAsync("parse", "report", CliHarness.Report, "--json");
 
@@ -56,7 +57,7 @@ public class ParseReportCommandTests
         var run = await CliHarness.RunAsync("parse", "report", CliHarness.Report);
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains("22 recommendation(s), 9 for forces", run.Out, StringComparison.Ordinal);
+        Assert.Contains("22 recommendation(s), 11 for forces", run.Out, StringComparison.Ordinal);
         Assert.Contains("Addressees", run.Out, StringComparison.Ordinal);
         Assert.Contains("31 Jul 2025", run.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("\u001b[", run.Out, StringComparison.Ordinal); // no ANSI codes when output is captured

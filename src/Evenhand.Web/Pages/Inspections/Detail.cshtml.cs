@@ -14,7 +14,7 @@ public sealed class DetailModel(InspectionService inspections, IAuthorizationSer
 
     [BindProperty] public int RecommendationId { get; set; }
     [BindProperty] public Guid Version { get; set; }
-    [BindProperty] public DateOnly? OccurredOn { get; set; }
+    [BindProperty, Evenhand.Web.TagHelpers.DateInput] public DateOnly? OccurredOn { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
@@ -26,7 +26,7 @@ public sealed class DetailModel(InspectionService inspections, IAuthorizationSer
             return Forbid();
         }
 
-        var ok = await TryAsync(async () =>
+        var ok = ModelState.ErrorCount == 0 && await TryAsync(async () =>
         {
             if (OccurredOn is null)
             {

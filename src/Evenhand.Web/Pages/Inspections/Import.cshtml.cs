@@ -16,7 +16,7 @@ public sealed class ImportModel(ImportStaging staging, DocumentImportService imp
     [BindProperty] public Guid? StagingId { get; set; }
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? Publisher { get; set; }
-    [BindProperty] public DateOnly? PublishedOn { get; set; }
+    [BindProperty, Evenhand.Web.TagHelpers.DateInput] public DateOnly? PublishedOn { get; set; }
     [BindProperty] public InspectionType Type { get; set; } = InspectionType.NationalThematic;
 
     public ParsedReport? Preview { get; private set; }
@@ -61,6 +61,11 @@ public sealed class ImportModel(ImportStaging staging, DocumentImportService imp
             var (fileName, text) = await staging.GetAsync(id, User, ct);
             FileName = fileName;
             Preview = ReportParser.Parse(text, fileName);
+            if (ModelState.ErrorCount > 0)
+            {
+                return; // a date that is not a real date: its message is already beside it
+            }
+
             if (PublishedOn is null)
             {
                 throw new DomainRuleException("Enter the date the report was published; the document does not state it in full.");
@@ -70,6 +75,6 @@ public sealed class ImportModel(ImportStaging staging, DocumentImportService imp
                 User.ToProcessContext(time), ct);
             staging.Remove(id);
         }, nameof(PublishedOn));
-        return ok ? RedirectWithNotice($"Imported {inspection!.Recommendations.Count} recommendations", $"/inspections/{inspection.Id}") : Page();
+        return ok && inspection is not null ? RedirectWithNotice($"Imported {inspection!.Recommendations.Count} recommendations", $"/inspections/{inspection.Id}") : Page();
     }
 }

@@ -4,6 +4,7 @@ using Evenhand.Responses;
 using Evenhand.Web.Api;
 using Evenhand.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
+using Evenhand.Web.TagHelpers;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Evenhand.Web.Pages.Forces.Recommendations;
@@ -33,28 +34,14 @@ public sealed class DetailModel(ForceResponseService plans, Evenhand.Governance.
     [BindProperty] public string? AssessmentNote { get; set; }
     [BindProperty] public string? ActionDescription { get; set; }
     [BindProperty] public string? ActionOwner { get; set; }
-    [BindProperty] public DateOnly? ActionDueOn { get; set; }
+    [BindProperty, DateInput] public DateOnly? ActionDueOn { get; set; }
     [BindProperty] public int ActionId { get; set; }
     [BindProperty] public ActionStatus? ActionStatus { get; set; }
     [BindProperty] public string? MeetingBoard { get; set; }
-    [BindProperty] public DateOnly? MeetingHeldOn { get; set; }
+    [BindProperty, DateInput] public DateOnly? MeetingHeldOn { get; set; }
     [BindProperty] public string? MeetingDecision { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
-    {
-        if (!await LoadAsync(ct))
-        {
-            return NotFound();
-        }
-
-        Version = Plan.Version;
-        Progress = Plan.Progress;
-        Assessment = Plan.Assessment;
-        DefinitionOfDone = Plan.DefinitionOfDone;
-        ExecutiveLead = Plan.ExecutiveLead;
-        DeliveryLead = Plan.DeliveryLead;
-        return Page();
-    }
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnGetEvidenceAsync(int evidenceId, CancellationToken ct)
     {
@@ -124,13 +111,13 @@ public sealed class DetailModel(ForceResponseService plans, Evenhand.Governance.
             return Forbid();
         }
 
-        if (await TryAsync(change, field))
+        if (ModelState.ErrorCount == 0 && await TryAsync(change, field))
         {
             return RedirectWithNotice(notice, $"/forces/{Force.Slug}/recommendations/{RecommendationId}");
         }
 
-        // Show the form again with the user's input and the latest stored record.
-        return await LoadAsync(ct) ? Page() : NotFound();
+        // The refused form as typed; the page's other forms as stored.
+        return await RedisplayAsync(() => LoadAsync(ct));
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)
@@ -148,6 +135,12 @@ public sealed class DetailModel(ForceResponseService plans, Evenhand.Governance.
         CanEdit = (await authz.AuthorizeAsync(User, Policies.EditPlans)).Succeeded;
         CanAssess = (await authz.AuthorizeAsync(User, Policies.Assess)).Succeeded;
         Indicators = await registers.ForRecommendationAsync(Force.Id, Plan.Recommendation!.Number, Today, ct);
+        Version = Plan.Version;
+        Progress = Plan.Progress;
+        Assessment = Plan.Assessment;
+        DefinitionOfDone = Plan.DefinitionOfDone;
+        ExecutiveLead = Plan.ExecutiveLead;
+        DeliveryLead = Plan.DeliveryLead;
         return true;
     }
 }
