@@ -59,7 +59,8 @@ public static class EvenhandApi
             .AllowAnonymous();
     }
 
-    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+    /// <summary>Today in the UK (Europe/London), whatever the server's own time zone: deadlines and "late" are UK dates.</summary>
+    public static DateOnly Today(TimeProvider time) => UkTime.Date(time.GetUtcNow());
 
     private static async Task<PublicResponseDto?> PublicResponseAsync(string slug, int inspectionId, Section55Service s55, ForceResponseService plans, CancellationToken ct)
     {
@@ -162,10 +163,14 @@ public sealed record PlanDetailDto(PlanDto Plan, RecommendationDto Recommendatio
 
 public sealed record ProgressRequest(Guid Version, ForceProgress Progress, string? EvidenceText, string? EvidenceUrl);
 
-public sealed record Section55SummaryDto(int InspectionId, string Inspection, DateOnly DueOn, DateOnly? PublishedOn, bool Late, string? PublicUrl, int Answered)
+/// <summary>A force's response to one inspection: <see cref="Answered"/> of the <see cref="Required"/> recommendations that bind the force (s.55(5B)).</summary>
+public sealed record Section55SummaryDto(int InspectionId, string Inspection, DateOnly DueOn, DateOnly? PublishedOn, bool Late, string? PublicUrl, int Answered, int Required)
 {
-    public static Section55SummaryDto From(Section55Response r, DateOnly today) =>
-        new(r.InspectionId, r.Inspection!.Title, r.DueOn, r.PublishedOn, r.IsLate(today), r.PublicUrl, r.Items.Count(i => i.IsComplete));
+    public static Section55SummaryDto From(Section55Response r, DateOnly today)
+    {
+        var required = r.Inspection!.Recommendations.Where(x => x.AppliesToForces).ToList();
+        return new(r.InspectionId, r.Inspection.Title, r.DueOn, r.PublishedOn, r.IsLate(today), r.PublicUrl, required.Count - r.Gaps(required).Count, required.Count);
+    }
 }
 
 /// <summary>One recommendation in the published response. <see cref="Stance"/>: "action", "no-action", or null when not answered.</summary>

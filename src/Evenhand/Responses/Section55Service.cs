@@ -38,8 +38,9 @@ public sealed class Section55Service(EvenhandDbContext db)
     public Task<List<Section55Response>> ListForForceAsync(int forceId, CancellationToken ct = default) =>
         db.Section55Responses.AsNoTracking()
             .Where(r => r.ForceId == forceId)
-            .Include(r => r.Inspection)
+            .Include(r => r.Inspection).ThenInclude(i => i!.Recommendations)
             .Include(r => r.Items)
+            .AsSplitQuery()
             .OrderByDescending(r => r.Inspection!.PublishedOn)
             .ToListAsync(ct);
 
