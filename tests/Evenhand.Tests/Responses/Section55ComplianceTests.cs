@@ -45,6 +45,7 @@ public sealed class Section55ComplianceTests(AppFixture apps)
     {
         var app = apps.Get(provider);
         var (inspection, required) = await InspectionAsync(app);
+        await DraftAsync(app, "suffolk", inspection);
         using var inspector = await app.SignedInAsync(Inspector);
 
         var response = await inspector.GetAsync($"/api/v1/inspections/{inspection}/section55");
@@ -69,12 +70,11 @@ public sealed class Section55ComplianceTests(AppFixture apps)
             Assert.Equal(required.Count, row.GetProperty("required").GetInt32());
         }
 
-        // Cheshire's imported draft answers every recommendation addressed to forces alone, not 4 or 21 (addressed to
-        // several bodies including forces), so it counts as answered wherever the required set does not include those two.
-        var cheshire = rows.Single(r => r.GetProperty("force").GetString() == "cheshire");
-        Assert.Equal(required.Count(n => n is not (4 or 21)), cheshire.GetProperty("answered").GetInt32());
-        Assert.Equal(JsonValueKind.Null, cheshire.GetProperty("publishedOn").ValueKind);
-        Assert.True(cheshire.GetProperty("late").GetBoolean()); // unpublished, and today is long after 4 November 2024
+        // A draft with two complete answers, one stance without its text and one text without a stance: two answered, late.
+        var suffolk = rows.Single(r => r.GetProperty("force").GetString() == "suffolk");
+        Assert.Equal(2, suffolk.GetProperty("answered").GetInt32());
+        Assert.Equal(JsonValueKind.Null, suffolk.GetProperty("publishedOn").ValueKind);
+        Assert.True(suffolk.GetProperty("late").GetBoolean()); // unpublished, and today is long after 4 November 2024
 
         // A force with no response at all: nothing answered, late, no copies.
         var dyfed = rows.Single(r => r.GetProperty("force").GetString() == "dyfed-powys");
@@ -187,6 +187,8 @@ public sealed class Section55ComplianceTests(AppFixture apps)
         // Filters
         Assert.Equal(["dorset"], await ForcesAsync(inspector, $"/national/section55?inspection={inspection}&force=dors"));
         var late = await ForcesAsync(inspector, $"/national/section55?inspection={inspection}&status=Late");
+        var latePage = await inspector.GetPageAsync($"/national/section55?inspection={inspection}&status=Late");
+        Assert.Equal($"{late.Count} of 43 forces: late", System.Text.RegularExpressions.Regex.Replace(latePage.QuerySelector("#section55-forces caption")!.TextContent, @"\s+", " ").Trim());
         Assert.Contains("norfolk", late);
         Assert.DoesNotContain("dorset", late);
         var missing = await ForcesAsync(inspector, $"/national/section55?inspection={inspection}&status=CopiesMissing");
@@ -354,6 +356,26 @@ public sealed class Section55ComplianceTests(AppFixture apps)
         var inspection = await db.Inspections.OrderBy(i => i.Id).Select(i => i.Id).FirstAsync();
         var required = await db.Recommendations.Where(r => r.InspectionId == inspection && r.AppliesToForces).Select(r => r.Number).ToListAsync();
         return (inspection, required);
+    }
+
+    /// <summary>A draft for a force without demo users: recommendations 9 and 10 answered, 12 with a stance only, 13 with text only.</summary>
+    private static async Task DraftAsync(EvenhandApp app, string slug, int inspection)
+    {
+        await using var db = app.CreateDbContext();
+        var forceId = await db.Forces.Where(f => f.Slug == slug).Select(f => f.Id).SingleAsync();
+        var service = new Section55Service(db);
+        var ctx = new ProcessContext("test", "Test PCC office", DateTimeOffset.UtcNow, "National view test");
+        var view = await service.GetOrStartAsync(forceId, inspection, ctx);
+        var byNumber = view.ForceRecommendations.ToDictionary(r => r.Number);
+        await service.UpdateAsync(forceId, inspection, new UpdateSection55Options(view.Response.Version,
+                new Section55Details(null, null, null, null, null),
+                [
+                    new AnswerOptions(byNumber[9].Id, Section55Stance.ActionTakenOrProposed, "We will act."),
+                    new AnswerOptions(byNumber[10].Id, Section55Stance.NoActionWithReason, "Already done in 2023."),
+                    new AnswerOptions(byNumber[12].Id, Section55Stance.ActionTakenOrProposed, null),
+                    new AnswerOptions(byNumber[13].Id, null, "Text without a stance."),
+                ]),
+            ctx);
     }
 
     /// <summary>A complete response for a force without demo users, written and published through the service as the PCC office would.</summary>

@@ -38,7 +38,7 @@ public sealed class Section55Model(Section55ComplianceService compliance, Inspec
     };
 
     /// <summary>This page with the current inspection and the given filters.</summary>
-    public string Url(Section55ComplianceFilter? status = null, string? force = null, string? handler = null)
+    public string Link(Section55ComplianceFilter? status = null, string? force = null, string? handler = null)
     {
         var query = new Dictionary<string, string?> { ["inspection"] = Compliance?.Inspection.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         if (status is { } s && s != Section55ComplianceFilter.All)
