@@ -1,18 +1,26 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
+using CsvHelper.Configuration;
 using Microsoft.Net.Http.Headers;
 
 namespace Evenhand.Web.Infrastructure;
 
+/// <summary>
+/// Every CSV the app writes. Text that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage
+/// return: a social media post, a register entry, a PCC's answer) is written with a leading apostrophe, as OWASP advises for
+/// CSV injection; numbers such as -1.5 are left as numbers.
+/// </summary>
 public static class Csv
 {
+    private static readonly CsvConfiguration WriterConfiguration = new(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape };
+
     /// <summary>Writes records as UTF-8 CSV (with BOM, so spreadsheet programs read accents correctly).</summary>
     public static byte[] Write<T>(IEnumerable<T> rows)
     {
         using var ms = new MemoryStream();
         using (var writer = new StreamWriter(ms, new UTF8Encoding(true)))
-        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        using (var csv = new SafeCsvWriter(writer))
         {
             csv.WriteRecords(rows);
         }
@@ -30,7 +38,7 @@ public static class Csv
         response.ContentType = "text/csv; charset=utf-8";
         response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = fileName, FileName = fileName }.ToString();
         await using var writer = new StreamWriter(response.Body, new UTF8Encoding(true), 1 << 16, leaveOpen: true);
-        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+        await using var csv = new SafeCsvWriter(writer, leaveOpen: true);
         csv.WriteHeader<TRow>();
         await csv.NextRecordAsync();
         await foreach (var item in source.WithCancellation(ct))
@@ -41,5 +49,12 @@ public static class Csv
 
         await csv.FlushAsync();
         await writer.FlushAsync(ct);
+    }
+
+    /// <summary>CsvHelper's injection escaping, except for fields that are numbers.</summary>
+    private sealed class SafeCsvWriter(TextWriter writer, bool leaveOpen = false) : CsvWriter(writer, WriterConfiguration, leaveOpen)
+    {
+        protected override string? SanitizeForInjection(string? field) =>
+            double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? field : base.SanitizeForInjection(field);
     }
 }
