@@ -23,6 +23,7 @@ builder.Services.AddScoped<Section55Service>();
 builder.Services.AddScoped<InspectionService>();
 builder.Services.AddScoped<Evenhand.Importing.DocumentImportService>();
 builder.Services.AddScoped<NationalViewService>();
+builder.Services.AddScoped<Section55ComplianceService>();
 builder.Services.AddScoped<Evenhand.HateIncidents.HatePolicyService>();
 builder.Services.AddScoped<Evenhand.HateIncidents.HateIncidentService>();
 builder.Services.AddScoped<Evenhand.HateIncidents.Analysis.HateIncidentAnalysisService>();

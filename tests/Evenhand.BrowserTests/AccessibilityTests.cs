@@ -73,6 +73,25 @@ public class AccessibilityTests(BrowserFixture browser, ITestOutputHelper output
     }
 
     [BrowserFact]
+    public async Task NationalSection55View_HasNoSeriousViolations()
+    {
+        var page = await browser.NewPageAsync(DemoUsers.Inspectorate);
+        await page.GotoAsync("/national");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Section 55 responses across forces", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Section 55 responses across forces" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#section55-forces tbody tr")).ToHaveCountAsync(43);
+
+        await Accessibility.AssertNoSeriousViolationsAsync(page, output);
+
+        // Filtered by status, with the caption saying so.
+        await page.GetByLabel("Show", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Late" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#section55-forces caption")).ToContainTextAsync("late");
+
+        await Accessibility.AssertNoSeriousViolationsAsync(page, output);
+    }
+
+    [BrowserFact]
     public async Task Section55Responses_HaveNoSeriousViolations()
     {
         var page = await browser.NewPageAsync(DemoUsers.Pcc("cheshire"));

@@ -47,6 +47,7 @@ public static class EvenhandApi
             .WithSummary("The force's section 55 responses: due date (the last of the 56 days beginning with the report's publication), published date, answers.");
 
         api.MapHateIncidentApi();
+        api.MapSection55Api();
 
         // Open data for published responses: no sign-in.
         app.MapGet("/public/{slug}/responses/{inspectionId:int}/statuses.json", async (string slug, int inspectionId, Section55Service s55, ForceResponseService plans, CancellationToken ct) =>

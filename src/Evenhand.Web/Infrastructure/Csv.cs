@@ -6,26 +6,26 @@ using Microsoft.Net.Http.Headers;
 
 namespace Evenhand.Web.Infrastructure;
 
+/// <summary>
+/// Every CSV the app writes. Text that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage
+/// return: a social media post, a register entry, a PCC's answer) is written with a leading apostrophe, as OWASP advises for
+/// CSV injection; numbers such as -1.5 are left as numbers.
+/// </summary>
 public static class Csv
 {
-    /// <summary>
-    /// Every export's settings: dates in ISO 8601 (2025-03-31, as in the JSON), whatever the culture; and a cell that a
-    /// spreadsheet would run as a formula (starting =, +, -, @, tab or carriage return) is written with a leading quote.
-    /// </summary>
-    private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture)
-    {
-        InjectionOptions = InjectionOptions.Escape,
-    };
+    private static readonly CsvConfiguration WriterConfiguration = new(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape };
 
-    private static CsvWriter NewWriter(TextWriter writer, bool leaveOpen = false)
+    /// <summary>Every export's writer: formula escaping (numbers left alone) and ISO 8601 dates (2025-03-31, as in the JSON), whatever the culture.</summary>
+    private static SafeCsvWriter NewWriter(TextWriter writer, bool leaveOpen = false)
     {
-        var csv = new CsvWriter(writer, Configuration, leaveOpen);
-        csv.Context.TypeConverterOptionsCache.GetOptions<DateOnly>().Formats = ["yyyy-MM-dd"];
-        csv.Context.TypeConverterOptionsCache.GetOptions<DateOnly?>().Formats = ["yyyy-MM-dd"];
-        csv.Context.TypeConverterOptionsCache.GetOptions<DateTime>().Formats = ["yyyy-MM-ddTHH:mm:ss"];
-        csv.Context.TypeConverterOptionsCache.GetOptions<DateTime?>().Formats = ["yyyy-MM-ddTHH:mm:ss"];
-        csv.Context.TypeConverterOptionsCache.GetOptions<DateTimeOffset>().Formats = ["yyyy-MM-ddTHH:mm:sszzz"];
-        csv.Context.TypeConverterOptionsCache.GetOptions<DateTimeOffset?>().Formats = ["yyyy-MM-ddTHH:mm:sszzz"];
+        var csv = new SafeCsvWriter(writer, leaveOpen);
+        var options = csv.Context.TypeConverterOptionsCache;
+        options.GetOptions<DateOnly>().Formats = ["yyyy-MM-dd"];
+        options.GetOptions<DateOnly?>().Formats = ["yyyy-MM-dd"];
+        options.GetOptions<DateTime>().Formats = ["yyyy-MM-ddTHH:mm:ss"];
+        options.GetOptions<DateTime?>().Formats = ["yyyy-MM-ddTHH:mm:ss"];
+        options.GetOptions<DateTimeOffset>().Formats = ["yyyy-MM-ddTHH:mm:sszzz"];
+        options.GetOptions<DateTimeOffset?>().Formats = ["yyyy-MM-ddTHH:mm:sszzz"];
         return csv;
     }
 
@@ -63,5 +63,12 @@ public static class Csv
 
         await csv.FlushAsync();
         await writer.FlushAsync(ct);
+    }
+
+    /// <summary>CsvHelper's injection escaping, except for fields that are numbers.</summary>
+    private sealed class SafeCsvWriter(TextWriter writer, bool leaveOpen = false) : CsvWriter(writer, WriterConfiguration, leaveOpen)
+    {
+        protected override string? SanitizeForInjection(string? field) =>
+            double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? field : base.SanitizeForInjection(field);
     }
 }

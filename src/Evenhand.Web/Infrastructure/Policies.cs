@@ -24,6 +24,9 @@ public static class Policies
     /// <summary>Inspectorate: publish inspections and their recommendations.</summary>
     public const string ManageInspections = nameof(ManageInspections);
 
+    /// <summary>Inspectorate and administrators: views across every force (the national section 55 view).</summary>
+    public const string SeeAllForces = nameof(SeeAllForces);
+
     /// <summary>Call takers, hate crime specialists and the force crime registrar: record and assess hate incidents.</summary>
     public const string RecordHateIncidents = nameof(RecordHateIncidents);
 
@@ -66,6 +69,7 @@ public static class Policies
         options.AddPolicy(WriteSection55, p => p.RequireRole(Roles.PccOffice, Roles.Administrator));
         options.AddPolicy(ReadSection55Drafts, p => p.RequireRole(Roles.PccOffice, Roles.ForceGovernance, Roles.Inspectorate, Roles.Administrator));
         options.AddPolicy(ManageInspections, p => p.RequireRole(Roles.Inspectorate, Roles.Administrator));
+        options.AddPolicy(SeeAllForces, p => p.RequireRole(Roles.National));
         options.AddPolicy(Administer, p => p.RequireRole(Roles.Administrator));
         options.AddPolicy(RecordHateIncidents, p => p.RequireRole(Roles.CallTaker, Roles.HateCrimeSpecialist, Roles.ForceCrimeRegistrar));
         options.AddPolicy(ReviewHateIncidents, p => p.RequireRole(Roles.HateCrimeSpecialist, Roles.ForceCrimeRegistrar));

@@ -1,3 +1,4 @@
+using Evenhand.Common;
 using Evenhand.Data;
 using Evenhand.Forces;
 using Evenhand.Inspections;
@@ -10,7 +11,31 @@ public sealed record NationalCell(ForceProgress Progress, AssessmentStatus Asses
 public sealed record NationalRow(Force Force, IReadOnlyDictionary<int, NationalCell> Cells);
 
 /// <summary>Forces × force-applicable recommendations of one inspection.</summary>
-public sealed record NationalMatrix(Inspection Inspection, IReadOnlyList<Recommendation> Recommendations, IReadOnlyList<NationalRow> Rows);
+public sealed record NationalMatrix(Inspection Inspection, IReadOnlyList<Recommendation> Recommendations, IReadOnlyList<NationalRow> Rows)
+{
+    /// <summary>Per recommendation, in the order of <see cref="Recommendations"/>: how many of the forces in <see cref="Rows"/> are at each progress and assessment status.</summary>
+    public IReadOnlyList<RecommendationTotals> Totals { get; } = Recommendations.Select(r => RecommendationTotals.Of(r, Rows.Select(row => row.Cells[r.Id]))).ToList();
+}
+
+/// <summary>One recommendation's cells counted across forces; every status is present, with 0 where no force is at it.</summary>
+public sealed record RecommendationTotals(
+    Recommendation Recommendation,
+    IReadOnlyDictionary<ForceProgress, int> ByProgress,
+    IReadOnlyDictionary<AssessmentStatus, int> ByAssessment,
+    int Overdue,
+    int Forces)
+{
+    public static RecommendationTotals Of(Recommendation recommendation, IEnumerable<NationalCell> cells)
+    {
+        var list = cells.ToList();
+        return new RecommendationTotals(
+            recommendation,
+            Enum.GetValues<ForceProgress>().ToDictionary(p => p, p => list.Count(c => c.Progress == p)),
+            Enum.GetValues<AssessmentStatus>().ToDictionary(a => a, a => list.Count(c => c.Assessment == a)),
+            list.Count(c => c.Overdue),
+            list.Count);
+    }
+}
 
 public sealed record NationalFilter(int? InspectionId = null, string? ForceSlug = null, ForceProgress? Progress = null, bool OverdueOnly = false);
 
@@ -43,7 +68,7 @@ public sealed class NationalViewService(EvenhandDbContext db, TimeProvider time)
             .Where(p => p.Recommendation!.InspectionId == inspection.Id)
             .Select(p => new { p.ForceId, p.RecommendationId, p.Progress, p.Assessment, p.UpdatedAt, Evidence = p.Evidence.Count })
             .ToListAsync(ct);
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = UkTime.Date(time.GetUtcNow());
         var byForce = plans.ToLookup(p => p.ForceId);
         var rows = new List<NationalRow>();
         foreach (var force in forces)

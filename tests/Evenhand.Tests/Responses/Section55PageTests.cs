@@ -104,15 +104,15 @@ public sealed class Section55PageTests(AppFixture apps)
     public async Task RefusedSave_ShowsEverythingAsTyped_BesideEachField_AndStoresNothing(string provider)
     {
         var app = apps.Get(provider);
-        using var pcc = await app.SignedInAsNewUserAsync(Roles.PccOffice, "dorset");
+        using var pcc = await app.SignedInAsNewUserAsync(Roles.PccOffice, "gwent");
         var inspection = await InspectionIdAsync(app);
-        var page = await Section55Journey.StartAsync(pcc, "dorset", inspection);
+        var page = await Section55Journey.StartAsync(pcc, "gwent", inspection);
         var typed = Section55Journey.CompleteAnswers(page, "Our answer.");
         typed["ChiefOfficerCommentsDueOn.Day"] = "31"; // 31 February: no such date
         typed["ChiefOfficerCommentsDueOn.Month"] = "2";
         typed["PccComments"] = new string('a', 100_000);
         typed["Answers[9].Stance"] = "NoActionWithReason";
-        var before = await StoredAsync(app, "dorset");
+        var before = await StoredAsync(app, "gwent");
 
         var response = await pcc.SubmitFormAsync(page, "handler=Save", typed);
 
@@ -120,7 +120,7 @@ public sealed class Section55PageTests(AppFixture apps)
         var shown = await PageClient.ParseAsync(response);
         Assert.Contains("must be a real date", shown.QuerySelector("#ChiefOfficerCommentsDueOn-error")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("31", shown.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#ChiefOfficerCommentsDueOn")!.Value);
-        Assert.Equal(before, await StoredAsync(app, "dorset"));
+        Assert.Equal(before, await StoredAsync(app, "gwent"));
 
         // Only the date is wrong now; the long text is refused by the rules, beside its field, all else kept.
         typed["ChiefOfficerCommentsDueOn.Day"] = "1";
@@ -136,7 +136,7 @@ public sealed class Section55PageTests(AppFixture apps)
             Assert.True(resent.TryGetValue(name, out var got) && got == value?.ReplaceLineEndings("\n"), $"'{name}' came back as '{got?[..Math.Min(got.Length, 40)]}'");
         }
 
-        Assert.Equal(before, await StoredAsync(app, "dorset"));
+        Assert.Equal(before, await StoredAsync(app, "gwent"));
     }
 
     [SkippableTheory, MemberData(nameof(Providers))]
@@ -236,6 +236,16 @@ public sealed class Section55PageTests(AppFixture apps)
         Assert.Equal("no-action", row21["Stance"]);
         Assert.Equal("2025-03-31", row21["DueOn"]);
         Assert.Equal("2024-11-03", row21["PublishedOn"]);
+
+        // The Word export carries the response to the chief officer and the correction, and still validates.
+        var docx = await (await pcc.GetAsync($"/forces/essex/responses/{inspection}?handler=Docx")).Content.ReadAsByteArrayAsync();
+        using (var word = WordprocessingDocument.Open(new MemoryStream(docx), false))
+        {
+            var body = word.MainDocumentPart!.Document.Body!.InnerText;
+            Assert.Contains("hold the force to account", body, StringComparison.Ordinal);
+            Assert.Contains("the force funds no network", body, StringComparison.Ordinal);
+            Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Microsoft365).Validate(word));
+        }
 
         await using var db = app.CreateDbContext();
         var audit = await db.AuditEntries.Where(a => a.EntityType == "Section55Response" && a.Action == "Corrected").ToListAsync();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -8,6 +9,8 @@ namespace Evenhand.Responses.Export;
 /// <summary>
 /// Writes a section 55 response as a Word document laid out like the PCC responses published today: a title, the PCC's
 /// overall comments, the chief officer's comments, then each recommendation's text followed by the response to it.
+/// Headings, quotes and lists use Word's built-in styles (ids and names as Word writes them, headings with outline levels),
+/// so the navigation pane and screen readers see the structure; the package passes <c>OpenXmlValidator</c>.
 /// </summary>
 public static class Section55DocxExporter
 {
@@ -19,110 +22,192 @@ public static class Section55DocxExporter
         using var ms = new MemoryStream();
         using (var doc = WordprocessingDocument.Create(ms, WordprocessingDocumentType.Document))
         {
-            var main = doc.AddMainDocumentPart();
-            AddStyles(main);
-            var body = new Body();
-            main.Document = new Document(body);
+            var title = $"{r.Force!.LocalPolicingBody}: response to HMICFRS";
+            doc.PackageProperties.Title = title;
+            doc.PackageProperties.Creator = r.Force.LocalPolicingBody;
+            doc.PackageProperties.Language = "en-GB";
 
-            body.Append(Para($"{r.Force!.LocalPolicingBody}: response to HMICFRS", "Title"));
-            body.Append(Para(r.Inspection!.Title, "Heading1"));
-            body.Append(Para($"Report published {r.Inspection.PublishedOn.ToString("d MMMM yyyy", EnGb)} by {r.Inspection.Publisher}. " +
-                             $"Under section 55 of the Police Act 1996 this response is due by {r.DueOn.ToString("d MMMM yyyy", EnGb)}."));
+            var main = doc.AddMainDocumentPart();
+            DocxStyles.AddTo(main);
+            var w = new DocxWriter();
+
+            w.Title(title);
+            w.Heading(1, r.Inspection!.Title);
+            w.Paragraph($"Report published {Day(r.Inspection.PublishedOn)} by {r.Inspection.Publisher}. " +
+                        $"Under section 55 of the Police Act 1996 this response is due by {Day(r.DueOn)}.");
             if (r.PublishedOn is { } published)
             {
-                body.Append(Para($"Published {published.ToString("d MMMM yyyy", EnGb)}."));
+                w.Paragraph($"Published {Day(published)}.");
             }
 
-            body.Append(Para("Commissioner's comments", "Heading2"));
-            AppendText(body, r.PccComments ?? "No overall comments recorded.");
-            body.Append(Para("Chief officer's comments", "Heading2"));
-            AppendText(body, r.ChiefOfficerComments ?? (r.ChiefOfficerInvitedOn is { } inv
-                ? $"The chief officer was invited to comment on {inv.ToString("d MMMM yyyy", EnGb)}; no comments are recorded."
+            w.Section("Commissioner's comments", r.PccComments ?? "No overall comments recorded.");
+            w.Section("Chief officer's comments", r.ChiefOfficerComments ?? r.ChiefOfficerNoCommentsNote ?? (r.ChiefOfficerInvitedOn is { } inv
+                ? $"The chief officer was invited to comment on {Day(inv)}; no comments are recorded."
                 : "No comments recorded."));
+            if (r.ResponseToChiefOfficerComments is not null)
+            {
+                // s.55(5)(c): the body's response to the chief officer's comments is published with them.
+                w.Section("Commissioner's response to the chief officer's comments", r.ResponseToChiefOfficerComments);
+            }
 
-            body.Append(Para("Recommendations and response", "Heading2"));
+            if (r.Corrections.Count > 0)
+            {
+                w.Section("Corrections", string.Join("\n", r.Corrections.OrderBy(c => c.CorrectedAt)
+                    .Select(c => $"- {Day(c.CorrectedOn)}, {c.PartDescription}: {c.Notice}")));
+            }
+
+            w.Heading(2, "Recommendations and response");
             foreach (var rec in view.ForceRecommendations)
             {
-                body.Append(Para($"Recommendation {rec.Number}", "Heading3"));
-                foreach (var line in rec.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                {
-                    body.Append(Para(line.StartsWith("- ", StringComparison.Ordinal) ? "• " + line[2..] : line, "Quote"));
-                }
+                w.Heading(3, $"Recommendation {rec.Number}");
+                w.Text(rec.Text, DocxStyles.Quote);
 
                 var item = view.ItemFor(rec);
-                var stance = item?.Stance switch
+                w.Label(item?.Stance switch
                 {
                     Section55Stance.ActionTakenOrProposed => "Action taken or proposed",
                     Section55Stance.NoActionWithReason => "No action, with the reason",
                     _ => "Response not yet written",
-                };
-                body.Append(Para(stance, "Strong"));
-                AppendText(body, item?.Text ?? "");
+                });
+                w.Text(item?.Text);
             }
 
             var otherItems = r.Items.Where(i => view.ForceRecommendations.All(f => f.Id != i.RecommendationId) && i.Recommendation is not null)
                 .OrderBy(i => i.Recommendation!.Number).ToList();
             if (otherItems.Count > 0)
             {
-                body.Append(Para("Comments on recommendations to national bodies", "Heading2"));
+                w.Heading(2, "Comments on recommendations to national bodies");
                 foreach (var i in otherItems)
                 {
-                    body.Append(Para($"Recommendation {i.Recommendation!.Number}", "Heading3"));
-                    AppendText(body, i.Text ?? "");
+                    w.Heading(3, $"Recommendation {i.Recommendation!.Number}");
+                    w.Text(i.Text);
                 }
             }
 
-            body.Append(new SectionProperties(new PageMargin { Top = 1134, Bottom = 1134, Left = 1134, Right = 1134 }));
+            main.Document = w.Finish();
             main.Document.Save();
         }
 
         return ms.ToArray();
     }
 
-    private static void AppendText(Body body, string text)
+    private static string Day(DateOnly d) => d.ToString("d MMMM yyyy", EnGb);
+
+    /// <summary>The document body, written top to bottom. Each method appends one kind of block in its built-in style.</summary>
+    private sealed class DocxWriter
     {
-        foreach (var para in text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        private static readonly string[] BulletMarkers = ["- ", "• ", "* ", "– "];
+
+        private readonly Body body = new();
+
+        public void Title(string text) => body.Append(Para(text, DocxStyles.Title));
+
+        /// <summary>Heading 1 to 3: Word's built-in heading styles, which carry the outline level.</summary>
+        public void Heading(int level, string text) => body.Append(Para(text, DocxStyles.Heading(level)));
+
+        public void Paragraph(string text) => body.Append(Para(text, null));
+
+        /// <summary>A titled section (heading 2) and its text: one call per section of the response.</summary>
+        public void Section(string title, string text)
         {
-            body.Append(Para(para.Replace('\n', ' ')));
+            Heading(2, title);
+            Text(text);
         }
-    }
 
-    private static Paragraph Para(string text, string? style = null)
-    {
-        var p = new Paragraph(new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
-        if (style is not null)
+        /// <summary>A short bold label (Word's "Strong" character style) on its own line.</summary>
+        public void Label(string text)
         {
-            p.PrependChild(new ParagraphProperties(new ParagraphStyleId { Val = style }));
+            var run = new Run(new RunProperties(new RunStyle { Val = DocxStyles.Strong }), TextElement(text));
+            body.Append(new Paragraph(run));
         }
 
-        return p;
-    }
-
-    private static void AddStyles(MainDocumentPart main)
-    {
-        var styles = main.AddNewPart<StyleDefinitionsPart>();
-        styles.Styles = new Styles(
-            Style("Normal", "Normal", 22, bold: false),
-            Style("Title", "Title", 36, bold: true),
-            Style("Heading1", "heading 1", 32, bold: true),
-            Style("Heading2", "heading 2", 28, bold: true),
-            Style("Heading3", "heading 3", 24, bold: true),
-            Style("Quote", "Quote", 22, bold: false, italic: true),
-            Style("Strong", "Strong", 22, bold: true));
-        styles.Styles.Save();
-    }
-
-    private static Style Style(string id, string name, int halfPoints, bool bold, bool italic = false)
-    {
-        var runProps = new StyleRunProperties(new RunFonts { Ascii = "Arial", HighAnsi = "Arial" }, new FontSize { Val = halfPoints.ToString(CultureInfo.InvariantCulture) });
-        if (bold) runProps.Append(new Bold());
-        if (italic) runProps.Append(new Italic());
-        var style = new Style(new StyleName { Val = name }, runProps, new StyleParagraphProperties(new SpacingBetweenLines { After = "160" }))
+        /// <summary>
+        /// Text typed or imported as plain text: blank lines separate paragraphs, lines within a paragraph are joined, and
+        /// lines starting with a bullet ("- ", "• ", "* ") become items of a real bulleted list.
+        /// </summary>
+        public void Text(string? text, string? style = null)
         {
-            Type = StyleValues.Paragraph,
-            StyleId = id,
-        };
-        if (id != "Normal") style.Append(new BasedOn { Val = "Normal" });
-        return style;
+            foreach (var block in (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var pending = new List<string>();
+                foreach (var line in block.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    var marker = BulletMarkers.FirstOrDefault(m => line.StartsWith(m, StringComparison.Ordinal));
+                    if (marker is null)
+                    {
+                        pending.Add(line);
+                        continue;
+                    }
+
+                    Flush(pending, style);
+                    body.Append(Bullet(line[marker.Length..].Trim()));
+                }
+
+                Flush(pending, style);
+            }
+        }
+
+        public Document Finish()
+        {
+            body.Append(new SectionProperties(
+                new PageSize { Width = 11906, Height = 16838 },
+                new PageMargin { Top = 1134, Right = 1134, Bottom = 1134, Left = 1134, Header = 709, Footer = 709, Gutter = 0 }));
+            return new Document(body);
+        }
+
+        private void Flush(List<string> lines, string? style)
+        {
+            if (lines.Count > 0)
+            {
+                body.Append(Para(string.Join(' ', lines), style));
+                lines.Clear();
+            }
+        }
+
+        private static Paragraph Bullet(string text) =>
+            new(new ParagraphProperties(
+                    new ParagraphStyleId { Val = DocxStyles.ListBullet },
+                    new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = DocxStyles.BulletNumberingId })),
+                new Run(TextElement(text)));
+
+        private static Paragraph Para(string text, string? style)
+        {
+            var p = new Paragraph();
+            if (style is not null)
+            {
+                p.Append(new ParagraphProperties(new ParagraphStyleId { Val = style }));
+            }
+
+            p.Append(new Run(TextElement(text)));
+            return p;
+        }
+
+        private static Text TextElement(string text) => new(XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve };
+
+        /// <summary>Drops characters XML 1.0 cannot hold (control characters pasted into a comment), which would make the package unreadable.</summary>
+        private static string XmlSafe(string s)
+        {
+            if (s.All(c => XmlCharOk(c) && !char.IsSurrogate(c)))
+            {
+                return s;
+            }
+
+            var sb = new StringBuilder(s.Length);
+            for (var i = 0; i < s.Length; i++)
+            {
+                if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+                {
+                    sb.Append(s[i]).Append(s[++i]);
+                }
+                else if (XmlCharOk(s[i]) && !char.IsSurrogate(s[i]))
+                {
+                    sb.Append(s[i]);
+                }
+            }
+
+            return sb.ToString();
+        }
+
+        private static bool XmlCharOk(char c) => c is '\t' or '\n' or '\r' || (c >= 0x20 && c != 0xFFFE && c != 0xFFFF);
     }
 }
