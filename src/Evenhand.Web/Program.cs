@@ -90,6 +90,7 @@ builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = UploadLimits
 
 builder.Services.AddRazorPages(o =>
 {
+    o.Conventions.ConfigureFilter(new NotFoundPageFilter());
     o.Conventions.AddFolderApplicationModelConvention("/Forces", m => m.Filters.Add(new ServiceFilterAttribute(typeof(ForceScopeFilter))));
     // Social media uploads: two exports of up to SocialMedia:MaxUploadMegabytes each, on the upload pages only.
     var socialUploadLimit = (config.GetSection(Evenhand.Web.SocialMedia.SocialMediaOptions.Section).Get<Evenhand.Web.SocialMedia.SocialMediaOptions>() ?? new()).MaxRequestBytes;

@@ -45,13 +45,66 @@ public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> option
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         CopyIncidentFieldsToPeople();
+        RefuseOverlongText();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         CopyIncidentFieldsToPeople();
+        RefuseOverlongText();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Every text column's limit is declared once, in the model (HasMaxLength), and enforced here for every save on both
+    /// providers: PostgreSQL would refuse the row with a server error and SQLite would store it, so neither is left to
+    /// decide. A change that is too long is refused, nothing is saved, and each field is named with its limit.
+    /// </summary>
+    private void RefuseOverlongText()
+    {
+        var errors = new List<FieldError>();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified))
+            {
+                continue;
+            }
+
+            foreach (var property in entry.Properties)
+            {
+                if (property.Metadata.ClrType == typeof(string) && property.Metadata.GetMaxLength() is { } max &&
+                    property.CurrentValue is string { } text && text.Length > max &&
+                    (entry.State == EntityState.Added || property.IsModified))
+                {
+                    errors.Add(new FieldError(property.Metadata.Name, $"{Words(property.Metadata.Name)} must be {max:N0} characters or fewer (this is {text.Length:N0})"));
+                }
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new DomainRuleException(errors);
+        }
+    }
+
+    /// <summary>"SourceName" as "Source name", for messages.</summary>
+    internal static string Words(string propertyName)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var c in propertyName)
+        {
+            if (char.IsUpper(c) && sb.Length > 0)
+            {
+                sb.Append(' ').Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
     }
 
     /// <summary>

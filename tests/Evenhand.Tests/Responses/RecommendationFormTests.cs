@@ -84,6 +84,43 @@ public sealed class RecommendationFormTests(AppFixture apps)
         Assert.Equal("https://intranet.example.police.uk/eia-panel", evidence[1].Url);
     }
 
+    [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task AnotherForcesActionId_IsNotFound_AndOverlongText_IsRefusedBesideTheField(string provider)
+    {
+        var app = apps.Get(provider);
+        using var gov = await app.SignedInAsNewUserAsync(Roles.ForceGovernance, "cumbria");
+        using var other = await app.SignedInAsNewUserAsync(Roles.ForceGovernance, "durham");
+        var url = $"/forces/cumbria/recommendations/{await RecommendationIdAsync(app, 17)}";
+        var page = await gov.GetPageAsync(url);
+
+        // 201 characters where the column holds 200: refused with the limit, on both providers, nothing stored.
+        var refused = await gov.SubmitFormAsync(page, "handler=Action", new() { ["ActionDescription"] = "Review the triage process", ["ActionOwner"] = new string('o', 201) });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var shown = await PageClient.ParseAsync(refused);
+        Assert.Contains("Owner must be 200 characters or fewer (this is 201)", shown.QuerySelector("#ActionOwner-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("200", shown.QuerySelector("#ActionOwner")!.GetAttribute("maxlength"));
+        Assert.Equal(0, (await PlanAsync(app, "cumbria", 17)).Actions);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await gov.SubmitFormAsync(page, "handler=Action", new() { ["ActionDescription"] = "Review the triage process", ["ActionOwner"] = "Crime registrar" })).StatusCode);
+
+        // Durham's user posts a status change naming Cumbria's action, on Durham's own page: not found, not a server error.
+        int actionId;
+        await using (var db = app.CreateDbContext())
+        {
+            actionId = await db.ForceResponses.Where(p => p.Force!.Slug == "cumbria").SelectMany(p => p.Actions).Select(a => a.Id).SingleAsync();
+        }
+
+        var durham = await other.GetPageAsync(url.Replace("cumbria", "durham", StringComparison.Ordinal));
+        var statusUrl = url.Replace("cumbria", "durham", StringComparison.Ordinal) + "?handler=ActionStatus";
+        var token = durham.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+        var version = durham.QuerySelector("form[action*='handler=Action'] input[name='Version']")!.GetAttribute("value")!;
+        var posted = await other.Http.PostAsync(statusUrl, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Version"] = version, ["ActionId"] = actionId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["ActionStatus"] = "Done",
+        }));
+        Assert.Equal(HttpStatusCode.NotFound, posted.StatusCode);
+    }
+
     private static async Task<int> RecommendationIdAsync(EvenhandApp app, int number)
     {
         await using var db = app.CreateDbContext();

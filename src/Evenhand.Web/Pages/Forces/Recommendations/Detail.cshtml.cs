@@ -104,6 +104,16 @@ public sealed class DetailModel(ForceResponseService plans, Evenhand.Governance.
         await plans.AddMeetingAsync(Force.Id, RecommendationId, new AddMeetingOptions(Version, MeetingBoard ?? "", MeetingHeldOn.Value, MeetingDecision ?? ""), Actor(time), ct);
     }, "Governance decision recorded", ct);
 
+    /// <summary>The model's names for the action and meeting fields, as this page's form fields.</summary>
+    protected override string FieldFor(string domainField) => domainField switch
+    {
+        "Description" => nameof(ActionDescription),
+        "Owner" => nameof(ActionOwner),
+        "Board" => nameof(MeetingBoard),
+        "Decision" => nameof(MeetingDecision),
+        _ => domainField,
+    };
+
     private async Task<IActionResult> EditAsync(string policy, string field, Func<Task> change, string notice, CancellationToken ct)
     {
         if (!(await authz.AuthorizeAsync(User, policy)).Succeeded)
