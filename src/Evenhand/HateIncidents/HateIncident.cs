@@ -102,6 +102,10 @@ public sealed partial class HateIncident : VersionedEntity
     public string? SubjectReply { get; set; }
     public bool SubjectRequestedDeletion { get; set; }
     public DateOnly? SubjectReplyDueOn { get; set; }
+
+    /// <summary>The date by which the subject is to be told (the force's policy days from the review that confirmed the NCHI
+    /// with their personal data, or from recording the data if later). Null where the subject is not to be told.</summary>
+    public DateOnly? SubjectToBeToldBy { get; set; }
     public DateTimeOffset? SubjectAnsweredAt { get; set; }
 
     // Retention.
@@ -111,6 +115,7 @@ public sealed partial class HateIncident : VersionedEntity
     public DateTimeOffset? ReviewOverdueNotedAt { get; set; }
     public DateOnly? RetentionReviewNotedFor { get; set; }
     public DateOnly? ReplyOverdueNotedFor { get; set; }
+    public DateOnly? TellSubjectOverdueNotedFor { get; set; }
     public DateTimeOffset? PersonalDataDeletedAt { get; set; }
     public string? PersonalDataDeletedBy { get; set; }
 
@@ -125,6 +130,9 @@ public sealed class IncidentAssessment
     public bool PerceivedHostility { get; set; }
     public bool IsCrime { get; set; }
     public bool TrivialIrrationalOrMalicious { get; set; }
+
+    /// <summary>The Code's second recording test (asked from rule set code-2023-r2 on; null under code-2023, or when not answered).</summary>
+    public bool? BasisToConcludeIntentionalHostility { get; set; }
     public bool SchoolChildrenOnSchoolPremises { get; set; }
     public bool LawfulFreedomOfExpression { get; set; }
     public bool RealRiskOfSignificantHarm { get; set; }

@@ -29,6 +29,7 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
             Answers = new()
             {
                 ["isCrime"] = a.IsCrime, ["perceivedHostility"] = a.PerceivedHostility, ["trivialIrrationalOrMalicious"] = a.TrivialIrrationalOrMalicious,
+                ["basisToConcludeIntentionalHostility"] = a.BasisToConcludeIntentionalHostility,
                 ["schoolChildrenOnSchoolPremises"] = a.SchoolChildrenOnSchoolPremises, ["lawfulFreedomOfExpression"] = a.LawfulFreedomOfExpression,
                 ["realRiskOfSignificantHarm"] = a.RealRiskOfSignificantHarm, ["realRiskOfFutureOffence"] = a.RealRiskOfFutureOffence,
                 ["immediateRisk"] = Incident.ImmediateRisk,
@@ -96,6 +97,10 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
 
         bool A(string key) => Answers.TryGetValue(key, out var v) && v == true;
         return new AssessmentAnswers(Incident.Characteristics, A("perceivedHostility"), A("isCrime"), A("trivialIrrationalOrMalicious"),
-            A("schoolChildrenOnSchoolPremises"), A("lawfulFreedomOfExpression"), A("realRiskOfSignificantHarm"), A("realRiskOfFutureOffence"), A("immediateRisk"));
+            A("schoolChildrenOnSchoolPremises"), A("lawfulFreedomOfExpression"), A("realRiskOfSignificantHarm"), A("realRiskOfFutureOffence"), A("immediateRisk"))
+        {
+            // Required on the form when the rule set asks it (every question is); null for one that does not.
+            BasisToConcludeIntentionalHostility = Answers.TryGetValue("basisToConcludeIntentionalHostility", out var basis) ? basis : null,
+        };
     }
 }
