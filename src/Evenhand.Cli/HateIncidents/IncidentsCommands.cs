@@ -34,12 +34,12 @@ internal static class IncidentsCommands
             var result = await new Evenhand.HateIncidents.HateIncidentDueWork(db, TimeProvider.System).RunAsync(ct);
             if (pr.GetValue(json))
             {
-                CliJson.Write(console, new { reviewsOverdue = result.ReviewsOverdue, retentionReviewsDue = result.RetentionReviewsDue, repliesOverdue = result.RepliesOverdue });
+                CliJson.Write(console, new { reviewsOverdue = result.ReviewsOverdue, retentionReviewsDue = result.RetentionReviewsDue, repliesOverdue = result.RepliesOverdue, subjectsToTellOverdue = result.SubjectsToTellOverdue });
             }
             else
             {
                 console.Out.MarkupLineInterpolated(
-                    $"Noted [bold]{result.ReviewsOverdue}[/] reviews overdue, [bold]{result.RetentionReviewsDue}[/] retention reviews due and [bold]{result.RepliesOverdue}[/] answers to subjects overdue.");
+                    $"Noted [bold]{result.ReviewsOverdue}[/] reviews overdue, [bold]{result.RetentionReviewsDue}[/] retention reviews due, [bold]{result.RepliesOverdue}[/] answers to subjects overdue and [bold]{result.SubjectsToTellOverdue}[/] subjects not told in time.");
             }
 
             return ExitCodes.Success;

@@ -288,8 +288,15 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
             DeleteSubjectData(incident, o.DeletionReason ?? "Recorded without a lawful basis (specialist review).", role, ctx, to);
         }
 
+        var deleting = o.DeleteSubjectPersonalData && incident.HoldsSubjectPersonalData;
         incident.CompleteReview(o.Decision, role, policy, ctx);
-        return await SaveAsync(incident, "Reviewed", before, ctx, ct);
+        await SaveAsync(incident, "Reviewed", before, ctx, ct);
+        if (deleting)
+        {
+            await PersonalDataErasure.AfterDeletionAsync(db, ct);
+        }
+
+        return incident;
     }
 
     public async Task<HateIncident> AddPersonAsync(int forceId, int id, AddPersonOptions o, IncidentStaffRole role, ProcessContext ctx, CancellationToken ct = default)
@@ -335,7 +342,9 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
         incident.EnsureVersion(o.Version);
         var before = Snapshot(incident);
         DeleteSubjectData(incident, o.Reason, role, ctx);
-        return await SaveAsync(incident, "PersonalDataDeleted", before, ctx, ct);
+        await SaveAsync(incident, "PersonalDataDeleted", before, ctx, ct);
+        await PersonalDataErasure.AfterDeletionAsync(db, ct);
+        return incident;
     }
 
     public async Task<IncidentAttachment> AddAttachmentAsync(int forceId, int id, Guid version, UploadedFile file, string? description, bool aboutSubject,

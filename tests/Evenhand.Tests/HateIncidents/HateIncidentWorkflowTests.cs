@@ -143,7 +143,7 @@ public sealed class HateIncidentWorkflowTests
     {
         var incident = Assessed();
         var e = Assert.Throws<DomainRuleException>(() =>
-            incident.CompleteReview(new ReviewDecision(AssessmentOutcome.Nchi, null, false, null, null), IncidentStaffRole.CallTaker, Ctx));
+            incident.CompleteReview(new ReviewDecision(AssessmentOutcome.Nchi, null, false, null, null), IncidentStaffRole.CallTaker, ForceHatePolicy.Default(1), Ctx));
         Assert.Contains("specialist", e.Message, StringComparison.Ordinal);
         Assert.Equal(IncidentStatus.AwaitingReview, incident.Status);
     }
@@ -154,10 +154,10 @@ public sealed class HateIncidentWorkflowTests
         var incident = Assessed(immediate: true);
         Assert.Equal("after-deployment", incident.Assessment!.SpecialistReview);
         Assert.Throws<DomainRuleException>(() =>
-            incident.CompleteReview(new ReviewDecision(AssessmentOutcome.Nchi, null, false, null, null), IncidentStaffRole.Specialist, SpecialistCtx));
+            incident.CompleteReview(new ReviewDecision(AssessmentOutcome.Nchi, null, false, null, null), IncidentStaffRole.Specialist, ForceHatePolicy.Default(1), SpecialistCtx));
 
         incident.DecideDeployment(true, Plane(), Ctx);
-        incident.CompleteReview(new ReviewDecision(AssessmentOutcome.Nchi, null, false, null, null), IncidentStaffRole.Specialist, SpecialistCtx);
+        incident.CompleteReview(new ReviewDecision(AssessmentOutcome.Nchi, null, false, null, null), IncidentStaffRole.Specialist, ForceHatePolicy.Default(1), SpecialistCtx);
         Assert.Equal(IncidentStatus.Finalised, incident.Status);
     }
 
@@ -166,7 +166,7 @@ public sealed class HateIncidentWorkflowTests
     {
         var incident = Assessed();
         var e = Assert.Throws<DomainRuleException>(() =>
-            incident.CompleteReview(new ReviewDecision(AssessmentOutcome.Nchi, "HC-RACE", false, null, null), IncidentStaffRole.Specialist, SpecialistCtx));
+            incident.CompleteReview(new ReviewDecision(AssessmentOutcome.Nchi, "HC-RACE", false, null, null), IncidentStaffRole.Specialist, ForceHatePolicy.Default(1), SpecialistCtx));
         Assert.Contains("HC-RACE", e.Message, StringComparison.Ordinal);
     }
 
@@ -175,8 +175,8 @@ public sealed class HateIncidentWorkflowTests
     {
         // The bank case (HMICFRS 2024 ch. 6): recorded as an NCHI, reclassified as a crime, then declassified.
         var incident = Assessed();
-        incident.CompleteReview(new ReviewDecision(AssessmentOutcome.HateCrime, null, false, "Crime reviewer: public order offence", null), IncidentStaffRole.Specialist, SpecialistCtx);
-        incident.CompleteReview(new ReviewDecision(AssessmentOutcome.NoRecord, null, false, "Bank applies AML checks to every customer", null), IncidentStaffRole.Specialist, SpecialistCtx);
+        incident.CompleteReview(new ReviewDecision(AssessmentOutcome.HateCrime, null, false, "Crime reviewer: public order offence", null), IncidentStaffRole.Specialist, ForceHatePolicy.Default(1), SpecialistCtx);
+        incident.CompleteReview(new ReviewDecision(AssessmentOutcome.NoRecord, null, false, "Bank applies AML checks to every customer", null), IncidentStaffRole.Specialist, ForceHatePolicy.Default(1), SpecialistCtx);
 
         var changes = incident.History.Where(h => h.FromOutcome is not null).Select(h => (h.FromOutcome, h.ToOutcome)).ToList();
         Assert.Equal([("nchi", "hate-crime"), ("hate-crime", "no-record")], changes);
@@ -267,8 +267,8 @@ public sealed class HateIncidentWorkflowTests
     {
         var incident = Assessed();
         Assert.Throws<DomainRuleException>(() =>
-            incident.CompleteReview(new ReviewDecision(AssessmentOutcome.Nchi, null, true, null, null), IncidentStaffRole.Specialist, SpecialistCtx));
-        incident.CompleteReview(new ReviewDecision(AssessmentOutcome.Nchi, null, true, "Funny looks on a bus: nothing to suggest hostility", null), IncidentStaffRole.Specialist, SpecialistCtx);
+            incident.CompleteReview(new ReviewDecision(AssessmentOutcome.Nchi, null, true, null, null), IncidentStaffRole.Specialist, ForceHatePolicy.Default(1), SpecialistCtx));
+        incident.CompleteReview(new ReviewDecision(AssessmentOutcome.Nchi, null, true, "Funny looks on a bus: nothing to suggest hostility", null), IncidentStaffRole.Specialist, ForceHatePolicy.Default(1), SpecialistCtx);
         Assert.Equal("no-record", incident.Classification);
         Assert.Equal(IncidentStatus.Closed, incident.Status);
     }
@@ -304,9 +304,9 @@ public sealed class HateIncidentWorkflowTests
         incident.AddPerson(PersonRole.Subject, new PersonDetails("A Subject", null, null, null, null), IncidentStaffRole.Specialist, ForceHatePolicy.Default(1), SpecialistCtx);
         var downgrade = new ReviewDecision(AssessmentOutcome.Nchi, null, false, "No real risk after all", null);
 
-        Assert.Throws<DomainRuleException>(() => incident.CompleteReview(downgrade, IncidentStaffRole.Specialist, SpecialistCtx));
+        Assert.Throws<DomainRuleException>(() => incident.CompleteReview(downgrade, IncidentStaffRole.Specialist, ForceHatePolicy.Default(1), SpecialistCtx));
         incident.DeleteSubjectPersonalData("Recorded without a lawful basis", IncidentStaffRole.Specialist, SpecialistCtx);
-        incident.CompleteReview(downgrade, IncidentStaffRole.Specialist, SpecialistCtx);
+        incident.CompleteReview(downgrade, IncidentStaffRole.Specialist, ForceHatePolicy.Default(1), SpecialistCtx);
         Assert.Equal("nchi", incident.Classification);
     }
 
