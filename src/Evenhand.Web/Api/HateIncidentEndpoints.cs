@@ -58,7 +58,10 @@ public static class HateIncidentEndpoints
                 {
                     var d = ruleSet.Assess(new AssessmentAnswers(body.Characteristics ?? [], body.PerceivedHostility.Value, body.IsCrime.Value,
                         body.TrivialIrrationalOrMalicious, body.SchoolChildrenOnSchoolPremises, body.LawfulFreedomOfExpression,
-                        body.RealRiskOfSignificantHarm, body.RealRiskOfFutureOffence, body.ImmediateRisk), body.ForceCharacteristics);
+                        body.RealRiskOfSignificantHarm, body.RealRiskOfFutureOffence, body.ImmediateRisk)
+                    {
+                        BasisToConcludeIntentionalHostility = body.BasisToConcludeIntentionalHostility,
+                    }, body.ForceCharacteristics);
                     return Results.Ok(new AssessResponse(d.Outcome.ToKey(), d.SubjectPersonalDataAllowed, d.SpecialistReview.ToKey(), d.Reasons, d.RuleSetId, d.RationaleRequired));
                 }
                 catch (ArgumentException e)
@@ -82,7 +85,8 @@ public sealed record AssessRequest(
     bool RealRiskOfFutureOffence = false,
     bool ImmediateRisk = false,
     string? RuleSet = null,
-    IReadOnlyList<string>? ForceCharacteristics = null);
+    IReadOnlyList<string>? ForceCharacteristics = null,
+    bool? BasisToConcludeIntentionalHostility = null);
 
 /// <summary>Same shape as <c>evenhand incidents assess --json</c>.</summary>
 public sealed record AssessResponse(string Outcome, bool SubjectPersonalDataAllowed, string SpecialistReview, IReadOnlyList<string> Reasons, string RuleSet, bool RationaleRequired);

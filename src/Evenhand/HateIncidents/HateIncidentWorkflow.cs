@@ -692,7 +692,7 @@ public sealed partial class HateIncident
         var result = new List<string>();
         foreach (var raw in given)
         {
-            var c = (raw ?? "").Trim().ToLowerInvariant().Replace(' ', '-');
+            var c = AssessmentKeys.CharacteristicKey(raw);
             if (c.Length == 0)
             {
                 continue;

@@ -28,7 +28,7 @@ public sealed class DueWorkTests
             new IncidentReport(at.AddMinutes(-10), ReportChannel.Phone, at.AddHours(-1), "Crewe Central", "bus", "Passenger shouted abuse.",
                 ["race"], PerceivedBy.Complainant, false, false),
             Rules.ParticularCharacteristics, ctx);
-        var answers = new AssessmentAnswers(["race"], true, false, false, false, false, risk, false, false);
+        var answers = new AssessmentAnswers(["race"], true, false, false, false, false, risk, false, false) { BasisToConcludeIntentionalHostility = true };
         incident.Assess(answers, Rules.Assess(answers), risk ? "Repeated threats to a family." : null, IncidentStaffRole.CallTaker, ForceHatePolicy.Default(forceId), ctx);
         return incident;
     }

@@ -350,7 +350,7 @@ public sealed class HateIncidentAccessTests(AppFixture apps)
 
         var answers = new Dictionary<string, string?>
         {
-            ["Answers[isCrime]"] = "false", ["Answers[perceivedHostility]"] = "true", ["Answers[trivialIrrationalOrMalicious]"] = "false",
+            ["Answers[isCrime]"] = "false", ["Answers[perceivedHostility]"] = "true", ["Answers[trivialIrrationalOrMalicious]"] = "false", ["Answers[basisToConcludeIntentionalHostility]"] = "true",
             ["Answers[schoolChildrenOnSchoolPremises]"] = "false", ["Answers[lawfulFreedomOfExpression]"] = "false",
             ["Answers[realRiskOfSignificantHarm]"] = "false", ["Answers[realRiskOfFutureOffence]"] = "false", ["Answers[immediateRisk]"] = "false",
         };
@@ -380,7 +380,7 @@ public sealed class HateIncidentAccessTests(AppFixture apps)
         var incident = await db.HateIncidents.SingleAsync(i => i.Id == id);
         Assert.Equal(IncidentStatus.Finalised, incident.Status);
         Assert.Equal("NCHI-RACE", incident.FinalisingCode);
-        Assert.Equal(Code2023RuleSet.RuleSetId, incident.RuleSetId);
+        Assert.Equal(Code2023Rev2RuleSet.RuleSetId, incident.RuleSetId);
     }
 
     [SkippableTheory, MemberData(nameof(Providers))]
@@ -420,7 +420,7 @@ public sealed class HateIncidentAccessTests(AppFixture apps)
 
         var response = await client.Http.PostAsync("/api/v1/hate-incidents/assess", Json(new
         {
-            characteristics = new[] { "race" }, perceivedHostility = true, isCrime = false, realRiskOfSignificantHarm = true,
+            characteristics = new[] { "race" }, perceivedHostility = true, basisToConcludeIntentionalHostility = true, isCrime = false, realRiskOfSignificantHarm = true,
         }));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
@@ -429,9 +429,14 @@ public sealed class HateIncidentAccessTests(AppFixture apps)
         Assert.Equal("required", json.GetProperty("specialistReview").GetString());
         Assert.True(json.GetProperty("reasons").GetArrayLength() > 0);
 
-        var bad = await client.Http.PostAsync("/api/v1/hate-incidents/assess", Json(new { characteristics = new[] { "vegan" }, perceivedHostility = true, isCrime = false }));
+        // Under code-2023 an unknown characteristic was refused; from code-2023-r2 it is a decision: no record, naming the adopted list.
+        var bad = await client.Http.PostAsync("/api/v1/hate-incidents/assess", Json(new { characteristics = new[] { "vegan" }, perceivedHostility = true, isCrime = false, ruleSet = "code-2023" }));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("vegan", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var notAdopted = JsonDocument.Parse(await (await client.Http.PostAsync("/api/v1/hate-incidents/assess",
+            Json(new { characteristics = new[] { "vegan" }, perceivedHostility = true, basisToConcludeIntentionalHostility = true, isCrime = false }))).Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("no-record", notAdopted.GetProperty("outcome").GetString());
+        Assert.Contains(notAdopted.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.Contains("\"vegan\" is not a characteristic your force has adopted", StringComparison.Ordinal));
     }
 
     private static async Task<string> ErrorsAsync(HttpResponseMessage r) =>
@@ -464,7 +469,7 @@ internal static class TestIncidents
             new IncidentReport(now.AddMinutes(-5), ReportChannel.Phone, now.AddHours(-2), "Test ward", "street", "Shouted abuse in the street.", ["religion"],
                 PerceivedBy.Complainant, false, false),
             null, complainant is null ? null : new PersonDetails(complainant, null, null, "07700 900123", null)), IncidentStaffRole.Specialist, ctx);
-        var answers = new AssessmentAnswers(["religion"], true, false, false, false, false, subject is not null, false, false);
+        var answers = new AssessmentAnswers(["religion"], true, false, false, false, false, subject is not null, false, false) { BasisToConcludeIntentionalHostility = true };
         incident = await service.AssessAsync(forceId, incident.Id, new AssessIncidentOptions(incident.Version, answers, subject is null ? null : "Repeated threats to the same family"),
             IncidentStaffRole.Specialist, ctx);
         if (subject is not null)

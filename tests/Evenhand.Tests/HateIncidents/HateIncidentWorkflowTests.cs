@@ -20,7 +20,10 @@ public sealed class HateIncidentWorkflowTests
 
     private static AssessmentAnswers Answers(bool risk = false, bool immediate = false, bool crime = false, bool trivial = false) =>
         new(["race"], PerceivedHostility: true, IsCrime: crime, TrivialIrrationalOrMalicious: trivial, SchoolChildrenOnSchoolPremises: false,
-            LawfulFreedomOfExpression: false, RealRiskOfSignificantHarm: risk, RealRiskOfFutureOffence: false, ImmediateRisk: immediate);
+            LawfulFreedomOfExpression: false, RealRiskOfSignificantHarm: risk, RealRiskOfFutureOffence: false, ImmediateRisk: immediate)
+        {
+            BasisToConcludeIntentionalHostility = !trivial,
+        };
 
     private static HateIncident Assessed(bool risk = false, bool immediate = false, ForceHatePolicy? policy = null)
     {
@@ -73,7 +76,7 @@ public sealed class HateIncidentWorkflowTests
         Assert.Equal("nchi", incident.Classification);
         Assert.Equal(Now.AddHours(12), incident.ReviewDueAt);
         Assert.Equal("NCHI-RACE", incident.OpeningCode);
-        Assert.Equal(Code2023RuleSet.RuleSetId, incident.RuleSetId);
+        Assert.Equal(Code2023Rev2RuleSet.RuleSetId, incident.RuleSetId);
         Assert.NotEmpty(incident.Assessment!.Reasons);
         Assert.False(incident.IsReviewOverdue(Now.AddHours(11)));
         Assert.True(incident.IsReviewOverdue(Now.AddHours(13)));
@@ -343,6 +346,8 @@ public sealed class HateIncidentWorkflowTests
         var incident = Assessed(risk: true);
         Assert.Throws<DomainRuleException>(() => incident.RecordSubjectTold(Now, Ctx)); // no subject data held
         incident.AddPerson(PersonRole.Subject, new PersonDetails("S", null, null, null, null), IncidentStaffRole.Specialist, policy, SpecialistCtx);
+        Assert.False(incident.SubjectToBeTold(policy)); // not before the specialist review confirms the record
+        incident.CompleteReview(new ReviewDecision(AssessmentOutcome.NchiWithPersonalData, null, false, null, null), IncidentStaffRole.Specialist, policy, SpecialistCtx);
         Assert.True(incident.SubjectToBeTold(policy));
 
         Assert.Throws<DomainRuleException>(() => incident.RecordNotificationException("", Ctx));

@@ -235,7 +235,11 @@ public static class HateIncidentDemoData
         private static AssessmentAnswers Answers(
             List<string> characteristics, bool crime = false, bool hostility = true, bool trivial = false, bool school = false,
             bool expression = false, bool harm = false, bool future = false) =>
-            new(characteristics, hostility, crime, trivial, school, expression, harm, future, ImmediateRisk: false);
+            new(characteristics, hostility, crime, trivial, school, expression, harm, future, ImmediateRisk: false)
+            {
+                // The Code's second test: a trivial report gives no basis to conclude intentional hostility; the others do.
+                BasisToConcludeIntentionalHostility = !trivial,
+            };
 
         private HateIncident NewIncident(
             DateTimeOffset reportedAt, string area, string location, string circumstances, List<string> characteristics, AssessmentAnswers answers)
@@ -304,6 +308,7 @@ public static class HateIncidentDemoData
                 PerceivedHostility = answers.PerceivedHostility,
                 IsCrime = answers.IsCrime,
                 TrivialIrrationalOrMalicious = answers.TrivialIrrationalOrMalicious,
+                BasisToConcludeIntentionalHostility = answers.BasisToConcludeIntentionalHostility,
                 SchoolChildrenOnSchoolPremises = answers.SchoolChildrenOnSchoolPremises,
                 LawfulFreedomOfExpression = answers.LawfulFreedomOfExpression,
                 RealRiskOfSignificantHarm = answers.RealRiskOfSignificantHarm,

@@ -59,7 +59,10 @@ public sealed class HateIncidentDemoDataTests
         {
             var a = i.Assessment!;
             var decided = rules.Assess(new AssessmentAnswers(i.Characteristics, a.PerceivedHostility, a.IsCrime, a.TrivialIrrationalOrMalicious,
-                a.SchoolChildrenOnSchoolPremises, a.LawfulFreedomOfExpression, a.RealRiskOfSignificantHarm, a.RealRiskOfFutureOffence, i.ImmediateRisk), ["sex"]);
+                a.SchoolChildrenOnSchoolPremises, a.LawfulFreedomOfExpression, a.RealRiskOfSignificantHarm, a.RealRiskOfFutureOffence, i.ImmediateRisk)
+            {
+                BasisToConcludeIntentionalHostility = a.BasisToConcludeIntentionalHostility,
+            }, ["sex"]);
             Assert.Equal(decided.Outcome.ToKey(), i.History.First(h => h.Event == "Assessed").ToOutcome);
         }
     }
