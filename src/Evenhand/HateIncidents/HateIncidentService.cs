@@ -54,6 +54,12 @@ public sealed record SupportingInformation(
     public const int WindowDays = 365;
 }
 
+/// <summary>What of the subject's a page showed (counts and flags, for the audit entry).</summary>
+public sealed record SubjectDataShown(int SubjectFiles = 0, bool Rationale = false, bool Reply = false, bool NotificationExceptionReason = false, int SameSubjectIncidents = 0)
+{
+    public bool Any => SubjectFiles > 0 || Rationale || Reply || NotificationExceptionReason || SameSubjectIncidents > 0;
+}
+
 /// <summary>The kinds of work that fall due on hate incidents, with the keys the due-work API uses.</summary>
 public enum DueWorkKind
 {
@@ -334,6 +340,39 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
         });
         await db.SaveChangesAsync(ct);
         return (incident, visible, !canSeeSubject);
+    }
+
+    /// <summary>
+    /// Records that a page showed something of the subject's (the names and descriptions of files about the subject, the
+    /// rationale for holding their data, their reply, earlier incidents with the same subject): what and how many, never the
+    /// data. Nothing is written when nothing of the subject's was shown.
+    /// </summary>
+    public async Task RecordSubjectDataShownAsync(HateIncident incident, string page, SubjectDataShown shown, ProcessContext ctx, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        ArgumentNullException.ThrowIfNull(shown);
+        if (!shown.Any)
+        {
+            return;
+        }
+
+        if (db.ChangeTracker.HasChanges())
+        {
+            // A change refused a moment ago (a stale version, say) is still tracked; the audit entry must not carry it.
+            db.ChangeTracker.Clear();
+        }
+
+        AuditLog.Record(db, ctx, "Viewed", PersonalDataEntity, incident.Id, incident.ForceId, null, new
+        {
+            incident.Reference,
+            Page = page,
+            shown.SubjectFiles,
+            shown.Rationale,
+            shown.Reply,
+            shown.NotificationExceptionReason,
+            shown.SameSubjectIncidents,
+        });
+        await db.SaveChangesAsync(ct);
     }
 
     public async Task<HateIncident> DeleteSubjectPersonalDataAsync(int forceId, int id, DeletePersonalDataOptions o, IncidentStaffRole role, ProcessContext ctx, CancellationToken ct = default)

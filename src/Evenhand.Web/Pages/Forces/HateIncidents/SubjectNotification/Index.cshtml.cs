@@ -56,4 +56,8 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
         "Recorded that the subject was answered", IncidentUrl("subject-notification"), ct);
 
     public DateOnly Today() => HateIncidentService.LondonDate(Time.GetUtcNow());
+
+    protected override Task OnLoadedAsync(CancellationToken ct) =>
+        Incidents.RecordSubjectDataShownAsync(Incident, "subject-notification", new SubjectDataShown(
+            Reply: Incident.SubjectReply is not null, NotificationExceptionReason: Incident.NotificationExceptionReason is not null), Actor(), ct);
 }
