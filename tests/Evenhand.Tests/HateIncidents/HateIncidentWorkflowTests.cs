@@ -424,5 +424,9 @@ public sealed class HateIncidentWorkflowTests
 
     internal static HatePolicySettings Settings(ForceHatePolicy p) => new(p.Assessors, p.AssessorsRationale, p.ReviewTargetHours, p.ReviewTargetRationale,
         p.AdditionalCharacteristics, p.AdditionalCharacteristicsRationale, p.RetentionReviewMonths, p.RetentionRationale, p.TellSubject, p.TellSubjectRationale,
-        p.SubjectReplyDays, p.SubjectReplyRationale, p.CallTakersMaySeePersonalData, p.PersonalDataVisibilityRationale, p.RuleSetId, p.RuleSetFrom);
+        p.SubjectReplyDays, p.SubjectReplyRationale, p.CallTakersMaySeePersonalData, p.PersonalDataVisibilityRationale, p.RuleSetId, p.RuleSetFrom)
+    {
+        TellSubjectWithinDays = p.TellSubjectWithinDays,
+        TellSubjectWithinDaysRationale = p.TellSubjectWithinDaysRationale,
+    };
 }
