@@ -260,6 +260,41 @@ public sealed class NchiWorkListTests(AppFixture apps)
         Assert.Equal(afterHidden.Count + 1, (await LinkageViewsAsync(app)).Count);
     }
 
+    [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task SchoolCase_AssessedOnThePage_ShowsTheReferralToTheSchoolAndTheSafeguardingReferral(string provider)
+    {
+        var app = apps.Get(provider);
+        int id;
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<EvenhandDbContext>();
+            var service = scope.ServiceProvider.GetRequiredService<HateIncidentService>();
+            var forceId = await db.Forces.Where(f => f.Slug == "cleveland").Select(f => f.Id).SingleAsync();
+            var now = DateTimeOffset.UtcNow;
+            id = (await service.RecordAsync(forceId, new RecordIncidentOptions(
+                new IncidentReport(now.AddMinutes(-5), ReportChannel.Phone, now.AddHours(-3), "Test ward", "school playground",
+                    "Repeated racist threats between pupils at a secondary school.", ["race"], PerceivedBy.Complainant, false, true), null, null),
+                IncidentStaffRole.CallTaker, new ProcessContext("test", "Test call taker", now))).Id;
+        }
+
+        using var callTaker = await app.SignedInAsync($"calltaker.cleveland@{Domain}");
+        var page = await callTaker.GetPageAsync($"/forces/cleveland/hate-incidents/{id}/assess");
+        var saved = await callTaker.SubmitAsync(page, "/assess", new()
+        {
+            ["Answers[isCrime]"] = "false", ["Answers[perceivedHostility]"] = "true", ["Answers[trivialIrrationalOrMalicious]"] = "false",
+            ["Answers[basisToConcludeIntentionalHostility]"] = "true", ["Answers[schoolChildrenOnSchoolPremises]"] = "true",
+            ["Answers[lawfulFreedomOfExpression]"] = "false", ["Answers[realRiskOfSignificantHarm]"] = "true", ["Answers[realRiskOfFutureOffence]"] = "false",
+            ["Answers[immediateRisk]"] = "false",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var incident = await callTaker.GetPageAsync($"/forces/cleveland/hate-incidents/{id}");
+        var advice = incident.QuerySelector("#referral-advice")!.TextContent;
+        Assert.Contains("designated safeguarding lead", advice, StringComparison.Ordinal);
+        Assert.Contains("Safeguarding referral", advice, StringComparison.Ordinal);
+        Assert.Contains("No hate-incident record", incident.QuerySelector("#assessment-outcome")!.TextContent, StringComparison.Ordinal);
+    }
+
     private sealed record DueItem(string Kind, string Reference, string? Classification, DateOnly? DueOn, bool Overdue);
 
     private static async Task<List<DueItem>> DueWorkAsync(PageClient client, string slug)
