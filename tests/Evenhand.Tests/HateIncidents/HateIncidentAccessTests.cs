@@ -231,11 +231,14 @@ public sealed class HateIncidentAccessTests(AppFixture apps)
         await specialist.GetPageAsync($"/forces/cheshire/hate-incidents/{id}/personal-data");
         await specialist.Http.GetStringAsync($"/forces/cheshire/hate-incidents/{id}/personal-data?handler=Download");
         await callTaker.GetPageAsync($"/forces/cheshire/hate-incidents/{id}/personal-data");
-        // Pages that show no personal data are not "views" of it.
+        // The incident page shows the specialist the rationale for holding the subject's data: a view of it.
         await specialist.GetPageAsync($"/forces/cheshire/hate-incidents/{id}");
+        // Pages that show no personal data are not "views" of it: the call taker's incident page hides the rationale.
+        await callTaker.GetPageAsync($"/forces/cheshire/hate-incidents/{id}");
 
         var views = await ViewsAsync(app, id);
-        Assert.Equal(before.Count + 3, views.Count);
+        Assert.Equal(before.Count + 4, views.Count);
+        Assert.Single(views, v => (v.After ?? "").Contains("\"Page\":\"incident\"", StringComparison.Ordinal) && (v.After ?? "").Contains("\"Rationale\":true", StringComparison.Ordinal));
         Assert.Contains(views, v => v.UserName.Contains("registrar", StringComparison.OrdinalIgnoreCase));
         Assert.Contains(views, v => v.UserName.Contains("Call taker", StringComparison.OrdinalIgnoreCase));
         Assert.All(views, v => Assert.DoesNotContain(subject, $"{v.Before}{v.After}{v.Reason}", StringComparison.Ordinal));
