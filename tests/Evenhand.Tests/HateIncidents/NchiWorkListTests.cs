@@ -225,6 +225,30 @@ public sealed class NchiWorkListTests(AppFixture apps)
     }
 
     [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task AssessAndReviewPages_ShowTheRationaleOnlyToRolesThatMaySeeTheSubject_AndAuditIt(string provider)
+    {
+        var app = apps.Get(provider);
+        var (id, _) = await TestIncidents.CreateAsync(app, "cleveland", "Subject " + Guid.NewGuid().ToString("N")[..8]);
+        using var specialist = await app.SignedInAsync($"specialist.cleveland@{Domain}");
+        using var callTaker = await app.SignedInAsync($"calltaker.cleveland@{Domain}");
+        const string rationale = "Repeated threats to the same family";
+        var before = await ShownAsync(app, id);
+
+        var hidden = await callTaker.GetPageAsync($"/forces/cleveland/hate-incidents/{id}/assess");
+        Assert.DoesNotContain(rationale, hidden.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(before.Count, (await ShownAsync(app, id)).Count);
+
+        var assess = await specialist.GetPageAsync($"/forces/cleveland/hate-incidents/{id}/assess");
+        Assert.Contains(rationale, assess.QuerySelector("#Rationale")!.TextContent, StringComparison.Ordinal);
+        var review = await specialist.GetPageAsync($"/forces/cleveland/hate-incidents/{id}/review");
+        Assert.Contains(rationale, review.Body!.InnerHtml, StringComparison.Ordinal);
+        var views = (await ShownAsync(app, id)).Skip(before.Count).ToList();
+        Assert.Equal(2, views.Count);
+        Assert.Contains(views, v => v.After!.Contains("\"Page\":\"assess\"", StringComparison.Ordinal));
+        Assert.Contains(views, v => v.After!.Contains("\"Page\":\"review\"", StringComparison.Ordinal));
+    }
+
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task RepeatSubjects_ShowReferencesOnlyToRolesThePolicyAllows_AndEachViewIsAudited(string provider)
     {
         var app = apps.Get(provider);

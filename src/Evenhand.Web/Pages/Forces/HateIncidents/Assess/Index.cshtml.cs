@@ -23,7 +23,8 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
 
     public Task<IActionResult> OnGetAsync(CancellationToken ct) => PageOrNotFoundAsync(ct, () =>
     {
-        Rationale = Incident.PersonalDataRationale;
+        // The rationale is about the subject: shown (and so audited, below) only to a role that may see the subject's data.
+        Rationale = CanSeeSubject ? Incident.PersonalDataRationale : null;
         if (Incident.Assessment is { } a)
         {
             Answers = new()
@@ -78,6 +79,8 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
     {
         RuleSet = RuleSetRegistry.Get(Policy.RuleSetOn(HateIncidentService.LondonDate(Now)));
         Supporting = await Incidents.SupportingInformationAsync(Incident, CanSeeSubject, ct);
+        await Incidents.RecordSubjectDataShownAsync(Incident, "assess", new SubjectDataShown(
+            Rationale: Incident.PersonalDataRationale is not null && CanSeeSubject, SameSubjectIncidents: Supporting.SameSubject?.Count ?? 0), Actor(), ct);
     }
 
     private AssessmentAnswers? ReadAnswers()
