@@ -124,9 +124,14 @@ public sealed partial class HateIncident : VersionedEntity
     public DateTimeOffset? PersonalDataDeletedAt { get; private set; }
     public string? PersonalDataDeletedBy { get; private set; }
 
-    public List<IncidentPerson> People { get; private set; } = [];
-    public List<IncidentAttachment> Attachments { get; private set; } = [];
-    public List<IncidentHistoryEntry> History { get; private set; } = [];
+    // The rows hang off fields that only the entity's methods change; EF Core fills and tracks them through the fields.
+    private readonly List<IncidentPerson> people = [];
+    private readonly List<IncidentAttachment> attachments = [];
+    private readonly List<IncidentHistoryEntry> history = [];
+
+    public IReadOnlyList<IncidentPerson> People => people;
+    public IReadOnlyList<IncidentAttachment> Attachments => attachments;
+    public IReadOnlyList<IncidentHistoryEntry> History => history;
 }
 
 /// <summary>The answers to the structured assessment questions, and the outcome computed from them.</summary>

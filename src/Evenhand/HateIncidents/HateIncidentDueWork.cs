@@ -87,7 +87,7 @@ public sealed partial class HateIncident
     }
 
     private void Note(ProcessContext ctx, string what, string note) =>
-        History.Add(new IncidentHistoryEntry { At = ctx.Now, By = ctx.UserName, Event = what, Note = note });
+        history.Add(new IncidentHistoryEntry { At = ctx.Now, By = ctx.UserName, Event = what, Note = note });
 }
 
 /// <summary>

@@ -428,7 +428,7 @@ public sealed partial class HateIncident
             Contact = Clean(d.Contact),
             Description = Clean(d.Description),
         };
-        People.Add(row);
+        people.Add(row);
         if (person == PersonRole.Subject)
         {
             PersonalDataDeletedAt = null;
@@ -488,7 +488,7 @@ public sealed partial class HateIncident
             AddedAt = ctx.Now,
             File = new IncidentAttachmentFile { Content = file.Content },
         };
-        Attachments.Add(attachment);
+        attachments.Add(attachment);
         AddHistory(ctx, aboutSubject ? "File about the subject attached" : "File attached", null, null, null);
         return attachment;
     }
@@ -526,12 +526,12 @@ public sealed partial class HateIncident
 
         foreach (var row in rows)
         {
-            People.Remove(row);
+            people.Remove(row);
         }
 
         foreach (var file in files)
         {
-            Attachments.Remove(file);
+            attachments.Remove(file);
         }
 
         SubjectReply = null;
@@ -683,7 +683,7 @@ public sealed partial class HateIncident
 
     private void AddHistory(ProcessContext ctx, string what, string? from, string? to, string? note)
     {
-        History.Add(new IncidentHistoryEntry { At = ctx.Now, By = ctx.UserName, Event = what, FromOutcome = from, ToOutcome = to, Note = note });
+        history.Add(new IncidentHistoryEntry { At = ctx.Now, By = ctx.UserName, Event = what, FromOutcome = from, ToOutcome = to, Note = note });
         Bump();
     }
 

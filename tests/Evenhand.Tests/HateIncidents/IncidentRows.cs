@@ -19,4 +19,14 @@ internal static class IncidentRows
         member.SetValue(incident, value);
         return incident;
     }
+
+    /// <summary>Adds rows to one of the incident's collections (People, History), which have no setter, through its backing field.</summary>
+    public static HateIncident AddRows<TRow>(this HateIncident incident, Expression<Func<HateIncident, IReadOnlyList<TRow>>> collection, params TRow[] rows)
+    {
+        var name = ((MemberExpression)collection.Body).Member.Name;
+        var field = typeof(HateIncident).GetField(char.ToLowerInvariant(name[0]) + name[1..], BindingFlags.Instance | BindingFlags.NonPublic)
+            ?? throw new InvalidOperationException($"HateIncident has no backing field for {name}.");
+        ((List<TRow>)field.GetValue(incident)!).AddRange(rows);
+        return incident;
+    }
 }

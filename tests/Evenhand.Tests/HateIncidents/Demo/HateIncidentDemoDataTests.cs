@@ -110,6 +110,9 @@ public sealed class HateIncidentDemoDataTests
 
         Assert.Empty(settable);
         Assert.DoesNotContain(typeof(HateIncident).GetConstructors(), c => c.IsPublic);
+        // Its rows (people, files, history) are read-only from outside too.
+        Assert.All(new[] { nameof(HateIncident.People), nameof(HateIncident.Attachments), nameof(HateIncident.History) }, name =>
+            Assert.True(typeof(HateIncident).GetProperty(name)!.PropertyType.GetGenericTypeDefinition() == typeof(IReadOnlyList<>), name));
     }
 
     [Fact]
