@@ -6,8 +6,9 @@ using Xunit.Abstractions;
 namespace Evenhand.BrowserTests;
 
 /// <summary>
-/// A hate-related report from the call taker's phone call to the deletion of the subject's personal data, in Chromium, with an
-/// axe scan of each page on the way; the analysis page counts the new incident.
+/// A hate-related report from the call taker's phone call (record, assess with the Code's intentional-hostility question,
+/// specialist review, telling the subject on time) to the deletion of the subject's personal data, in Chromium, with an axe scan
+/// of each page on the way; the analysis page counts the new incident.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class HateIncidentJourneyTests(BrowserFixture browser, ITestOutputHelper output)
@@ -18,7 +19,7 @@ public sealed class HateIncidentJourneyTests(BrowserFixture browser, ITestOutput
     private const string Specialist = "specialist." + Force + "@" + DemoUsers.Domain;
 
     [BrowserFact]
-    public async Task RecordAssessReviewAndDeletePersonalData_AnalysisCountsIt()
+    public async Task RecordAssessReviewTellTheSubjectOnTimeAndDeletePersonalData_AnalysisCountsIt()
     {
         var analyst = await browser.NewPageAsync(Specialist);
         var before = await AnalysisTotalAsync(analyst);
@@ -64,9 +65,18 @@ public sealed class HateIncidentJourneyTests(BrowserFixture browser, ITestOutput
         // The call taker assesses it: an NCHI with the subject's personal data (a real risk of a future offence).
         await callTaker.GetByRole(AriaRole.Link, new() { Name = "Assess the report" }).ClickAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(callTaker, output);
+        // The Code's second test is its own question, asked right after "trivial, irrational or malicious", and must be answered.
+        var basis = callTaker.Locator("fieldset", new() { Has = callTaker.Locator("#Answers_basisToConcludeIntentionalHostility_") });
+        await Assertions.Expect(basis.Locator("legend")).ToContainTextAsync("4. Is there a basis to conclude that the incident was motivated by intentional hostility?");
+        await Assertions.Expect(basis.Locator(".govuk-hint")).ToContainTextAsync("Perception alone is not enough");
+        await callTaker.Locator("#Answers_perceivedHostility_").CheckAsync();
+        await callTaker.GetByRole(AriaRole.Button, new() { Name = "Check the outcome" }).ClickAsync();
+        await Assertions.Expect(callTaker.Locator(".govuk-error-summary")).ToContainTextAsync("basis to conclude that the incident was motivated by intentional hostility");
+        await Accessibility.AssertNoSeriousViolationsAsync(callTaker, output);
         foreach (var (key, yes) in new[]
         {
-            ("isCrime", false), ("perceivedHostility", true), ("trivialIrrationalOrMalicious", false), ("schoolChildrenOnSchoolPremises", false),
+            ("isCrime", false), ("perceivedHostility", true), ("trivialIrrationalOrMalicious", false), ("basisToConcludeIntentionalHostility", true),
+            ("schoolChildrenOnSchoolPremises", false),
             ("lawfulFreedomOfExpression", false), ("realRiskOfSignificantHarm", false), ("realRiskOfFutureOffence", true), ("immediateRisk", false),
         })
         {
@@ -116,6 +126,40 @@ public sealed class HateIncidentJourneyTests(BrowserFixture browser, ITestOutput
         await Assertions.Expect(specialist.Locator("#review-decision")).ToContainTextAsync("Reviewed by");
         await specialist.GotoAsync(Base + "/review-queue");
         await Assertions.Expect(specialist.Locator($"#review-queue a[href$='/{id}/review']")).ToHaveCountAsync(0);
+
+        // The subject is now to be told, within the policy's 14 days; the queue lists it with its classification and date.
+        var toTell = specialist.Locator("#tell-subject tr", new() { Has = specialist.Locator($"a[href$='/{id}/subject-notification']") });
+        await Assertions.Expect(toTell).ToContainTextAsync("NCHI");
+        var dueBy = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).DateTime).AddDays(14);
+        await Assertions.Expect(toTell).ToContainTextAsync(dueBy.ToString("d MMM yyyy", CultureInfo.InvariantCulture));
+        await Assertions.Expect(toTell).ToContainTextAsync("On time");
+        await Accessibility.AssertNoSeriousViolationsAsync(specialist, output);
+        await toTell.GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(specialist.GetByRole(AriaRole.Heading, new() { Name = "Telling the subject" })).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(specialist, output);
+
+        // A date told in the future is refused with a message, and what was typed stays on the form.
+        var tomorrow = dueBy.AddDays(-13);
+        await specialist.Locator("#ToldOn").FillAsync(tomorrow.Day.ToString(CultureInfo.InvariantCulture));
+        await specialist.Locator("#ToldOn_Month").FillAsync(tomorrow.Month.ToString(CultureInfo.InvariantCulture));
+        await specialist.Locator("#ToldOn_Year").FillAsync(tomorrow.Year.ToString(CultureInfo.InvariantCulture));
+        await specialist.GetByRole(AriaRole.Button, new() { Name = "Record that the subject was told" }).ClickAsync();
+        await Assertions.Expect(specialist.Locator(".govuk-error-summary")).ToContainTextAsync("must be today or in the past");
+        await Assertions.Expect(specialist.Locator("#ToldOn")).ToHaveValueAsync(tomorrow.Day.ToString(CultureInfo.InvariantCulture));
+        await Accessibility.AssertNoSeriousViolationsAsync(specialist, output);
+
+        // Told today: on time.
+        foreach (var field in new[] { "#ToldOn", "#ToldOn_Month", "#ToldOn_Year" })
+        {
+            await specialist.Locator(field).FillAsync("");
+        }
+
+        await specialist.GetByRole(AriaRole.Button, new() { Name = "Record that the subject was told" }).ClickAsync();
+        await Assertions.Expect(specialist.Locator(".govuk-notification-banner--success")).ToContainTextAsync("told");
+        await specialist.GotoAsync(incidentUrl);
+        await Assertions.Expect(specialist.Locator("#incident-history")).ToContainTextAsync("On time");
+        await specialist.GotoAsync(Base + "/review-queue");
+        await Assertions.Expect(specialist.Locator($"#tell-subject a[href$='/{id}/subject-notification']")).ToHaveCountAsync(0);
 
         // Later the subject's personal data is deleted, with the purge checklist for the other systems.
         await specialist.GotoAsync(reviewUrl.Replace("/review", "/delete-personal-data", StringComparison.Ordinal));

@@ -23,10 +23,17 @@ internal static class AssessmentInput
         "realRiskOfSignificantHarm", "realRiskOfFutureOffence", "immediateRisk",
     ];
 
-    private static readonly IReadOnlyList<string> AllKeys = [Characteristics, .. Required, .. Optional];
+    /// <summary>The Code's second recording test (rule set code-2023-r2 on). Left out, it is not established, and the reasons say so.</summary>
+    public const string BasisToConcludeIntentionalHostility = "basisToConcludeIntentionalHostility";
 
-    /// <summary>Parses <paramref name="json"/>; <paramref name="source"/> names the file in messages.</summary>
-    public static AssessmentAnswers Parse(byte[] json, string source, IReadOnlyCollection<string> knownCharacteristics)
+    private static readonly IReadOnlyList<string> AllKeys = [Characteristics, .. Required, BasisToConcludeIntentionalHostility, .. Optional];
+
+    /// <summary>
+    /// Parses <paramref name="json"/>; <paramref name="source"/> names the file in messages. With
+    /// <paramref name="knownCharacteristics"/> a characteristic outside it is a usage error (code-2023); with null every
+    /// characteristic is passed to the rules, which decide on one the force has not adopted.
+    /// </summary>
+    public static AssessmentAnswers Parse(byte[] json, string source, IReadOnlyCollection<string>? knownCharacteristics)
     {
         ReadOnlySpan<byte> bom = [0xEF, 0xBB, 0xBF];
         var offset = json.AsSpan().StartsWith(bom) ? bom.Length : 0;
@@ -47,7 +54,7 @@ internal static class AssessmentInput
         }
     }
 
-    private static AssessmentAnswers Read(ReadOnlySpan<byte> json, string source, IReadOnlyCollection<string> knownCharacteristics)
+    private static AssessmentAnswers Read(ReadOnlySpan<byte> json, string source, IReadOnlyCollection<string>? knownCharacteristics)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
         reader.Read();
@@ -115,11 +122,14 @@ internal static class AssessmentInput
             LawfulFreedomOfExpression: Answer("lawfulFreedomOfExpression"),
             RealRiskOfSignificantHarm: Answer("realRiskOfSignificantHarm"),
             RealRiskOfFutureOffence: Answer("realRiskOfFutureOffence"),
-            ImmediateRisk: Answer("immediateRisk"));
+            ImmediateRisk: Answer("immediateRisk"))
+        {
+            BasisToConcludeIntentionalHostility = answers.TryGetValue(BasisToConcludeIntentionalHostility, out var basis) ? basis : null,
+        };
     }
 
     private static void ReadCharacteristics(
-        ref Utf8JsonReader reader, ReadOnlySpan<byte> json, string source, IReadOnlyCollection<string> known, List<string> into)
+        ref Utf8JsonReader reader, ReadOnlySpan<byte> json, string source, IReadOnlyCollection<string>? known, List<string> into)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
@@ -135,14 +145,19 @@ internal static class AssessmentInput
             }
 
             var value = reader.GetString()!;
-            if (!known.Contains(value.Trim(), StringComparer.OrdinalIgnoreCase))
+            if (AssessmentKeys.CharacteristicKey(value).Length == 0)
+            {
+                throw Error(source, json, reader, $"a characteristic in '{Characteristics}' is blank. Name each one, for example \"race\".");
+            }
+
+            if (known is not null && !known.Contains(AssessmentKeys.CharacteristicKey(value)))
             {
                 throw Error(source, json, reader,
                     $"'{value}' in '{Characteristics}' is not a characteristic the rules recognise. Use one of: {string.Join(", ", known)}; " +
                     "add a characteristic your force has adopted with --add-characteristic.");
             }
 
-            into.Add(value.Trim().ToLowerInvariant());
+            into.Add(value.Trim());
         }
     }
 

@@ -34,12 +34,12 @@ internal static class IncidentsCommands
             var result = await new Evenhand.HateIncidents.HateIncidentDueWork(db, TimeProvider.System).RunAsync(ct);
             if (pr.GetValue(json))
             {
-                CliJson.Write(console, new { reviewsOverdue = result.ReviewsOverdue, retentionReviewsDue = result.RetentionReviewsDue, repliesOverdue = result.RepliesOverdue });
+                CliJson.Write(console, new { reviewsOverdue = result.ReviewsOverdue, retentionReviewsDue = result.RetentionReviewsDue, repliesOverdue = result.RepliesOverdue, subjectsToTellOverdue = result.SubjectsToTellOverdue });
             }
             else
             {
                 console.Out.MarkupLineInterpolated(
-                    $"Noted [bold]{result.ReviewsOverdue}[/] reviews overdue, [bold]{result.RetentionReviewsDue}[/] retention reviews due and [bold]{result.RepliesOverdue}[/] answers to subjects overdue.");
+                    $"Noted [bold]{result.ReviewsOverdue}[/] reviews overdue, [bold]{result.RetentionReviewsDue}[/] retention reviews due, [bold]{result.RepliesOverdue}[/] answers to subjects overdue and [bold]{result.SubjectsToTellOverdue}[/] subjects not told in time.");
             }
 
             return ExitCodes.Success;
@@ -67,12 +67,14 @@ internal static class IncidentsCommands
         {
             var rules = ResolveRuleSet(pr.GetValue(ruleSet)!);
             var forceAdded = (pr.GetValue(added) ?? [])
-                .Select(c => c.Trim().ToLowerInvariant())
+                .Select(AssessmentKeys.CharacteristicKey)
                 .Where(c => c.Length > 0)
                 .Distinct()
                 .ToList();
             var path = pr.GetValue(file)!;
-            var answers = AssessmentInput.Parse(File.ReadAllBytes(path), Path.GetFileName(path), [.. rules.ParticularCharacteristics, .. forceAdded]);
+            // code-2023 refused a characteristic it did not know; from code-2023-r2 on the rules decide (no record, naming the adopted list).
+            IReadOnlyCollection<string>? known = rules.Id == Code2023RuleSet.RuleSetId ? [.. rules.ParticularCharacteristics, .. forceAdded] : null;
+            var answers = AssessmentInput.Parse(File.ReadAllBytes(path), Path.GetFileName(path), known);
 
             AssessmentDecision decision;
             try
@@ -101,10 +103,12 @@ internal static class IncidentsCommands
     private static string HelpText() =>
         "Assess a hate-related report: say what to record, whether the subject's personal data may be kept, whether a specialist " +
         "must review it, and why (nothing is saved). FILE is a JSON object. Required: \"perceivedHostility\" and \"isCrime\" " +
-        "(true or false). Optional, false when left out: " + string.Join(", ", AssessmentInput.Optional.Select(k => $"\"{k}\"")) +
-        ". Optional \"characteristics\": an array of race, religion, disability, sexual-orientation, transgender-identity " +
-        "(and any given with --add-characteristic), empty when left out. Example: " +
-        "{\"characteristics\": [\"race\"], \"perceivedHostility\": true, \"isCrime\": false, \"realRiskOfSignificantHarm\": true}";
+        "(true or false). \"basisToConcludeIntentionalHostility\" (true or false): the Code's test that there is a basis to conclude the " +
+        "incident was motivated by intentional hostility; left out, it is not established and no NCHI is recorded. Optional, false when left out: " +
+        string.Join(", ", AssessmentInput.Optional.Select(k => $"\"{k}\"")) +
+        ". Optional \"characteristics\": an array of race, religion, disability, sexual orientation, transgender identity " +
+        "(spaces or hyphens, any case; and any given with --add-characteristic), empty when left out; one your force has not adopted gives no record. Example: " +
+        "{\"characteristics\": [\"race\"], \"perceivedHostility\": true, \"basisToConcludeIntentionalHostility\": true, \"isCrime\": false, \"realRiskOfSignificantHarm\": true}";
 
     private static IAssessmentRuleSet ResolveRuleSet(string id)
     {

@@ -1031,6 +1031,12 @@ namespace Evenhand.Migrations.Postgres.Migrations
                     b.Property<string>("TellSubjectRationale")
                         .HasColumnType("text");
 
+                    b.Property<int>("TellSubjectWithinDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TellSubjectWithinDaysRationale")
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1205,8 +1211,14 @@ namespace Evenhand.Migrations.Postgres.Migrations
                     b.Property<bool>("SubjectRequestedDeletion")
                         .HasColumnType("boolean");
 
+                    b.Property<DateOnly?>("SubjectToBeToldBy")
+                        .HasColumnType("date");
+
                     b.Property<DateTimeOffset?>("SubjectToldAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("TellSubjectOverdueNotedFor")
+                        .HasColumnType("date");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -2617,6 +2629,9 @@ namespace Evenhand.Migrations.Postgres.Migrations
                         {
                             b1.Property<int>("HateIncidentId")
                                 .HasColumnType("integer");
+
+                            b1.Property<bool?>("BasisToConcludeIntentionalHostility")
+                                .HasColumnType("boolean");
 
                             b1.Property<bool>("IsCrime")
                                 .HasColumnType("boolean");

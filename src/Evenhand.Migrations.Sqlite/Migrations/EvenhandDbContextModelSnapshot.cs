@@ -989,6 +989,12 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                     b.Property<string>("TellSubjectRationale")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("TellSubjectWithinDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TellSubjectWithinDaysRationale")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
@@ -1161,8 +1167,14 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                     b.Property<bool>("SubjectRequestedDeletion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("SubjectToBeToldBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("SubjectToldAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("TellSubjectOverdueNotedFor")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -2526,6 +2538,9 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                     b.OwnsOne("Evenhand.HateIncidents.IncidentAssessment", "Assessment", b1 =>
                         {
                             b1.Property<int>("HateIncidentId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool?>("BasisToConcludeIntentionalHostility")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<bool>("IsCrime")

@@ -27,6 +27,14 @@ public static class HateIncidentEndpoints
             })
             .WithSummary("The force's hate incidents, newest first, paged (pageSize up to 100). No personal data.");
 
+        force.MapGet("/due-work", async (HttpContext http, HateIncidentService s, TimeProvider time, CancellationToken ct) =>
+                new DueWorkDto((await s.DueWorkAsync(http.CurrentForce().Id, time.GetUtcNow(), ct))
+                    .Select(d => new DueWorkItemDto(DueWorkItem.KindKey(d.Kind), d.Reference, d.Classification, d.DueOn, d.Overdue))
+                    .ToList()))
+            .WithSummary("The work due on the force's hate incidents (the review queue's lists): kind (review, tell-subject, reply-to-subject, " +
+                "retention-review, purge), reference, classification, date due and whether it is overdue. Telling, replies, retention reviews and " +
+                "purges are for NCHIs only, never hate crimes. No personal data.");
+
         force.MapGet("/{id:int}", async (int id, HttpContext http, HateIncidentService s, TimeProvider time, CancellationToken ct) =>
                 IncidentDetailDto.From(await s.GetAsync(http.CurrentForce().Id, id, ct), time.GetUtcNow()))
             .WithSummary("One hate incident: assessment and reasons, decisions, codes and history. No personal data.");
@@ -50,7 +58,10 @@ public static class HateIncidentEndpoints
                 {
                     var d = ruleSet.Assess(new AssessmentAnswers(body.Characteristics ?? [], body.PerceivedHostility.Value, body.IsCrime.Value,
                         body.TrivialIrrationalOrMalicious, body.SchoolChildrenOnSchoolPremises, body.LawfulFreedomOfExpression,
-                        body.RealRiskOfSignificantHarm, body.RealRiskOfFutureOffence, body.ImmediateRisk), body.ForceCharacteristics);
+                        body.RealRiskOfSignificantHarm, body.RealRiskOfFutureOffence, body.ImmediateRisk)
+                    {
+                        BasisToConcludeIntentionalHostility = body.BasisToConcludeIntentionalHostility,
+                    }, body.ForceCharacteristics);
                     return Results.Ok(new AssessResponse(d.Outcome.ToKey(), d.SubjectPersonalDataAllowed, d.SpecialistReview.ToKey(), d.Reasons, d.RuleSetId, d.RationaleRequired));
                 }
                 catch (ArgumentException e)
@@ -74,10 +85,17 @@ public sealed record AssessRequest(
     bool RealRiskOfFutureOffence = false,
     bool ImmediateRisk = false,
     string? RuleSet = null,
-    IReadOnlyList<string>? ForceCharacteristics = null);
+    IReadOnlyList<string>? ForceCharacteristics = null,
+    bool? BasisToConcludeIntentionalHostility = null);
 
 /// <summary>Same shape as <c>evenhand incidents assess --json</c>.</summary>
 public sealed record AssessResponse(string Outcome, bool SubjectPersonalDataAllowed, string SpecialistReview, IReadOnlyList<string> Reasons, string RuleSet, bool RationaleRequired);
+
+/// <summary>The due-work list: <c>{"items":[{"kind","reference","classification","dueOn","overdue"}]}</c>.</summary>
+public sealed record DueWorkDto(IReadOnlyList<DueWorkItemDto> Items);
+
+/// <summary>One item of due work. For a purge, <c>dueOn</c> is the day the purge was asked for.</summary>
+public sealed record DueWorkItemDto(string Kind, string Reference, string? Classification, DateOnly? DueOn, bool Overdue);
 
 public sealed record IncidentPageDto(int Page, int PageSize, int Total, int Pages, IReadOnlyList<IncidentSummaryDto> Items);
 

@@ -45,8 +45,8 @@ public sealed class DueWorkScheduler(
             var result = await scope.ServiceProvider.GetRequiredService<HateIncidentDueWork>().RunAsync(ct);
             if (result.Total > 0)
             {
-                log.LogInformation("Work fallen due: {Reviews} reviews overdue, {Retention} retention reviews due, {Replies} answers to subjects overdue",
-                    result.ReviewsOverdue, result.RetentionReviewsDue, result.RepliesOverdue);
+                log.LogInformation("Work fallen due: {Reviews} reviews overdue, {Retention} retention reviews due, {Replies} answers to subjects overdue, {Tell} subjects not told in time",
+                    result.ReviewsOverdue, result.RetentionReviewsDue, result.RepliesOverdue, result.SubjectsToTellOverdue);
             }
 
             return result;

@@ -37,6 +37,8 @@ public static class DatabaseSetup
             default:
                 options.UseSqlite(string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnectionString : connectionString,
                     o => o.MigrationsAssembly(SqliteMigrationsAssembly));
+                // Deleted personal data is overwritten, not left in the file's free space (see PersonalDataErasure).
+                options.AddInterceptors(SqliteSecureDeleteInterceptor.Instance);
                 break;
         }
     }

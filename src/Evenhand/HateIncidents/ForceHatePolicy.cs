@@ -39,6 +39,10 @@ public sealed partial class ForceHatePolicy : VersionedEntity
     public bool TellSubject { get; set; } = true;
     public string? TellSubjectRationale { get; set; }
 
+    /// <summary>Days after the specialist review (or after recording the subject's data, if later) within which the subject is told.</summary>
+    public int TellSubjectWithinDays { get; set; } = RetentionDefaults.TellSubjectWithinDays;
+    public string? TellSubjectWithinDaysRationale { get; set; }
+
     /// <summary>Days within which a subject's reply or request for deletion must be answered.</summary>
     public int SubjectReplyDays { get; set; } = RetentionDefaults.SubjectReplyDays;
     public string? SubjectReplyRationale { get; set; }
@@ -61,8 +65,16 @@ public sealed partial class ForceHatePolicy : VersionedEntity
 /// <summary>The defaults a policy starts from, and what its rules are compared with on the policy page.</summary>
 public static class RetentionDefaults
 {
-    public const string RuleSetId = "code-2023";
+    public const string RuleSetId = Rules.Code2023Rev2RuleSet.RuleSetId;
     public const int ReviewMonths = 12;
     public const int SubjectReplyDays = 30;
+
+    /// <summary>
+    /// The Code says the subject is told, without saying how soon; "promptly" needs a clock to be checked. 14 days from the
+    /// specialist review that confirms the record gives the reviewer time to weigh a safeguarding exception and arrange contact,
+    /// and tells the subject while events are recent enough to ask for a review or deletion. A force may set fewer days, or more
+    /// with a rationale.
+    /// </summary>
+    public const int TellSubjectWithinDays = 14;
     public const int ReviewTargetHours = 24;
 }

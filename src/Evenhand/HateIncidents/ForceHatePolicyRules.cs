@@ -20,7 +20,13 @@ public sealed record HatePolicySettings(
     bool CallTakersMaySeePersonalData,
     string? PersonalDataVisibilityRationale,
     string RuleSetId,
-    DateOnly? RuleSetFrom);
+    DateOnly? RuleSetFrom)
+{
+    /// <summary>Days after the review within which the subject is told (see <see cref="RetentionDefaults.TellSubjectWithinDays"/>).</summary>
+    public int TellSubjectWithinDays { get; init; } = RetentionDefaults.TellSubjectWithinDays;
+
+    public string? TellSubjectWithinDaysRationale { get; init; }
+}
 
 /// <summary>One line of the policy page: the force's rule beside the Code's, and the rationale for any difference (recommendation 20).</summary>
 public sealed record PolicyComparisonRow(string Setting, string ForceRule, string CodeDefault, bool Differs, string? Rationale);
@@ -50,6 +56,11 @@ public sealed partial class ForceHatePolicy
         if (s.RetentionReviewMonths is < 1 or > 120)
         {
             problems.Add("The retention review period must be between 1 and 120 months.");
+        }
+
+        if (s.TellSubjectWithinDays is < 1 or > 90)
+        {
+            problems.Add("The time to tell a subject must be between 1 and 90 days.");
         }
 
         if (s.SubjectReplyDays is < 1 or > 365)
@@ -98,6 +109,8 @@ public sealed partial class ForceHatePolicy
         NeedsRationale(added.Count > 0, s.AdditionalCharacteristicsRationale, "the characteristics your force adds");
         NeedsRationale(s.RetentionReviewMonths != RetentionDefaults.ReviewMonths, s.RetentionRationale, "the retention review period");
         NeedsRationale(!s.TellSubject, s.TellSubjectRationale, "not telling subjects");
+        NeedsRationale(s.TellSubject && s.TellSubjectWithinDays > RetentionDefaults.TellSubjectWithinDays, s.TellSubjectWithinDaysRationale,
+            "taking longer to tell subjects (the Code says they are told promptly)");
         NeedsRationale(s.SubjectReplyDays != RetentionDefaults.SubjectReplyDays, s.SubjectReplyRationale, "the time to answer a subject");
         NeedsRationale(s.CallTakersMaySeePersonalData, s.PersonalDataVisibilityRationale, "letting call takers see subjects' personal data");
         if (problems.Count > 0)
@@ -126,6 +139,8 @@ public sealed partial class ForceHatePolicy
         RetentionRationale = Clean(s.RetentionRationale);
         TellSubject = s.TellSubject;
         TellSubjectRationale = Clean(s.TellSubjectRationale);
+        TellSubjectWithinDays = s.TellSubjectWithinDays;
+        TellSubjectWithinDaysRationale = Clean(s.TellSubjectWithinDaysRationale);
         SubjectReplyDays = s.SubjectReplyDays;
         SubjectReplyRationale = Clean(s.SubjectReplyRationale);
         CallTakersMaySeePersonalData = s.CallTakersMaySeePersonalData;
@@ -151,6 +166,9 @@ public sealed partial class ForceHatePolicy
                 RetentionReviewMonths != RetentionDefaults.ReviewMonths, RetentionRationale),
             new("Telling the subject", TellSubject ? "Told, unless that creates a safeguarding risk" : "Not told",
                 "Told, unless that creates a safeguarding risk", !TellSubject, TellSubjectRationale),
+            new("Time to tell the subject", TellSubject ? $"Within {TellSubjectWithinDays} days of the specialist review" : "Not told",
+                $"Promptly (Evenhand's default: within {RetentionDefaults.TellSubjectWithinDays} days of the specialist review)",
+                TellSubject && TellSubjectWithinDays > RetentionDefaults.TellSubjectWithinDays, TellSubjectWithinDaysRationale),
             new("Answering a subject's reply", $"Within {SubjectReplyDays} days", $"Within {RetentionDefaults.SubjectReplyDays} days",
                 SubjectReplyDays != RetentionDefaults.SubjectReplyDays, SubjectReplyRationale),
             new("Who may see the subject's personal data",

@@ -37,105 +37,123 @@ public enum IncidentStatus
 /// </summary>
 public sealed partial class HateIncident : VersionedEntity
 {
-    public int Id { get; set; }
-    public int ForceId { get; set; }
-    public Force? Force { get; set; }
+    /// <summary>For EF Core; a new report is made by <see cref="Record"/>, and every change after that by a method that refuses an illegal move.</summary>
+    private HateIncident()
+    {
+    }
+
+    public int Id { get; private set; }
+    public int ForceId { get; private set; }
+    public Force? Force { get; private set; }
 
     /// <summary>The force's reference, unique within the force (e.g. "CH-2025-00042").</summary>
-    public required string Reference { get; set; }
-    public DateTimeOffset ReportedAt { get; set; }
+    public string Reference { get; private set; } = "";
+    public DateTimeOffset ReportedAt { get; private set; }
 
     /// <summary>Who recorded the report (display name).</summary>
-    public string? RecordedBy { get; set; }
-    public ReportChannel Channel { get; set; }
-    public DateTimeOffset OccurredAt { get; set; }
+    public string? RecordedBy { get; private set; }
+    public ReportChannel Channel { get; private set; }
+    public DateTimeOffset OccurredAt { get; private set; }
 
     /// <summary>Area or ward, the level at which incidents are analysed (never a street address).</summary>
-    public required string Area { get; set; }
-    public string? LocationDescription { get; set; }
-    public required string Circumstances { get; set; }
-    public List<string> Characteristics { get; set; } = [];
-    public PerceivedBy PerceivedBy { get; set; }
-    public bool ImmediateRisk { get; set; }
-    public bool SafeguardingConcern { get; set; }
+    public string Area { get; private set; } = "";
+    public string? LocationDescription { get; private set; }
+    public string Circumstances { get; private set; } = "";
+    public List<string> Characteristics { get; private set; } = [];
+    public PerceivedBy PerceivedBy { get; private set; }
+    public bool ImmediateRisk { get; private set; }
+    public bool SafeguardingConcern { get; private set; }
 
-    public IncidentStatus Status { get; set; } = IncidentStatus.Recorded;
+    public IncidentStatus Status { get; private set; } = IncidentStatus.Recorded;
 
     // Assessment, under the rule set in force for the force when it was made.
-    public string? RuleSetId { get; set; }
-    public IncidentAssessment? Assessment { get; set; }
+    public string? RuleSetId { get; private set; }
+    public IncidentAssessment? Assessment { get; private set; }
 
     /// <summary>
     /// The current classification (an outcome key): the assessment's outcome until a specialist review confirms or changes it.
     /// <see cref="IncidentAssessment.Outcome"/> keeps what the rules decided at assessment.
     /// </summary>
-    public string? Classification { get; set; }
-    public string? AssessedBy { get; set; }
-    public DateTimeOffset? AssessedAt { get; set; }
+    public string? Classification { get; private set; }
+    public string? AssessedBy { get; private set; }
+    public DateTimeOffset? AssessedAt { get; private set; }
 
     /// <summary>Written rationale for recording the subject's personal data (required by the Code's risk threshold).</summary>
-    public string? PersonalDataRationale { get; set; }
+    public string? PersonalDataRationale { get; private set; }
 
     // Deployment decision, recorded against PLANE.
-    public bool? Deployed { get; set; }
-    public PlaneDecision? Plane { get; set; }
-    public string? DeploymentDecidedBy { get; set; }
-    public DateTimeOffset? DeploymentDecidedAt { get; set; }
+    public bool? Deployed { get; private set; }
+    public PlaneDecision? Plane { get; private set; }
+    public string? DeploymentDecidedBy { get; private set; }
+    public DateTimeOffset? DeploymentDecidedAt { get; private set; }
 
     // Specialist review.
-    public DateTimeOffset? ReviewDueAt { get; set; }
-    public string? ReviewedBy { get; set; }
-    public DateTimeOffset? ReviewedAt { get; set; }
-    public string? ReviewNote { get; set; }
+    public DateTimeOffset? ReviewDueAt { get; private set; }
+    public string? ReviewedBy { get; private set; }
+    public DateTimeOffset? ReviewedAt { get; private set; }
+    public string? ReviewNote { get; private set; }
 
     /// <summary>National codes (see HateIncidentCodes) on opening and on finalising.</summary>
-    public string? OpeningCode { get; set; }
-    public string? FinalisingCode { get; set; }
+    public string? OpeningCode { get; private set; }
+    public string? FinalisingCode { get; private set; }
 
     // Telling the subject (where their personal data is recorded).
-    public DateTimeOffset? SubjectToldAt { get; set; }
-    public string? NotificationExceptionReason { get; set; }
-    public string? NotificationExceptionApprovedBy { get; set; }
+    public DateTimeOffset? SubjectToldAt { get; private set; }
+    public string? NotificationExceptionReason { get; private set; }
+    public string? NotificationExceptionApprovedBy { get; private set; }
 
     /// <summary>The user who recorded the exception: another reviewer must approve it.</summary>
-    public string? NotificationExceptionRecordedById { get; set; }
-    public string? SubjectReply { get; set; }
-    public bool SubjectRequestedDeletion { get; set; }
-    public DateOnly? SubjectReplyDueOn { get; set; }
-    public DateTimeOffset? SubjectAnsweredAt { get; set; }
+    public string? NotificationExceptionRecordedById { get; private set; }
+    public string? SubjectReply { get; private set; }
+    public bool SubjectRequestedDeletion { get; private set; }
+    public DateOnly? SubjectReplyDueOn { get; private set; }
+
+    /// <summary>The date by which the subject is to be told (the force's policy days from the review that confirmed the NCHI
+    /// with their personal data, or from recording the data if later). Null where the subject is not to be told.</summary>
+    public DateOnly? SubjectToBeToldBy { get; private set; }
+    public DateTimeOffset? SubjectAnsweredAt { get; private set; }
 
     // Retention.
-    public DateOnly? RetentionReviewDueOn { get; set; }
+    public DateOnly? RetentionReviewDueOn { get; private set; }
 
     // Work that has fallen due, noted once each by HateIncidentDueWork (so the history says when it fell due).
-    public DateTimeOffset? ReviewOverdueNotedAt { get; set; }
-    public DateOnly? RetentionReviewNotedFor { get; set; }
-    public DateOnly? ReplyOverdueNotedFor { get; set; }
-    public DateTimeOffset? PersonalDataDeletedAt { get; set; }
-    public string? PersonalDataDeletedBy { get; set; }
+    public DateTimeOffset? ReviewOverdueNotedAt { get; private set; }
+    public DateOnly? RetentionReviewNotedFor { get; private set; }
+    public DateOnly? ReplyOverdueNotedFor { get; private set; }
+    public DateOnly? TellSubjectOverdueNotedFor { get; private set; }
+    public DateTimeOffset? PersonalDataDeletedAt { get; private set; }
+    public string? PersonalDataDeletedBy { get; private set; }
 
-    public List<IncidentPerson> People { get; set; } = [];
-    public List<IncidentAttachment> Attachments { get; set; } = [];
-    public List<IncidentHistoryEntry> History { get; set; } = [];
+    // The rows hang off fields that only the entity's methods change; EF Core fills and tracks them through the fields.
+    private readonly List<IncidentPerson> people = [];
+    private readonly List<IncidentAttachment> attachments = [];
+    private readonly List<IncidentHistoryEntry> history = [];
+
+    public IReadOnlyList<IncidentPerson> People => people;
+    public IReadOnlyList<IncidentAttachment> Attachments => attachments;
+    public IReadOnlyList<IncidentHistoryEntry> History => history;
 }
 
 /// <summary>The answers to the structured assessment questions, and the outcome computed from them.</summary>
 public sealed class IncidentAssessment
 {
-    public bool PerceivedHostility { get; set; }
-    public bool IsCrime { get; set; }
-    public bool TrivialIrrationalOrMalicious { get; set; }
-    public bool SchoolChildrenOnSchoolPremises { get; set; }
-    public bool LawfulFreedomOfExpression { get; set; }
-    public bool RealRiskOfSignificantHarm { get; set; }
-    public bool RealRiskOfFutureOffence { get; set; }
+    public bool PerceivedHostility { get; init; }
+    public bool IsCrime { get; init; }
+    public bool TrivialIrrationalOrMalicious { get; init; }
+
+    /// <summary>The Code's second recording test (asked from rule set code-2023-r2 on; null under code-2023, or when not answered).</summary>
+    public bool? BasisToConcludeIntentionalHostility { get; init; }
+    public bool SchoolChildrenOnSchoolPremises { get; init; }
+    public bool LawfulFreedomOfExpression { get; init; }
+    public bool RealRiskOfSignificantHarm { get; init; }
+    public bool RealRiskOfFutureOffence { get; init; }
 
     /// <summary>What the rules decided at assessment: hate-crime, nchi, nchi-with-personal-data or no-record. A review may
     /// change the incident's <see cref="HateIncident.Classification"/>; this stays as assessed.</summary>
-    public required string Outcome { get; set; }
-    public required string SpecialistReview { get; set; }
-    public bool SubjectPersonalDataAllowed { get; set; }
-    public List<string> Reasons { get; set; } = [];
+    public required string Outcome { get; init; }
+    public required string SpecialistReview { get; init; }
+    public bool SubjectPersonalDataAllowed { get; internal set; }
+    public List<string> Reasons { get; init; } = [];
 }
 
 /// <summary>PLANE: proportionality, lawfulness, accountability, necessity, ethics. Each must be answered before a deployment is saved.</summary>

@@ -54,12 +54,48 @@ public sealed record SupportingInformation(
     public const int WindowDays = 365;
 }
 
-/// <summary>Work falling due outside the review queue: subjects to tell, replies to answer, retention reviews, systems to purge.</summary>
-public sealed record IncidentWorkDue(
-    IReadOnlyList<HateIncident> SubjectsToTell,
-    IReadOnlyList<HateIncident> RepliesDue,
-    IReadOnlyList<HateIncident> RetentionReviewsDue,
-    IReadOnlyList<(PurgeConfirmation Purge, string Reference)> PurgesOutstanding);
+/// <summary>What of the subject's a page showed (counts and flags, for the audit entry).</summary>
+public sealed record SubjectDataShown(int SubjectFiles = 0, bool Rationale = false, bool Reply = false, bool NotificationExceptionReason = false, int SameSubjectIncidents = 0)
+{
+    public bool Any => SubjectFiles > 0 || Rationale || Reply || NotificationExceptionReason || SameSubjectIncidents > 0;
+}
+
+/// <summary>The kinds of work that fall due on hate incidents, with the keys the due-work API uses.</summary>
+public enum DueWorkKind
+{
+    /// <summary>An NCHI waiting for specialist review.</summary>
+    Review,
+
+    /// <summary>The subject of an NCHI with their personal data is to be told.</summary>
+    TellSubject,
+
+    /// <summary>The subject's reply or request for deletion is to be answered.</summary>
+    ReplyToSubject,
+
+    /// <summary>The subject's retained personal data is due its retention review.</summary>
+    RetentionReview,
+
+    /// <summary>Other systems still to be purged after the subject's personal data was deleted.</summary>
+    Purge,
+}
+
+/// <summary>
+/// One piece of work due: what, on which incident, its current classification (an outcome key), the date it is due and whether
+/// that has passed. For a purge <see cref="DueOn"/> is the day the purge was asked for and <see cref="Outstanding"/> how many
+/// systems are left. No personal data.
+/// </summary>
+public sealed record DueWorkItem(DueWorkKind Kind, int IncidentId, string Reference, string? Classification, DateOnly? DueOn, bool Overdue, int Outstanding = 1)
+{
+    public static string KindKey(DueWorkKind kind) => kind switch
+    {
+        DueWorkKind.Review => "review",
+        DueWorkKind.TellSubject => "tell-subject",
+        DueWorkKind.ReplyToSubject => "reply-to-subject",
+        DueWorkKind.RetentionReview => "retention-review",
+        DueWorkKind.Purge => "purge",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+}
 
 /// <summary>
 /// Records, assesses, reviews and finalises hate incidents, and guards the personal data in them. Every change is audited
@@ -122,27 +158,53 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
             .OrderBy(i => i.ReviewDueAt).ThenBy(i => i.Id)
             .ToListAsync(ct);
 
-    public async Task<IncidentWorkDue> WorkDueAsync(int forceId, DateOnly today, CancellationToken ct = default)
+    /// <summary>
+    /// Every piece of work due for the force: the review queue, subjects to tell, replies to answer, retention reviews due and
+    /// systems to purge, each with its incident's classification. Telling, replies, retention reviews and purges are the NCHI
+    /// Code's work, so no hate crime is ever among them (PCSC Act 2022 s60(4)).
+    /// </summary>
+    public async Task<IReadOnlyList<DueWorkItem>> DueWorkAsync(int forceId, DateTimeOffset now, CancellationToken ct = default)
     {
+        var today = LondonDate(now);
         var policy = await policies.GetAsync(forceId, ct);
+        var items = new List<DueWorkItem>();
+        foreach (var i in await ReviewQueueAsync(forceId, ct))
+        {
+            items.Add(new(DueWorkKind.Review, i.Id, i.Reference, i.Classification, i.ReviewDueAt is { } d ? LondonDate(d) : null, i.IsReviewOverdue(now)));
+        }
+
+        const string crime = "hate-crime";
         var withSubject = await db.HateIncidents.AsNoTracking()
-            .Where(i => i.ForceId == forceId && i.People.Any(p => p.Role == PersonRole.Subject))
+            .Where(i => i.ForceId == forceId && i.Classification != crime && i.People.Any(p => p.Role == PersonRole.Subject))
             .Include(i => i.People.Where(p => p.Role == PersonRole.Subject))
             .ToListAsync(ct);
+        foreach (var i in withSubject.Where(i => i.SubjectToBeTold(policy)).OrderBy(i => i.SubjectToBeToldBy ?? DateOnly.MaxValue).ThenBy(i => i.ReportedAt))
+        {
+            items.Add(new(DueWorkKind.TellSubject, i.Id, i.Reference, i.Classification, i.SubjectToBeToldBy, i.IsTellSubjectOverdue(policy, today)));
+        }
+
         var replies = await db.HateIncidents.AsNoTracking()
-            .Where(i => i.ForceId == forceId && i.SubjectReplyDueOn != null && i.SubjectAnsweredAt == null)
+            .Where(i => i.ForceId == forceId && i.Classification != crime && i.SubjectReplyDueOn != null && i.SubjectAnsweredAt == null)
             .OrderBy(i => i.SubjectReplyDueOn)
             .ToListAsync(ct);
+        items.AddRange(replies.Select(i => new DueWorkItem(DueWorkKind.ReplyToSubject, i.Id, i.Reference, i.Classification, i.SubjectReplyDueOn, i.IsSubjectReplyOverdue(today))));
+
+        foreach (var i in withSubject.Where(i => i.IsRetentionReviewDue(today)).OrderBy(i => i.RetentionReviewDueOn))
+        {
+            items.Add(new(DueWorkKind.RetentionReview, i.Id, i.Reference, i.Classification, i.RetentionReviewDueOn, today > i.RetentionReviewDueOn));
+        }
+
         var purges = await db.PurgeConfirmations.AsNoTracking()
             .Where(p => p.ConfirmedAt == null)
-            .Join(db.HateIncidents.Where(i => i.ForceId == forceId), p => p.HateIncidentId, i => i.Id, (p, i) => new { Purge = p, i.Reference })
-            .OrderBy(x => x.Purge.HateIncidentId).ThenBy(x => x.Purge.Id)
+            .Join(db.HateIncidents.Where(i => i.ForceId == forceId && i.Classification != crime), p => p.HateIncidentId, i => i.Id,
+                (p, i) => new { p.HateIncidentId, p.RequestedAt, i.Reference, i.Classification })
             .ToListAsync(ct);
-        return new IncidentWorkDue(
-            withSubject.Where(i => i.SubjectToBeTold(policy)).OrderBy(i => i.ReportedAt).ToList(),
-            replies,
-            withSubject.Where(i => i.IsRetentionReviewDue(today)).OrderBy(i => i.RetentionReviewDueOn).ToList(),
-            purges.Select(x => (x.Purge, x.Reference)).ToList());
+        foreach (var g in purges.GroupBy(p => (p.HateIncidentId, p.Reference, p.Classification)).OrderBy(g => g.Key.HateIncidentId))
+        {
+            items.Add(new(DueWorkKind.Purge, g.Key.HateIncidentId, g.Key.Reference, g.Key.Classification, LondonDate(g.Min(p => p.RequestedAt)), false, g.Count()));
+        }
+
+        return items;
     }
 
     /// <summary>One incident with its history and (for checks, never for display) its person rows; not found for another force.</summary>
@@ -225,13 +287,22 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
         var incident = await GetAsync(forceId, id, ct);
         incident.EnsureVersion(o.Version);
         var before = Snapshot(incident);
+        var policy = await policies.GetAsync(forceId, ct);
         if (o.DeleteSubjectPersonalData && incident.HoldsSubjectPersonalData)
         {
-            DeleteSubjectData(incident, o.DeletionReason ?? "Recorded without a lawful basis (specialist review).", role, ctx);
+            var to = o.Decision.CloseAsTrivialIrrationalOrMalicious ? AssessmentOutcome.NoRecord : o.Decision.Outcome;
+            DeleteSubjectData(incident, o.DeletionReason ?? "Recorded without a lawful basis (specialist review).", role, ctx, to);
         }
 
-        incident.CompleteReview(o.Decision, role, ctx);
-        return await SaveAsync(incident, "Reviewed", before, ctx, ct);
+        var deleting = o.DeleteSubjectPersonalData && incident.HoldsSubjectPersonalData;
+        incident.CompleteReview(o.Decision, role, policy, ctx);
+        await SaveAsync(incident, "Reviewed", before, ctx, ct);
+        if (deleting)
+        {
+            await PersonalDataErasure.AfterDeletionAsync(db, ct);
+        }
+
+        return incident;
     }
 
     public async Task<HateIncident> AddPersonAsync(int forceId, int id, AddPersonOptions o, IncidentStaffRole role, ProcessContext ctx, CancellationToken ct = default)
@@ -271,13 +342,48 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
         return (incident, visible, !canSeeSubject);
     }
 
+    /// <summary>
+    /// Records that a page showed something of the subject's (the names and descriptions of files about the subject, the
+    /// rationale for holding their data, their reply, earlier incidents with the same subject): what and how many, never the
+    /// data. Nothing is written when nothing of the subject's was shown.
+    /// </summary>
+    public async Task RecordSubjectDataShownAsync(HateIncident incident, string page, SubjectDataShown shown, ProcessContext ctx, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        ArgumentNullException.ThrowIfNull(shown);
+        if (!shown.Any)
+        {
+            return;
+        }
+
+        if (db.ChangeTracker.HasChanges())
+        {
+            // A change refused a moment ago (a stale version, say) is still tracked; the audit entry must not carry it.
+            db.ChangeTracker.Clear();
+        }
+
+        AuditLog.Record(db, ctx, "Viewed", PersonalDataEntity, incident.Id, incident.ForceId, null, new
+        {
+            incident.Reference,
+            Page = page,
+            shown.SubjectFiles,
+            shown.Rationale,
+            shown.Reply,
+            shown.NotificationExceptionReason,
+            shown.SameSubjectIncidents,
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
     public async Task<HateIncident> DeleteSubjectPersonalDataAsync(int forceId, int id, DeletePersonalDataOptions o, IncidentStaffRole role, ProcessContext ctx, CancellationToken ct = default)
     {
         var incident = await GetAsync(forceId, id, ct);
         incident.EnsureVersion(o.Version);
         var before = Snapshot(incident);
         DeleteSubjectData(incident, o.Reason, role, ctx);
-        return await SaveAsync(incident, "PersonalDataDeleted", before, ctx, ct);
+        await SaveAsync(incident, "PersonalDataDeleted", before, ctx, ct);
+        await PersonalDataErasure.AfterDeletionAsync(db, ct);
+        return incident;
     }
 
     public async Task<IncidentAttachment> AddAttachmentAsync(int forceId, int id, Guid version, UploadedFile file, string? description, bool aboutSubject,
@@ -424,9 +530,9 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
         }
     }
 
-    private void DeleteSubjectData(HateIncident incident, string? reason, IncidentStaffRole role, ProcessContext ctx)
+    private void DeleteSubjectData(HateIncident incident, string? reason, IncidentStaffRole role, ProcessContext ctx, AssessmentOutcome? reclassifyingTo = null)
     {
-        var removed = incident.DeleteSubjectPersonalData(reason, role, ctx);
+        var removed = incident.DeleteSubjectPersonalData(reason, role, ctx, reclassifyingTo);
         db.IncidentPeople.RemoveRange(removed.People);
         // The files' content rows go with them (cascade in the database; the content is never loaded here).
         db.Set<IncidentAttachment>().RemoveRange(removed.Attachments);

@@ -47,16 +47,40 @@ public sealed partial class HateIncident
 
     public bool InReviewQueue => Status == IncidentStatus.AwaitingReview;
 
+    /// <summary>A hate crime: recorded under the crime recording rules, to which the NCHI Code does not apply (PCSC Act 2022 s60(4)).
+    /// Telling the subject, their replies, retention reviews and the Code's deletion are not for it.</summary>
+    public bool IsHateCrime => Classification == HateCrimeKey;
+
+    /// <summary>Why a hate crime has none of the Code's work on the subject's personal data, in words for its pages.</summary>
+    public const string CrimeRecordingRulesApply =
+        "This is a hate crime. It is recorded under the crime recording rules, and the NCHI Code of Practice does not apply to it " +
+        "(Police, Crime, Sentencing and Courts Act 2022, section 60(4)): the subject is not told under the Code, and the subject's personal data " +
+        "is kept and reviewed as for any crime, not by the Code's retention reviews or deletion.";
+
+    private const string HateCrimeKey = "hate-crime";
+
     public bool IsReviewOverdue(DateTimeOffset now) => InReviewQueue && ReviewDueAt is { } due && now > due;
 
     /// <summary>The subject's reply has not been answered and the time the policy allows has passed.</summary>
-    public bool IsSubjectReplyOverdue(DateOnly today) => SubjectReplyDueOn is { } due && SubjectAnsweredAt is null && today > due;
+    public bool IsSubjectReplyOverdue(DateOnly today) =>
+        !IsHateCrime && SubjectReplyDueOn is { } due && SubjectAnsweredAt is null && today > due;
 
-    public bool IsRetentionReviewDue(DateOnly today) => HoldsSubjectPersonalData && RetentionReviewDueOn is { } due && today >= due;
+    public bool IsRetentionReviewDue(DateOnly today) => !IsHateCrime && HoldsSubjectPersonalData && RetentionReviewDueOn is { } due && today >= due;
 
-    /// <summary>Where the subject's personal data is recorded, the subject is to be told unless a reviewer approved a safeguarding exception.</summary>
-    public bool SubjectToBeTold(ForceHatePolicy policy) =>
-        policy.TellSubject && HoldsSubjectPersonalData && SubjectToldAt is null && NotificationExceptionApprovedBy is null;
+    /// <summary>
+    /// Where an NCHI holds the subject's personal data, the subject is told once the specialist review has confirmed it, unless a
+    /// reviewer approved a safeguarding exception (the Code). Never for a hate crime.
+    /// </summary>
+    public bool SubjectToBeTold(ForceHatePolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return policy.TellSubject && Outcome == AssessmentOutcome.NchiWithPersonalData && Status == IncidentStatus.Finalised
+            && HoldsSubjectPersonalData && SubjectToldAt is null && NotificationExceptionApprovedBy is null;
+    }
+
+    /// <summary>The subject is still to be told and the date the force's policy allows has passed.</summary>
+    public bool IsTellSubjectOverdue(ForceHatePolicy policy, DateOnly today) =>
+        SubjectToBeTold(policy) && SubjectToBeToldBy is { } due && today > due;
 
     /// <summary>Records a new report. Characteristics must be the rule set's or the force's additions.</summary>
     public static HateIncident Record(int forceId, string reference, IncidentReport r, IReadOnlyCollection<string> knownCharacteristics, ProcessContext ctx)
@@ -156,6 +180,7 @@ public sealed partial class HateIncident
             LawfulFreedomOfExpression = answers.LawfulFreedomOfExpression,
             RealRiskOfSignificantHarm = answers.RealRiskOfSignificantHarm,
             RealRiskOfFutureOffence = answers.RealRiskOfFutureOffence,
+            BasisToConcludeIntentionalHostility = answers.BasisToConcludeIntentionalHostility,
             Outcome = outcome.ToKey(),
             SpecialistReview = decision.SpecialistReview.ToKey(),
             SubjectPersonalDataAllowed = decision.SubjectPersonalDataAllowed,
@@ -190,6 +215,7 @@ public sealed partial class HateIncident
                 break;
         }
 
+        FollowClassification(policy, ctx);
         AddHistory(ctx, before is null ? "Assessed" : "Reassessed", before, outcome.ToKey(), $"Rule set {decision.RuleSetId}");
     }
 
@@ -264,7 +290,7 @@ public sealed partial class HateIncident
     /// malicious report. Every change of classification is kept in the history. The subject's personal data must already have
     /// been deleted if the new classification gives no lawful basis for it.
     /// </summary>
-    public void CompleteReview(ReviewDecision r, IncidentStaffRole role, ProcessContext ctx)
+    public void CompleteReview(ReviewDecision r, IncidentStaffRole role, ForceHatePolicy policy, ProcessContext ctx)
     {
         if (role != IncidentStaffRole.Specialist)
         {
@@ -328,12 +354,44 @@ public sealed partial class HateIncident
         ReviewedBy = ctx.UserName;
         ReviewedAt = ctx.Now;
         ReviewNote = note;
+        FollowClassification(policy, ctx);
 
         var changed = before != Classification;
         var label = r.CloseAsTrivialIrrationalOrMalicious
             ? "Closed on review: trivial, irrational or malicious"
             : changed ? "Reclassified on review" : "Review: classification confirmed";
         AddHistory(ctx, label, before, Classification, $"Finalising code {code}" + (note is null ? "" : $". {note}"));
+    }
+
+    /// <summary>
+    /// Keeps the Code's work in step with the classification: a hate crime has no retention review or telling clock under the
+    /// Code (crime recording rules apply); an NCHI with the subject's data gets them.
+    /// </summary>
+    private void FollowClassification(ForceHatePolicy policy, ProcessContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        if (IsHateCrime)
+        {
+            RetentionReviewDueOn = null;
+            SubjectToBeToldBy = null;
+            return;
+        }
+
+        if (HoldsSubjectPersonalData)
+        {
+            // The Code: retained personal data is reviewed; the force's policy sets when.
+            RetentionReviewDueOn ??= UkTime.Date(ctx.Now).AddMonths(policy.RetentionReviewMonths);
+        }
+
+        if (SubjectToBeTold(policy))
+        {
+            // The Code says the subject is told; the force's policy says within how many days of the review (or of recording the data, if later).
+            SubjectToBeToldBy ??= UkTime.Date(ctx.Now).AddDays(policy.TellSubjectWithinDays);
+        }
+        else if (SubjectToldAt is null)
+        {
+            SubjectToBeToldBy = null;
+        }
     }
 
     /// <summary>Adds a complainant's details, or the subject's personal data where the classification allows it.</summary>
@@ -370,13 +428,12 @@ public sealed partial class HateIncident
             Contact = Clean(d.Contact),
             Description = Clean(d.Description),
         };
-        People.Add(row);
+        people.Add(row);
         if (person == PersonRole.Subject)
         {
-            // The Code: retained personal data is reviewed; the force's policy sets when.
-            RetentionReviewDueOn ??= UkTime.Date(ctx.Now).AddMonths(policy.RetentionReviewMonths);
             PersonalDataDeletedAt = null;
             PersonalDataDeletedBy = null;
+            FollowClassification(policy, ctx);
         }
 
         AddHistory(ctx, person == PersonRole.Subject ? "Subject's personal data recorded" : "Complainant's details recorded", null, null, null);
@@ -431,7 +488,7 @@ public sealed partial class HateIncident
             AddedAt = ctx.Now,
             File = new IncidentAttachmentFile { Content = file.Content },
         };
-        Attachments.Add(attachment);
+        attachments.Add(attachment);
         AddHistory(ctx, aboutSubject ? "File about the subject attached" : "File attached", null, null, null);
         return attachment;
     }
@@ -441,11 +498,18 @@ public sealed partial class HateIncident
     /// the reason given for not telling them. What stays is the fact that a deletion happened, by whom and why — never the data.
     /// Returns what was removed.
     /// </summary>
-    public DeletedSubjectData DeleteSubjectPersonalData(string? reason, IncidentStaffRole role, ProcessContext ctx)
+    /// <param name="reclassifyingTo">The classification a review is about to give: a hate crime's subject data may be deleted under
+    /// the Code only as part of a review that makes it something other than a crime.</param>
+    public DeletedSubjectData DeleteSubjectPersonalData(string? reason, IncidentStaffRole role, ProcessContext ctx, AssessmentOutcome? reclassifyingTo = null)
     {
         if (role != IncidentStaffRole.Specialist)
         {
             throw new DomainRuleException("Only a hate crime specialist or the force crime registrar can delete a subject's personal data.");
+        }
+
+        if (IsHateCrime && reclassifyingTo is null or AssessmentOutcome.HateCrime)
+        {
+            throw new DomainRuleException(CrimeRecordingRulesApply);
         }
 
         if (string.IsNullOrWhiteSpace(reason))
@@ -462,17 +526,18 @@ public sealed partial class HateIncident
 
         foreach (var row in rows)
         {
-            People.Remove(row);
+            people.Remove(row);
         }
 
         foreach (var file in files)
         {
-            Attachments.Remove(file);
+            attachments.Remove(file);
         }
 
         SubjectReply = null;
         NotificationExceptionReason = null;
         RetentionReviewDueOn = null;
+        SubjectToBeToldBy = null;
         PersonalDataDeletedAt = ctx.Now;
         PersonalDataDeletedBy = ctx.UserName;
         AddHistory(ctx, "Subject's personal data deleted", null, null, reason.Trim());
@@ -485,6 +550,11 @@ public sealed partial class HateIncident
         if (role != IncidentStaffRole.Specialist)
         {
             throw new DomainRuleException("Only a hate crime specialist or the force crime registrar can review retention.");
+        }
+
+        if (IsHateCrime)
+        {
+            throw new DomainRuleException(CrimeRecordingRulesApply);
         }
 
         if (!HoldsSubjectPersonalData)
@@ -510,7 +580,10 @@ public sealed partial class HateIncident
         }
 
         SubjectToldAt = toldAt;
-        AddHistory(ctx, "Subject told their personal data is recorded", null, null, null);
+        var told = UkTime.Date(toldAt);
+        AddHistory(ctx, "Subject told their personal data is recorded", null, null, SubjectToBeToldBy is not { } due
+            ? null
+            : told <= due ? $"On time: due by {due:d MMM yyyy}." : $"{told.DayNumber - due.DayNumber} days late: due by {due:d MMM yyyy}.");
     }
 
     /// <summary>A safeguarding exception to telling the subject; it needs a reviewer's approval.</summary>
@@ -557,6 +630,11 @@ public sealed partial class HateIncident
     /// <summary>The subject's reply or request for deletion; it must be answered within the force's policy.</summary>
     public void RecordSubjectReply(string? reply, bool requestsDeletion, DateOnly receivedOn, int replyDays, ProcessContext ctx)
     {
+        if (IsHateCrime)
+        {
+            throw new DomainRuleException(CrimeRecordingRulesApply);
+        }
+
         if (SubjectToldAt is null)
         {
             throw new DomainRuleException("Record that the subject was told before recording their reply.");
@@ -592,6 +670,11 @@ public sealed partial class HateIncident
 
     private void RequireSubjectData()
     {
+        if (IsHateCrime)
+        {
+            throw new DomainRuleException(CrimeRecordingRulesApply);
+        }
+
         if (!HoldsSubjectPersonalData)
         {
             throw new DomainRuleException("The subject is told only where their personal data is recorded, and this record holds none.");
@@ -600,7 +683,7 @@ public sealed partial class HateIncident
 
     private void AddHistory(ProcessContext ctx, string what, string? from, string? to, string? note)
     {
-        History.Add(new IncidentHistoryEntry { At = ctx.Now, By = ctx.UserName, Event = what, FromOutcome = from, ToOutcome = to, Note = note });
+        history.Add(new IncidentHistoryEntry { At = ctx.Now, By = ctx.UserName, Event = what, FromOutcome = from, ToOutcome = to, Note = note });
         Bump();
     }
 
@@ -609,7 +692,7 @@ public sealed partial class HateIncident
         var result = new List<string>();
         foreach (var raw in given)
         {
-            var c = (raw ?? "").Trim().ToLowerInvariant().Replace(' ', '-');
+            var c = AssessmentKeys.CharacteristicKey(raw);
             if (c.Length == 0)
             {
                 continue;

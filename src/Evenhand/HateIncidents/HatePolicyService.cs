@@ -86,6 +86,7 @@ public sealed class HatePolicyService(EvenhandDbContext db)
         p.AdditionalCharacteristics,
         p.RetentionReviewMonths,
         p.TellSubject,
+        p.TellSubjectWithinDays,
         p.SubjectReplyDays,
         p.CallTakersMaySeePersonalData,
         p.RuleSetId,

@@ -35,7 +35,7 @@ public sealed class IncidentsAssessCliTests : IDisposable
     [Fact]
     public async Task Json_PlainNchi_HasTheDocumentedShape()
     {
-        var run = await AssessAsync("""{"characteristics": ["race"], "perceivedHostility": true, "isCrime": false}""", "--json");
+        var run = await AssessAsync("""{"characteristics": ["race"], "perceivedHostility": true, "basisToConcludeIntentionalHostility": true, "isCrime": false}""", "--json");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var root = run.Json();
@@ -45,11 +45,81 @@ public sealed class IncidentsAssessCliTests : IDisposable
         Assert.Equal("nchi", root.GetProperty("outcome").GetString());
         Assert.False(root.GetProperty("subjectPersonalDataAllowed").GetBoolean());
         Assert.Equal("required", root.GetProperty("specialistReview").GetString());
-        Assert.Equal("code-2023", root.GetProperty("ruleSet").GetString());
+        Assert.Equal("code-2023-r2", root.GetProperty("ruleSet").GetString());
         Assert.False(root.GetProperty("rationaleRequired").GetBoolean());
         Assert.NotEmpty(root.GetProperty("reasons").EnumerateArray());
         Assert.All(root.GetProperty("reasons").EnumerateArray(), r => Assert.Equal(JsonValueKind.String, r.ValueKind));
         Assert.Empty(run.Error);
+    }
+
+    [Theory]
+    [InlineData("sexual orientation")]
+    [InlineData("Sexual Orientation")]
+    [InlineData("sexual-orientation")]
+    [InlineData("TRANSGENDER IDENTITY")]
+    public async Task Json_TheCodesOwnWords_WithSpacesOrHyphensInAnyCase_AreAccepted(string characteristic)
+    {
+        var run = await AssessAsync(
+            $$"""{"characteristics": ["{{characteristic}}"], "perceivedHostility": true, "basisToConcludeIntentionalHostility": true, "isCrime": false}""", "--json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("nchi", run.Json().GetProperty("outcome").GetString());
+        Assert.Contains(run.Json().GetProperty("reasons").EnumerateArray(),
+            r => r.GetString()!.Contains(characteristic.ToLowerInvariant().Replace('-', ' '), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Json_ACharacteristicTheForceHasNotAdopted_IsNoRecord_NamingTheAdoptedList()
+    {
+        // Code of Practice: the five characteristics, and those a force adopts in its policy; another is no NCHI, not an input error.
+        var run = await AssessAsync("""{"characteristics": ["sex"], "perceivedHostility": true, "basisToConcludeIntentionalHostility": true, "isCrime": false}""", "--json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var root = run.Json();
+        Assert.Equal("no-record", root.GetProperty("outcome").GetString());
+        Assert.False(root.GetProperty("subjectPersonalDataAllowed").GetBoolean());
+        Assert.Contains(root.GetProperty("reasons").EnumerateArray(), r =>
+            r.GetString()!.Contains("\"sex\" is not a characteristic your force has adopted", StringComparison.Ordinal)
+            && r.GetString()!.Contains("race, religion, disability, sexual orientation and transgender identity", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Json_PerceivedHostilityAlone_IsNoRecord_SayingTheIntentionalHostilityTestWasNotEstablished()
+    {
+        // Code of Practice para 20: perception alone is not enough; left out, the basis is not established.
+        var run = await AssessAsync("""{"characteristics": ["race"], "perceivedHostility": true, "isCrime": false}""", "--json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var root = run.Json();
+        Assert.Equal("no-record", root.GetProperty("outcome").GetString());
+        Assert.Equal("not-required", root.GetProperty("specialistReview").GetString());
+        Assert.Contains(root.GetProperty("reasons").EnumerateArray(), r =>
+            r.GetString()!.Contains("was not answered, so it is treated as not established", StringComparison.Ordinal)
+            && r.GetString()!.Contains("Code of Practice para 20", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Json_NoBasisToConcludeIntentionalHostility_IsNoRecord()
+    {
+        var run = await AssessAsync("""{"characteristics": ["race"], "perceivedHostility": true, "basisToConcludeIntentionalHostility": false, "isCrime": false, "realRiskOfSignificantHarm": true}""", "--json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("no-record", run.Json().GetProperty("outcome").GetString());
+        Assert.Contains(run.Json().GetProperty("reasons").EnumerateArray(), r =>
+            r.GetString()!.Contains("no basis to conclude that the incident was motivated by intentional hostility", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Json_SchoolCase_CarriesTheReferralToTheSchool_AndASafeguardingReferralWhereThereIsARealRisk()
+    {
+        var plain = await AssessAsync("""{"characteristics": ["race"], "perceivedHostility": true, "basisToConcludeIntentionalHostility": true, "isCrime": false, "schoolChildrenOnSchoolPremises": true}""", "--json");
+        var risk = await AssessAsync("""{"characteristics": ["race"], "perceivedHostility": true, "basisToConcludeIntentionalHostility": true, "isCrime": false, "schoolChildrenOnSchoolPremises": true, "realRiskOfSignificantHarm": true}""", "--json");
+
+        Assert.Equal("no-record", plain.Json().GetProperty("outcome").GetString());
+        var plainReasons = plain.Json().GetProperty("reasons").EnumerateArray().Select(r => r.GetString()!).ToList();
+        Assert.Contains(plainReasons, r => r.Contains("designated safeguarding lead", StringComparison.Ordinal));
+        Assert.DoesNotContain(plainReasons, r => r.StartsWith("Safeguarding referral", StringComparison.Ordinal));
+        Assert.Contains(risk.Json().GetProperty("reasons").EnumerateArray(), r => r.GetString()!.StartsWith("Safeguarding referral", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -71,6 +141,7 @@ public sealed class IncidentsAssessCliTests : IDisposable
             {
               "characteristics": ["sexual-orientation"],
               "perceivedHostility": true,
+              "basisToConcludeIntentionalHostility": true,
               "isCrime": false,
               "realRiskOfFutureOffence": true,
               "immediateRisk": true
@@ -100,12 +171,12 @@ public sealed class IncidentsAssessCliTests : IDisposable
     [Fact]
     public async Task Json_ForceAddedCharacteristic_CountsWhenGivenOnTheCommandLine()
     {
-        var json = """{"characteristics": ["sex"], "perceivedHostility": true, "isCrime": false}""";
+        var json = """{"characteristics": ["sex"], "perceivedHostility": true, "basisToConcludeIntentionalHostility": true, "isCrime": false}""";
 
-        var refused = await AssessAsync(json, "--json");
+        var refusedUnderCode2023 = await AssessAsync(json, "--json", "--rule-set", "code-2023");
         var accepted = await AssessAsync(json, "--json", "--add-characteristic", "sex");
 
-        AssertUsageError(refused, "'sex'", "--add-characteristic");
+        AssertUsageError(refusedUnderCode2023, "'sex'", "--add-characteristic");
         Assert.True(accepted.ExitCode == 0, accepted.ToString());
         Assert.Equal("nchi", accepted.Json().GetProperty("outcome").GetString());
     }
@@ -113,7 +184,7 @@ public sealed class IncidentsAssessCliTests : IDisposable
     [Fact]
     public async Task Human_ShowsAPanelWithTheOutcomeAndReasons()
     {
-        var run = await AssessAsync("""{"characteristics": ["race"], "perceivedHostility": true, "isCrime": false, "realRiskOfSignificantHarm": true}""");
+        var run = await AssessAsync("""{"characteristics": ["race"], "perceivedHostility": true, "basisToConcludeIntentionalHostility": true, "isCrime": false, "realRiskOfSignificantHarm": true}""");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("Assessment: nchi-with-personal-data", run.Out, StringComparison.Ordinal);
@@ -168,9 +239,9 @@ public sealed class IncidentsAssessCliTests : IDisposable
     }
 
     [Fact]
-    public async Task UnknownCharacteristic_ExitsWithTwo_ListingTheKnownOnes()
+    public async Task UnknownCharacteristic_UnderCode2023_ExitsWithTwo_ListingTheKnownOnes()
     {
-        var run = await AssessAsync("{\n  \"characteristics\": [\"race\",\n    \"gender\"],\n  \"perceivedHostility\": true, \"isCrime\": false}");
+        var run = await AssessAsync("{\n  \"characteristics\": [\"race\",\n    \"gender\"],\n  \"perceivedHostility\": true, \"isCrime\": false}", "--rule-set", "code-2023");
 
         AssertUsageError(run, "incident.json line 3: 'gender' in 'characteristics' is not a characteristic", "race, religion, disability, sexual-orientation, transgender-identity");
     }

@@ -28,7 +28,7 @@ public sealed class DueWorkTests
             new IncidentReport(at.AddMinutes(-10), ReportChannel.Phone, at.AddHours(-1), "Crewe Central", "bus", "Passenger shouted abuse.",
                 ["race"], PerceivedBy.Complainant, false, false),
             Rules.ParticularCharacteristics, ctx);
-        var answers = new AssessmentAnswers(["race"], true, false, false, false, false, risk, false, false);
+        var answers = new AssessmentAnswers(["race"], true, false, false, false, false, risk, false, false) { BasisToConcludeIntentionalHostility = true };
         incident.Assess(answers, Rules.Assess(answers), risk ? "Repeated threats to a family." : null, IncidentStaffRole.CallTaker, ForceHatePolicy.Default(forceId), ctx);
         return incident;
     }
@@ -40,9 +40,9 @@ public sealed class DueWorkTests
         var version = incident.Version;
         var ctx = ProcessContext.System(new FakeTimeProvider(Start.AddHours(25)), "test");
 
-        Assert.Empty(incident.NoteWorkFallenDue(Start.AddHours(23), DateOnly.FromDateTime(Start.UtcDateTime), ctx));
-        Assert.Equal([FallenDue.ReviewOverdue], incident.NoteWorkFallenDue(Start.AddHours(25), DateOnly.FromDateTime(Start.UtcDateTime), ctx));
-        Assert.Empty(incident.NoteWorkFallenDue(Start.AddHours(26), DateOnly.FromDateTime(Start.UtcDateTime), ctx));
+        Assert.Empty(incident.NoteWorkFallenDue(Start.AddHours(23), DateOnly.FromDateTime(Start.UtcDateTime), ForceHatePolicy.Default(1), ctx));
+        Assert.Equal([FallenDue.ReviewOverdue], incident.NoteWorkFallenDue(Start.AddHours(25), DateOnly.FromDateTime(Start.UtcDateTime), ForceHatePolicy.Default(1), ctx));
+        Assert.Empty(incident.NoteWorkFallenDue(Start.AddHours(26), DateOnly.FromDateTime(Start.UtcDateTime), ForceHatePolicy.Default(1), ctx));
 
         Assert.Equal(1, incident.History.Count(h => h.Event == "Specialist review overdue"));
         Assert.Equal(version, incident.Version);
@@ -57,15 +57,15 @@ public sealed class DueWorkTests
         var due = incident.RetentionReviewDueOn!.Value;
         var system = ProcessContext.System(TimeProvider.System, "test");
 
-        Assert.DoesNotContain(FallenDue.RetentionReviewDue, incident.NoteWorkFallenDue(Start, due.AddDays(-1), system));
-        Assert.Contains(FallenDue.RetentionReviewDue, incident.NoteWorkFallenDue(Start, due, system));
-        Assert.DoesNotContain(FallenDue.RetentionReviewDue, incident.NoteWorkFallenDue(Start, due.AddDays(1), system));
+        Assert.DoesNotContain(FallenDue.RetentionReviewDue, incident.NoteWorkFallenDue(Start, due.AddDays(-1), ForceHatePolicy.Default(1), system));
+        Assert.Contains(FallenDue.RetentionReviewDue, incident.NoteWorkFallenDue(Start, due, ForceHatePolicy.Default(1), system));
+        Assert.DoesNotContain(FallenDue.RetentionReviewDue, incident.NoteWorkFallenDue(Start, due.AddDays(1), ForceHatePolicy.Default(1), system));
 
         incident.KeepAfterRetentionReview("Risk remains: further threats this month", IncidentStaffRole.Specialist, ForceHatePolicy.Default(1),
             new ProcessContext("u2", "Specialist", new DateTimeOffset(due.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)));
         var next = incident.RetentionReviewDueOn!.Value;
         Assert.True(next > due);
-        Assert.Contains(FallenDue.RetentionReviewDue, incident.NoteWorkFallenDue(Start, next, system));
+        Assert.Contains(FallenDue.RetentionReviewDue, incident.NoteWorkFallenDue(Start, next, ForceHatePolicy.Default(1), system));
     }
 
     [SkippableTheory, MemberData(nameof(Providers))]

@@ -231,11 +231,14 @@ public sealed class HateIncidentAccessTests(AppFixture apps)
         await specialist.GetPageAsync($"/forces/cheshire/hate-incidents/{id}/personal-data");
         await specialist.Http.GetStringAsync($"/forces/cheshire/hate-incidents/{id}/personal-data?handler=Download");
         await callTaker.GetPageAsync($"/forces/cheshire/hate-incidents/{id}/personal-data");
-        // Pages that show no personal data are not "views" of it.
+        // The incident page shows the specialist the rationale for holding the subject's data: a view of it.
         await specialist.GetPageAsync($"/forces/cheshire/hate-incidents/{id}");
+        // Pages that show no personal data are not "views" of it: the call taker's incident page hides the rationale.
+        await callTaker.GetPageAsync($"/forces/cheshire/hate-incidents/{id}");
 
         var views = await ViewsAsync(app, id);
-        Assert.Equal(before.Count + 3, views.Count);
+        Assert.Equal(before.Count + 4, views.Count);
+        Assert.Single(views, v => (v.After ?? "").Contains("\"Page\":\"incident\"", StringComparison.Ordinal) && (v.After ?? "").Contains("\"Rationale\":true", StringComparison.Ordinal));
         Assert.Contains(views, v => v.UserName.Contains("registrar", StringComparison.OrdinalIgnoreCase));
         Assert.Contains(views, v => v.UserName.Contains("Call taker", StringComparison.OrdinalIgnoreCase));
         Assert.All(views, v => Assert.DoesNotContain(subject, $"{v.Before}{v.After}{v.Reason}", StringComparison.Ordinal));
@@ -350,7 +353,7 @@ public sealed class HateIncidentAccessTests(AppFixture apps)
 
         var answers = new Dictionary<string, string?>
         {
-            ["Answers[isCrime]"] = "false", ["Answers[perceivedHostility]"] = "true", ["Answers[trivialIrrationalOrMalicious]"] = "false",
+            ["Answers[isCrime]"] = "false", ["Answers[perceivedHostility]"] = "true", ["Answers[trivialIrrationalOrMalicious]"] = "false", ["Answers[basisToConcludeIntentionalHostility]"] = "true",
             ["Answers[schoolChildrenOnSchoolPremises]"] = "false", ["Answers[lawfulFreedomOfExpression]"] = "false",
             ["Answers[realRiskOfSignificantHarm]"] = "false", ["Answers[realRiskOfFutureOffence]"] = "false", ["Answers[immediateRisk]"] = "false",
         };
@@ -380,7 +383,7 @@ public sealed class HateIncidentAccessTests(AppFixture apps)
         var incident = await db.HateIncidents.SingleAsync(i => i.Id == id);
         Assert.Equal(IncidentStatus.Finalised, incident.Status);
         Assert.Equal("NCHI-RACE", incident.FinalisingCode);
-        Assert.Equal(Code2023RuleSet.RuleSetId, incident.RuleSetId);
+        Assert.Equal(Code2023Rev2RuleSet.RuleSetId, incident.RuleSetId);
     }
 
     [SkippableTheory, MemberData(nameof(Providers))]
@@ -420,7 +423,7 @@ public sealed class HateIncidentAccessTests(AppFixture apps)
 
         var response = await client.Http.PostAsync("/api/v1/hate-incidents/assess", Json(new
         {
-            characteristics = new[] { "race" }, perceivedHostility = true, isCrime = false, realRiskOfSignificantHarm = true,
+            characteristics = new[] { "race" }, perceivedHostility = true, basisToConcludeIntentionalHostility = true, isCrime = false, realRiskOfSignificantHarm = true,
         }));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
@@ -429,9 +432,14 @@ public sealed class HateIncidentAccessTests(AppFixture apps)
         Assert.Equal("required", json.GetProperty("specialistReview").GetString());
         Assert.True(json.GetProperty("reasons").GetArrayLength() > 0);
 
-        var bad = await client.Http.PostAsync("/api/v1/hate-incidents/assess", Json(new { characteristics = new[] { "vegan" }, perceivedHostility = true, isCrime = false }));
+        // Under code-2023 an unknown characteristic was refused; from code-2023-r2 it is a decision: no record, naming the adopted list.
+        var bad = await client.Http.PostAsync("/api/v1/hate-incidents/assess", Json(new { characteristics = new[] { "vegan" }, perceivedHostility = true, isCrime = false, ruleSet = "code-2023" }));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("vegan", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var notAdopted = JsonDocument.Parse(await (await client.Http.PostAsync("/api/v1/hate-incidents/assess",
+            Json(new { characteristics = new[] { "vegan" }, perceivedHostility = true, basisToConcludeIntentionalHostility = true, isCrime = false }))).Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("no-record", notAdopted.GetProperty("outcome").GetString());
+        Assert.Contains(notAdopted.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.Contains("\"vegan\" is not a characteristic your force has adopted", StringComparison.Ordinal));
     }
 
     private static async Task<string> ErrorsAsync(HttpResponseMessage r) =>
@@ -464,7 +472,7 @@ internal static class TestIncidents
             new IncidentReport(now.AddMinutes(-5), ReportChannel.Phone, now.AddHours(-2), "Test ward", "street", "Shouted abuse in the street.", ["religion"],
                 PerceivedBy.Complainant, false, false),
             null, complainant is null ? null : new PersonDetails(complainant, null, null, "07700 900123", null)), IncidentStaffRole.Specialist, ctx);
-        var answers = new AssessmentAnswers(["religion"], true, false, false, false, false, subject is not null, false, false);
+        var answers = new AssessmentAnswers(["religion"], true, false, false, false, false, subject is not null, false, false) { BasisToConcludeIntentionalHostility = true };
         incident = await service.AssessAsync(forceId, incident.Id, new AssessIncidentOptions(incident.Version, answers, subject is null ? null : "Repeated threats to the same family"),
             IncidentStaffRole.Specialist, ctx);
         if (subject is not null)

@@ -20,7 +20,10 @@ public sealed class HateIncidentWorkflowTests
 
     private static AssessmentAnswers Answers(bool risk = false, bool immediate = false, bool crime = false, bool trivial = false) =>
         new(["race"], PerceivedHostility: true, IsCrime: crime, TrivialIrrationalOrMalicious: trivial, SchoolChildrenOnSchoolPremises: false,
-            LawfulFreedomOfExpression: false, RealRiskOfSignificantHarm: risk, RealRiskOfFutureOffence: false, ImmediateRisk: immediate);
+            LawfulFreedomOfExpression: false, RealRiskOfSignificantHarm: risk, RealRiskOfFutureOffence: false, ImmediateRisk: immediate)
+        {
+            BasisToConcludeIntentionalHostility = !trivial,
+        };
 
     private static HateIncident Assessed(bool risk = false, bool immediate = false, ForceHatePolicy? policy = null)
     {
@@ -73,7 +76,7 @@ public sealed class HateIncidentWorkflowTests
         Assert.Equal("nchi", incident.Classification);
         Assert.Equal(Now.AddHours(12), incident.ReviewDueAt);
         Assert.Equal("NCHI-RACE", incident.OpeningCode);
-        Assert.Equal(Code2023RuleSet.RuleSetId, incident.RuleSetId);
+        Assert.Equal(Code2023Rev2RuleSet.RuleSetId, incident.RuleSetId);
         Assert.NotEmpty(incident.Assessment!.Reasons);
         Assert.False(incident.IsReviewOverdue(Now.AddHours(11)));
         Assert.True(incident.IsReviewOverdue(Now.AddHours(13)));
@@ -143,7 +146,7 @@ public sealed class HateIncidentWorkflowTests
     {
         var incident = Assessed();
         var e = Assert.Throws<DomainRuleException>(() =>
-            incident.CompleteReview(new ReviewDecision(AssessmentOutcome.Nchi, null, false, null, null), IncidentStaffRole.CallTaker, Ctx));
+            incident.CompleteReview(new ReviewDecision(AssessmentOutcome.Nchi, null, false, null, null), IncidentStaffRole.CallTaker, ForceHatePolicy.Default(1), Ctx));
         Assert.Contains("specialist", e.Message, StringComparison.Ordinal);
         Assert.Equal(IncidentStatus.AwaitingReview, incident.Status);
     }
@@ -154,10 +157,10 @@ public sealed class HateIncidentWorkflowTests
         var incident = Assessed(immediate: true);
         Assert.Equal("after-deployment", incident.Assessment!.SpecialistReview);
         Assert.Throws<DomainRuleException>(() =>
-            incident.CompleteReview(new ReviewDecision(AssessmentOutcome.Nchi, null, false, null, null), IncidentStaffRole.Specialist, SpecialistCtx));
+            incident.CompleteReview(new ReviewDecision(AssessmentOutcome.Nchi, null, false, null, null), IncidentStaffRole.Specialist, ForceHatePolicy.Default(1), SpecialistCtx));
 
         incident.DecideDeployment(true, Plane(), Ctx);
-        incident.CompleteReview(new ReviewDecision(AssessmentOutcome.Nchi, null, false, null, null), IncidentStaffRole.Specialist, SpecialistCtx);
+        incident.CompleteReview(new ReviewDecision(AssessmentOutcome.Nchi, null, false, null, null), IncidentStaffRole.Specialist, ForceHatePolicy.Default(1), SpecialistCtx);
         Assert.Equal(IncidentStatus.Finalised, incident.Status);
     }
 
@@ -166,7 +169,7 @@ public sealed class HateIncidentWorkflowTests
     {
         var incident = Assessed();
         var e = Assert.Throws<DomainRuleException>(() =>
-            incident.CompleteReview(new ReviewDecision(AssessmentOutcome.Nchi, "HC-RACE", false, null, null), IncidentStaffRole.Specialist, SpecialistCtx));
+            incident.CompleteReview(new ReviewDecision(AssessmentOutcome.Nchi, "HC-RACE", false, null, null), IncidentStaffRole.Specialist, ForceHatePolicy.Default(1), SpecialistCtx));
         Assert.Contains("HC-RACE", e.Message, StringComparison.Ordinal);
     }
 
@@ -175,8 +178,8 @@ public sealed class HateIncidentWorkflowTests
     {
         // The bank case (HMICFRS 2024 ch. 6): recorded as an NCHI, reclassified as a crime, then declassified.
         var incident = Assessed();
-        incident.CompleteReview(new ReviewDecision(AssessmentOutcome.HateCrime, null, false, "Crime reviewer: public order offence", null), IncidentStaffRole.Specialist, SpecialistCtx);
-        incident.CompleteReview(new ReviewDecision(AssessmentOutcome.NoRecord, null, false, "Bank applies AML checks to every customer", null), IncidentStaffRole.Specialist, SpecialistCtx);
+        incident.CompleteReview(new ReviewDecision(AssessmentOutcome.HateCrime, null, false, "Crime reviewer: public order offence", null), IncidentStaffRole.Specialist, ForceHatePolicy.Default(1), SpecialistCtx);
+        incident.CompleteReview(new ReviewDecision(AssessmentOutcome.NoRecord, null, false, "Bank applies AML checks to every customer", null), IncidentStaffRole.Specialist, ForceHatePolicy.Default(1), SpecialistCtx);
 
         var changes = incident.History.Where(h => h.FromOutcome is not null).Select(h => (h.FromOutcome, h.ToOutcome)).ToList();
         Assert.Equal([("nchi", "hate-crime"), ("hate-crime", "no-record")], changes);
@@ -267,8 +270,8 @@ public sealed class HateIncidentWorkflowTests
     {
         var incident = Assessed();
         Assert.Throws<DomainRuleException>(() =>
-            incident.CompleteReview(new ReviewDecision(AssessmentOutcome.Nchi, null, true, null, null), IncidentStaffRole.Specialist, SpecialistCtx));
-        incident.CompleteReview(new ReviewDecision(AssessmentOutcome.Nchi, null, true, "Funny looks on a bus: nothing to suggest hostility", null), IncidentStaffRole.Specialist, SpecialistCtx);
+            incident.CompleteReview(new ReviewDecision(AssessmentOutcome.Nchi, null, true, null, null), IncidentStaffRole.Specialist, ForceHatePolicy.Default(1), SpecialistCtx));
+        incident.CompleteReview(new ReviewDecision(AssessmentOutcome.Nchi, null, true, "Funny looks on a bus: nothing to suggest hostility", null), IncidentStaffRole.Specialist, ForceHatePolicy.Default(1), SpecialistCtx);
         Assert.Equal("no-record", incident.Classification);
         Assert.Equal(IncidentStatus.Closed, incident.Status);
     }
@@ -304,9 +307,9 @@ public sealed class HateIncidentWorkflowTests
         incident.AddPerson(PersonRole.Subject, new PersonDetails("A Subject", null, null, null, null), IncidentStaffRole.Specialist, ForceHatePolicy.Default(1), SpecialistCtx);
         var downgrade = new ReviewDecision(AssessmentOutcome.Nchi, null, false, "No real risk after all", null);
 
-        Assert.Throws<DomainRuleException>(() => incident.CompleteReview(downgrade, IncidentStaffRole.Specialist, SpecialistCtx));
+        Assert.Throws<DomainRuleException>(() => incident.CompleteReview(downgrade, IncidentStaffRole.Specialist, ForceHatePolicy.Default(1), SpecialistCtx));
         incident.DeleteSubjectPersonalData("Recorded without a lawful basis", IncidentStaffRole.Specialist, SpecialistCtx);
-        incident.CompleteReview(downgrade, IncidentStaffRole.Specialist, SpecialistCtx);
+        incident.CompleteReview(downgrade, IncidentStaffRole.Specialist, ForceHatePolicy.Default(1), SpecialistCtx);
         Assert.Equal("nchi", incident.Classification);
     }
 
@@ -343,6 +346,8 @@ public sealed class HateIncidentWorkflowTests
         var incident = Assessed(risk: true);
         Assert.Throws<DomainRuleException>(() => incident.RecordSubjectTold(Now, Ctx)); // no subject data held
         incident.AddPerson(PersonRole.Subject, new PersonDetails("S", null, null, null, null), IncidentStaffRole.Specialist, policy, SpecialistCtx);
+        Assert.False(incident.SubjectToBeTold(policy)); // not before the specialist review confirms the record
+        incident.CompleteReview(new ReviewDecision(AssessmentOutcome.NchiWithPersonalData, null, false, null, null), IncidentStaffRole.Specialist, policy, SpecialistCtx);
         Assert.True(incident.SubjectToBeTold(policy));
 
         Assert.Throws<DomainRuleException>(() => incident.RecordNotificationException("", Ctx));
@@ -419,5 +424,9 @@ public sealed class HateIncidentWorkflowTests
 
     internal static HatePolicySettings Settings(ForceHatePolicy p) => new(p.Assessors, p.AssessorsRationale, p.ReviewTargetHours, p.ReviewTargetRationale,
         p.AdditionalCharacteristics, p.AdditionalCharacteristicsRationale, p.RetentionReviewMonths, p.RetentionRationale, p.TellSubject, p.TellSubjectRationale,
-        p.SubjectReplyDays, p.SubjectReplyRationale, p.CallTakersMaySeePersonalData, p.PersonalDataVisibilityRationale, p.RuleSetId, p.RuleSetFrom);
+        p.SubjectReplyDays, p.SubjectReplyRationale, p.CallTakersMaySeePersonalData, p.PersonalDataVisibilityRationale, p.RuleSetId, p.RuleSetFrom)
+    {
+        TellSubjectWithinDays = p.TellSubjectWithinDays,
+        TellSubjectWithinDaysRationale = p.TellSubjectWithinDaysRationale,
+    };
 }

@@ -95,4 +95,11 @@ public sealed record HateIncidentAnalysis(
     IReadOnlyList<RepeatPerson> RepeatSubjects,
     ReviewTimeliness Timeliness,
     DeploymentSummary Deployment,
-    ReclassificationSummary Reclassifications);
+    ReclassificationSummary Reclassifications)
+{
+    /// <summary>Whether the repeat complainants carry their incidents' references (the viewer may see complainants' details).</summary>
+    public bool ComplainantReferencesShown { get; init; } = true;
+
+    /// <summary>Whether the repeat subjects carry their incidents' references (the viewer may see subjects' personal data under the force's policy).</summary>
+    public bool SubjectReferencesShown { get; init; } = true;
+}

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Evenhand.Auditing;
 using Evenhand.Common;
 using Evenhand.Data;
 using Microsoft.EntityFrameworkCore;
@@ -51,6 +52,65 @@ public sealed class HateIncidentAnalysisService(EvenhandDbContext db, TimeProvid
             await DeploymentAsync(forceId, filter, ct),
             await ReclassificationsAsync(forceId, filter, ct));
     }
+
+    /// <summary>
+    /// The analysis as <paramref name="role"/> may see it. Repeat complainants and subjects link incidents to one person, so their
+    /// references are shown only to a role that may see that person's data under the force's policy (PersonalDataAccess), and each
+    /// such view is audited; other roles see the counts without references.
+    /// </summary>
+    public async Task<HateIncidentAnalysis> AnalyseForAsync(int forceId, HateAnalysisFilter filter, IncidentStaffRole? role, ProcessContext ctx, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        var result = await AnalyseAsync(forceId, filter, ct);
+        var policy = await PolicyAsync(forceId, ct);
+        var complainants = await LinkageAsync(forceId, filter, PersonRole.Complainant, result.RepeatComplainants, role, policy, ctx, ct);
+        var subjects = await LinkageAsync(forceId, filter, PersonRole.Subject, result.RepeatSubjects, role, policy, ctx, ct);
+        return result with
+        {
+            RepeatComplainants = complainants,
+            RepeatSubjects = subjects,
+            ComplainantReferencesShown = PersonalDataAccess.CanSee(PersonRole.Complainant, role, policy),
+            SubjectReferencesShown = PersonalDataAccess.CanSee(PersonRole.Subject, role, policy),
+        };
+    }
+
+    /// <summary>Repeat complainants or subjects for a CSV, with references only where <paramref name="role"/> may see them (audited).</summary>
+    public async Task<IReadOnlyList<RepeatPerson>> RepeatPeopleForAsync(
+        int forceId, HateAnalysisFilter filter, PersonRole person, int top, IncidentStaffRole? role, ProcessContext ctx, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        var groups = await RepeatPeopleAsync(forceId, filter, person, top, ct);
+        return await LinkageAsync(forceId, filter, person, groups, role, await PolicyAsync(forceId, ct), ctx, ct);
+    }
+
+    private async Task<ForceHatePolicy> PolicyAsync(int forceId, CancellationToken ct) =>
+        await db.HatePolicies.AsNoTracking().FirstOrDefaultAsync(p => p.ForceId == forceId, ct) ?? ForceHatePolicy.Default(forceId);
+
+    private async Task<IReadOnlyList<RepeatPerson>> LinkageAsync(int forceId, HateAnalysisFilter filter, PersonRole person, IReadOnlyList<RepeatPerson> groups,
+        IncidentStaffRole? role, ForceHatePolicy policy, ProcessContext ctx, CancellationToken ct)
+    {
+        if (!PersonalDataAccess.CanSee(person, role, policy))
+        {
+            return groups.Select(g => g with { References = [] }).ToList();
+        }
+
+        if (groups.Count > 0)
+        {
+            // Which incidents are one person's is itself personal data: who saw the linkage, and how much, never the names.
+            AuditLog.Record(db, ctx, "Viewed", LinkageEntity, person == PersonRole.Subject ? "repeat-subjects" : "repeat-complainants", forceId, null, new
+            {
+                Filter = new { filter.From, filter.To, filter.Outcome, filter.Characteristic },
+                People = groups.Count,
+                References = groups.Sum(g => g.References.Count),
+            });
+            await db.SaveChangesAsync(ct);
+        }
+
+        return groups;
+    }
+
+    /// <summary>The audit entity for views of repeat-person linkage.</summary>
+    public const string LinkageEntity = "HateIncidentLinkage";
 
     /// <summary>The characteristics a filter may name: the rule set's and those the force's policy adds.</summary>
     public async Task<IReadOnlyList<string>> CharacteristicsAsync(int forceId, CancellationToken ct = default)

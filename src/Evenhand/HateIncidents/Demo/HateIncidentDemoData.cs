@@ -96,15 +96,34 @@ public static class HateIncidentDemoData
         return g.Run(count);
     }
 
+    /// <summary>
+    /// Makes the records by calling <see cref="HateIncident"/>'s own methods, each with a clock set in the past (the time the
+    /// step happened) and a demo user's name, so a demo record can only be in a state the workflow can reach.
+    /// </summary>
     private sealed class Generator(int forceId, int seed, DateTimeOffset now, DemoForceProfile profile)
     {
         private const int DaysBack = 548; // about 18 months
-        private const int ReviewTargetHours = 24;
+        private const string CallTaker = "Call taker (demo)";
+        private const string Specialist = "Hate crime specialist (demo)";
+        private const string Registrar = "Force crime registrar (demo)";
         private readonly Random rng = new(seed);
         private readonly IAssessmentRuleSet rules = RuleSetRegistry.Default;
+        private readonly ForceHatePolicy policy = DemoPolicy(forceId, profile);
         private readonly List<(string Name, DateOnly Dob)> repeatComplainants = [];
         private readonly List<(string Name, DateOnly Dob)> repeatSubjects = [];
         private readonly List<(string Area, string Location)> hotspots = [];
+
+        /// <summary>One record to make: when it was reported (for the chronological references) and how to make it, given its reference.</summary>
+        private sealed record Plan(DateTimeOffset ReportedAt, int Order, Func<string, HateIncident> Make);
+
+        private static ForceHatePolicy DemoPolicy(int forceId, DemoForceProfile profile)
+        {
+            var p = ForceHatePolicy.Default(forceId);
+            p.AdditionalCharacteristics = [.. profile.AdditionalCharacteristics];
+            return p;
+        }
+
+        private static ProcessContext At(DateTimeOffset at, string by) => new($"demo:{by}", by, at);
 
         public List<HateIncident> Run(int count)
         {
@@ -123,39 +142,33 @@ public static class HateIncidentDemoData
                 hotspots.Add((Pick(profile.Areas), Pick(DemoVocabulary.Locations)));
             }
 
-            var incidents = new List<HateIncident>(count);
             var examples = count >= 40 ? ExampleCases() : [];
-            var random = count - examples.Count;
-            for (var i = 0; i < random; i++)
+            var plans = new List<Plan>(count);
+            for (var i = 0; i < count - examples.Count; i++)
             {
-                incidents.Add(RandomIncident());
+                var reportedAt = RandomReportedAt();
+                plans.Add(new Plan(reportedAt, i, reference => RandomIncident(reference, reportedAt)));
             }
 
-            incidents.AddRange(examples.Take(count));
-            // Chronological references, as a force's system would issue them.
-            var ordered = incidents.OrderBy(x => x.ReportedAt).ThenBy(x => x.Circumstances, StringComparer.Ordinal).ToList();
+            plans.AddRange(examples.Take(count).Select((e, n) => e with { Order = count + n }));
+
+            // Chronological references, as a force's system would issue them; each record is made (in that order) with its own.
             var perYear = new Dictionary<int, int>();
-            foreach (var incident in ordered)
+            var incidents = new List<HateIncident>(count);
+            foreach (var plan in plans.OrderBy(x => x.ReportedAt).ThenBy(x => x.Order))
             {
-                var year = incident.ReportedAt.Year;
+                var year = plan.ReportedAt.Year;
                 perYear[year] = perYear.GetValueOrDefault(year) + 1;
-                incident.Reference = $"{profile.ReferencePrefix}-{year}-{perYear[year]:D5}";
+                incidents.Add(plan.Make($"{profile.ReferencePrefix}-{year}-{perYear[year]:D5}"));
             }
 
-            return ordered;
+            return incidents;
         }
 
         private T Pick<T>(IReadOnlyList<T> items) => items[rng.Next(items.Count)];
 
         private static DateOnly RandomDob(Random r, int minAge, int maxAge) =>
             new DateOnly(2025, 1, 1).AddDays(-r.Next(minAge * 365, maxAge * 365));
-
-        private Guid NextGuid()
-        {
-            var bytes = new byte[16];
-            rng.NextBytes(bytes);
-            return new Guid(bytes);
-        }
 
         private string PickCharacteristic()
         {
@@ -187,9 +200,8 @@ public static class HateIncidentDemoData
             return at > now ? now.AddMinutes(-rng.Next(5, 600)) : at;
         }
 
-        private HateIncident RandomIncident()
+        private HateIncident RandomIncident(string reference, DateTimeOffset reportedAt)
         {
-            var reportedAt = RandomReportedAt();
             var characteristics = new List<string> { PickCharacteristic() };
             if (rng.NextDouble() < 0.07)
             {
@@ -212,7 +224,8 @@ public static class HateIncidentDemoData
                 < 0.97 => Answers(characteristics, expression: true),
                 _ => Answers(characteristics, hostility: false),
             };
-            if (rng.NextDouble() < 0.06)
+            var immediate = rng.NextDouble() < 0.06;
+            if (immediate)
             {
                 answers = answers with { ImmediateRisk = true };
             }
@@ -227,7 +240,7 @@ public static class HateIncidentDemoData
                 _ => DemoVocabulary.Kind.Incident,
             };
             var circumstances = DemoVocabulary.Circumstances(rng, kind, characteristics[0], location);
-            var incident = NewIncident(reportedAt, area, location, circumstances, characteristics, answers);
+            var incident = NewIncident(reference, reportedAt, area, location, circumstances, characteristics, answers);
             ProgressThroughProcess(incident);
             return incident;
         }
@@ -235,10 +248,15 @@ public static class HateIncidentDemoData
         private static AssessmentAnswers Answers(
             List<string> characteristics, bool crime = false, bool hostility = true, bool trivial = false, bool school = false,
             bool expression = false, bool harm = false, bool future = false) =>
-            new(characteristics, hostility, crime, trivial, school, expression, harm, future, ImmediateRisk: false);
+            new(characteristics, hostility, crime, trivial, school, expression, harm, future, ImmediateRisk: false)
+            {
+                // The Code's second test: a trivial report gives no basis to conclude intentional hostility; the others do.
+                BasisToConcludeIntentionalHostility = !trivial,
+            };
 
+        /// <summary>Records the report (and the complainant) as the call taker did, and assesses it unless it is only just in.</summary>
         private HateIncident NewIncident(
-            DateTimeOffset reportedAt, string area, string location, string circumstances, List<string> characteristics, AssessmentAnswers answers)
+            string reference, DateTimeOffset reportedAt, string area, string location, string circumstances, List<string> characteristics, AssessmentAnswers answers)
         {
             var channel = rng.NextDouble() switch
             {
@@ -254,33 +272,16 @@ public static class HateIncidentDemoData
                 < 0.95 => PerceivedBy.Officer,
                 _ => PerceivedBy.ThirdParty,
             };
-            var incident = new HateIncident
-            {
-                ForceId = forceId,
-                Reference = "",
-                ReportedAt = reportedAt,
-                OccurredAt = reportedAt.AddMinutes(-rng.Next(5, rng.NextDouble() < 0.8 ? 240 : 4320)),
-                Channel = channel,
-                Area = area,
-                LocationDescription = location,
-                Circumstances = circumstances,
-                RecordedBy = "Call taker (demo)",
-                Characteristics = characteristics,
-                PerceivedBy = perceivedBy,
-                ImmediateRisk = answers.ImmediateRisk,
-                SafeguardingConcern = answers.ImmediateRisk || rng.NextDouble() < 0.05,
-                Version = NextGuid(),
-            };
+            var occurredAt = reportedAt.AddMinutes(-rng.Next(5, rng.NextDouble() < 0.8 ? 240 : 4320));
+            var safeguarding = answers.ImmediateRisk || rng.NextDouble() < 0.05;
+            var recorded = At(reportedAt, CallTaker);
+            var incident = HateIncident.Record(forceId, reference,
+                new IncidentReport(reportedAt, channel, occurredAt, area, location, circumstances, characteristics, perceivedBy, answers.ImmediateRisk, safeguarding),
+                policy.KnownCharacteristics(rules), recorded);
 
             var complainant = rng.NextDouble() < 0.12 ? Pick(repeatComplainants) : (DemoVocabulary.PersonName(rng), RandomDob(rng, 18, 85));
-            incident.People.Add(new IncidentPerson
-            {
-                Role = PersonRole.Complainant,
-                Name = complainant.Item1,
-                DateOfBirth = complainant.Item2,
-                Contact = $"07700 9{rng.Next(0, 100000):D5}",
-            });
-            incident.History.Add(new IncidentHistoryEntry { At = reportedAt, By = "Call taker (demo)", Event = "Recorded" });
+            incident.AddPerson(PersonRole.Complainant, new PersonDetails(complainant.Item1, complainant.Item2, null, $"07700 9{rng.Next(0, 100000):D5}", null),
+                IncidentStaffRole.CallTaker, policy, recorded);
 
             // Reports made in the last hour or two may not be assessed yet.
             if (now - reportedAt < TimeSpan.FromHours(2) && rng.NextDouble() < 0.6)
@@ -288,103 +289,35 @@ public static class HateIncidentDemoData
                 return incident;
             }
 
-            Assess(incident, answers, reportedAt.AddMinutes(rng.Next(4, 90)));
+            var assessedAt = reportedAt.AddMinutes(rng.Next(4, 90));
+            var decision = rules.Assess(answers, profile.AdditionalCharacteristics);
+            incident.Assess(answers, decision, decision.RationaleRequired ? Pick(DemoVocabulary.PersonalDataRationales) : null,
+                IncidentStaffRole.CallTaker, policy, At(assessedAt < now ? assessedAt : now, CallTaker));
             return incident;
         }
 
-        private void Assess(HateIncident incident, AssessmentAnswers answers, DateTimeOffset at)
-        {
-            var decision = rules.Assess(answers, profile.AdditionalCharacteristics);
-            var outcome = decision.Outcome.ToKey();
-            incident.RuleSetId = decision.RuleSetId;
-            incident.AssessedAt = at < now ? at : now;
-            incident.AssessedBy = "Call taker (demo)";
-            incident.Assessment = new IncidentAssessment
-            {
-                PerceivedHostility = answers.PerceivedHostility,
-                IsCrime = answers.IsCrime,
-                TrivialIrrationalOrMalicious = answers.TrivialIrrationalOrMalicious,
-                SchoolChildrenOnSchoolPremises = answers.SchoolChildrenOnSchoolPremises,
-                LawfulFreedomOfExpression = answers.LawfulFreedomOfExpression,
-                RealRiskOfSignificantHarm = answers.RealRiskOfSignificantHarm,
-                RealRiskOfFutureOffence = answers.RealRiskOfFutureOffence,
-                Outcome = outcome,
-                SpecialistReview = decision.SpecialistReview.ToKey(),
-                SubjectPersonalDataAllowed = decision.SubjectPersonalDataAllowed,
-                Reasons = [.. decision.Reasons],
-            };
-            incident.Classification = outcome;
-            incident.OpeningCode = HateIncidentCodes.For(decision.Outcome, incident.Characteristics[0]).Code;
-            incident.History.Add(new IncidentHistoryEntry { At = incident.AssessedAt.Value, By = "Call taker (demo)", Event = "Assessed", ToOutcome = outcome, Note = $"Rule set {decision.RuleSetId}" });
-            // As the workflow does: NCHIs go to the review queue; a hate crime is recorded as a crime; no record closes the report.
-            if (decision.Outcome is AssessmentOutcome.Nchi or AssessmentOutcome.NchiWithPersonalData)
-            {
-                incident.Status = IncidentStatus.AwaitingReview;
-                incident.ReviewDueAt = incident.AssessedAt.Value.AddHours(ReviewTargetHours);
-            }
-            else
-            {
-                SetOutcome(incident, outcome);
-            }
-            if (decision.RationaleRequired)
-            {
-                incident.PersonalDataRationale = Pick(DemoVocabulary.PersonalDataRationales);
-            }
-        }
+        private void Decide(HateIncident incident, bool deploy, DateTimeOffset at, string by) =>
+            incident.DecideDeployment(deploy, deploy ? DemoVocabulary.PlaneDeploy : DemoVocabulary.PlaneNoDeploy, At(at, by));
 
-        private void Decide(HateIncident incident, bool deployed, DateTimeOffset at, string by)
-        {
-            incident.Deployed = deployed;
-            incident.DeploymentDecidedAt = at;
-            incident.DeploymentDecidedBy = by;
-            incident.Plane = deployed ? DemoVocabulary.PlaneDeploy : DemoVocabulary.PlaneNoDeploy;
-        }
-
-        private void AddSubject(HateIncident incident, bool repeatLikely)
+        private void AddSubject(HateIncident incident, bool repeatLikely, DateTimeOffset at)
         {
             var subject = rng.NextDouble() < (repeatLikely ? 0.35 : 0.1) ? Pick(repeatSubjects) : (DemoVocabulary.PersonName(rng), RandomDob(rng, 16, 70));
-            incident.People.Add(new IncidentPerson
-            {
-                Role = PersonRole.Subject,
-                Name = subject.Item1,
-                DateOfBirth = subject.Item2,
-                Description = "Known to the complainant; lives locally.",
-            });
+            incident.AddPerson(PersonRole.Subject, new PersonDetails(subject.Item1, subject.Item2, null, null, "Known to the complainant; lives locally."),
+                IncidentStaffRole.Specialist, policy, At(at, Specialist));
         }
 
-        /// <summary>The current classification, its finalising code and status (as the review does in the workflow).</summary>
-        private static void SetOutcome(HateIncident incident, string outcomeKey)
+        private void Review(HateIncident incident, AssessmentOutcome outcome, DateTimeOffset at, string by, string? note, bool closeAsTrivial = false) =>
+            incident.CompleteReview(new ReviewDecision(outcome, null, closeAsTrivial, note, null), IncidentStaffRole.Specialist, policy, At(at, by));
+
+        private static void DeleteSubject(HateIncident incident, DateTimeOffset at, string by, string reason, AssessmentOutcome to)
         {
-            var outcome = AssessmentKeys.ParseOutcome(outcomeKey);
-            incident.Classification = outcomeKey;
-            incident.Assessment!.SubjectPersonalDataAllowed = outcome is AssessmentOutcome.HateCrime or AssessmentOutcome.NchiWithPersonalData;
-            if (outcome != AssessmentOutcome.NchiWithPersonalData)
+            if (incident.HoldsSubjectPersonalData)
             {
-                incident.PersonalDataRationale = null;
+                incident.DeleteSubjectPersonalData(reason, IncidentStaffRole.Specialist, At(at, by), to);
             }
-
-            incident.Status = outcome == AssessmentOutcome.NoRecord ? IncidentStatus.Closed : IncidentStatus.Finalised;
-            incident.FinalisingCode = HateIncidentCodes.For(outcome, incident.Characteristics[0]).Code;
         }
 
-        private static void Finalise(HateIncident incident, string outcomeKey, DateTimeOffset at)
-        {
-            _ = at;
-            SetOutcome(incident, outcomeKey);
-        }
-
-        private static void Reclassify(HateIncident incident, string from, string to, DateTimeOffset at, string by, string note) =>
-            incident.History.Add(new IncidentHistoryEntry
-            {
-                At = at,
-                By = by,
-                Event = to == "no-record" && from != "hate-crime" ? "Closed on review: trivial, irrational or malicious" : "Reclassified on review",
-                FromOutcome = from,
-                ToOutcome = to,
-                Note = note,
-            });
-
-        /// <summary>Moves an assessed incident on: deployment, specialist review (on time, late or still waiting), codes, telling the subject.</summary>
+        /// <summary>Moves an assessed incident on: deployment, specialist review (on time, late or still waiting), telling the subject.</summary>
         private void ProgressThroughProcess(HateIncident incident)
         {
             if (incident.Assessment is not { } a || incident.AssessedAt is not { } assessedAt)
@@ -396,26 +329,19 @@ public static class HateIncidentDemoData
             switch (a.Outcome)
             {
                 case "hate-crime":
-                    Decide(incident, rng.NextDouble() < 0.8, assessedAt.AddMinutes(2), "Call taker (demo)");
+                    // Recorded as a crime: the crime recording rules apply from here (no NCHI review, telling or retention review).
+                    Decide(incident, rng.NextDouble() < 0.8, assessedAt.AddMinutes(2), CallTaker);
                     if (rng.NextDouble() < 0.5)
                     {
-                        AddSubject(incident, repeatLikely: true);
+                        AddSubject(incident, repeatLikely: true, assessedAt.AddMinutes(30));
                     }
 
-                    if (age > TimeSpan.FromDays(21))
+                    if (age > TimeSpan.FromDays(21) && rng.NextDouble() < 0.04)
                     {
+                        // Declassified after a crime review: recorded as a crime when it was not one.
                         var at = assessedAt.AddDays(rng.Next(7, 20));
-                        if (rng.NextDouble() < 0.04)
-                        {
-                            // Declassified after a crime review: recorded as a crime when it was not one.
-                            Reclassify(incident, "hate-crime", "no-record", at, "Force crime registrar (demo)", "Declassified: no notifiable offence disclosed.");
-                            RemoveSubject(incident, at, "Force crime registrar (demo)", "No lawful basis once declassified.");
-                            Finalise(incident, "no-record", at);
-                        }
-                        else
-                        {
-                            Finalise(incident, "hate-crime", at);
-                        }
+                        DeleteSubject(incident, at, Registrar, "No lawful basis once declassified.", AssessmentOutcome.NoRecord);
+                        Review(incident, AssessmentOutcome.NoRecord, at, Registrar, "Declassified: no notifiable offence disclosed.");
                     }
 
                     break;
@@ -426,17 +352,8 @@ public static class HateIncidentDemoData
                     break;
 
                 default:
-                    if (rng.NextDouble() < 0.08)
-                    {
-                        // Deployed without need: the kind of error the inspection found.
-                        Decide(incident, true, assessedAt.AddMinutes(3), "Call taker (demo)");
-                    }
-                    else
-                    {
-                        Decide(incident, false, assessedAt.AddMinutes(3), "Call taker (demo)");
-                    }
-
-                    Finalise(incident, "no-record", assessedAt.AddMinutes(10));
+                    // 8% deployed without need: the kind of error the inspection found.
+                    Decide(incident, rng.NextDouble() < 0.08, assessedAt.AddMinutes(3), CallTaker);
                     break;
             }
         }
@@ -446,13 +363,12 @@ public static class HateIncidentDemoData
             var withData = a.Outcome == "nchi-with-personal-data";
             if (withData)
             {
-                AddSubject(incident, repeatLikely: true);
+                AddSubject(incident, repeatLikely: true, assessedAt.AddMinutes(20) < now ? assessedAt.AddMinutes(20) : now);
             }
 
-            incident.ReviewDueAt = assessedAt.AddHours(24);
             if (incident.ImmediateRisk)
             {
-                Decide(incident, true, assessedAt.AddMinutes(2), "Call taker (demo)");
+                Decide(incident, true, assessedAt.AddMinutes(2) < now ? assessedAt.AddMinutes(2) : now, CallTaker);
             }
 
             // Review delay: mostly within the 24-hour target, some late, a few very late.
@@ -467,183 +383,172 @@ public static class HateIncidentDemoData
             var backlog = age > TimeSpan.FromDays(10) && rng.NextDouble() < 0.02;
             if (reviewedAt > now || backlog)
             {
-                incident.Status = IncidentStatus.AwaitingReview;
-                return;
+                return; // still in the review queue
             }
 
-            incident.ReviewedAt = reviewedAt;
-            incident.ReviewedBy = "Hate crime specialist (demo)";
-            if (incident.Deployed is null)
-            {
-                Decide(incident, rng.NextDouble() < 0.22, reviewedAt, incident.ReviewedBy);
-            }
-
+            var deploy = rng.NextDouble() < 0.22;
             var r = rng.NextDouble();
             if (r < 0.08)
             {
-                incident.ReviewNote = "Closed on review: trivial. No basis to conclude the act was motivated by hostility.";
-                Reclassify(incident, a.Outcome, "no-record", reviewedAt, incident.ReviewedBy, "Trivial, irrational or malicious (Code para 20).");
-                RemoveSubject(incident, reviewedAt, incident.ReviewedBy, "Personal data recorded without a lawful basis deleted on review.");
-                Finalise(incident, "no-record", reviewedAt);
+                DeleteSubject(incident, reviewedAt, Specialist, "Personal data recorded without a lawful basis deleted on review.", AssessmentOutcome.NoRecord);
+                Review(incident, AssessmentOutcome.NoRecord, reviewedAt, Specialist,
+                    "Closed on review: trivial. No basis to conclude the act was motivated by hostility (Code para 20).", closeAsTrivial: true);
             }
             else if (r < 0.12)
             {
-                incident.ReviewNote = "A public order offence is disclosed: reclassified as a hate crime.";
-                Reclassify(incident, a.Outcome, "hate-crime", reviewedAt, incident.ReviewedBy, "Crime disclosed on review.");
+                Review(incident, AssessmentOutcome.HateCrime, reviewedAt, Specialist, "A public order offence is disclosed: reclassified as a hate crime.");
                 if (!withData)
                 {
-                    AddSubject(incident, repeatLikely: false);
+                    AddSubject(incident, repeatLikely: false, reviewedAt.AddMinutes(10) < now ? reviewedAt.AddMinutes(10) : now);
                 }
-
-                Finalise(incident, "hate-crime", reviewedAt);
             }
             else if (withData && r < 0.2)
             {
-                incident.ReviewNote = "No real risk of significant harm or of a future offence: the subject's personal data is deleted.";
-                Reclassify(incident, a.Outcome, "nchi", reviewedAt, incident.ReviewedBy, "Personal-data threshold not met (Code para 21).");
-                RemoveSubject(incident, reviewedAt, incident.ReviewedBy, "Subject personal data deleted on review.");
-                Finalise(incident, "nchi", reviewedAt);
+                DeleteSubject(incident, reviewedAt, Specialist, "Subject personal data deleted on review.", AssessmentOutcome.Nchi);
+                Review(incident, AssessmentOutcome.Nchi, reviewedAt, Specialist,
+                    "No real risk of significant harm or of a future offence: the subject's personal data is deleted (Code para 21).");
             }
             else
             {
-                incident.ReviewNote = "Classification and codes confirmed.";
-                incident.History.Add(new IncidentHistoryEntry { At = reviewedAt, By = incident.ReviewedBy, Event = "Review: classification confirmed", FromOutcome = a.Outcome, ToOutcome = a.Outcome });
-                Finalise(incident, a.Outcome, reviewedAt);
+                Review(incident, a.Outcome == "nchi" ? AssessmentOutcome.Nchi : AssessmentOutcome.NchiWithPersonalData, reviewedAt, Specialist,
+                    "Classification and codes confirmed.");
                 if (withData)
                 {
                     TellSubject(incident, reviewedAt);
                 }
             }
+
+            if (incident.Deployed is null)
+            {
+                Decide(incident, deploy, reviewedAt, Specialist);
+            }
         }
 
         private void TellSubject(HateIncident incident, DateTimeOffset reviewedAt)
         {
-            incident.RetentionReviewDueOn = UkTime.Date(incident.ReportedAt).AddMonths(RetentionDefaults.ReviewMonths);
             if (rng.NextDouble() < 0.1)
             {
-                incident.NotificationExceptionReason = "Telling the subject would put the complainant, a neighbour, at risk of reprisal.";
-                incident.NotificationExceptionApprovedBy = "Hate crime specialist (demo)";
+                var at = reviewedAt.AddHours(1) < now ? reviewedAt.AddHours(1) : now;
+                incident.RecordNotificationException("Telling the subject would put the complainant, a neighbour, at risk of reprisal.", At(at, Specialist));
+                incident.ApproveNotificationException(IncidentStaffRole.Specialist, At(at, Registrar));
                 return;
             }
 
-            var told = reviewedAt.AddDays(rng.Next(1, 6));
+            // Mostly within the policy's days; a few late, and the most recent not told yet (due-work shows them).
+            var told = reviewedAt.AddDays(rng.NextDouble() < 0.85 ? rng.Next(1, 12) : rng.Next(15, 30));
             if (told > now)
             {
                 return;
             }
 
-            incident.SubjectToldAt = told;
-            incident.SubjectReplyDueOn = UkTime.Date(told).AddDays(RetentionDefaults.SubjectReplyDays);
+            incident.RecordSubjectTold(told, At(told, Specialist));
             if (rng.NextDouble() < 0.25)
             {
-                incident.SubjectReply = "The subject disputes the account and asks for the record to be deleted.";
-                incident.SubjectRequestedDeletion = true;
-                var answered = told.AddDays(rng.Next(5, 40));
+                var received = told.AddDays(rng.Next(1, 5));
+                if (received > now)
+                {
+                    return;
+                }
+
+                incident.RecordSubjectReply("The subject disputes the account and asks for the record to be deleted.", true, UkTime.Date(received),
+                    policy.SubjectReplyDays, At(received, Specialist));
+                var answered = received.AddDays(rng.Next(4, 36));
                 if (answered < now)
                 {
-                    incident.SubjectAnsweredAt = answered;
+                    incident.RecordSubjectAnswered(At(answered, Registrar));
                     if (rng.NextDouble() < 0.4)
                     {
-                        RemoveSubject(incident, answered, "Force crime registrar (demo)", "Subject's request for deletion granted.");
-                        Reclassify(incident, "nchi-with-personal-data", "nchi", answered, "Force crime registrar (demo)", "Kept as an NCHI without the subject's personal data.");
-                        SetOutcome(incident, "nchi");
+                        DeleteSubject(incident, answered, Registrar, "Subject's request for deletion granted.", AssessmentOutcome.Nchi);
+                        Review(incident, AssessmentOutcome.Nchi, answered, Registrar, "Kept as an NCHI without the subject's personal data.");
                     }
                 }
             }
         }
 
-        private static void RemoveSubject(HateIncident incident, DateTimeOffset at, string by, string note)
-        {
-            if (incident.People.RemoveAll(p => p.Role == PersonRole.Subject) == 0)
-            {
-                return;
-            }
-
-            incident.PersonalDataDeletedAt = at;
-            incident.PersonalDataDeletedBy = by;
-            incident.History.Add(new IncidentHistoryEntry { At = at, By = by, Event = "Subject's personal data deleted", Note = note });
-        }
-
         /// <summary>The report's example cases (HMICFRS 2024 ch. 6), in our own words, each processed as the report describes.</summary>
-        private List<HateIncident> ExampleCases()
+        private List<Plan> ExampleCases()
         {
-            var list = new List<HateIncident>();
-            DateTimeOffset Ago(int days) => new DateTimeOffset(now.UtcDateTime.Date.AddDays(-days).AddHours(14), TimeSpan.Zero);
-            string Area() => Pick(profile.Areas);
+            var list = new List<Plan>();
+            DateTimeOffset Ago(int days) => new(now.UtcDateTime.Date.AddDays(-days).AddHours(14), TimeSpan.Zero);
+            void Add(DateTimeOffset at, Func<string, DateTimeOffset, HateIncident> make) => list.Add(new Plan(at, 0, reference => make(reference, at)));
 
-            // A comment on a bus: "funny looks" — trivial; recorded as an NCHI by the call taker, closed on review.
-            var bus = NewIncident(Ago(200), Area(), "Bus (route 12), upper deck",
-                DemoVocabulary.BusCase, ["race"], Answers(["race"]));
-            bus.ReviewDueAt = bus.AssessedAt!.Value.AddHours(24);
-            bus.ReviewedAt = bus.AssessedAt.Value.AddHours(20);
-            bus.ReviewedBy = "Hate crime specialist (demo)";
-            bus.ReviewNote = "Looks alone, with nothing said or done, give no basis to conclude hostility: trivial. Closed.";
-            Decide(bus, false, bus.ReviewedAt.Value, bus.ReviewedBy);
-            Reclassify(bus, "nchi", "no-record", bus.ReviewedAt.Value, bus.ReviewedBy, "Trivial (Code para 20): the call taker had not considered it.");
-            Finalise(bus, "no-record", bus.ReviewedAt.Value);
-            list.Add(bus);
+            // A comment on a bus: "funny looks". The call taker found a basis for hostility and recorded an NCHI; the review closed it as trivial.
+            Add(Ago(200), (reference, at) =>
+            {
+                var bus = NewIncident(reference, at, Pick(profile.Areas), "Bus (route 12), upper deck", DemoVocabulary.BusCase, ["race"], Answers(["race"]));
+                var reviewedAt = bus.AssessedAt!.Value.AddHours(20);
+                Review(bus, AssessmentOutcome.NoRecord, reviewedAt, Specialist,
+                    "Looks alone, with nothing said or done, give no basis to conclude hostility: trivial (Code para 20). Closed.", closeAsTrivial: true);
+                Decide(bus, false, reviewedAt, Specialist);
+                return bus;
+            });
 
             // A bank's anti-money-laundering questions: NCHI → closed → hate crime → declassified.
-            var bank = NewIncident(Ago(320), Area(), "High street bank branch",
-                DemoVocabulary.BankCase, ["race"], Answers(["race"]));
-            var t = bank.AssessedAt!.Value;
-            bank.ReviewDueAt = t.AddHours(24);
-            bank.ReviewedAt = t.AddHours(30);
-            bank.ReviewedBy = "Hate crime specialist (demo)";
-            Decide(bank, true, t.AddHours(1), "Call taker (demo)");
-            Reclassify(bank, "nchi", "no-record", t.AddDays(2), "Investigating officer (demo)", "Standard banking checks applied to every customer: should not have been recorded.");
-            Reclassify(bank, "no-record", "hate-crime", t.AddDays(9), "Crime reviewer (demo)", "Reclassified as a racially aggravated public order offence by bank staff.");
-            Reclassify(bank, "hate-crime", "no-record", t.AddDays(30), "Force crime registrar (demo)", "Declassified after a further review: no offence, no hostility.");
-            bank.ReviewNote = "Trivial: anti-money-laundering questions are asked of every customer.";
-            Finalise(bank, "no-record", t.AddDays(30));
-            list.Add(bank);
+            Add(Ago(320), (reference, at) =>
+            {
+                var bank = NewIncident(reference, at, Pick(profile.Areas), "High street bank branch", DemoVocabulary.BankCase, ["race"], Answers(["race"]));
+                var t = bank.AssessedAt!.Value;
+                Decide(bank, false, t.AddHours(1), CallTaker);
+                Review(bank, AssessmentOutcome.NoRecord, t.AddDays(2), "Investigating officer (demo)",
+                    "Standard banking checks applied to every customer: should not have been recorded.", closeAsTrivial: true);
+                Review(bank, AssessmentOutcome.HateCrime, t.AddDays(9), "Crime reviewer (demo)", "Reclassified as a racially aggravated public order offence by bank staff.");
+                Review(bank, AssessmentOutcome.NoRecord, t.AddDays(30), Registrar,
+                    "Declassified after a further review: no offence, no hostility. Anti-money-laundering questions are asked of every customer.");
+                return bank;
+            });
 
             // Ten-year-olds on school premises: the school deals with it; no police record.
-            var school = NewIncident(Ago(150), Area(), "Primary school playground",
-                DemoVocabulary.SchoolCase, ["race"], Answers(["race"], school: true));
-            ProgressThroughProcess(school);
-            list.Add(school);
+            Add(Ago(150), (reference, at) =>
+            {
+                var school = NewIncident(reference, at, Pick(profile.Areas), "Primary school playground", DemoVocabulary.SchoolCase, ["race"], Answers(["race"], school: true));
+                ProgressThroughProcess(school);
+                return school;
+            });
 
             // The same kind of case recorded in error as a crime, with officers sent to the complainant's home.
-            var schoolError = NewIncident(Ago(410), Area(), "Primary school, classroom",
-                DemoVocabulary.SchoolErrorCase, ["race"], Answers(["race"], crime: true));
-            ProgressThroughProcess(schoolError);
-            Decide(schoolError, true, schoolError.AssessedAt!.Value.AddMinutes(5), "Call taker (demo)");
-            list.Add(schoolError);
+            Add(Ago(410), (reference, at) =>
+            {
+                var schoolError = NewIncident(reference, at, Pick(profile.Areas), "Primary school, classroom", DemoVocabulary.SchoolErrorCase, ["race"], Answers(["race"], crime: true));
+                ProgressThroughProcess(schoolError);
+                Decide(schoolError, true, schoolError.AssessedAt!.Value.AddMinutes(5), CallTaker);
+                return schoolError;
+            });
 
             // The wheelchair question: trivial; recorded in error as a public order crime and attended.
-            var wheelchair = NewIncident(Ago(260), Area(), "Town centre, outside the post office",
-                DemoVocabulary.WheelchairCase, ["disability"], Answers(["disability"], crime: true));
-            ProgressThroughProcess(wheelchair);
-            Decide(wheelchair, true, wheelchair.AssessedAt!.Value.AddMinutes(4), "Call taker (demo)");
-            list.Add(wheelchair);
+            Add(Ago(260), (reference, at) =>
+            {
+                var wheelchair = NewIncident(reference, at, Pick(profile.Areas), "Town centre, outside the post office", DemoVocabulary.WheelchairCase, ["disability"],
+                    Answers(["disability"], crime: true));
+                ProgressThroughProcess(wheelchair);
+                Decide(wheelchair, true, wheelchair.AssessedAt!.Value.AddMinutes(4), CallTaker);
+                return wheelchair;
+            });
 
-            // A lawful placard: lawful expression, no real risk → no record (after a long debate).
-            var placard = NewIncident(Ago(90), Area(), "Town hall square, during a lawful protest",
-                DemoVocabulary.PlacardCase, ["religion", "race"], Answers(["religion", "race"], expression: true));
-            ProgressThroughProcess(placard);
-            placard.History.Add(new IncidentHistoryEntry { At = placard.AssessedAt!.Value.AddMinutes(40), By = "Force crime registrar (demo)", Event = "Note", Note = "Discussed with the chief officer for 30 minutes before deciding not to record." });
-            list.Add(placard);
+            // A lawful placard: lawful expression, no real risk → no record.
+            Add(Ago(90), (reference, at) =>
+            {
+                var placard = NewIncident(reference, at, Pick(profile.Areas), "Town hall square, during a lawful protest", DemoVocabulary.PlacardCase,
+                    ["religion", "race"], Answers(["religion", "race"], expression: true));
+                ProgressThroughProcess(placard);
+                return placard;
+            });
 
             // Repeated targeting of a neighbour: NCHI with the subject's personal data, real risk of a future offence.
-            var neighbour = NewIncident(Ago(45), Area(), "Residential close, shared entrance",
-                DemoVocabulary.NeighbourCase, ["sexual-orientation"], Answers(["sexual-orientation"], harm: true, future: true));
-            neighbour.ReviewDueAt = neighbour.AssessedAt!.Value.AddHours(24);
-            neighbour.ReviewedAt = neighbour.AssessedAt.Value.AddHours(6);
-            neighbour.ReviewedBy = "Hate crime specialist (demo)";
-            neighbour.ReviewNote = "Escalating pattern; threshold met. Subject to be told.";
-            AddSubject(neighbour, repeatLikely: true);
-            Decide(neighbour, true, neighbour.ReviewedAt.Value, neighbour.ReviewedBy);
-            Finalise(neighbour, "nchi-with-personal-data", neighbour.ReviewedAt.Value);
-            TellSubject(neighbour, neighbour.ReviewedAt.Value);
-            list.Add(neighbour);
+            Add(Ago(45), (reference, at) =>
+            {
+                var neighbour = NewIncident(reference, at, Pick(profile.Areas), "Residential close, shared entrance", DemoVocabulary.NeighbourCase,
+                    ["sexual-orientation"], Answers(["sexual-orientation"], harm: true, future: true));
+                var reviewedAt = neighbour.AssessedAt!.Value.AddHours(6);
+                AddSubject(neighbour, repeatLikely: true, neighbour.AssessedAt.Value.AddMinutes(20));
+                Review(neighbour, AssessmentOutcome.NchiWithPersonalData, reviewedAt, Specialist, "Escalating pattern; threshold met. Subject to be told.");
+                Decide(neighbour, true, reviewedAt, Specialist);
+                TellSubject(neighbour, reviewedAt);
+                return neighbour;
+            });
 
             // Awaiting review, and overdue: an online report from yesterday morning.
-            var overdue = NewIncident(now.AddHours(-30), Area(), "Online (social media group for the estate)",
-                DemoVocabulary.OnlineCase, ["religion"], Answers(["religion"]));
-            overdue.ReviewDueAt = overdue.AssessedAt!.Value.AddHours(24);
-            overdue.Status = IncidentStatus.AwaitingReview;
-            list.Add(overdue);
+            Add(now.AddHours(-30), (reference, at) =>
+                NewIncident(reference, at, Pick(profile.Areas), "Online (social media group for the estate)", DemoVocabulary.OnlineCase, ["religion"], Answers(["religion"])));
 
             return list;
         }

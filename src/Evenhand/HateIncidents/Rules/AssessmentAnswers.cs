@@ -14,4 +14,12 @@ public sealed record AssessmentAnswers(
     bool LawfulFreedomOfExpression,
     bool RealRiskOfSignificantHarm,
     bool RealRiskOfFutureOffence,
-    bool ImmediateRisk);
+    bool ImmediateRisk)
+{
+    /// <summary>
+    /// Is there a basis to conclude that the incident was motivated by intentional hostility? Asked by the rule sets from
+    /// code-2023-r2 on; null when it was not answered, which those rules treat as not established. The code-2023 rules never
+    /// asked it and ignore it.
+    /// </summary>
+    public bool? BasisToConcludeIntentionalHostility { get; init; }
+}

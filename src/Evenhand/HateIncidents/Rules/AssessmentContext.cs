@@ -6,11 +6,15 @@ namespace Evenhand.HateIncidents.Rules;
 /// </summary>
 internal sealed class AssessmentContext
 {
-    private AssessmentContext(AssessmentAnswers answers, IReadOnlyList<string> characteristics, IReadOnlyList<string> forceAdded)
+    private AssessmentContext(
+        AssessmentAnswers answers, IReadOnlyList<string> characteristics, IReadOnlyList<string> forceAdded,
+        IReadOnlyList<string> notAdopted, IReadOnlyList<string> adopted)
     {
         Answers = answers;
         Characteristics = characteristics;
         ForceAddedInUse = forceAdded;
+        NotAdopted = notAdopted;
+        Adopted = adopted;
     }
 
     public AssessmentAnswers Answers { get; }
@@ -20,6 +24,13 @@ internal sealed class AssessmentContext
 
     /// <summary>Those of <see cref="Characteristics"/> that count only because the force added them.</summary>
     public IReadOnlyList<string> ForceAddedInUse { get; }
+
+    /// <summary>Characteristics named in the answers that neither the rule set nor the force has adopted (as the person wrote them,
+    /// trimmed); always empty when the rule set refuses them instead.</summary>
+    public IReadOnlyList<string> NotAdopted { get; }
+
+    /// <summary>Every characteristic that counts: the rule set's and the force's additions.</summary>
+    public IReadOnlyList<string> Adopted { get; }
 
     /// <summary>Hostility or prejudice is perceived, towards at least one characteristic the rules recognise.</summary>
     public bool HostilityTowardsACharacteristic => Answers.PerceivedHostility && Characteristics.Count > 0;
@@ -40,9 +51,13 @@ internal sealed class AssessmentContext
         _ => string.Join(", ", words.Take(words.Count - 1)) + " and " + words[^1],
     };
 
-    /// <summary>Checks the characteristics named in <paramref name="answers"/> against the rule set's and the force's.</summary>
+    /// <summary>
+    /// Checks the characteristics named in <paramref name="answers"/> against the rule set's and the force's. With
+    /// <paramref name="refuseNotAdopted"/> one that is in neither list is an <see cref="ArgumentException"/> (code-2023);
+    /// without it, it is kept in <see cref="NotAdopted"/> for the rules to decide on.
+    /// </summary>
     public static AssessmentContext Create(
-        AssessmentAnswers answers, IReadOnlyList<string> particular, IReadOnlyCollection<string>? forceAdditional)
+        AssessmentAnswers answers, IReadOnlyList<string> particular, IReadOnlyCollection<string>? forceAdditional, bool refuseNotAdopted = true)
     {
         ArgumentNullException.ThrowIfNull(answers);
         var added = (forceAdditional ?? [])
@@ -52,12 +67,24 @@ internal sealed class AssessmentContext
             .ToList();
 
         var named = new List<string>();
+        var notAdopted = new List<string>();
         foreach (var raw in answers.Characteristics ?? [])
         {
             var c = Normalise(raw);
             if (c.Length == 0)
             {
                 throw new ArgumentException("A characteristic is blank. Name each one, for example \"race\".", nameof(answers));
+            }
+
+            if (!particular.Contains(c) && !added.Contains(c) && !refuseNotAdopted)
+            {
+                var written = string.Join(' ', raw.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+                if (!notAdopted.Contains(written, StringComparer.OrdinalIgnoreCase))
+                {
+                    notAdopted.Add(written);
+                }
+
+                continue;
             }
 
             if (!particular.Contains(c) && !added.Contains(c))
@@ -75,10 +102,15 @@ internal sealed class AssessmentContext
             }
         }
 
-        return new AssessmentContext(answers, named, named.Where(added.Contains).ToList());
+        return new AssessmentContext(answers, named, named.Where(added.Contains).ToList(), notAdopted, [.. particular, .. added]);
     }
 
-    private static string Normalise(string? characteristic) => (characteristic ?? "").Trim().ToLowerInvariant();
+    /// <summary>
+    /// A characteristic as a key: lower case, with the words joined by hyphens, so the Code's own words ("sexual orientation",
+    /// "Transgender identity") and the keys ("sexual-orientation") are the same characteristic.
+    /// </summary>
+    public static string Normalise(string? characteristic) =>
+        string.Join('-', (characteristic ?? "").ToLowerInvariant().Split([' ', '-', '_', '\t'], StringSplitOptions.RemoveEmptyEntries));
 }
 
 /// <summary>One step of a rule set: decides the outcome and stops, or adds what it found to the reasons and lets the next step go on.</summary>

@@ -32,6 +32,9 @@ public enum SpecialistReview
 /// <summary>The stable text keys of the outcomes and reviews, used in JSON, the database and codes.</summary>
 public static class AssessmentKeys
 {
+    /// <summary>A characteristic as the rules key it: "Sexual orientation", "sexual-orientation" and "SEXUAL ORIENTATION" are all "sexual-orientation".</summary>
+    public static string CharacteristicKey(string? characteristic) => AssessmentContext.Normalise(characteristic);
+
     public static string ToKey(this AssessmentOutcome outcome) => outcome switch
     {
         AssessmentOutcome.HateCrime => "hate-crime",

@@ -12,10 +12,10 @@ public sealed class RuleSetRegistry
     }
 
     /// <summary>The rule set a force follows unless its policy names another.</summary>
-    public const string DefaultId = Code2023RuleSet.RuleSetId;
+    public const string DefaultId = Code2023Rev2RuleSet.RuleSetId;
 
     /// <summary>Every rule set, oldest first.</summary>
-    public static IReadOnlyList<IAssessmentRuleSet> All { get; } = [new Code2023RuleSet()];
+    public static IReadOnlyList<IAssessmentRuleSet> All { get; } = [new Code2023RuleSet(), new Code2023Rev2RuleSet()];
 
     public static IAssessmentRuleSet Default => Get(DefaultId);
 

@@ -48,21 +48,19 @@ public sealed class AnalysisDataset : IDisposable
     private static DateTimeOffset At(int month, int day, int hour, int year = 2025) => new(year, month, day, hour, 0, 0, TimeSpan.Zero);
 
     private static HateIncident Incident(int forceId, string reference, DateTimeOffset reported, string area, string? location, string[] characteristics, string? outcome, IncidentStatus status) =>
-        new()
-        {
-            ForceId = forceId,
-            Reference = reference,
-            ReportedAt = reported,
-            OccurredAt = reported.AddHours(-1),
-            Area = area,
-            LocationDescription = location,
-            Circumstances = "Test incident " + reference,
-            Characteristics = [.. characteristics],
-            Status = status,
-            AssessedAt = outcome is null ? null : reported.AddHours(1),
-            Assessment = outcome is null ? null : new IncidentAssessment { Outcome = outcome, SpecialistReview = "not-required", PerceivedHostility = true },
-            Classification = outcome,
-        };
+        IncidentRows.New()
+            .Set(i => i.ForceId, forceId)
+            .Set(i => i.Reference, reference)
+            .Set(i => i.ReportedAt, reported)
+            .Set(i => i.OccurredAt, reported.AddHours(-1))
+            .Set(i => i.Area, area)
+            .Set(i => i.LocationDescription, location)
+            .Set(i => i.Circumstances, "Test incident " + reference)
+            .Set(i => i.Characteristics, [.. characteristics])
+            .Set(i => i.Status, status)
+            .Set(i => i.AssessedAt, outcome is null ? null : reported.AddHours(1))
+            .Set(i => i.Assessment, outcome is null ? null : new IncidentAssessment { Outcome = outcome, SpecialistReview = "not-required", PerceivedHostility = true })
+            .Set(i => i.Classification, outcome);
 
     private static IncidentPerson Person(PersonRole role, string name, int year) => new() { Role = role, Name = name, DateOfBirth = new DateOnly(year, 1, 1) };
 
@@ -71,52 +69,52 @@ public sealed class AnalysisDataset : IDisposable
         db.HatePolicies.Add(new ForceHatePolicy { ForceId = cheshire, ReviewTargetHours = 24 });
 
         var a = Incident(cheshire, "T-A", At(3, 10, 10), "Crewe", "Bus station", ["race"], "hate-crime", IncidentStatus.Finalised);
-        a.Deployed = true;
-        a.DeploymentDecidedAt = a.ReportedAt.AddHours(2);
-        a.People = [Person(PersonRole.Complainant, "Ann Smith", 1980), Person(PersonRole.Subject, "Sam Jones", 1990)];
+        a.Set(x => x.Deployed, true);
+        a.Set(x => x.DeploymentDecidedAt, a.ReportedAt.AddHours(2));
+        a.AddRows(x => x.People, Person(PersonRole.Complainant, "Ann Smith", 1980), Person(PersonRole.Subject, "Sam Jones", 1990));
 
         var b = Incident(cheshire, "T-B", At(3, 20, 9), "Crewe", "Bus station", ["race", "religion"], "nchi", IncidentStatus.Finalised);
-        b.ReviewDueAt = b.AssessedAt!.Value.AddHours(24);
-        b.ReviewedAt = b.AssessedAt.Value.AddHours(10);
-        b.Deployed = false;
-        b.DeploymentDecidedAt = b.ReviewedAt;
-        b.People = [Person(PersonRole.Complainant, "ann SMITH", 1980)];
-        b.History = [new IncidentHistoryEntry { At = b.ReviewedAt.Value, By = "x", Event = "Review: classification confirmed", FromOutcome = "nchi", ToOutcome = "nchi" }];
+        b.Set(x => x.ReviewDueAt, b.AssessedAt!.Value.AddHours(24));
+        b.Set(x => x.ReviewedAt, b.AssessedAt.Value.AddHours(10));
+        b.Set(x => x.Deployed, false);
+        b.Set(x => x.DeploymentDecidedAt, b.ReviewedAt);
+        b.AddRows(x => x.People, Person(PersonRole.Complainant, "ann SMITH", 1980));
+        b.AddRows(x => x.History, new IncidentHistoryEntry { At = b.ReviewedAt.Value, By = "x", Event = "Review: classification confirmed", FromOutcome = "nchi", ToOutcome = "nchi" });
 
         var c = Incident(cheshire, "T-C", At(4, 5, 9), "Chester", "Park", ["sexual-orientation"], "nchi-with-personal-data", IncidentStatus.Finalised);
-        c.ReviewDueAt = c.AssessedAt!.Value.AddHours(24);
-        c.ReviewedAt = c.AssessedAt.Value.AddHours(30);
-        c.Deployed = true;
-        c.DeploymentDecidedAt = c.AssessedAt.Value.AddHours(1);
-        c.People = [Person(PersonRole.Complainant, "Bob Brown", 1970), Person(PersonRole.Subject, "Sam Jones", 1990)];
+        c.Set(x => x.ReviewDueAt, c.AssessedAt!.Value.AddHours(24));
+        c.Set(x => x.ReviewedAt, c.AssessedAt.Value.AddHours(30));
+        c.Set(x => x.Deployed, true);
+        c.Set(x => x.DeploymentDecidedAt, c.AssessedAt.Value.AddHours(1));
+        c.AddRows(x => x.People, Person(PersonRole.Complainant, "Bob Brown", 1970), Person(PersonRole.Subject, "Sam Jones", 1990));
 
         // 23:30 UTC on 31 March is 00:30 on 1 April in London: an April incident.
         var d = Incident(cheshire, "T-D", new DateTimeOffset(2025, 3, 31, 23, 30, 0, TimeSpan.Zero), "Chester", "Park", ["disability"], "no-record", IncidentStatus.Closed);
-        d.People = [Person(PersonRole.Complainant, "Ann Smith", 1980)];
-        d.History = [new IncidentHistoryEntry { At = d.ReportedAt.AddHours(5), By = "x", Event = "Closed on review", FromOutcome = "nchi", ToOutcome = "no-record" }];
+        d.AddRows(x => x.People, Person(PersonRole.Complainant, "Ann Smith", 1980));
+        d.AddRows(x => x.History, new IncidentHistoryEntry { At = d.ReportedAt.AddHours(5), By = "x", Event = "Closed on review", FromOutcome = "nchi", ToOutcome = "no-record" });
 
         var e = Incident(cheshire, "T-E", At(6, 14, 9), "Crewe", "High street", ["race"], "nchi", IncidentStatus.AwaitingReview);
-        e.ReviewDueAt = e.AssessedAt!.Value.AddHours(24); // 15 June 10:00: overdue at 12:00
+        e.Set(x => x.ReviewDueAt, e.AssessedAt!.Value.AddHours(24)); // 15 June 10:00: overdue at 12:00
 
         var f = Incident(cheshire, "T-F", At(6, 15, 8), "Chester", "Station", ["religion"], "nchi", IncidentStatus.AwaitingReview);
-        f.ReviewDueAt = f.AssessedAt!.Value.AddHours(24);
+        f.Set(x => x.ReviewDueAt, f.AssessedAt!.Value.AddHours(24));
 
         var g = Incident(cheshire, "T-G", At(6, 15, 11), "Crewe", null, ["transgender-identity"], null, IncidentStatus.Recorded);
 
         // Before the period: ignored by the analysis, but finalised (the case-file sample may pick it).
         var h = Incident(cheshire, "T-H", At(1, 10, 10, 2024), "Crewe", "Bus station", ["race"], "hate-crime", IncidentStatus.Finalised);
-        h.People = [Person(PersonRole.Complainant, "Ann Smith", 1980)];
+        h.AddRows(x => x.People, Person(PersonRole.Complainant, "Ann Smith", 1980));
 
         // The subject's personal data was deleted: the subject is not linked any more.
         var i = Incident(cheshire, "T-I", At(5, 10, 9), "Chester", "Park", ["religion"], "nchi", IncidentStatus.Finalised);
-        i.ReviewDueAt = i.AssessedAt!.Value.AddHours(24);
-        i.ReviewedAt = i.AssessedAt.Value.AddHours(2);
-        i.PersonalDataDeletedAt = i.ReviewedAt;
-        i.History = [new IncidentHistoryEntry { At = i.ReviewedAt.Value, By = "x", Event = "Reclassified on review", FromOutcome = "nchi-with-personal-data", ToOutcome = "nchi" }];
+        i.Set(x => x.ReviewDueAt, i.AssessedAt!.Value.AddHours(24));
+        i.Set(x => x.ReviewedAt, i.AssessedAt.Value.AddHours(2));
+        i.Set(x => x.PersonalDataDeletedAt, i.ReviewedAt);
+        i.AddRows(x => x.History, new IncidentHistoryEntry { At = i.ReviewedAt.Value, By = "x", Event = "Reclassified on review", FromOutcome = "nchi-with-personal-data", ToOutcome = "nchi" });
 
         // Another force: never counted for Cheshire.
         var other = Incident(cleveland, "T-X", At(3, 15, 10), "Crewe", "Bus station", ["race"], "hate-crime", IncidentStatus.Finalised);
-        other.People = [Person(PersonRole.Complainant, "Ann Smith", 1980), Person(PersonRole.Subject, "Sam Jones", 1990)];
+        other.AddRows(x => x.People, Person(PersonRole.Complainant, "Ann Smith", 1980), Person(PersonRole.Subject, "Sam Jones", 1990));
 
         db.HateIncidents.AddRange(a, b, c, d, e, f, g, h, i, other);
         await db.SaveChangesAsync();

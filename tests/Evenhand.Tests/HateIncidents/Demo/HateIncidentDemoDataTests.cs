@@ -12,9 +12,10 @@ public sealed class HateIncidentDemoDataTests
     private static List<HateIncident> Generate(int seed = 5) =>
         HateIncidentDemoData.Generate(3, 400, seed, Now, HateIncidentDemoData.ProfileFor("hampshire-and-isle-of-wight"));
 
+    // Not the Version: it is a concurrency token the entity's methods draw afresh on every change, not part of the record.
     private static string Fingerprint(IEnumerable<HateIncident> incidents) => JsonSerializer.Serialize(incidents.Select(i => new
     {
-        i.Reference, i.ReportedAt, i.Area, i.LocationDescription, i.Circumstances, i.Characteristics, i.Status, i.Version,
+        i.Reference, i.ReportedAt, i.Area, i.LocationDescription, i.Circumstances, i.Characteristics, i.Status,
         Outcome = i.Classification, i.ReviewedAt, i.Deployed, i.FinalisingCode,
         People = i.People.Select(p => (p.Role, p.Name, p.DateOfBirth)).ToList(),
         History = i.History.Select(h => (h.Event, h.FromOutcome, h.ToOutcome, h.At)).ToList(),
@@ -59,7 +60,10 @@ public sealed class HateIncidentDemoDataTests
         {
             var a = i.Assessment!;
             var decided = rules.Assess(new AssessmentAnswers(i.Characteristics, a.PerceivedHostility, a.IsCrime, a.TrivialIrrationalOrMalicious,
-                a.SchoolChildrenOnSchoolPremises, a.LawfulFreedomOfExpression, a.RealRiskOfSignificantHarm, a.RealRiskOfFutureOffence, i.ImmediateRisk), ["sex"]);
+                a.SchoolChildrenOnSchoolPremises, a.LawfulFreedomOfExpression, a.RealRiskOfSignificantHarm, a.RealRiskOfFutureOffence, i.ImmediateRisk)
+            {
+                BasisToConcludeIntentionalHostility = a.BasisToConcludeIntentionalHostility,
+            }, ["sex"]);
             Assert.Equal(decided.Outcome.ToKey(), i.History.First(h => h.Event == "Assessed").ToOutcome);
         }
     }
@@ -95,5 +99,37 @@ public sealed class HateIncidentDemoDataTests
 
         // Subject personal data is held only where the classification allows it.
         Assert.All(incidents.Where(i => i.People.Any(p => p.Role == PersonRole.Subject)), i => Assert.True(i.Assessment!.SubjectPersonalDataAllowed));
+    }
+
+    [Fact]
+    public void HateIncident_HasNoPublicSetters_SoOnlyItsMethodsChangeIt()
+    {
+        var settable = typeof(HateIncident).GetProperties()
+            .Where(p => p.DeclaringType == typeof(HateIncident) && p.SetMethod is { IsPublic: true })
+            .Select(p => p.Name);
+
+        Assert.Empty(settable);
+        Assert.DoesNotContain(typeof(HateIncident).GetConstructors(), c => c.IsPublic);
+        // Its rows (people, files, history) are read-only from outside too.
+        Assert.All(new[] { nameof(HateIncident.People), nameof(HateIncident.Attachments), nameof(HateIncident.History) }, name =>
+            Assert.True(typeof(HateIncident).GetProperty(name)!.PropertyType.GetGenericTypeDefinition() == typeof(IReadOnlyList<>), name));
+    }
+
+    [Fact]
+    public void Generate_GivesNoHateCrimeTheCodesWork_AndTellsSubjectsOnlyAfterTheReview()
+    {
+        var incidents = Generate();
+        var policy = ForceHatePolicy.Default(3);
+
+        Assert.All(incidents.Where(i => i.IsHateCrime), i =>
+        {
+            Assert.Null(i.RetentionReviewDueOn);
+            Assert.Null(i.SubjectToBeToldBy);
+            Assert.False(i.SubjectToBeTold(policy));
+        });
+        Assert.All(incidents.Where(i => i.SubjectToldAt is not null), i =>
+            Assert.True(i.History.First(h => h.Event.StartsWith("Review", StringComparison.Ordinal)).At <= i.SubjectToldAt));
+        Assert.Contains(incidents, i => i.SubjectToBeTold(policy) || i.SubjectToldAt is not null);
+        Assert.Contains(incidents, i => i.History.Any(h => h.Event.StartsWith("Subject told", StringComparison.Ordinal) && (h.Note ?? "").Contains("late", StringComparison.Ordinal)));
     }
 }

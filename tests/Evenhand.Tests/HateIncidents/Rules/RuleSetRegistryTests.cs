@@ -12,11 +12,12 @@ public class RuleSetRegistryTests
     }
 
     [Fact]
-    public void Get_KnownId_ReturnsThatRuleSet_AndTheDefaultIsCode2023()
+    public void Get_KnownId_ReturnsThatRuleSet_AndTheDefaultIsItsSuccessor()
     {
         Assert.IsType<Code2023RuleSet>(RuleSetRegistry.Get("code-2023"));
-        Assert.Equal("code-2023", RuleSetRegistry.DefaultId);
-        Assert.Same(RuleSetRegistry.Get("code-2023"), RuleSetRegistry.Default);
+        Assert.IsType<Code2023Rev2RuleSet>(RuleSetRegistry.Get("code-2023-r2"));
+        Assert.Equal("code-2023-r2", RuleSetRegistry.DefaultId);
+        Assert.Same(RuleSetRegistry.Get("code-2023-r2"), RuleSetRegistry.Default);
     }
 
     [Fact]

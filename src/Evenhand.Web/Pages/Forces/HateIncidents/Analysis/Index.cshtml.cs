@@ -10,7 +10,8 @@ namespace Evenhand.Web.Pages.Forces.HateIncidents.Analysis;
 /// <summary>
 /// The force's hate-incident analysis (HMICFRS 2024 recommendation 17): counts and trends, repeats, review timeliness,
 /// deployment and reclassifications, with a CSV of each breakdown. Aggregates only — no names — so governance, the PCC office
-/// and the inspectorate may see it as well as the hate-incident roles.
+/// and the inspectorate may see it as well as the hate-incident roles. Repeat complainants and subjects carry their incidents'
+/// references only for a role that may see that person's data under the force's policy, and each such view is audited.
 /// </summary>
 [Authorize(Policy = Policies.SeeHateAnalysis)]
 public sealed class IndexModel(HateIncidentAnalysisService analysis, TimeProvider time) : EvenhandPageModel
@@ -46,7 +47,7 @@ public sealed class IndexModel(HateIncidentAnalysisService analysis, TimeProvide
     {
         if (await PrepareAsync(ct) is { } filter)
         {
-            Result = await analysis.AnalyseAsync(CurrentForce.Id, filter, ct);
+            Result = await analysis.AnalyseForAsync(CurrentForce.Id, filter, User.IncidentRole(), Actor(time), ct);
         }
 
         return Page();
@@ -69,9 +70,9 @@ public sealed class IndexModel(HateIncidentAnalysisService analysis, TimeProvide
             "area" => Csv.Write((await analysis.ByAreaAsync(id, filter, ct)).Select(k => new { area = k.Key, total = k.Total, hate_crime = k.Counts.HateCrime, nchi = k.Counts.Nchi, nchi_with_personal_data = k.Counts.NchiWithPersonalData, no_record = k.Counts.NoRecord, not_assessed = k.Counts.NotAssessed })),
             "repeat-locations" => Csv.Write((await analysis.RepeatLocationsAsync(id, filter, 100, ct))
                 .Select(r => new { area = r.Area, location = r.Location, incidents = r.Count, recent_references = string.Join(" ", r.References) })),
-            "repeat-complainants" => Csv.Write((await analysis.RepeatPeopleAsync(id, filter, Evenhand.HateIncidents.PersonRole.Complainant, 100, ct))
+            "repeat-complainants" => Csv.Write((await analysis.RepeatPeopleForAsync(id, filter, Evenhand.HateIncidents.PersonRole.Complainant, 100, User.IncidentRole(), Actor(time), ct))
                 .Select(r => new { complainant = r.Label, incidents = r.Count, recent_references = string.Join(" ", r.References) })),
-            "repeat-subjects" => Csv.Write((await analysis.RepeatPeopleAsync(id, filter, Evenhand.HateIncidents.PersonRole.Subject, 100, ct))
+            "repeat-subjects" => Csv.Write((await analysis.RepeatPeopleForAsync(id, filter, Evenhand.HateIncidents.PersonRole.Subject, 100, User.IncidentRole(), Actor(time), ct))
                 .Select(r => new { subject = r.Label, incidents = r.Count, recent_references = string.Join(" ", r.References) })),
             "review-timeliness" => Csv.Write(TimelinessRows(await analysis.ReviewTimelinessAsync(id, filter, ct))),
             "deployment" => Csv.Write((await analysis.DeploymentAsync(id, filter, ct)).ByOutcome

@@ -23,12 +23,14 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
 
     public Task<IActionResult> OnGetAsync(CancellationToken ct) => PageOrNotFoundAsync(ct, () =>
     {
-        Rationale = Incident.PersonalDataRationale;
+        // The rationale is about the subject: shown (and so audited, below) only to a role that may see the subject's data.
+        Rationale = CanSeeSubject ? Incident.PersonalDataRationale : null;
         if (Incident.Assessment is { } a)
         {
             Answers = new()
             {
                 ["isCrime"] = a.IsCrime, ["perceivedHostility"] = a.PerceivedHostility, ["trivialIrrationalOrMalicious"] = a.TrivialIrrationalOrMalicious,
+                ["basisToConcludeIntentionalHostility"] = a.BasisToConcludeIntentionalHostility,
                 ["schoolChildrenOnSchoolPremises"] = a.SchoolChildrenOnSchoolPremises, ["lawfulFreedomOfExpression"] = a.LawfulFreedomOfExpression,
                 ["realRiskOfSignificantHarm"] = a.RealRiskOfSignificantHarm, ["realRiskOfFutureOffence"] = a.RealRiskOfFutureOffence,
                 ["immediateRisk"] = Incident.ImmediateRisk,
@@ -77,6 +79,8 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
     {
         RuleSet = RuleSetRegistry.Get(Policy.RuleSetOn(HateIncidentService.LondonDate(Now)));
         Supporting = await Incidents.SupportingInformationAsync(Incident, CanSeeSubject, ct);
+        await Incidents.RecordSubjectDataShownAsync(Incident, "assess", new SubjectDataShown(
+            Rationale: Incident.PersonalDataRationale is not null && CanSeeSubject, SameSubjectIncidents: Supporting.SameSubject?.Count ?? 0), Actor(), ct);
     }
 
     private AssessmentAnswers? ReadAnswers()
@@ -96,6 +100,10 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
 
         bool A(string key) => Answers.TryGetValue(key, out var v) && v == true;
         return new AssessmentAnswers(Incident.Characteristics, A("perceivedHostility"), A("isCrime"), A("trivialIrrationalOrMalicious"),
-            A("schoolChildrenOnSchoolPremises"), A("lawfulFreedomOfExpression"), A("realRiskOfSignificantHarm"), A("realRiskOfFutureOffence"), A("immediateRisk"));
+            A("schoolChildrenOnSchoolPremises"), A("lawfulFreedomOfExpression"), A("realRiskOfSignificantHarm"), A("realRiskOfFutureOffence"), A("immediateRisk"))
+        {
+            // Required on the form when the rule set asks it (every question is); null for one that does not.
+            BasisToConcludeIntentionalHostility = Answers.TryGetValue("basisToConcludeIntentionalHostility", out var basis) ? basis : null,
+        };
     }
 }

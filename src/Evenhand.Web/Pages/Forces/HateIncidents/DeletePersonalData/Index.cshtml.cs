@@ -36,5 +36,12 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
         Incidents.ConfirmPurgeAsync(Force.Id, Id, PurgeId, PurgeNote, Role ?? IncidentStaffRole.CallTaker, Actor(), ct),
         "Purge confirmed", IncidentUrl("delete-personal-data"), ct);
 
-    protected override async Task OnLoadedAsync(CancellationToken ct) => Purges = await Incidents.PurgesAsync(Force.Id, Id, ct);
+    protected override async Task OnLoadedAsync(CancellationToken ct)
+    {
+        Purges = await Incidents.PurgesAsync(Force.Id, Id, ct);
+        if (!Incident.IsHateCrime)
+        {
+            await Incidents.RecordSubjectDataShownAsync(Incident, "delete-personal-data", new SubjectDataShown(Rationale: Incident.PersonalDataRationale is not null), Actor(), ct);
+        }
+    }
 }

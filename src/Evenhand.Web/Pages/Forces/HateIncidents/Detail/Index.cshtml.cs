@@ -64,5 +64,10 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
     {
         Supporting = await Incidents.SupportingInformationAsync(Incident, CanSeeSubject, ct);
         Attachments = HateIncidentService.VisibleAttachments(Incident, Role, Policy);
+        // The list names and describes each file about the subject; the rationale and the same-subject links are theirs too.
+        await Incidents.RecordSubjectDataShownAsync(Incident, "incident", new SubjectDataShown(
+            SubjectFiles: Attachments.Count(a => a.AboutSubject),
+            Rationale: Incident.PersonalDataRationale is not null && CanSeeSubject,
+            SameSubjectIncidents: Supporting.SameSubject?.Count ?? 0), Actor(), ct);
     }
 }

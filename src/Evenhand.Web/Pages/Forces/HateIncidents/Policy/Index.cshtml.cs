@@ -26,6 +26,8 @@ public sealed class IndexModel(HatePolicyService policies, IAuthorizationService
     [BindProperty] public string? RetentionRationale { get; set; }
     [BindProperty] public bool TellSubject { get; set; }
     [BindProperty] public string? TellSubjectRationale { get; set; }
+    [BindProperty] public int? TellSubjectWithinDays { get; set; }
+    [BindProperty] public string? TellSubjectWithinDaysRationale { get; set; }
     [BindProperty] public int? SubjectReplyDays { get; set; }
     [BindProperty] public string? SubjectReplyRationale { get; set; }
     [BindProperty] public bool CallTakersMaySeePersonalData { get; set; }
@@ -48,6 +50,8 @@ public sealed class IndexModel(HatePolicyService policies, IAuthorizationService
         RetentionRationale = p.RetentionRationale;
         TellSubject = p.TellSubject;
         TellSubjectRationale = p.TellSubjectRationale;
+        TellSubjectWithinDays = p.TellSubjectWithinDays;
+        TellSubjectWithinDaysRationale = p.TellSubjectWithinDaysRationale;
         SubjectReplyDays = p.SubjectReplyDays;
         SubjectReplyRationale = p.SubjectReplyRationale;
         CallTakersMaySeePersonalData = p.CallTakersMaySeePersonalData;
@@ -65,13 +69,18 @@ public sealed class IndexModel(HatePolicyService policies, IAuthorizationService
 
         if (ReviewTargetHours is null) ModelState.AddModelError(nameof(ReviewTargetHours), "Enter the review target in hours");
         if (RetentionReviewMonths is null) ModelState.AddModelError(nameof(RetentionReviewMonths), "Enter the retention review period in months");
+        if (TellSubjectWithinDays is null) ModelState.AddModelError(nameof(TellSubjectWithinDays), "Enter the days within which a subject is told");
         if (SubjectReplyDays is null) ModelState.AddModelError(nameof(SubjectReplyDays), "Enter the days within which a subject is answered");
         if (ModelState.ErrorCount == 0)
         {
             var settings = new HatePolicySettings(Assessors, AssessorsRationale, ReviewTargetHours!.Value, ReviewTargetRationale,
                 (AdditionalCharacteristics ?? "").Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 AdditionalCharacteristicsRationale, RetentionReviewMonths!.Value, RetentionRationale, TellSubject, TellSubjectRationale,
-                SubjectReplyDays!.Value, SubjectReplyRationale, CallTakersMaySeePersonalData, PersonalDataVisibilityRationale, RuleSetId, RuleSetFrom);
+                SubjectReplyDays!.Value, SubjectReplyRationale, CallTakersMaySeePersonalData, PersonalDataVisibilityRationale, RuleSetId, RuleSetFrom)
+            {
+                TellSubjectWithinDays = TellSubjectWithinDays!.Value,
+                TellSubjectWithinDaysRationale = TellSubjectWithinDaysRationale,
+            };
             if (await TryAsync(() => policies.UpdateAsync(Force.Id, new UpdateHatePolicyOptions(Version, settings), Actor(time), ct)))
             {
                 return RedirectWithNotice("Policy saved", $"{HateIncidentPages.Base(Force.Slug)}/policy");

@@ -46,6 +46,10 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
             "Review saved", IncidentUrl(), ct);
     }
 
-    protected override async Task OnLoadedAsync(CancellationToken ct) =>
+    protected override async Task OnLoadedAsync(CancellationToken ct)
+    {
         Supporting = await Incidents.SupportingInformationAsync(Incident, CanSeeSubject, ct);
+        await Incidents.RecordSubjectDataShownAsync(Incident, "review", new SubjectDataShown(
+            Rationale: Incident.PersonalDataRationale is not null && CanSeeSubject, SameSubjectIncidents: Supporting.SameSubject?.Count ?? 0), Actor(), ct);
+    }
 }

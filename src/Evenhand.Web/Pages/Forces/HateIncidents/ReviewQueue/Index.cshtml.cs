@@ -13,7 +13,7 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
 {
     public Evenhand.Forces.Force Force => CurrentForce;
     public IReadOnlyList<HateIncident> Queue { get; private set; } = [];
-    public IncidentWorkDue Due { get; private set; } = null!;
+    public IReadOnlyList<DueWorkItem> Due { get; private set; } = [];
     public ForceHatePolicy Policy { get; private set; } = null!;
     public DateTimeOffset Now { get; private set; }
     public DateOnly Today { get; private set; }
@@ -24,6 +24,6 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
         Today = HateIncidentService.LondonDate(Now);
         Policy = await policies.GetAsync(Force.Id, ct);
         Queue = await incidents.ReviewQueueAsync(Force.Id, ct);
-        Due = await incidents.WorkDueAsync(Force.Id, Today, ct);
+        Due = await incidents.DueWorkAsync(Force.Id, Now, ct);
     }
 }

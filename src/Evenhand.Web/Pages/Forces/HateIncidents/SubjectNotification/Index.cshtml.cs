@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Evenhand.Common;
 using Evenhand.HateIncidents;
 using Evenhand.Web.Infrastructure;
 using Evenhand.Web.TagHelpers;
@@ -25,9 +26,16 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
 
     public Task<IActionResult> OnPostToldAsync(CancellationToken ct) => ChangeAsync(Policies.ReviewHateIncidents, nameof(ToldOn), () =>
     {
+        var today = Today();
+        if (ToldOn > today)
+        {
+            // Said here, in the form's words; the entity refuses a future time too.
+            throw new DomainRuleException($"The date told must be today or in the past: {ToldOn:d MMMM yyyy} has not happened yet.");
+        }
+
         // A date only: midday UK time, or now when that is still to come today.
         var now = Time.GetUtcNow();
-        var at = LondonTime.ToInstant(ToldOn ?? Today(), new TimeOnly(12, 0));
+        var at = LondonTime.ToInstant(ToldOn ?? today, new TimeOnly(12, 0));
         return Incidents.RecordSubjectToldAsync(Force.Id, Id, Version, at > now ? now : at, Actor(), ct);
     }, "Recorded that the subject was told", IncidentUrl("subject-notification"), ct);
 
@@ -48,4 +56,8 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
         "Recorded that the subject was answered", IncidentUrl("subject-notification"), ct);
 
     public DateOnly Today() => HateIncidentService.LondonDate(Time.GetUtcNow());
+
+    protected override Task OnLoadedAsync(CancellationToken ct) =>
+        Incidents.RecordSubjectDataShownAsync(Incident, "subject-notification", new SubjectDataShown(
+            Reply: Incident.SubjectReply is not null, NotificationExceptionReason: Incident.NotificationExceptionReason is not null), Actor(), ct);
 }
