@@ -61,6 +61,9 @@ public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> option
     /// providers: PostgreSQL would refuse the row with a server error and SQLite would store it, so neither is left to
     /// decide. A change that is too long is refused, nothing is saved, and each field is named with its limit.
     /// </summary>
+    /// <summary>Marks a text column computed from another (a search key): its source's limit is the one reported.</summary>
+    public const string DerivedText = "Evenhand:DerivedText";
+
     private void RefuseOverlongText()
     {
         var errors = new List<FieldError>();
@@ -73,7 +76,7 @@ public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> option
 
             foreach (var property in entry.Properties)
             {
-                if (property.Metadata.ClrType == typeof(string) && property.Metadata.GetMaxLength() is { } max &&
+                if (property.Metadata.ClrType == typeof(string) && property.Metadata.FindAnnotation(DerivedText) is null && property.Metadata.GetMaxLength() is { } max &&
                     property.CurrentValue is string { } text && text.Length > max &&
                     (entry.State == EntityState.Added || property.IsModified))
                 {
@@ -315,7 +318,7 @@ public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> option
         builder.Entity<IncidentPerson>(b =>
         {
             b.Property(p => p.Name).HasMaxLength(200);
-            b.Property(p => p.NameKey).HasMaxLength(200);
+            b.Property(p => p.NameKey).HasMaxLength(200).HasAnnotation(DerivedText, true);
             // Repeat complainants and subjects, grouped in index order within the force, role and period.
             b.HasIndex(p => new { p.ForceId, p.Role, p.NameKey, p.DateOfBirth, p.IncidentReportedAt, p.HateIncidentId })
                 .HasDatabaseName("IX_IncidentPeople_Repeats");

@@ -227,31 +227,53 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
     {
         var policy = await policies.GetAsync(forceId, ct);
         var ruleSet = RuleSetRegistry.Get(policy.RuleSetOn(LondonDate(ctx.Now)));
-        var reference = string.IsNullOrWhiteSpace(o.Reference) ? await NextReferenceAsync(forceId, ctx.Now, ct) : o.Reference.Trim().ToUpperInvariant();
-        if (reference.Length > 40)
+        var generated = string.IsNullOrWhiteSpace(o.Reference);
+        // Two people recording at the same moment can be given the same next number; the unique index refuses the second,
+        // which then takes the number after. A reference someone typed is not changed: they are told it is taken.
+        for (var attempt = 1; ; attempt++)
         {
-            throw new DomainRuleException("The reference must be 40 characters or fewer.");
-        }
+            var reference = generated ? await NextReferenceAsync(forceId, ctx.Now, ct) : o.Reference!.Trim().ToUpperInvariant();
+            if (reference.Length > 40)
+            {
+                throw new DomainRuleException([new FieldError(nameof(RecordIncidentOptions.Reference), "The reference must be 40 characters or fewer.")]);
+            }
 
-        if (await db.HateIncidents.AnyAsync(i => i.ForceId == forceId && i.Reference == reference, ct))
-        {
-            throw new DomainRuleException($"There is already an incident with the reference {reference}.");
-        }
+            if (await db.HateIncidents.AnyAsync(i => i.ForceId == forceId && i.Reference == reference, ct))
+            {
+                if (generated && attempt < 10)
+                {
+                    continue; // taken by someone recording at the same moment: the next number
+                }
 
-        var incident = HateIncident.Record(forceId, reference, o.Report, policy.KnownCharacteristics(ruleSet), ctx);
-        if (o.Complainant is { } complainant && !string.IsNullOrWhiteSpace(complainant.Name))
-        {
-            incident.AddPerson(PersonRole.Complainant, complainant, role, policy, ctx);
-        }
+                throw new DomainRuleException([new FieldError(nameof(RecordIncidentOptions.Reference), $"There is already an incident with the reference {reference}.")]);
+            }
 
-        // The audit entry needs the new id: two saves, one transaction.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.HateIncidents.Add(incident);
-        await db.SaveChangesAsync(ct);
-        AuditLog.Record(db, ctx, "Created", nameof(HateIncident), incident.Id, forceId, null, Snapshot(incident));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return incident;
+            var incident = HateIncident.Record(forceId, reference, o.Report, policy.KnownCharacteristics(ruleSet), ctx);
+            if (o.Complainant is { } complainant && !string.IsNullOrWhiteSpace(complainant.Name))
+            {
+                incident.AddPerson(PersonRole.Complainant, complainant, role, policy, ctx);
+            }
+
+            try
+            {
+                // The audit entry needs the new id: two saves, one transaction.
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                db.HateIncidents.Add(incident);
+                await db.SaveChangesAsync(ct);
+                AuditLog.Record(db, ctx, "Created", nameof(HateIncident), incident.Id, forceId, null, Snapshot(incident));
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                return incident;
+            }
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+            {
+                db.ChangeTracker.Clear();
+                if (!generated || attempt == 10)
+                {
+                    throw new DomainRuleException([new FieldError(nameof(RecordIncidentOptions.Reference), $"There is already an incident with the reference {reference}. Record it again to be given the next one.")]);
+                }
+            }
+        }
     }
 
     /// <summary>The decision the force's rule set gives for these answers, without saving anything (the page shows it, with its reasons).</summary>

@@ -71,6 +71,14 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
             : Page();
     }
 
+    /// <summary>The complainant's details are this form's "Complainant…" fields.</summary>
+    protected override string FieldFor(string domainField) => domainField switch
+    {
+        "Name" => nameof(ComplainantName),
+        "Contact" => nameof(ComplainantContact),
+        _ => domainField,
+    };
+
     private DateTimeOffset? When(DateOnly? date, string? timeText, string dateField, string timeField, string what)
     {
         if (ModelState[dateField]?.Errors.Count > 0)
