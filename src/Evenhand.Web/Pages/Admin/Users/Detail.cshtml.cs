@@ -23,6 +23,18 @@ public sealed class DetailModel(UserAdministration admin, EvenhandDbContext db, 
     /// <summary>Shown once, straight after a reset; never stored.</summary>
     public string? NewPassword { get; private set; }
 
+    /// <summary>An unknown user id is a 404 for every handler, before any of them runs.</summary>
+    public override async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        if (!await db.Users.AnyAsync(u => u.Id == Id, HttpContext.RequestAborted))
+        {
+            context.Result = NotFound();
+            return;
+        }
+
+        await next();
+    }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct))

@@ -45,7 +45,12 @@ public sealed class IndexModel(UserAdministration admin, EvenhandDbContext db, T
 
     public async Task<IActionResult> OnPostUnlockAsync(CancellationToken ct)
     {
-        if (await TryAsync(() => admin.UnlockAsync(UserId ?? "", Actor(time), ct)))
+        if (!(await admin.ListAsync(ct)).Any(u => u.Id == UserId))
+        {
+            return NotFound();
+        }
+
+        if (await TryAsync(() => admin.UnlockAsync(UserId!, Actor(time), ct)))
         {
             return RedirectWithNotice("Account unlocked", "/admin/users");
         }
