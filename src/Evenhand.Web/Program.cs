@@ -66,7 +66,11 @@ builder.Services.AddIdentity<EvenhandUser, IdentityRole>(o =>
     })
     .AddEntityFrameworkStores<EvenhandDbContext>()
     .AddClaimsPrincipalFactory<EvenhandClaimsFactory>()
+    .AddSignInManager<EvenhandSignInManager>()
     .AddDefaultTokenProviders();
+// The cookie's security stamp is checked on every request, so disabling a user, resetting their password or changing
+// their role ends their sessions at once (EvenhandSignInManager also refuses disabled users).
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
 builder.Services.ConfigureApplicationCookie(o =>
 {
     o.LoginPath = "/account/sign-in";
@@ -127,6 +131,7 @@ app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UsePasswordChangeRequired();
 app.UseAuthorization();
 app.UseAntiforgery();
 

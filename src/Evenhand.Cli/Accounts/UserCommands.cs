@@ -2,6 +2,7 @@ using System.CommandLine;
 using Evenhand.Accounts;
 using Evenhand.Cli.Infrastructure;
 using Evenhand.Cli.Parsing;
+using Evenhand.Common;
 using Evenhand.Data;
 using Evenhand.Forces;
 using Evenhand.Importing;
@@ -12,10 +13,16 @@ using Spectre.Console;
 
 namespace Evenhand.Cli.Accounts;
 
-/// <summary><c>evenhand users add|list</c>: accounts for the web app, created through ASP.NET Core Identity with the web app's rules.</summary>
+/// <summary>
+/// <c>evenhand users add|list|disable|enable|reset-password|set-role</c>: accounts for the web app, through ASP.NET Core
+/// Identity with the web app's rules; changes go through <see cref="UserAdministration"/>, so each is audited as on the web.
+/// </summary>
 internal static class UserCommands
 {
-    public static Command Build() => new("users", "Manage the people who can sign in.") { Subcommands = { Add(), List() } };
+    public static Command Build() => new("users", "Manage the people who can sign in.")
+    {
+        Subcommands = { Add(), List(), Disable(), Enable(), ResetPassword(), SetRole() },
+    };
 
     private static Command Add()
     {
@@ -90,9 +97,14 @@ internal static class UserCommands
                 EmailConfirmed = true,
                 DisplayName = displayName,
                 ForceId = forceRecord?.Id,
+                // A generated password is known to whoever ran the command: the user must choose their own at first sign-in.
+                MustChangePassword = generated,
             };
             Check(await users.CreateAsync(user, secret), "create the user", ExitCodes.Usage);
             Check(await users.AddToRoleAsync(user, roleName), "give the user their role");
+            Evenhand.Auditing.AuditLog.Record(db, Context("users add"), "Created", "User", user.Id, forceRecord?.Id, null,
+                new { user.Email, user.DisplayName, Role = roleName, ForceSlug = forceSlug });
+            await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
 
             if (pr.GetValue(json))
@@ -130,7 +142,7 @@ internal static class UserCommands
             var rows = users.Select(u => new UserJson(
                 u.Id, u.Email ?? u.UserName ?? "", u.DisplayName,
                 roleNames.Where(r => r.UserId == u.Id).Select(r => r.Name ?? "").Order().ToList(),
-                u.Force?.Slug, u.LockoutEnd is { } end && end > DateTimeOffset.UtcNow)).ToList();
+                u.Force?.Slug, u.LockoutEnd is { } end && end > DateTimeOffset.UtcNow, u.IsDisabled)).ToList();
 
             if (pr.GetValue(json))
             {
@@ -148,7 +160,7 @@ internal static class UserCommands
             foreach (var u in rows)
             {
                 table.AddRow(
-                    Markup.Escape(u.Email) + (u.LockedOut ? " [red](locked out)[/]" : ""),
+                    Markup.Escape(u.Email) + (u.LockedOut ? " [red](locked out)[/]" : "") + (u.Disabled ? " [grey](disabled)[/]" : ""),
                     Markup.Escape(u.Name),
                     Markup.Escape(string.Join(", ", u.Roles.Select(Roles.Describe))),
                     Markup.Escape(u.Force ?? "all forces"));
@@ -159,6 +171,93 @@ internal static class UserCommands
         });
         return command;
     }
+
+    private static Command Disable() => Change("disable", "Disable a user: they cannot sign in, and their sessions end at once.",
+        async (admin, user, _, ctx, ct) => { await admin.DisableAsync(user.Id, ctx, ct); return ("Disabled", null); });
+
+    private static Command Enable() => Change("enable", "Enable a disabled user again.",
+        async (admin, user, _, ctx, ct) => { await admin.EnableAsync(user.Id, ctx, ct); return ("Enabled", null); });
+
+    private static Command ResetPassword() => Change(
+        "reset-password", "Give a user a new one-time password (shown once; they must change it when they sign in) and end their sessions.",
+        async (admin, user, _, ctx, ct) => ("Password reset", await admin.ResetPasswordAsync(user.Id, ctx, ct)));
+
+    private static Command SetRole()
+    {
+        var role = new Option<string>("--role") { Description = $"One of: {string.Join(", ", Roles.All)}", Required = true, HelpName = "role" };
+        var force = new Option<string?>("--force") { Description = "The user's force (slug), required for force roles", HelpName = "slug" };
+        return Change("set-role", "Give a user one role (replacing theirs) and the force it needs; their sessions end.",
+            async (admin, user, pr, ctx, ct) =>
+            {
+                var forceSlug = pr.GetValue(force)?.Trim();
+                if (forceSlug is { Length: > 0 } && !ForceCatalogue.All.Any(f => f.Slug == forceSlug))
+                {
+                    throw CliException.Usage(DocumentImportService.UnknownForceMessage(forceSlug));
+                }
+
+                await admin.SetRoleAsync(user.Id, ResolveRole(pr.GetValue(role)!), forceSlug, ctx, ct);
+                return ("Role changed", null);
+            },
+            role, force);
+    }
+
+    /// <summary>One change to one user, named by <c>--email</c>; a refusal exits with 1 and the reason.</summary>
+    private static Command Change(
+        string name, string description,
+        Func<UserAdministration, EvenhandUser, ParseResult, ProcessContext, CancellationToken, Task<(string Outcome, string? Password)>> act,
+        params Option[] extra)
+    {
+        var email = new Option<string>("--email") { Description = "The user's email address (or id)", Required = true };
+        var json = ParseCommands.JsonOption();
+        var database = new DatabaseOptions();
+        var command = new Command(name, description) { email };
+        foreach (var option in extra)
+        {
+            command.Options.Add(option);
+        }
+
+        command.Options.Add(json);
+        database.AddTo(command);
+        command.SetHandler(async (pr, console, ct) =>
+        {
+            await using var services = await IdentityServices.BuildAsync(pr, database, ct);
+            await using var scope = services.CreateAsyncScope();
+            var admin = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+            string id;
+            (string Outcome, string? Password) result;
+            try
+            {
+                var user = await admin.FindAsync(pr.GetValue(email)!);
+                id = user.Id;
+                result = await act(admin, user, pr, Context("users " + name), ct);
+            }
+            catch (Exception e) when (e is NotFoundException or DomainRuleException)
+            {
+                throw new CliException(e.Message);
+            }
+
+            var summary = (await admin.ListAsync(ct)).Single(u => u.Id == id);
+            if (pr.GetValue(json))
+            {
+                CliJson.Write(console, new ChangedUserJson(summary.Id, summary.Email, summary.RoleName, summary.ForceSlug, summary.Disabled, summary.MustChangePassword, result.Password));
+                return ExitCodes.Success;
+            }
+
+            console.Out.MarkupLineInterpolated(
+                $"[green]{result.Outcome}[/]: {summary.DisplayName} <{summary.Email}>, {summary.Role}{(summary.Force is null ? "" : ", " + summary.Force)}{(summary.Disabled ? " (disabled)" : "")}.");
+            if (result.Password is not null)
+            {
+                console.Out.MarkupLineInterpolated($"One-time password: [bold]{result.Password}[/]");
+                console.Out.MarkupLine("[yellow]This password is shown only once. Give it to the user securely; they must change it when they next sign in.[/]");
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static ProcessContext Context(string command) =>
+        new("cli", Environment.UserName is { Length: > 0 } u ? $"{u} (command line)" : "command line", DateTimeOffset.UtcNow, "evenhand " + command);
 
     /// <summary>Accepts a role as stored ("PccOffice") or as people write it ("pcc-office", "PCC office").</summary>
     internal static string ResolveRole(string value)
@@ -193,6 +292,8 @@ internal static class IdentityServices
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<EvenhandDbContext>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<UserAdministration>();
         var provider = services.BuildServiceProvider();
         try
         {
@@ -210,4 +311,6 @@ internal static class IdentityServices
 
 internal sealed record AddedUserJson(string Id, string Email, string Name, string Role, string? Force, string? GeneratedPassword);
 
-internal sealed record UserJson(string Id, string Email, string Name, IReadOnlyList<string> Roles, string? Force, bool LockedOut);
+internal sealed record ChangedUserJson(string Id, string Email, string? Role, string? Force, bool Disabled, bool MustChangePassword, string? OneTimePassword);
+
+internal sealed record UserJson(string Id, string Email, string Name, IReadOnlyList<string> Roles, string? Force, bool LockedOut, bool Disabled);

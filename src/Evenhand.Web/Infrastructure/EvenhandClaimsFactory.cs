@@ -18,6 +18,11 @@ public sealed class EvenhandClaimsFactory(
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(UserExtensions.DisplayNameClaim, user.DisplayName));
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(PasswordChangeRequired.Claim, "true"));
+        }
+
         if (user.ForceId is { } forceId)
         {
             var slug = await db.Forces.Where(f => f.Id == forceId).Select(f => f.Slug).SingleAsync();

@@ -8,6 +8,15 @@ public sealed class EvenhandUser : IdentityUser
     public required string DisplayName { get; set; }
     public int? ForceId { get; set; }
     public Forces.Force? Force { get; set; }
+
+    /// <summary>
+    /// Set when the password is a one-time password someone else knows (created or reset by an administrator or the CLI):
+    /// the user must choose a new one before anything else. Demo users and passwords the user chose are not marked.
+    /// </summary>
+    public bool MustChangePassword { get; set; }
+
+    /// <summary>A disabled user cannot sign in, and their sessions end (the security stamp changes when this is set).</summary>
+    public bool IsDisabled { get; set; }
 }
 
 /// <summary>The roles of DESIGN.md. Names are stored in the database: never rename.</summary>

@@ -20,6 +20,8 @@ public sealed class UserAdministrationTests(AppFixture apps)
 
         using var user = app.Client();
         await user.SignInAsync("new.pcc@kent.example", password);
+        var change = await user.GetPageAsync("/account/change-password");
+        await user.SubmitAsync(change, "/account/change-password", new() { ["CurrentPassword"] = password, ["NewPassword"] = "Chosen-By-Them-42", ["ConfirmPassword"] = "Chosen-By-Them-42" });
         Assert.Equal(HttpStatusCode.OK, (await user.GetAsync("/forces/kent/responses")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await user.GetAsync("/forces/cheshire/responses")).StatusCode);
         await using var db = app.CreateDbContext();

@@ -17,6 +17,8 @@ public sealed class IndexModel(UserAdministration admin, EvenhandDbContext db, T
     /// <summary>Shown once, straight after creating a user; never stored.</summary>
     public string? NewPassword { get; private set; }
 
+    public string? CreatedEmail { get; private set; }
+
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? DisplayName { get; set; }
     [BindProperty] public string? Role { get; set; }
@@ -30,8 +32,9 @@ public sealed class IndexModel(UserAdministration admin, EvenhandDbContext db, T
         string? password = null;
         if (await TryAsync(async () => password = await admin.CreateAsync(new NewUserOptions(Email, DisplayName, Role, ForceSlug), Actor(time), ct), nameof(Email)))
         {
+            // Shown in the confirmation panel on this response. Not a Notice: that is TempData, which would show again on the next page.
             NewPassword = password;
-            Notice = $"{Email} can now sign in.";
+            CreatedEmail = Email!.Trim();
             Email = DisplayName = Role = ForceSlug = null;
             ModelState.Clear();
         }
@@ -42,7 +45,12 @@ public sealed class IndexModel(UserAdministration admin, EvenhandDbContext db, T
 
     public async Task<IActionResult> OnPostUnlockAsync(CancellationToken ct)
     {
-        if (await TryAsync(() => admin.UnlockAsync(UserId ?? "", Actor(time), ct)))
+        if (!(await admin.ListAsync(ct)).Any(u => u.Id == UserId))
+        {
+            return NotFound();
+        }
+
+        if (await TryAsync(() => admin.UnlockAsync(UserId!, Actor(time), ct)))
         {
             return RedirectWithNotice("Account unlocked", "/admin/users");
         }

@@ -41,6 +41,24 @@ public abstract class RegisterFormModel<TDetails> : EvenhandPageModel
         }
     }
 
+    /// <summary>
+    /// A form about an existing record: when the force has no such record (another force's id) the answer is 404 whatever
+    /// was posted, before the form is read, as for the GET.
+    /// </summary>
+    protected async Task<IActionResult> SaveAsync<TRecord>(Func<Task<TRecord>> existing, Func<TDetails, Task<int>> save, string notice, Func<int, string> recordUrl)
+    {
+        try
+        {
+            await existing();
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+
+        return await SaveAsync(save, notice, recordUrl);
+    }
+
     protected async Task<IActionResult> SaveAsync(Func<TDetails, Task<int>> save, string notice, Func<int, string> recordUrl)
     {
         if (ReadDetails() is not { } details)

@@ -28,7 +28,7 @@ public sealed class AddMeetingModel(AdvisoryGroupService register, TimeProvider 
     });
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
-        SaveAsync(async m => { await register.AddMeetingAsync(Force.Id, Id, Version, m.HeldOn, m.Minutes, m.YouSaid, m.WeDid, Actor(time), ct); return Id; },
+        SaveAsync(() => register.GetAsync(Force.Id, Id, ct), async m => { await register.AddMeetingAsync(Force.Id, Id, Version, m.HeldOn, m.Minutes, m.YouSaid, m.WeDid, Actor(time), ct); return Id; },
             "Meeting recorded", id => GovernancePages.Group(Force.Slug, id));
 
     protected override Meeting? ReadDetails()

@@ -29,7 +29,7 @@ public sealed class AddMemberModel(AdvisoryGroupService register, TimeProvider t
     });
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
-        SaveAsync(async d => { await register.AddMemberAsync(Force.Id, Id, Version, d, Actor(time), ct); return Id; }, "Member added", id => GovernancePages.Group(Force.Slug, id));
+        SaveAsync(() => register.GetAsync(Force.Id, Id, ct), async d => { await register.AddMemberAsync(Force.Id, Id, Version, d, Actor(time), ct); return Id; }, "Member added", id => GovernancePages.Group(Force.Slug, id));
 
     protected override MemberDetails? ReadDetails()
     {

@@ -31,7 +31,7 @@ public sealed class ReviewModel(PolicedEventService register, TimeProvider time)
     });
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
-        SaveAsync(async d => (await register.RecordReviewAsync(Force.Id, Id, Version, d, Actor(time), ct)).Id, "Learning review recorded", id => GovernancePages.Event(Force.Slug, id));
+        SaveAsync(() => register.GetAsync(Force.Id, Id, ct), async d => (await register.RecordReviewAsync(Force.Id, Id, Version, d, Actor(time), ct)).Id, "Learning review recorded", id => GovernancePages.Event(Force.Slug, id));
 
     protected override LearningReviewDetails? ReadDetails()
     {

@@ -30,7 +30,7 @@ public sealed class AddFundingModel(StaffNetworkService register, TimeProvider t
     });
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
-        SaveAsync(async d => { await register.AddFundingRequestAsync(Force.Id, Id, Version, d, Actor(time), ct); return Id; }, "Funding request recorded", id => GovernancePages.Network(Force.Slug, id));
+        SaveAsync(() => register.GetAsync(Force.Id, Id, ct), async d => { await register.AddFundingRequestAsync(Force.Id, Id, Version, d, Actor(time), ct); return Id; }, "Funding request recorded", id => GovernancePages.Network(Force.Slug, id));
 
     protected override FundingDetails? ReadDetails()
     {

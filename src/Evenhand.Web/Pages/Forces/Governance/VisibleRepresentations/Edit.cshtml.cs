@@ -12,5 +12,5 @@ public sealed class EditModel(VisibleRepresentationService register, TimeProvide
     public Task<IActionResult> OnGetAsync(CancellationToken ct) => LoadAsync(() => register.GetAsync(Force.Id, Id, ct), Fill);
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
-        SaveAsync(async d => (await register.UpdateAsync(Force.Id, Id, Version, d, Actor(time), ct)).Id, "Decision updated", id => GovernancePages.Representation(Force.Slug, id));
+        SaveAsync(() => register.GetAsync(Force.Id, Id, ct), async d => (await register.UpdateAsync(Force.Id, Id, Version, d, Actor(time), ct)).Id, "Decision updated", id => GovernancePages.Representation(Force.Slug, id));
 }
