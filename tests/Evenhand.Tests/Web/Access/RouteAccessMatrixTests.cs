@@ -67,6 +67,7 @@ public sealed partial class RouteAccessMatrixTests(AppFixture apps, ITestOutputH
         ["GET /api/v1/forces"] = "S|AA|AAAAAA|AAAAAA",
         ["GET /api/v1/forces/{slug}/hate-incidents/"] = "S|DD|DDDAAA|DDDNNN",
         ["GET /api/v1/forces/{slug}/hate-incidents/{id:int}"] = "S|DD|DDDAAA|DDDNNN",
+        ["GET /api/v1/forces/{slug}/hate-incidents/due-work"] = "S|DD|DDDAAA|DDDNNN",
         ["GET /api/v1/forces/{slug}/recommendations"] = "S|AA|AAAAAA|NNNNNN",
         ["GET /api/v1/forces/{slug}/recommendations/{recommendationId:int}"] = "S|AA|AAAAAA|NNNNNN",
         ["GET /api/v1/forces/{slug}/responses"] = "S|AA|AADDDD|NNDDDD",
