@@ -111,7 +111,9 @@ public static partial class ApiDescription
                 return;
             }
 
-            var schemas = context.Document!.Components!.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+            var document = context.Document ?? throw new InvalidOperationException("No document to add the problem schema to.");
+            document.Components ??= new OpenApiComponents();
+            var schemas = document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
             if (!schemas.ContainsKey(ProblemSchema))
             {
                 schemas[ProblemSchema] = await context.GetOrCreateSchemaAsync(typeof(ProblemDetails), null, ct);
