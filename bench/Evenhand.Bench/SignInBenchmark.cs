@@ -133,10 +133,29 @@ public static partial class SignInBenchmark
     private static partial Regex TokenPattern();
 
     // Any type of the web app's assembly names it (this project's own Program hides the web app's).
-    private sealed class App(string databasePath) : WebApplicationFactory<Evenhand.Web.Infrastructure.AccountSignIn>
+    private sealed class App : WebApplicationFactory<Evenhand.Web.Infrastructure.AccountSignIn>
     {
+        private readonly string databasePath;
+
+        public App(string databasePath)
+        {
+            this.databasePath = databasePath;
+            // The web project's folder (for its static files), found from the repository root above this program.
+            var root = new DirectoryInfo(AppContext.BaseDirectory);
+            while (root is not null && !File.Exists(Path.Combine(root.FullName, "Evenhand.slnx")))
+            {
+                root = root.Parent;
+            }
+
+            ContentRoot = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Evenhand.slnx not found above " + AppContext.BaseDirectory), "src", "Evenhand.Web");
+            Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_EVENHAND_WEB", ContentRoot);
+        }
+
+        private string ContentRoot { get; }
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
+            builder.UseContentRoot(ContentRoot);
             builder.UseEnvironment("Production");
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("ConnectionStrings:Evenhand", $"Data Source={databasePath}");

@@ -5,6 +5,7 @@ using Evenhand.Web.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Evenhand.Tests.Web;
@@ -102,7 +103,8 @@ public sealed class SessionAndSignInTests(AppFixture apps)
         users.PasswordHasher = counting;
         var lockedUser = (await users.FindByNameAsync(lockedEmail))!;
         await users.SetLockoutEndDateAsync(lockedUser, DateTimeOffset.UtcNow.AddHours(1));
-        var accounts = new AccountSignIn(signIn, users);
+        var accounts = new AccountSignIn(signIn, users, scope.ServiceProvider.GetRequiredService<IUserStore<EvenhandUser>>(),
+            scope.ServiceProvider.GetRequiredService<Evenhand.Data.EvenhandDbContext>(), TimeProvider.System);
 
         var unknown = await counting.CountAsync(() => accounts.PasswordSignInAsync($"nobody.{Guid.NewGuid():N}@test.evenhand.test", "not-the-password"));
         var wrong = await counting.CountAsync(() => accounts.PasswordSignInAsync(known, "not-the-password"));
@@ -111,6 +113,16 @@ public sealed class SessionAndSignInTests(AppFixture apps)
         Assert.Equal((false, 1), (unknown.Result.Succeeded, unknown.Verifications));
         Assert.Equal((false, 1), (wrong.Result.Succeeded, wrong.Verifications));
         Assert.Equal((false, true, 1), (locked.Result.Succeeded, locked.Result.IsLockedOut, locked.Verifications));
+
+        // Each attempt was audited (the known account's failure count saved with it), and no entry holds an email typed.
+        await using (var db = app.CreateDbContext())
+        {
+            var knownUser = (await users.FindByNameAsync(known))!;
+            Assert.Equal(1, await db.Users.Where(u => u.Id == knownUser.Id).Select(u => u.AccessFailedCount).SingleAsync());
+            Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == AccountSignIn.SignInFailed && a.EntityId == knownUser.Id));
+            Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == AccountSignIn.SignInRefusedLocked && a.EntityId == lockedUser.Id));
+            Assert.False(await db.AuditEntries.AnyAsync(a => a.UserName.Contains("nobody.") || (a.After ?? "").Contains("nobody.")));
+        }
 
         // The dummy hash is made by the same hasher: same format version, pseudo-random function, iteration count and salt size.
         var real = Convert.FromBase64String((await users.FindByNameAsync(known))!.PasswordHash!);
