@@ -13,6 +13,12 @@ using Evenhand.Bench;
 //   dotnet run -c Release --project bench/Evenhand.Bench -- social                   `evenhand social analyze` on 857,000 posts: median of 5 runs
 //   add --posts N --accounts N --runs N; --import also times `evenhand social import` (SQLite, and PostgreSQL when
 //   EVENHAND_BENCH_POSTGRES holds a connection string). The synthetic files are written once, in the temp directory.
+//   dotnet run -c Release --project bench/Evenhand.Bench -- sign-in [--runs N]     median failed sign-in, known vs unknown email
+if (args.Length > 0 && args[0] == SignInBenchmark.Command)
+{
+    return await SignInBenchmark.RunAsync(args.Skip(1).ToList());
+}
+
 if (args.Length > 0 && args[0] == SocialBenchmark.Command)
 {
     return await SocialBenchmark.RunAsync(args.Skip(1).ToList());
@@ -26,7 +32,7 @@ if (args.Length > 0 && args[0] == SocialBenchmark.ChildCommand)
 var rest = args.SkipWhile(a => a != "hate-analysis").Skip(1).ToList();
 if (args.Length == 0 || args[0] != "hate-analysis")
 {
-    Console.Error.WriteLine("Usage: Evenhand.Bench hate-analysis [--quick] [--count N] | social [--posts N] [--accounts N] [--runs N] [--import]");
+    Console.Error.WriteLine("Usage: Evenhand.Bench hate-analysis [--quick] [--count N] | social [--posts N] [--accounts N] [--runs N] [--import] | sign-in [--runs N]");
     return 2;
 }
 

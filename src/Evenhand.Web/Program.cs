@@ -6,6 +6,7 @@ using Evenhand.Web.Api;
 using Evenhand.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -68,9 +69,12 @@ builder.Services.AddIdentity<EvenhandUser, IdentityRole>(o =>
     .AddClaimsPrincipalFactory<EvenhandClaimsFactory>()
     .AddSignInManager<EvenhandSignInManager>()
     .AddDefaultTokenProviders();
-// The cookie's security stamp is checked on every request, so disabling a user, resetting their password or changing
-// their role ends their sessions at once (EvenhandSignInManager also refuses disabled users).
+// Sessions (Sessions:IdleTimeoutMinutes, Sessions:AbsoluteTimeoutHours): the cookie carries the user's security stamp,
+// checked on every request, so signing out, disabling a user, resetting their password or changing their role (each of
+// which changes the stamp) ends every copy of their session at once. EvenhandSignInManager also refuses disabled users.
+var sessions = config.GetSection(SessionTimeouts.Section).Get<SessionTimeouts>() ?? new();
 builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+builder.Services.AddScoped<AccountSignIn>();
 builder.Services.ConfigureApplicationCookie(o =>
 {
     o.LoginPath = "/account/sign-in";
@@ -79,14 +83,24 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Cookie.Name = "evenhand.auth";
     o.Cookie.HttpOnly = true;
     o.Cookie.SameSite = SameSiteMode.Lax;
-    o.SlidingExpiration = true;
-    o.ExpireTimeSpan = TimeSpan.FromHours(8);
+    // Secure outside Development (behind a TLS-terminating proxy, set ForwardedHeaders:Enabled so the request is seen as HTTPS).
+    o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+    sessions.Apply(o);
     // The API answers 401/403 instead of redirecting to the sign-in page.
     o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
     o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
 });
 builder.Services.AddAuthorization(Policies.Add);
-builder.Services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
+builder.Services.AddAntiforgery(o =>
+{
+    o.HeaderName = "X-CSRF-TOKEN";
+    o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+    o.SuppressXFrameOptionsHeader = true; // SecurityHeaders sends DENY on every response
+});
+
+// Behind a TLS-terminating proxy (ForwardedHeaders:Enabled): trust X-Forwarded-For/-Proto from the proxies named.
+var forwarded = config.GetSection(ForwardedHeadersSetup.Section).Get<ForwardedHeadersSetup>() ?? new();
+builder.Services.Configure<ForwardedHeadersOptions>(forwarded.Apply);
 
 // Uploads: documents and evidence files are capped; larger requests are refused before they are read.
 builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = UploadLimits.MaxRequestBytes);
@@ -115,15 +129,22 @@ builder.Services.AddRazorPages(o =>
 builder.Services.AddScoped<ForceScopeFilter>();
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
-builder.Services.AddOpenApi("v1");
+builder.Services.AddOpenApi("v1", ApiDescription.Configure);
 
 var app = builder.Build();
 
 await StartupTasks.RunAsync(app);
 
+app.UseSecurityHeaders();
+if (forwarded.Enabled)
+{
+    app.UseForwardedHeaders();
+}
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
+    app.UseHttpsRedirection();
 }
 
 app.UseExceptionHandler("/error");
@@ -134,8 +155,10 @@ app.UseAuthentication();
 app.UsePasswordChangeRequired();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseNoStoreForPersonalData();
 
-app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+// The API description needs sign-in like everything else (anonymous: 401).
+app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization();
 app.MapRazorPages();
 app.MapEvenhandApi();
 
@@ -143,7 +166,7 @@ app.Run();
 
 static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
 {
-    if (ctx.Request.Path.StartsWithSegments("/api"))
+    if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/openapi"))
     {
         ctx.Response.StatusCode = status;
         return Task.CompletedTask;

@@ -23,16 +23,19 @@ public static class EvenhandApi
             .WithSummary("The 43 territorial police forces and their local policing bodies.");
 
         api.MapGet("/inspections", async (InspectionService s, CancellationToken ct) =>
-            (await s.ListAsync(ct)).Select(InspectionDto.From));
+            (await s.ListAsync(ct)).Select(InspectionDto.From))
+            .WithSummary("Every inspection with its recommendations, deadlines and addressees.");
         api.MapGet("/inspections/{id:int}", async (int id, InspectionService s, CancellationToken ct) =>
-            InspectionDto.From(await s.GetAsync(id, ct)));
+            InspectionDto.From(await s.GetAsync(id, ct)))
+            .WithSummary("One inspection with its recommendations, deadlines, addressees and section 55 due date.");
 
         var force = api.MapGroup("/forces/{slug}").AddEndpointFilter(ForceScope);
         force.MapGet("/recommendations", async (HttpContext http, ForceResponseService s, TimeProvider time, CancellationToken ct) =>
             (await s.ListForForceAsync(http.CurrentForce().Id, ct)).Select(p => PlanDto.From(p, Today(time))))
             .WithSummary("The force's action plans for every recommendation that applies to forces.");
         force.MapGet("/recommendations/{recommendationId:int}", async (int recommendationId, HttpContext http, ForceResponseService s, TimeProvider time, CancellationToken ct) =>
-            PlanDetailDto.From(await s.GetAsync(http.CurrentForce().Id, recommendationId, ct), Today(time)));
+            PlanDetailDto.From(await s.GetAsync(http.CurrentForce().Id, recommendationId, ct), Today(time)))
+            .WithSummary("The force's action plan for one recommendation: progress, leads, actions, evidence, meetings and timeline.");
         force.MapPost("/recommendations/{recommendationId:int}/progress", async (int recommendationId, ProgressRequest body, HttpContext http, ForceResponseService s, TimeProvider time, CancellationToken ct) =>
             {
                 var plan = await s.UpdateProgressAsync(http.CurrentForce().Id, recommendationId,
@@ -40,6 +43,8 @@ public static class EvenhandApi
                 return PlanDetailDto.From(plan, Today(time));
             })
             .RequireAuthorization(Policies.EditPlans)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Updates the force's progress, optionally adding evidence. Send the version you read; a stale version gets 409.");
         force.MapGet("/responses", async (HttpContext http, Section55Service s, TimeProvider time, CancellationToken ct) =>
             (await s.ListForForceAsync(http.CurrentForce().Id, ct)).Select(r => Section55SummaryDto.From(r, Today(time))))
@@ -57,7 +62,7 @@ public static class EvenhandApi
             await PublicResponseAsync(slug, inspectionId, s55, plans, ct) is { } response
                 ? Results.File(Csv.Write(response.Recommendations.Select(r => PublicStatusCsvRow.From(r, response))), "text/csv; charset=utf-8", $"{slug}-recommendation-statuses.csv")
                 : Results.NotFound())
-            .AllowAnonymous();
+            .AllowAnonymous().WithSummary("The published section 55 response as CSV: one row per recommendation, with the response's shared parts on each row.");
     }
 
     /// <summary>Today in the UK (Europe/London), whatever the server's own time zone: deadlines and "late" are UK dates.</summary>

@@ -14,8 +14,24 @@ public static class Accessibility
     /// <summary>Set to a folder to keep a full-page screenshot of every page scanned, for a person to look at.</summary>
     public const string ScreenshotsVariable = "EVENHAND_SCREENSHOTS";
 
+    /// <summary>Run before each page's own scripts: keeps every content security policy violation the page reports.</summary>
+    public const string RecordCspViolationsScript =
+        "window.__evenhandCsp = [];" +
+        "document.addEventListener('securitypolicyviolation', e => window.__evenhandCsp.push(" +
+        "e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + (e.sourceFile || '') + ':' + e.lineNumber + ' ' + (e.sample || '')));";
+
+    /// <summary>Nothing on the page was blocked by the content security policy (an inline script or style attribute, say).</summary>
+    public static async Task AssertNoCspViolationsAsync(IPage page)
+    {
+        var violations = await page.EvaluateAsync<string[]>("() => window.__evenhandCsp || []");
+        Assert.True(violations.Length == 0, $"The content security policy blocked {violations.Length} thing(s) on {page.Url}:{Environment.NewLine}" +
+            string.Join(Environment.NewLine, violations));
+    }
+
     public static async Task AssertNoSeriousViolationsAsync(IPage page, ITestOutputHelper? output = null)
     {
+        await AssertNoCspViolationsAsync(page);
+
         if (Environment.GetEnvironmentVariable(ScreenshotsVariable) is { Length: > 0 } folder)
         {
             Directory.CreateDirectory(folder);

@@ -76,6 +76,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
         // Generous: on a loaded 2-core CI machine a first page render can take several seconds.
         context.SetDefaultTimeout(45_000);
+        // Every page records what its content security policy blocked; the accessibility scan fails on any (see Accessibility).
+        await context.AddInitScriptAsync(Accessibility.RecordCspViolationsScript);
         var page = await context.NewPageAsync();
         if (email is not null)
         {

@@ -47,21 +47,21 @@ public sealed class EvenhandApp : WebApplicationFactory<Program>
     }
 
     /// <summary>A new user of <paramref name="role"/> in <paramref name="forceSlug"/> (any of the 43 forces), signed in.</summary>
-    public async Task<PageClient> SignedInAsNewUserAsync(string role, string? forceSlug)
+    public async Task<PageClient> SignedInAsNewUserAsync(string role, string? forceSlug) => await SignedInAsync(await CreateUserAsync(role, forceSlug));
+
+    /// <summary>A new user of <paramref name="role"/> in <paramref name="forceSlug"/> with <see cref="Password"/>; returns the email.</summary>
+    public async Task<string> CreateUserAsync(string role, string? forceSlug)
     {
         var email = $"{role.ToLowerInvariant()}.{forceSlug ?? "national"}.{Guid.NewGuid():N}@test.evenhand.test";
-        using (var scope = Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Evenhand.Accounts.EvenhandUser>>();
-            var db = scope.ServiceProvider.GetRequiredService<EvenhandDbContext>();
-            var forceId = forceSlug is null ? (int?)null : db.Forces.Single(f => f.Slug == forceSlug).Id;
-            var user = new Evenhand.Accounts.EvenhandUser { UserName = email, Email = email, DisplayName = $"Test {role}", ForceId = forceId, EmailConfirmed = true };
-            var created = await users.CreateAsync(user, Password);
-            Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
-            Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
-        }
-
-        return await SignedInAsync(email);
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Evenhand.Accounts.EvenhandUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<EvenhandDbContext>();
+        var forceId = forceSlug is null ? (int?)null : db.Forces.Single(f => f.Slug == forceSlug).Id;
+        var user = new Evenhand.Accounts.EvenhandUser { UserName = email, Email = email, DisplayName = $"Test {role}", ForceId = forceId, EmailConfirmed = true };
+        var created = await users.CreateAsync(user, Password);
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        return email;
     }
 
     protected override void Dispose(bool disposing)

@@ -108,7 +108,7 @@ public sealed class SecurityAndNationalViewTests(AppFixture apps)
     public async Task OpenApi_DescribesTheApi(string provider)
     {
         var app = apps.Get(provider);
-        using var client = app.Client();
+        using var client = await app.SignedInAsync("governance.cheshire@demo.evenhand.test");
         var json = await client.Http.GetStringAsync("/openapi/v1.json");
         Assert.Contains("/api/v1/forces/{slug}/responses", json, StringComparison.Ordinal);
         Assert.Contains("/api/v1/forces/{slug}/recommendations/{recommendationId}/progress", json, StringComparison.Ordinal);

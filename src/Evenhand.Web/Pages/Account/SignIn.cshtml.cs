@@ -1,11 +1,10 @@
-using Evenhand.Accounts;
-using Microsoft.AspNetCore.Identity;
+using Evenhand.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Evenhand.Web.Pages.Account;
 
-public sealed class SignInModel(SignInManager<EvenhandUser> signIn) : PageModel
+public sealed class SignInModel(AccountSignIn accounts) : PageModel
 {
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -32,15 +31,14 @@ public sealed class SignInModel(SignInManager<EvenhandUser> signIn) : PageModel
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Email!.Trim(), Password!, isPersistent: false, lockoutOnFailure: true);
+        var result = await accounts.PasswordSignInAsync(Email!.Trim(), Password!);
         if (result.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
 
-        ModelState.AddModelError(nameof(Email), result.IsLockedOut
-            ? "Your account is locked after too many failed attempts. Try again in 15 minutes, or ask your administrator."
-            : "The email address or password is not right");
+        // The same words whether the email is unknown, the password wrong or the account locked (ASVS 2.2.1).
+        ModelState.AddModelError(nameof(Email), AccountSignIn.FailedMessage);
         return Page();
     }
 }

@@ -61,6 +61,7 @@ public sealed partial class RouteAccessMatrixTests(AppFixture apps, ITestOutputH
         ["GET /account/change-password"] = "S|AA|AAAAAA|AAAAAA",
         ["GET /account/sign-in"] = "A|AA|AAAAAA|AAAAAA",
         ["GET /account/sign-out"] = "A|AA|AAAAAA|AAAAAA",
+        ["GET /account/sign-out?handler=Done"] = "A|AA|AAAAAA|AAAAAA",
         ["GET /admin/users"] = "S|AD|DDDDDD|DDDDDD",
         ["GET /admin/users/{id}"] = "S|AD|DDDDDD|DDDDDD",
         ["GET /api/v1/antiforgery"] = "S|AA|AAAAAA|AAAAAA",
@@ -165,7 +166,7 @@ public sealed partial class RouteAccessMatrixTests(AppFixture apps, ITestOutputH
         ["GET /national/section55"] = "S|AA|DDDDDD|DDDDDD",
         ["GET /national/section55?handler=Csv"] = "S|AA|DDDDDD|DDDDDD",
         ["GET /national?handler=Csv"] = "S|AA|AAAAAA|AAAAAA",
-        ["GET /openapi/{documentName}.json"] = "A|AA|AAAAAA|AAAAAA",  // anonymous today; issue 15 point 6 (another branch) puts it behind sign-in: then S|AA|…
+        ["GET /openapi/{documentName}.json"] = "S|AA|AAAAAA|AAAAAA", // behind sign-in (issue 15 point 6)
         ["GET /public/{slug}/responses/{inspectionId:int}"] = "A|AA|AAAAAA|AAAAAA",
         ["GET /public/{slug}/responses/{inspectionId:int}/statuses.csv"] = "A|AA|AAAAAA|AAAAAA",
         ["GET /public/{slug}/responses/{inspectionId:int}/statuses.json"] = "A|AA|AAAAAA|AAAAAA",

@@ -23,7 +23,8 @@ public sealed class CorrectModel(Section55Service responses, TimeProvider time) 
     [BindProperty] public int? RecommendationId { get; set; }
     [BindProperty] public Section55Stance? NewStance { get; set; }
     [BindProperty] public string? NewText { get; set; }
-    [BindProperty] public string? Notice { get; set; }
+    // The correction notice typed on this form; hides the base class's TempData banner of the same name (the field keeps its name).
+    [BindProperty] public new string? Notice { get; set; }
 
     public string EditUrl => $"/forces/{Force.Slug}/responses/{InspectionId}";
 
