@@ -20,7 +20,7 @@ internal static class PdfText
     // A vertical gap more than this many times the page's usual line spacing separates paragraphs.
     private const double ParagraphGapInLines = 1.6;
 
-    private sealed record Line(double Left, double Right, double Baseline, double FontSize, double FirstWordWidth, string Text);
+    private sealed record Line(double Left, double Right, double Baseline, double FontSize, double FirstWordWidth, string Text, double PageWidth);
 
     public static string Extract(byte[] bytes, string fileName)
     {
@@ -54,7 +54,7 @@ internal static class PdfText
                 {
                     var page = document.GetPage(p);
                     var first = true;
-                    foreach (var line in Lines(page))
+                    foreach (var line in Lines(page, page.Width))
                     {
                         lines.Add((line, first));
                         first = false;
@@ -98,7 +98,7 @@ internal static class PdfText
         return tail.IndexOf("%%EOF"u8) >= 0;
     }
 
-    private static IEnumerable<Line> Lines(Page page)
+    private static IEnumerable<Line> Lines(Page page, double pageWidth)
     {
         var words = page.GetWords().Where(w => !string.IsNullOrWhiteSpace(w.Text) && w.Letters.Count > 0).ToList();
         if (words.Count == 0)
@@ -133,7 +133,7 @@ internal static class PdfText
             }
 
             yield return new Line(row[0].BoundingBox.Left, row[^1].BoundingBox.Right, row[0].Letters[0].StartBaseLine.Y, size,
-                row[0].BoundingBox.Width, text.ToString());
+                row[0].BoundingBox.Width, text.ToString(), pageWidth);
         }
     }
 
@@ -157,14 +157,19 @@ internal static class PdfText
 
         spacings.Sort();
         var usual = spacings.Count > 0 ? spacings[spacings.Count / 2] : 0;
-        var rightEdge = lines.Max(l => l.Line.Right);
+        // The right edge of the text: as far right as any line reaches, or as far from the right of the page as the text is
+        // from its left (margins are usually equal), whichever is further: a short document may have no full line.
+        var left = lines.Min(l => l.Line.Left);
+        var rightEdge = Math.Max(lines.Max(l => l.Line.Right), lines.Max(l => l.Line.PageWidth) - left);
         var sb = new StringBuilder(lines[0].Line.Text);
         for (var i = 1; i < lines.Count; i++)
         {
             var (prev, _) = lines[i - 1];
             var (cur, newPage) = lines[i];
             var spacing = prev.Baseline - cur.Baseline;
-            if (!newPage && usual > 0 && spacing > usual * ParagraphGapInLines)
+            // Single spacing is about 1.2 times the font size; a document with few lines may have no two lines single-spaced.
+            var single = usual > 0 ? Math.Min(usual, cur.FontSize * 1.25) : cur.FontSize * 1.25;
+            if (!newPage && spacing > single * ParagraphGapInLines)
             {
                 sb.Append("\n\n");
             }
