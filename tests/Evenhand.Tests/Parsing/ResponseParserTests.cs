@@ -199,6 +199,33 @@ public class ResponseParserTests
     }
 
     [Fact]
+    public void Parse_MatchSource_TableNumberColumnIsTable_HeadingIsHeading_QuotedWordingIsQuote()
+    {
+        var table = ParseText("""
+            | No. | Recommendation | Response |
+            |---|---|---|
+            | 16 | forces should update and implement their policies and guidance for non-crime hate incidents | Our policy was rewritten. |
+            """);
+        var heading = ParseText("Recommendation 16\n\nOur non-crime hate incident policy was rewritten in February 2025.\n");
+        var quote = ParseText($"{RecText(13)}\n\nAll 212 policies were audited in January 2025.\n");
+
+        Assert.Equal(("table", 0.95), (table.Responses[0].Source, table.Responses[0].Confidence));
+        Assert.Equal(("heading", 0.95), (heading.Responses[0].Source, heading.Responses[0].Confidence));
+        Assert.Equal([13], quote.Responses[0].Recommendations);
+        Assert.Equal("quote", quote.Responses[0].Source);
+        Assert.InRange(quote.Responses[0].Confidence, 0.5, 0.95);
+    }
+
+    [Fact]
+    public void Parse_MatchSource_NumberQuotingAnotherRecommendationsWords_IsAQuoteWithLowerConfidence()
+    {
+        var parsed = ParseText($"Recommendation 1: {RecText(16)}\n\nResponse: Done in February.\n");
+
+        Assert.Equal([16], parsed.Responses[0].Recommendations);
+        Assert.Equal(("quote", 0.7), (parsed.Responses[0].Source, parsed.Responses[0].Confidence));
+    }
+
+    [Fact]
     public void Parse_DocumentNumbersItsOwnList_WordingDecidesWhichRecommendation()
     {
         var parsed = ParseText($"""

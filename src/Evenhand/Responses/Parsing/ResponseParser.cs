@@ -85,6 +85,8 @@ public static partial class ResponseParser
         public int Section { get; } = section;
         public int Line { get; } = line;
         public bool HasQuote { get; set; }
+        public string Source { get; set; } = MatchSource.Heading;
+        public double Confidence { get; set; } = 0.95;
         public List<(BlockKind Kind, string Text)> Parts { get; } = [];
     }
 
@@ -142,7 +144,7 @@ public static partial class ResponseParser
                 var numberColumn = columns.GetValueOrDefault(block.Cell) == Column.Number || (block.Cell == 0 && columns.ContainsValue(Column.Recommendation));
                 if (bare.Success && numberColumn && valid.Contains(ToInt(bare.Groups[1].Value)))
                 {
-                    StartFromNumber([ToInt(bare.Groups[1].Value)], block.Line);
+                    StartFromNumber([ToInt(bare.Groups[1].Value)], block.Line, MatchSource.Table);
                     return;
                 }
 
@@ -226,7 +228,12 @@ public static partial class ResponseParser
                     VisitPiece(kind, text[pieceStart..index], line, ownWords);
                 }
 
-                StartFromNumber(numbers, line);
+                // A number that opens a paragraph is a heading ("Recommendation 16 …"); one in a table cell is the
+                // table's; one further into a paragraph is a mention in running prose.
+                var source = kind == BlockKind.Cell ? MatchSource.Table
+                    : index == 0 || text[..index].Trim().Length == 0 ? MatchSource.Heading
+                    : MatchSource.Prose;
+                StartFromNumber(numbers, line, source);
                 pieceStart = index + length;
             }
 
@@ -263,6 +270,8 @@ public static partial class ResponseParser
                             $"Line {line}: the document's recommendation {string.Join(" and ", current.Numbers)} quotes the wording of " +
                             $"recommendation {string.Join(" and ", quoted.Order())}; it was matched by its wording.");
                         current.Numbers.Clear();
+                        current.Source = MatchSource.Quote;
+                        current.Confidence = 0.7;
                     }
 
                     current.Numbers.UnionWith(quoted);
@@ -270,7 +279,11 @@ public static partial class ResponseParser
                 else
                 {
                     Close();
-                    current = new Draft(quoted, false, mode == Mode.ReportSummary, section, line);
+                    current = new Draft(quoted, false, mode == Mode.ReportSummary, section, line)
+                    {
+                        Source = MatchSource.Quote,
+                        Confidence = Math.Round(Math.Min(0.95, whole.Min(q => q.Coverage)), 2),
+                    };
                 }
 
                 current.HasQuote = true;
@@ -288,7 +301,7 @@ public static partial class ResponseParser
             }
         }
 
-        private void StartFromNumber(IEnumerable<int> numbers, int line)
+        private void StartFromNumber(IEnumerable<int> numbers, int line, string source)
         {
             Close();
             var known = numbers.Where(valid.Contains).ToList();
@@ -297,7 +310,11 @@ public static partial class ResponseParser
                 notes.Add($"Line {line}: recommendation {string.Join(", ", numbers.Where(n => !valid.Contains(n)))} is not one of the inspection's recommendations and was ignored.");
             }
 
-            current = new Draft(known, true, mode == Mode.ReportSummary, section, line);
+            current = new Draft(known, true, mode == Mode.ReportSummary, section, line)
+            {
+                Source = source,
+                Confidence = source == MatchSource.Prose ? 0.8 : 0.95,
+            };
         }
 
         private void Append(BlockKind kind, string text)
@@ -352,7 +369,7 @@ public static partial class ResponseParser
                     continue;
                 }
 
-                items.Add(new ParsedResponseItem([.. d.Numbers], text));
+                items.Add(new ParsedResponseItem([.. d.Numbers], text) { Source = d.Source, Confidence = d.Confidence });
                 answered.UnionWith(d.Numbers);
             }
 
@@ -379,7 +396,7 @@ public static partial class ResponseParser
                     continue;
                 }
 
-                items.Add(new ParsedResponseItem(numbers, text));
+                items.Add(new ParsedResponseItem(numbers, text) { Source = MatchSource.Prose, Confidence = 0.5 });
                 answered.UnionWith(numbers);
                 var where = group.First().Heading is { } h ? $"the section '{h}'" : "one statement";
                 notes.Add(
