@@ -24,8 +24,8 @@ public sealed record ParsedResponseItem(IReadOnlyList<int> Recommendations, stri
 
 /// <summary>
 /// How an answer was tied to its recommendations, and the confidence each way earns. A number the document states in a
-/// heading or a table's number column is what the author meant (0.95); a number in running prose may be a passing mention
-/// (0.8); a quotation of the recommendation's words scores its share of the recommendation's words found in order (the
+/// heading, a short tag ("R9 –") or a table's number column is what the author meant (0.95); a paragraph opening "In response
+/// to recommendation 10 and 22, …" is prose but explicit (0.9); another number in running prose may be a passing mention (0.8); a quotation of the recommendation's words scores its share of the recommendation's words found in order (the
 /// quote matcher's coverage, at most 0.95), and a document that numbers a recommendation but quotes another's words is
 /// trusted for the words, at 0.7; recommendations answered together by one section are 0.5, since the section's text is
 /// used whole for each.

@@ -219,6 +219,30 @@ public static partial class ResponseParser
         // Splits the text at numbered headings ("Recommendation 9:") and handles each piece.
         private void VisitText(BlockKind kind, string text, int line, bool ownWords)
         {
+            // "In response to recommendations 10 and 22, the force …" or "R9 – …" opening a paragraph: the answer starts here,
+            // and the rest of the sentence is its first words.
+            if (kind is BlockKind.Paragraph or BlockKind.Bullet && mode == Mode.Answers
+                && (ProseCitation().Match(text) is { Success: true } cite ? (cite, MatchSource.Prose)
+                    : ShortTag().Match(text) is { Success: true } tag ? (tag, MatchSource.Heading)
+                    : default) is ({ } m, { } source))
+            {
+                var numbers = ExpandList(m.Groups["list"].Value.Replace("R", "", StringComparison.Ordinal));
+                if (numbers.Count > 0 && numbers.Any(valid.Contains))
+                {
+                    StartFromNumber(numbers, line, source);
+                    if (source == MatchSource.Prose)
+                    {
+                        current!.Confidence = 0.9; // an explicit "in response to recommendation …"
+                    }
+
+                    text = text[m.Length..];
+                    if (text.Trim().Length == 0)
+                    {
+                        return;
+                    }
+                }
+            }
+
             var markers = Markers(text);
             var pieceStart = 0;
             foreach (var (index, length, numbers) in markers)
@@ -230,10 +254,10 @@ public static partial class ResponseParser
 
                 // A number that opens a paragraph is a heading ("Recommendation 16 …"); one in a table cell is the
                 // table's; one further into a paragraph is a mention in running prose.
-                var source = kind == BlockKind.Cell ? MatchSource.Table
+                var from = kind == BlockKind.Cell ? MatchSource.Table
                     : index == 0 || text[..index].Trim().Length == 0 ? MatchSource.Heading
                     : MatchSource.Prose;
-                StartFromNumber(numbers, line, source);
+                StartFromNumber(numbers, line, from);
                 pieceStart = index + length;
             }
 
@@ -495,6 +519,14 @@ public static partial class ResponseParser
 
     [GeneratedRegex(@"^\s*(?:[:.\-\u2013\u2014)]|\(|$)\s*")]
     private static partial Regex Separator();
+
+    // "In response to recommendation 10 and 22, …", "In relation to recommendations 16 to 18: …", "Regarding Recs 16-18, …"
+    [GeneratedRegex(@"^\s*(?:In\s+(?:response|relation|reply|regard)\s+to|With\s+(?:regard|respect|reference)\s+to|Regarding|Turning\s+to|As\s+(?:for|to)|On|For)\s+(?:the\s+|our\s+)?(?:HMICFRS\s+|report'?s\s+)?(?:recommendations?|recs?\.?)\s*(?:no\.?\s*|numbers?\s+)?(?<list>\d{1,3}(?:\s*(?:,|&|and|to|-|\u2013)\s*\d{1,3}(?!\d))*)(?![\d\w])\s*(?:[,:;.\-\u2013\u2014]\s*)?", RegexOptions.IgnoreCase)]
+    private static partial Regex ProseCitation();
+
+    // "R9 – …", "R16-R18: …", "R10 and R22. …": a short tag opening a paragraph, followed by a separator.
+    [GeneratedRegex(@"^\s*(?<list>R\d{1,2}(?:\s*(?:,|&|and|to|-|\u2013)\s*R?\d{1,2}(?!\d))*)(?![\d\w])\s*[:.\-\u2013\u2014)]\s+")]
+    private static partial Regex ShortTag();
 
     // Words that make "… in recommendation 4" a reference in a sentence rather than a heading.
     [GeneratedRegex(@"\b(?:in|of|see|with|under|to|and|from|by|per|at|on|that|this|for|as)$", RegexOptions.IgnoreCase)]
