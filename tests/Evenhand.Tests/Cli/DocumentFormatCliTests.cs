@@ -56,6 +56,22 @@ public sealed class DocumentFormatCliTests : IDisposable
         Assert.Equal(fromText.Json().GetProperty("missing").ToString(), fromFormat.Json().GetProperty("missing").ToString());
     }
 
+    [Fact]
+    public async Task ImportReportAsPdf_ThenResponseAsDocx_StoresBoth()
+    {
+        var report = await CliHarness.RunAsync(_db.With("import", "report", SeedAs("hmicfrs-activism-and-impartiality-2024.txt", ".pdf"), "--published", "2024-09-10", "--yes", "--json"));
+        Assert.True(report.ExitCode == 0, report.ToString());
+        Assert.Equal(22, report.Json().GetProperty("recommendations").GetInt32());
+
+        var response = await CliHarness.RunAsync(_db.With(
+            "import", "response", SeedAs("pcc-response-west-midlands.txt", ".docx"), "--force", "west-midlands", "--inspection", "1", "--yes", "--json"));
+
+        Assert.True(response.ExitCode == 0, response.ToString());
+        Assert.Equal([4, 9, 21], response.Json().GetProperty("missing").EnumerateArray().Select(e => e.GetInt32()));
+        await using var db = _db.Open();
+        Assert.Equal("pcc-response-west-midlands.docx", (await db.Section55Responses.SingleAsync()).SourceFileName);
+    }
+
     [Theory, MemberData(nameof(BadFiles))]
     public async Task ParseResponse_BadFile_ExitsNonZeroWithTheReasonOnStderr(string name, string kind, string expected)
     {
