@@ -28,7 +28,7 @@ internal static class ImportCommands
 
     private static Command Report()
     {
-        var file = new Argument<string>("file") { Description = "The inspection report (.txt, .md, .docx, .pdf)" };
+        var file = new Argument<string>("file") { Description = "The inspection report (.pdf, .docx, .html, .txt or .md)" };
         var published = new Option<string?>("--published")
         {
             Description = "Publication date, yyyy-MM-dd [default: the date in the report, when it gives a full one]",
@@ -105,7 +105,7 @@ internal static class ImportCommands
 
     private static Command Response()
     {
-        var file = new Argument<string>("file") { Description = "The PCC's section 55 response" };
+        var file = new Argument<string>("file") { Description = "The PCC's section 55 response (.pdf, .docx, .html, .txt or .md)" };
         var inspection = new Option<int>("--inspection")
         {
             Description = "Id of the inspection it answers (see 'evenhand inspections list')",

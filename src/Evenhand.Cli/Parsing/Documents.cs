@@ -20,7 +20,7 @@ internal static class Documents
             throw new CliException($"There is no file at {path}.");
         }
 
-        return TextDocument.ReadFile(path);
+        return DocumentText.ReadFile(path);
     }
 
     public static ParsedReport ReadReport(string path) => ReportParser.Parse(ReadText(path), Path.GetFileName(path));

@@ -17,7 +17,7 @@ internal static class ParseCommands
 
     private static Command Report()
     {
-        var file = new Argument<string>("file") { Description = "The inspection report (.txt, .md, .docx, .pdf)" };
+        var file = new Argument<string>("file") { Description = "The inspection report (.pdf, .docx, .html, .txt or .md)" };
         var json = JsonOption();
         var command = new Command("report", "List the recommendations of an inspection report, with deadlines and addressees.") { file, json };
         command.SetHandler((pr, console, _) =>
@@ -39,7 +39,7 @@ internal static class ParseCommands
 
     private static Command Response()
     {
-        var file = new Argument<string>("file") { Description = "The PCC's section 55 response" };
+        var file = new Argument<string>("file") { Description = "The PCC's section 55 response (.pdf, .docx, .html, .txt or .md)" };
         var inspection = new Option<string>("--inspection")
         {
             Description = "The report the response answers: a report file, or the id of an inspection in the database",

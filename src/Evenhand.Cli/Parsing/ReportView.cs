@@ -60,10 +60,12 @@ internal static class ReportView
             r.DueDate,
             r.DueRule is { } rule ? new DueRuleJson(rule.Months, rule.Event, rule.Description) : null,
             r.Addressees,
-            r.AppliesToForces)).ToList());
+            r.AppliesToForces)).ToList(),
+        report.Warnings);
 }
 
-internal sealed record ReportJson(string Title, DateOnly? Published, IReadOnlyList<RecommendationJson> Recommendations);
+/// <summary>The JSON of `parse report`: the original fields, then <c>warnings</c> added at the end.</summary>
+internal sealed record ReportJson(string Title, DateOnly? Published, IReadOnlyList<RecommendationJson> Recommendations, IReadOnlyList<string> Warnings);
 
 internal sealed record RecommendationJson(
     int Number,

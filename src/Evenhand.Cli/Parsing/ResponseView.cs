@@ -25,11 +25,13 @@ internal static class ResponseView
 
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn("Recommendation(s)")
+            .AddColumn("Matched by")
             .AddColumn("Response");
         foreach (var item in response.Responses)
         {
             table.AddRow(
                 new Text(string.Join(", ", item.Recommendations.Select(n => n.ToString(CultureInfo.InvariantCulture)))),
+                new Text($"{item.Source} ({item.Confidence.ToString("0.##", CultureInfo.InvariantCulture)})"),
                 new Text(ReportView.Abbreviate(item.Text, 100)));
         }
 
@@ -47,10 +49,12 @@ internal static class ResponseView
 
     public static ResponseJson ToJson(ParsedResponse response) => new(
         response.ForceSlug,
-        response.Responses.Select(r => new ResponseItemJson(r.Recommendations, r.Text)).ToList(),
-        response.Missing);
+        response.Responses.Select(r => new ResponseItemJson(r.Recommendations, r.Text, r.Confidence, r.Source)).ToList(),
+        response.Missing,
+        response.Notes);
 }
 
-internal sealed record ResponseJson(string? Force, IReadOnlyList<ResponseItemJson> Responses, IReadOnlyList<int> Missing);
+/// <summary>The JSON of `parse response`: the original fields, then <c>warnings</c> (the parser's notes) added at the end.</summary>
+internal sealed record ResponseJson(string? Force, IReadOnlyList<ResponseItemJson> Responses, IReadOnlyList<int> Missing, IReadOnlyList<string> Warnings);
 
-internal sealed record ResponseItemJson(IReadOnlyList<int> Recommendations, string Text);
+internal sealed record ResponseItemJson(IReadOnlyList<int> Recommendations, string Text, double Confidence, string Source);

@@ -14,7 +14,7 @@ public sealed class ImportStaging(IConfiguration config, TimeProvider time)
 
     private string Directory => config["Imports:StagingDirectory"] is { Length: > 0 } d ? d : Path.Combine(Path.GetTempPath(), "evenhand-imports");
 
-    /// <summary>Reads an upload (refusing empty, binary or oversized files) and stages it. Returns the staging id and the text.</summary>
+    /// <summary>Reads an upload (PDF, Word, a web page or text; refusing empty, damaged, scanned, password-protected or oversized files) and stages its text and stages it. Returns the staging id and the text.</summary>
     public async Task<(Guid Id, string Text)> StageAsync(IFormFile file, ClaimsPrincipal user, CancellationToken ct)
     {
         if (file.Length > UploadLimits.MaxDocumentBytes)
@@ -23,7 +23,7 @@ public sealed class ImportStaging(IConfiguration config, TimeProvider time)
         }
 
         await using var stream = file.OpenReadStream();
-        var text = TextDocument.Read(stream, Path.GetFileName(file.FileName), UploadLimits.MaxDocumentBytes);
+        var text = DocumentText.Read(stream, Path.GetFileName(file.FileName), UploadLimits.MaxDocumentBytes);
         var id = Guid.NewGuid();
         System.IO.Directory.CreateDirectory(Directory);
         Cleanup();

@@ -32,12 +32,12 @@ public sealed class DocumentImportService(EvenhandDbContext db)
 
     /// <summary>Reads and parses a report document without saving anything (the preview step).</summary>
     public static ParsedReport PreviewReport(Stream content, string fileName) =>
-        ReportParser.Parse(TextDocument.Read(content, fileName), fileName);
+        ReportParser.Parse(DocumentText.Read(content, fileName), fileName);
 
     /// <summary>Reads and parses a PCC response against an inspection already stored, without saving anything.</summary>
     public async Task<ParsedResponse> PreviewResponseAsync(Stream content, string fileName, int inspectionId, CancellationToken ct = default)
     {
-        var text = TextDocument.Read(content, fileName);
+        var text = DocumentText.Read(content, fileName);
         var inspection = await db.Inspections.AsNoTracking().Include(i => i.Recommendations).SingleOrDefaultAsync(i => i.Id == inspectionId, ct)
             ?? throw new ImportException($"There is no inspection with id {inspectionId} to match this response against. Import the report first.");
         return ResponseParser.Parse(text, ToParsed(inspection.Recommendations), await ForceNamesAsync(ct), fileName);

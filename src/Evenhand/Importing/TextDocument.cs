@@ -37,16 +37,26 @@ public static class TextDocument
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
         fileName = string.IsNullOrWhiteSpace(fileName) ? "the document" : fileName;
 
+        var bytes = ReadBytes(stream, fileName, maxBytes, "a report saved as plain text is usually well under 1 MB");
+        return DecodeText(bytes, fileName);
+    }
+
+    /// <summary>
+    /// Reads the whole upload, refusing it before reading any of it when the stream knows it is too large, and refusing
+    /// an empty one. <paramref name="typicalSize"/> finishes the "too large" message with what is usual for the format.
+    /// </summary>
+    internal static byte[] ReadBytes(Stream stream, string fileName, long maxBytes, string typicalSize)
+    {
         // When the stream knows its length, refuse an oversized file before reading any of it.
         if (TryGetRemainingLength(stream) is { } length && length > maxBytes)
         {
-            throw TooLarge(fileName, length, maxBytes);
+            throw TooLarge(fileName, length, maxBytes, typicalSize);
         }
 
         var bytes = ReadAtMost(stream, maxBytes + 1);
         if (bytes.Length > maxBytes)
         {
-            throw TooLarge(fileName, null, maxBytes);
+            throw TooLarge(fileName, null, maxBytes, typicalSize);
         }
 
         if (bytes.Length == 0)
@@ -54,6 +64,12 @@ public static class TextDocument
             throw new ImportException($"The file '{fileName}' is empty.");
         }
 
+        return bytes;
+    }
+
+    /// <summary>Decodes the bytes of a text file (plain text, markdown or HTML), refusing binary content.</summary>
+    internal static string DecodeText(byte[] bytes, string fileName)
+    {
         var text = Decode(bytes, fileName);
         if (text.Length == 0)
         {
@@ -177,15 +193,15 @@ public static class TextDocument
 
     private static ImportException NotText(string fileName, string? format) => new(
         $"'{fileName}' looks like a binary file{(format is null ? "" : $" ({format})")}, not a text document. " +
-        "Save or export the document as plain text (.txt, UTF-8) and upload that file instead.");
+        "Save or export the document as PDF (.pdf), Word (.docx), a web page (.html) or plain text (.txt, UTF-8) and upload that file instead.");
 
-    private static ImportException TooLarge(string fileName, long? length, long maxBytes)
+    private static ImportException TooLarge(string fileName, long? length, long maxBytes, string typicalSize)
     {
         var limit = ToMegabytes(maxBytes);
         var size = length is { } l ? $"is {ToMegabytes(l)} MB, which is more than" : "is larger than";
         return new ImportException(
             $"The file '{fileName}' {size} the {limit} MB limit for a document. Check that it is the right file; " +
-            "a report saved as plain text is usually well under 1 MB.");
+            $"{typicalSize}.");
     }
 
     private static string ToMegabytes(long bytes) =>

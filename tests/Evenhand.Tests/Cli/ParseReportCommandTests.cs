@@ -40,7 +40,8 @@ public class ParseReportCommandTests
         var run = await CliHarness.RunAsync("parse", "report", CliHarness.Report, "--json");
 
         var root = run.Json();
-        Assert.Equal(["title", "published", "recommendations"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["title", "published", "recommendations", "warnings"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(JsonValueKind.Array, root.GetProperty("warnings").ValueKind);
         Assert.Equal(
             ["number", "text", "chapter", "dueDate", "dueRule", "addressees", "appliesToForces"],
             root.GetProperty("recommendations")[0].EnumerateObject().Select(p => p.Name));

@@ -11,12 +11,31 @@ public class ParseResponseCommandTests
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var root = run.Json();
-        Assert.Equal(["force", "responses", "missing"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["force", "responses", "missing", "warnings"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("west-midlands", root.GetProperty("force").GetString());
         Assert.Equal([4, 9, 21], root.GetProperty("missing").EnumerateArray().Select(e => e.GetInt32())); // s.55(5B): 4 and 21 bind forces too
         var items = root.GetProperty("responses").EnumerateArray().ToList();
         Assert.Contains(items, i => i.GetProperty("recommendations").EnumerateArray().Select(e => e.GetInt32()).SequenceEqual([17, 18]));
         Assert.All(items, i => Assert.False(string.IsNullOrWhiteSpace(i.GetProperty("text").GetString())));
+    }
+
+    [Theory]
+    [InlineData("pcc-response-west-midlands.txt", "quote")]
+    [InlineData("pcc-response-hampshire-and-isle-of-wight.txt", "heading")]
+    [InlineData("pcc-response-cheshire.txt", "table")]
+    [InlineData("pcc-response-cleveland.txt", "prose")]
+    public async Task ParseResponse_Json_EachItemSaysWhereItsMatchCameFromAndHowSure(string file, string source)
+    {
+        var run = await CliHarness.RunAsync("parse", "response", CliHarness.Seed(file), "--inspection", CliHarness.Report, "--json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var root = run.Json();
+        Assert.Equal(System.Text.Json.JsonValueKind.Array, root.GetProperty("warnings").ValueKind);
+        var items = root.GetProperty("responses").EnumerateArray().ToList();
+        Assert.All(items, i => Assert.Equal(["recommendations", "text", "confidence", "source"], i.EnumerateObject().Select(p => p.Name)));
+        Assert.All(items, i => Assert.InRange(i.GetProperty("confidence").GetDouble(), 0, 1));
+        Assert.All(items, i => Assert.Contains(i.GetProperty("source").GetString(), new[] { "heading", "prose", "table", "quote" }));
+        Assert.Contains(items, i => i.GetProperty("source").GetString() == source);
     }
 
     [Fact]

@@ -198,6 +198,73 @@ public class ResponseParserTests
         Assert.Equal("Our non-crime hate incident policy was rewritten in February 2025.", parsed.Responses[1].Text);
     }
 
+    [Theory]
+    [InlineData("In response to recommendation 10 and 22, the force has published its policies.", new[] { 10, 22 })]
+    [InlineData("In response to recommendations 10, 12 and 22, the force has published its policies.", new[] { 10, 12, 22 })]
+    [InlineData("In relation to recommendation 16, the force has published its policies.", new[] { 16 })]
+    [InlineData("In relation to recommendations 16 to 18: the force has published its policies.", new[] { 16, 17, 18 })]
+    [InlineData("With regard to Recs 16-18, the force has published its policies.", new[] { 16, 17, 18 })]
+    [InlineData("Regarding recommendations 16\u201318, the force has published its policies.", new[] { 16, 17, 18 })]
+    public void Parse_CitationInProse_OpensTheAnswer_AndTheRestOfTheSentenceIsIt(string paragraph, int[] expected)
+    {
+        var parsed = ParseText($"Dear Sir Andy,\n\nThank you for the report.\n\n{paragraph}\n\nThe work continues into 2025.\n");
+
+        var item = Assert.Single(parsed.Responses);
+        Assert.Equal(expected, item.Recommendations);
+        Assert.StartsWith("the force has published its policies.", item.Text, StringComparison.Ordinal);
+        Assert.Contains("The work continues into 2025.", item.Text, StringComparison.Ordinal);
+        Assert.Equal(("prose", 0.9), (item.Source, item.Confidence));
+    }
+
+    [Theory]
+    [InlineData("R9 \u2013 Policies will be updated once the College publishes its advice.", new[] { 9 })]
+    [InlineData("R16-R18: A new hate incident policy went live in March.", new[] { 16, 17, 18 })]
+    [InlineData("Recs 16-18 \u2013 A new hate incident policy went live in March.", new[] { 16, 17, 18 })]
+    [InlineData("Rec 9: Policies will be updated once the College publishes its advice.", new[] { 9 })]
+    public void Parse_AbbreviatedCitation_OpensTheAnswer(string paragraph, int[] expected)
+    {
+        var parsed = ParseText($"Response of the Police and Crime Commissioner\n\n{paragraph}\n\nR22 \u2013 The funding panel meets quarterly.\n");
+
+        Assert.Equal(expected, parsed.Responses[0].Recommendations);
+        Assert.Equal([22], parsed.Responses[^1].Recommendations);
+        Assert.Equal("The funding panel meets quarterly.", parsed.Responses[^1].Text);
+    }
+
+    [Fact]
+    public void Parse_CitationInProse_OfANumberTheInspectionDoesNotHave_IsNotAnAnswer()
+    {
+        var e = Assert.ThrowsAny<Exception>(() => ParseText("In response to recommendation 40, the force has acted.\n"));
+
+        Assert.Contains("No responses", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_MatchSource_TableNumberColumnIsTable_HeadingIsHeading_QuotedWordingIsQuote()
+    {
+        var table = ParseText("""
+            | No. | Recommendation | Response |
+            |---|---|---|
+            | 16 | forces should update and implement their policies and guidance for non-crime hate incidents | Our policy was rewritten. |
+            """);
+        var heading = ParseText("Recommendation 16\n\nOur non-crime hate incident policy was rewritten in February 2025.\n");
+        var quote = ParseText($"{RecText(13)}\n\nAll 212 policies were audited in January 2025.\n");
+
+        Assert.Equal(("table", 0.95), (table.Responses[0].Source, table.Responses[0].Confidence));
+        Assert.Equal(("heading", 0.95), (heading.Responses[0].Source, heading.Responses[0].Confidence));
+        Assert.Equal([13], quote.Responses[0].Recommendations);
+        Assert.Equal("quote", quote.Responses[0].Source);
+        Assert.InRange(quote.Responses[0].Confidence, 0.5, 0.95);
+    }
+
+    [Fact]
+    public void Parse_MatchSource_NumberQuotingAnotherRecommendationsWords_IsAQuoteWithLowerConfidence()
+    {
+        var parsed = ParseText($"Recommendation 1: {RecText(16)}\n\nResponse: Done in February.\n");
+
+        Assert.Equal([16], parsed.Responses[0].Recommendations);
+        Assert.Equal(("quote", 0.7), (parsed.Responses[0].Source, parsed.Responses[0].Confidence));
+    }
+
     [Fact]
     public void Parse_DocumentNumbersItsOwnList_WordingDecidesWhichRecommendation()
     {

@@ -85,6 +85,8 @@ public static partial class ResponseParser
         public int Section { get; } = section;
         public int Line { get; } = line;
         public bool HasQuote { get; set; }
+        public string Source { get; set; } = MatchSource.Heading;
+        public double Confidence { get; set; } = 0.95;
         public List<(BlockKind Kind, string Text)> Parts { get; } = [];
     }
 
@@ -142,7 +144,7 @@ public static partial class ResponseParser
                 var numberColumn = columns.GetValueOrDefault(block.Cell) == Column.Number || (block.Cell == 0 && columns.ContainsValue(Column.Recommendation));
                 if (bare.Success && numberColumn && valid.Contains(ToInt(bare.Groups[1].Value)))
                 {
-                    StartFromNumber([ToInt(bare.Groups[1].Value)], block.Line);
+                    StartFromNumber([ToInt(bare.Groups[1].Value)], block.Line, MatchSource.Table);
                     return;
                 }
 
@@ -217,6 +219,30 @@ public static partial class ResponseParser
         // Splits the text at numbered headings ("Recommendation 9:") and handles each piece.
         private void VisitText(BlockKind kind, string text, int line, bool ownWords)
         {
+            // "In response to recommendations 10 and 22, the force …" or "R9 – …" opening a paragraph: the answer starts here,
+            // and the rest of the sentence is its first words.
+            if (kind is BlockKind.Paragraph or BlockKind.Bullet && mode == Mode.Answers
+                && (ProseCitation().Match(text) is { Success: true } cite ? (cite, MatchSource.Prose)
+                    : ShortTag().Match(text) is { Success: true } tag ? (tag, MatchSource.Heading)
+                    : default) is ({ } m, { } source))
+            {
+                var numbers = ExpandList(m.Groups["list"].Value.Replace("R", "", StringComparison.Ordinal));
+                if (numbers.Count > 0 && numbers.Any(valid.Contains))
+                {
+                    StartFromNumber(numbers, line, source);
+                    if (source == MatchSource.Prose)
+                    {
+                        current!.Confidence = 0.9; // an explicit "in response to recommendation …"
+                    }
+
+                    text = text[m.Length..];
+                    if (text.Trim().Length == 0)
+                    {
+                        return;
+                    }
+                }
+            }
+
             var markers = Markers(text);
             var pieceStart = 0;
             foreach (var (index, length, numbers) in markers)
@@ -226,7 +252,12 @@ public static partial class ResponseParser
                     VisitPiece(kind, text[pieceStart..index], line, ownWords);
                 }
 
-                StartFromNumber(numbers, line);
+                // A number that opens a paragraph is a heading ("Recommendation 16 …"); one in a table cell is the
+                // table's; one further into a paragraph is a mention in running prose.
+                var from = kind == BlockKind.Cell ? MatchSource.Table
+                    : index == 0 || text[..index].Trim().Length == 0 ? MatchSource.Heading
+                    : MatchSource.Prose;
+                StartFromNumber(numbers, line, from);
                 pieceStart = index + length;
             }
 
@@ -263,6 +294,8 @@ public static partial class ResponseParser
                             $"Line {line}: the document's recommendation {string.Join(" and ", current.Numbers)} quotes the wording of " +
                             $"recommendation {string.Join(" and ", quoted.Order())}; it was matched by its wording.");
                         current.Numbers.Clear();
+                        current.Source = MatchSource.Quote;
+                        current.Confidence = 0.7;
                     }
 
                     current.Numbers.UnionWith(quoted);
@@ -270,7 +303,11 @@ public static partial class ResponseParser
                 else
                 {
                     Close();
-                    current = new Draft(quoted, false, mode == Mode.ReportSummary, section, line);
+                    current = new Draft(quoted, false, mode == Mode.ReportSummary, section, line)
+                    {
+                        Source = MatchSource.Quote,
+                        Confidence = Math.Round(Math.Min(0.95, whole.Min(q => q.Coverage)), 2),
+                    };
                 }
 
                 current.HasQuote = true;
@@ -288,7 +325,7 @@ public static partial class ResponseParser
             }
         }
 
-        private void StartFromNumber(IEnumerable<int> numbers, int line)
+        private void StartFromNumber(IEnumerable<int> numbers, int line, string source)
         {
             Close();
             var known = numbers.Where(valid.Contains).ToList();
@@ -297,7 +334,11 @@ public static partial class ResponseParser
                 notes.Add($"Line {line}: recommendation {string.Join(", ", numbers.Where(n => !valid.Contains(n)))} is not one of the inspection's recommendations and was ignored.");
             }
 
-            current = new Draft(known, true, mode == Mode.ReportSummary, section, line);
+            current = new Draft(known, true, mode == Mode.ReportSummary, section, line)
+            {
+                Source = source,
+                Confidence = source == MatchSource.Prose ? 0.8 : 0.95,
+            };
         }
 
         private void Append(BlockKind kind, string text)
@@ -352,7 +393,7 @@ public static partial class ResponseParser
                     continue;
                 }
 
-                items.Add(new ParsedResponseItem([.. d.Numbers], text));
+                items.Add(new ParsedResponseItem([.. d.Numbers], text) { Source = d.Source, Confidence = d.Confidence });
                 answered.UnionWith(d.Numbers);
             }
 
@@ -379,7 +420,7 @@ public static partial class ResponseParser
                     continue;
                 }
 
-                items.Add(new ParsedResponseItem(numbers, text));
+                items.Add(new ParsedResponseItem(numbers, text) { Source = MatchSource.Prose, Confidence = 0.5 });
                 answered.UnionWith(numbers);
                 var where = group.First().Heading is { } h ? $"the section '{h}'" : "one statement";
                 notes.Add(
@@ -478,6 +519,14 @@ public static partial class ResponseParser
 
     [GeneratedRegex(@"^\s*(?:[:.\-\u2013\u2014)]|\(|$)\s*")]
     private static partial Regex Separator();
+
+    // "In response to recommendation 10 and 22, …", "In relation to recommendations 16 to 18: …", "Regarding Recs 16-18, …"
+    [GeneratedRegex(@"^\s*(?:In\s+(?:response|relation|reply|regard)\s+to|With\s+(?:regard|respect|reference)\s+to|Regarding|Turning\s+to|As\s+(?:for|to)|On|For)\s+(?:the\s+|our\s+)?(?:HMICFRS\s+|report'?s\s+)?(?:recommendations?|recs?\.?)\s*(?:no\.?\s*|numbers?\s+)?(?<list>\d{1,3}(?:\s*(?:,|&|and|to|-|\u2013)\s*\d{1,3}(?!\d))*)(?![\d\w])\s*(?:[,:;.\-\u2013\u2014]\s*)?", RegexOptions.IgnoreCase)]
+    private static partial Regex ProseCitation();
+
+    // "R9 – …", "R16-R18: …", "R10 and R22. …": a short tag opening a paragraph, followed by a separator.
+    [GeneratedRegex(@"^\s*(?<list>R\d{1,2}(?:\s*(?:,|&|and|to|-|\u2013)\s*R?\d{1,2}(?!\d))*)(?![\d\w])\s*[:.\-\u2013\u2014)]\s+")]
+    private static partial Regex ShortTag();
 
     // Words that make "… in recommendation 4" a reference in a sentence rather than a heading.
     [GeneratedRegex(@"\b(?:in|of|see|with|under|to|and|from|by|per|at|on|that|this|for|as)$", RegexOptions.IgnoreCase)]

@@ -1,0 +1,194 @@
+using System.Text;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Exceptions;
+
+namespace Evenhand.Importing;
+
+/// <summary>
+/// The text layer of a PDF, rebuilt into paragraphs. A PDF holds positioned words, not paragraphs: words on one baseline make
+/// a line; a wide gap between words on a line is a table column (written as a tab); a line is joined to the one before it
+/// when it is a wrap — when its first word would not have fitted at the end of the line before — and starts a new line
+/// otherwise; a vertical gap well above the usual line spacing is a blank line (a new paragraph).
+/// </summary>
+internal static class PdfText
+{
+    // A gap between two words wider than this many times the font size is a column boundary, not a space.
+    private const double ColumnGapInFontSizes = 1.0;
+
+    // A vertical gap more than this many times the page's usual line spacing separates paragraphs.
+    private const double ParagraphGapInLines = 1.6;
+
+    private sealed record Line(double Left, double Right, double Baseline, double FontSize, double FirstWordWidth, string Text, double PageWidth);
+
+    public static string Extract(byte[] bytes, string fileName)
+    {
+        if (!EndsLikeAPdf(bytes))
+        {
+            throw new ImportException(
+                $"'{fileName}' is an incomplete PDF: it stops before the end that every PDF has (the %%EOF marker), so it was probably " +
+                "cut short while downloading or copying. Download or export it again and upload the whole file.");
+        }
+
+        PdfDocument document;
+        try
+        {
+            document = PdfDocument.Open(bytes);
+        }
+        catch (PdfDocumentEncryptedException)
+        {
+            throw PasswordProtected(fileName);
+        }
+        catch (Exception e) when (e is not (ImportException or OutOfMemoryException or OperationCanceledException))
+        {
+            throw Damaged(fileName);
+        }
+
+        using (document)
+        {
+            var lines = new List<(Line Line, bool NewPage)>();
+            try
+            {
+                for (var p = 1; p <= document.NumberOfPages; p++)
+                {
+                    var page = document.GetPage(p);
+                    var first = true;
+                    foreach (var line in Lines(page, page.Width))
+                    {
+                        lines.Add((line, first));
+                        first = false;
+                    }
+                }
+            }
+            catch (PdfDocumentEncryptedException)
+            {
+                throw PasswordProtected(fileName);
+            }
+            catch (Exception e) when (e is not (ImportException or OutOfMemoryException or OperationCanceledException))
+            {
+                throw Damaged(fileName);
+            }
+
+            if (lines.Count == 0 || lines.All(l => string.IsNullOrWhiteSpace(l.Line.Text)))
+            {
+                throw new ImportException(
+                    $"'{fileName}' is a PDF with no text layer: its {Pages(document.NumberOfPages)} only pictures of text, as a scanned document does. " +
+                    "Evenhand reads the text in a PDF and does not recognise text in images (no OCR). Ask for the PDF the document was " +
+                    "published as, or for a Word or web version, and upload that.");
+            }
+
+            return Join(lines);
+        }
+    }
+
+    private static string Pages(int n) => n == 1 ? "one page holds" : $"{n} pages hold";
+
+    private static ImportException PasswordProtected(string fileName) => new(
+        $"'{fileName}' is a password-protected PDF, so its text cannot be read. Ask for a copy without a password (or open it, " +
+        "print it to a new PDF and upload that).");
+
+    private static ImportException Damaged(string fileName) => new(
+        $"'{fileName}' could not be read as a PDF: the file is damaged or is not really a PDF. Open it in a PDF reader to check it, " +
+        "then export it again, or upload the Word or web version.");
+
+    private static bool EndsLikeAPdf(byte[] bytes)
+    {
+        var tail = bytes.AsSpan(Math.Max(0, bytes.Length - 2048));
+        return tail.IndexOf("%%EOF"u8) >= 0;
+    }
+
+    private static IEnumerable<Line> Lines(Page page, double pageWidth)
+    {
+        var words = page.GetWords().Where(w => !string.IsNullOrWhiteSpace(w.Text) && w.Letters.Count > 0).ToList();
+        if (words.Count == 0)
+        {
+            yield break;
+        }
+
+        // Words whose baselines are within a third of the font size of each other are on the same line.
+        var rows = new List<List<Word>>();
+        foreach (var word in words.OrderByDescending(w => w.Letters[0].StartBaseLine.Y))
+        {
+            var y = word.Letters[0].StartBaseLine.Y;
+            var size = FontSize(word);
+            var row = rows.Count > 0 && Math.Abs(rows[^1][0].Letters[0].StartBaseLine.Y - y) <= size / 3 ? rows[^1] : null;
+            if (row is null)
+            {
+                rows.Add(row = []);
+            }
+
+            row.Add(word);
+        }
+
+        foreach (var row in rows)
+        {
+            row.Sort((a, b) => a.BoundingBox.Left.CompareTo(b.BoundingBox.Left));
+            var size = row.Max(FontSize);
+            var text = new StringBuilder(row[0].Text);
+            for (var i = 1; i < row.Count; i++)
+            {
+                var gap = row[i].BoundingBox.Left - row[i - 1].BoundingBox.Right;
+                text.Append(gap > size * ColumnGapInFontSizes ? '\t' : ' ').Append(row[i].Text);
+            }
+
+            yield return new Line(row[0].BoundingBox.Left, row[^1].BoundingBox.Right, row[0].Letters[0].StartBaseLine.Y, size,
+                row[0].BoundingBox.Width, text.ToString(), pageWidth);
+        }
+    }
+
+    private static double FontSize(Word w)
+    {
+        var size = w.Letters[0].PointSize;
+        return size > 0 ? size : Math.Max(1, w.BoundingBox.Height);
+    }
+
+    private static string Join(List<(Line Line, bool NewPage)> lines)
+    {
+        // The usual spacing between lines on a page, and the right edge of the text, from the document as a whole.
+        var spacings = new List<double>();
+        for (var i = 1; i < lines.Count; i++)
+        {
+            if (!lines[i].NewPage)
+            {
+                spacings.Add(lines[i - 1].Line.Baseline - lines[i].Line.Baseline);
+            }
+        }
+
+        spacings.Sort();
+        var usual = spacings.Count > 0 ? spacings[spacings.Count / 2] : 0;
+        // The right edge of the text: as far right as any line reaches, or as far from the right of the page as the text is
+        // from its left (margins are usually equal), whichever is further: a short document may have no full line.
+        var left = lines.Min(l => l.Line.Left);
+        var rightEdge = Math.Max(lines.Max(l => l.Line.Right), lines.Max(l => l.Line.PageWidth) - left);
+        var sb = new StringBuilder(lines[0].Line.Text);
+        for (var i = 1; i < lines.Count; i++)
+        {
+            var (prev, _) = lines[i - 1];
+            var (cur, newPage) = lines[i];
+            var spacing = prev.Baseline - cur.Baseline;
+            // Single spacing is about 1.2 times the font size; a document with few lines may have no two lines single-spaced.
+            var single = usual > 0 ? Math.Min(usual, cur.FontSize * 1.25) : cur.FontSize * 1.25;
+            if (!newPage && spacing > single * ParagraphGapInLines)
+            {
+                sb.Append("\n\n");
+            }
+            else if (StartsItem(cur.Text) || prev.Right + cur.FontSize * 0.3 + cur.FirstWordWidth <= rightEdge)
+            {
+                // The first word would have fitted on the line before, so the line before ended there on purpose.
+                sb.Append('\n');
+            }
+            else
+            {
+                sb.Append(' ');
+            }
+
+            sb.Append(cur.Text);
+        }
+
+        return sb.ToString();
+    }
+
+    private static bool StartsItem(string text) =>
+        text.StartsWith("• ", StringComparison.Ordinal) || text.StartsWith("- ", StringComparison.Ordinal) || text.StartsWith('\u2022');
+}

@@ -1,0 +1,106 @@
+using Evenhand.Tests.Importing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Evenhand.Tests.Cli;
+
+/// <summary>`parse` and `import` read PDF, Word and web pages, and refuse bad files with a message on stderr and nothing stored.</summary>
+public sealed class DocumentFormatCliTests : IDisposable
+{
+    private readonly TempDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    private string Write(string name, byte[] bytes)
+    {
+        var path = Path.Combine(_db.Folder, name);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    private string SeedAs(string seed, string format) =>
+        Write(Path.ChangeExtension(seed, format), DocumentTextTests.Convert(File.ReadAllText(CliHarness.Seed(seed)), format));
+
+    public static TheoryData<string, string, string> BadFiles => new()
+    {
+        { "scan.pdf", "scanned", "is a PDF with no text layer" },
+        { "locked.pdf", "password", "is a password-protected PDF" },
+        { "cut.pdf", "truncated", "is an incomplete PDF" },
+        { "response.docx", "zip", "is not a Word document" },
+    };
+
+    private static byte[] Bad(string kind) => kind switch
+    {
+        "scanned" => TestDocuments.ScannedPdf(),
+        "password" => TestDocuments.PasswordProtectedPdf(),
+        "truncated" => TestDocuments.TruncatedPdf(File.ReadAllText(CliHarness.Seed("pcc-response-cheshire.txt"))),
+        _ => TestDocuments.Zip(("data.csv", "a,b\n1,2\n")),
+    };
+
+    [Theory]
+    [InlineData(".pdf")]
+    [InlineData(".docx")]
+    [InlineData(".html")]
+    public async Task ParseReportAndResponse_FromEachFormat_GiveTheSameJsonAsText(string format)
+    {
+        var report = SeedAs("hmicfrs-activism-and-impartiality-2024.txt", format);
+        var response = SeedAs("pcc-response-west-midlands.txt", format);
+
+        var fromFormat = await CliHarness.RunAsync("parse", "response", response, "--inspection", report, "--json");
+        var fromText = await CliHarness.RunAsync("parse", "response", CliHarness.Seed("pcc-response-west-midlands.txt"), "--inspection", CliHarness.Report, "--json");
+
+        Assert.True(fromFormat.ExitCode == 0, fromFormat.ToString());
+        Assert.Equal("west-midlands", fromFormat.Json().GetProperty("force").GetString());
+        Assert.Equal(
+            fromText.Json().GetProperty("responses").EnumerateArray().Select(r => r.GetProperty("recommendations").ToString()),
+            fromFormat.Json().GetProperty("responses").EnumerateArray().Select(r => r.GetProperty("recommendations").ToString()));
+        Assert.Equal(fromText.Json().GetProperty("missing").ToString(), fromFormat.Json().GetProperty("missing").ToString());
+    }
+
+    [Fact]
+    public async Task ImportReportAsPdf_ThenResponseAsDocx_StoresBoth()
+    {
+        var report = await CliHarness.RunAsync(_db.With("import", "report", SeedAs("hmicfrs-activism-and-impartiality-2024.txt", ".pdf"), "--published", "2024-09-10", "--yes", "--json"));
+        Assert.True(report.ExitCode == 0, report.ToString());
+        Assert.Equal(22, report.Json().GetProperty("recommendations").GetInt32());
+
+        var response = await CliHarness.RunAsync(_db.With(
+            "import", "response", SeedAs("pcc-response-west-midlands.txt", ".docx"), "--force", "west-midlands", "--inspection", "1", "--yes", "--json"));
+
+        Assert.True(response.ExitCode == 0, response.ToString());
+        Assert.Equal([4, 9, 21], response.Json().GetProperty("missing").EnumerateArray().Select(e => e.GetInt32()));
+        await using var db = _db.Open();
+        Assert.Equal("pcc-response-west-midlands.docx", (await db.Section55Responses.SingleAsync()).SourceFileName);
+    }
+
+    [Theory, MemberData(nameof(BadFiles))]
+    public async Task ParseResponse_BadFile_ExitsNonZeroWithTheReasonOnStderr(string name, string kind, string expected)
+    {
+        var path = Write(name, Bad(kind));
+
+        var run = await CliHarness.RunAsync("parse", "response", path, "--inspection", CliHarness.Report, "--json");
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains($"'{name}' {expected}", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+        Assert.Empty(run.Out);
+    }
+
+    [Theory, MemberData(nameof(BadFiles))]
+    public async Task ImportReportAndResponse_BadFile_ExitsNonZero_AndStoresNothing(string name, string kind, string expected)
+    {
+        var path = Write(name, Bad(kind));
+        var report = await CliHarness.RunAsync(_db.With("import", "report", CliHarness.Report, "--published", "2024-09-10", "--yes", "--json"));
+        Assert.True(report.ExitCode == 0, report.ToString());
+
+        var badReport = await CliHarness.RunAsync(_db.With("import", "report", path, "--published", "2025-01-10", "--yes"));
+        var badResponse = await CliHarness.RunAsync(_db.With("import", "response", path, "--force", "cheshire", "--inspection", "1", "--yes"));
+
+        Assert.NotEqual(0, badReport.ExitCode);
+        Assert.Contains(expected, badReport.Error, StringComparison.Ordinal);
+        Assert.NotEqual(0, badResponse.ExitCode);
+        Assert.Contains(expected, badResponse.Error, StringComparison.Ordinal);
+        await using var db = _db.Open();
+        Assert.Equal(1, await db.Inspections.CountAsync());
+        Assert.Equal(0, await db.Section55Responses.CountAsync());
+    }
+}
