@@ -275,6 +275,55 @@ public class ReportParserTests
         Assert.Contains(report.Warnings, w => w.Contains("recommendation 2", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("In this report we made 4 recommendations.")]
+    [InlineData("This inspection makes four recommendations to forces and national bodies.")]
+    [InlineData("We have made a total of four recommendations.")]
+    public void Parse_ReportStatingMoreRecommendationsThanFound_WarnsThatTheLastMayBeMissing(string statement)
+    {
+        // The numbering check cannot see a gap at the end; the report's own count can.
+        var text = $"""
+            An inspection of something
+
+            {statement}
+
+            Recommendation 1
+
+            By 31 March 2025, forces should review their policies.
+
+            Recommendation 2
+
+            By 31 March 2025, the College of Policing should issue guidance.
+            """;
+
+        var report = ReportParser.Parse(text);
+
+        Assert.Equal(2, report.Recommendations.Count);
+        var warning = Assert.Single(report.Warnings);
+        Assert.Equal("The report says it makes 4 recommendations, but text was found only up to recommendation 2: recommendations 3, 4 may be missing.", warning);
+    }
+
+    [Theory]
+    [InlineData("We made two recommendations.")]
+    [InlineData("We made some recommendations.")]
+    [InlineData("Our recommendations follow.")]
+    public void Parse_ReportStatingItsCountCorrectly_OrNoCount_HasNoCountWarning(string statement)
+    {
+        var report = ReportParser.Parse($"""
+            {statement}
+
+            Recommendation 1
+
+            By 31 March 2025, forces should review their policies.
+
+            Recommendation 2
+
+            By 31 March 2025, the College of Policing should issue guidance.
+            """);
+
+        Assert.Empty(report.Warnings);
+    }
+
     [Fact]
     public void Parse_NoRecommendations_ThrowsWithTheFileNameAndWhatWasExpected()
     {

@@ -43,6 +43,7 @@ public static partial class ReportParser
         }
 
         CheckNumbering(recommendations, warnings);
+        CheckStatedCount(text, recommendations, warnings);
         return new ParsedReport(title, FindPublished(lines), recommendations) { Warnings = warnings };
     }
 
@@ -187,6 +188,47 @@ public static partial class ReportParser
                 $"No text was found for recommendation{(gaps.Count == 1 ? "" : "s")} {string.Join(", ", gaps)}, " +
                 $"although the report numbers its recommendations up to {recommendations[^1].Number}.");
         }
+    }
+
+    /// <summary>
+    /// A report that says how many recommendations it makes ("we made 22 recommendations", "makes twenty-two
+    /// recommendations") is checked against what was found, so a last recommendation the parser missed is never dropped
+    /// silently: the numbering check cannot see a gap at the end.
+    /// </summary>
+    private static void CheckStatedCount(string text, List<ParsedRecommendation> recommendations, List<string> warnings)
+    {
+        var stated = StatedCount().Matches(text)
+            .Select(m => NumberWords.TryGetValue(m.Groups["n"].Value.ToLowerInvariant(), out var w) ? w
+                : int.TryParse(m.Groups["n"].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : 0)
+            .Where(n => n > 0)
+            .Distinct()
+            .ToList();
+        var highest = recommendations.Max(r => r.Number);
+        foreach (var n in stated.Where(n => n > highest))
+        {
+            warnings.Add(
+                $"The report says it makes {n} recommendations, but text was found only up to recommendation {highest}: " +
+                $"recommendation{(n - highest == 1 ? "" : "s")} {string.Join(", ", Enumerable.Range(highest + 1, n - highest))} may be missing.");
+        }
+    }
+
+    /// <summary>Number words a report uses for its count of recommendations, one to ninety-nine.</summary>
+    private static readonly Dictionary<string, int> NumberWords = BuildNumberWords();
+
+    private static Dictionary<string, int> BuildNumberWords()
+    {
+        string[] units = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+            "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
+        string[] tens = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+        var words = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var n = 1; n < 100; n++)
+        {
+            var word = n < 20 ? units[n] : tens[n / 10] + (n % 10 == 0 ? "" : "-" + units[n % 10]);
+            words[word] = n;
+            words[word.Replace('-', ' ')] = n;
+        }
+
+        return words;
     }
 
     // A full publication date: "Published on 10 September 2024", or a date alone on a line near the start or the end.
@@ -377,6 +419,9 @@ public static partial class ReportParser
 
     [GeneratedRegex(@"^(?:Recommendation|RECOMMENDATION)\s+(?<n>\d{1,3})\b(?:(?<sep>\s*[:.\-\u2013\u2014])\s*(?<rest>.*)|\s+(?<rest>[A-Z].*))?$")]
     private static partial Regex RecommendationHeading();
+
+    [GeneratedRegex(@"\b(?:made|make|makes|making)\s+(?:a\s+total\s+of\s+)?(?<n>\d{1,3}|[a-z]+(?:[- ][a-z]+)?)\s+recommendations\b", RegexOptions.IgnoreCase)]
+    private static partial Regex StatedCount();
 
     [GeneratedRegex(@"\b(?:should|must)\b")]
     private static partial Regex Directive();
