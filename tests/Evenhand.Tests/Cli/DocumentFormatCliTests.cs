@@ -20,22 +20,6 @@ public sealed class DocumentFormatCliTests : IDisposable
     private string SeedAs(string seed, string format) =>
         Write(Path.ChangeExtension(seed, format), DocumentTextTests.Convert(File.ReadAllText(CliHarness.Seed(seed)), format));
 
-    public static TheoryData<string, string, string> BadFiles => new()
-    {
-        { "scan.pdf", "scanned", "is a PDF with no text layer" },
-        { "locked.pdf", "password", "is a password-protected PDF" },
-        { "cut.pdf", "truncated", "is an incomplete PDF" },
-        { "response.docx", "zip", "is not a Word document" },
-    };
-
-    private static byte[] Bad(string kind) => kind switch
-    {
-        "scanned" => TestDocuments.ScannedPdf(),
-        "password" => TestDocuments.PasswordProtectedPdf(),
-        "truncated" => TestDocuments.TruncatedPdf(File.ReadAllText(CliHarness.Seed("pcc-response-cheshire.txt"))),
-        _ => TestDocuments.Zip(("data.csv", "a,b\n1,2\n")),
-    };
-
     [Theory]
     [InlineData(".pdf")]
     [InlineData(".docx")]
@@ -72,10 +56,10 @@ public sealed class DocumentFormatCliTests : IDisposable
         Assert.Equal("pcc-response-west-midlands.docx", (await db.Section55Responses.SingleAsync()).SourceFileName);
     }
 
-    [Theory, MemberData(nameof(BadFiles))]
+    [Theory, MemberData(nameof(TestDocuments.BadFiles), MemberType = typeof(TestDocuments))]
     public async Task ParseResponse_BadFile_ExitsNonZeroWithTheReasonOnStderr(string name, string kind, string expected)
     {
-        var path = Write(name, Bad(kind));
+        var path = Write(name, TestDocuments.Bad(kind));
 
         var run = await CliHarness.RunAsync("parse", "response", path, "--inspection", CliHarness.Report, "--json");
 
@@ -85,10 +69,10 @@ public sealed class DocumentFormatCliTests : IDisposable
         Assert.Empty(run.Out);
     }
 
-    [Theory, MemberData(nameof(BadFiles))]
+    [Theory, MemberData(nameof(TestDocuments.BadFiles), MemberType = typeof(TestDocuments))]
     public async Task ImportReportAndResponse_BadFile_ExitsNonZero_AndStoresNothing(string name, string kind, string expected)
     {
-        var path = Write(name, Bad(kind));
+        var path = Write(name, TestDocuments.Bad(kind));
         var report = await CliHarness.RunAsync(_db.With("import", "report", CliHarness.Report, "--published", "2024-09-10", "--yes", "--json"));
         Assert.True(report.ExitCode == 0, report.ToString());
 

@@ -10,23 +10,7 @@ public sealed class DocumentFormatUploadTests(AppFixture apps)
 {
     public static TheoryData<string> Providers => TestDatabases.Providers;
 
-    public static TheoryData<string, string, string> BadFiles => new()
-    {
-        { "scan.pdf", "scanned", "is a PDF with no text layer" },
-        { "locked.pdf", "password", "is a password-protected PDF" },
-        { "cut.pdf", "truncated", "is an incomplete PDF" },
-        { "response.docx", "zip", "is not a Word document" },
-    };
-
-    private static byte[] Bad(string kind) => kind switch
-    {
-        "scanned" => TestDocuments.ScannedPdf(),
-        "password" => TestDocuments.PasswordProtectedPdf(),
-        "truncated" => TestDocuments.TruncatedPdf(File.ReadAllText(TestPaths.Seed("pcc-response-cheshire.txt"))),
-        _ => TestDocuments.Zip(("data.csv", "a,b\n1,2\n")),
-    };
-
-    [Theory, MemberData(nameof(BadFiles))]
+    [Theory, MemberData(nameof(TestDocuments.BadFiles), MemberType = typeof(TestDocuments))]
     public async Task UploadReportAndResponse_BadFile_ShowsTheReasonOnThePage_AndStoresNothing(string fileName, string kind, string expected)
     {
         var app = apps.Get(TestDatabases.Sqlite);
@@ -34,9 +18,9 @@ public sealed class DocumentFormatUploadTests(AppFixture apps)
         var before = await CountsAsync(app);
 
         var reportPage = await admin.GetPageAsync("/inspections/import");
-        var report = await admin.SubmitAsync(reportPage, "handler=Upload", [], ("Document", fileName, Bad(kind)));
+        var report = await admin.SubmitAsync(reportPage, "handler=Upload", [], ("Document", fileName, TestDocuments.Bad(kind)));
         var responsePage = await admin.GetPageAsync("/forces/surrey/responses/import");
-        var response = await admin.SubmitAsync(responsePage, "handler=Upload", [], ("Document", fileName, Bad(kind)));
+        var response = await admin.SubmitAsync(responsePage, "handler=Upload", [], ("Document", fileName, TestDocuments.Bad(kind)));
 
         foreach (var r in new[] { report, response })
         {

@@ -18,6 +18,24 @@ namespace Evenhand.Tests.Importing;
 /// </summary>
 public static class TestDocuments
 {
+    /// <summary>The bad files every import path must refuse: (file name, kind for <see cref="Bad"/>, the words the refusal says).</summary>
+    public static TheoryData<string, string, string> BadFiles => new()
+    {
+        { "scan.pdf", "scanned", "is a PDF with no text layer" },
+        { "locked.pdf", "password", "is a password-protected PDF" },
+        { "cut.pdf", "truncated", "is an incomplete PDF" },
+        { "response.docx", "zip", "is not a Word document" },
+    };
+
+    /// <summary>The bytes of one of <see cref="BadFiles"/>.</summary>
+    public static byte[] Bad(string kind) => kind switch
+    {
+        "scanned" => ScannedPdf(),
+        "password" => PasswordProtectedPdf(),
+        "truncated" => TruncatedPdf(File.ReadAllText(Evenhand.Tests.Infrastructure.TestPaths.Seed("pcc-response-cheshire.txt"))),
+        _ => Zip(("data.csv", "a,b\n1,2\n")),
+    };
+
     private sealed record Block(bool IsTable, IReadOnlyList<string> Lines);
 
     private static List<Block> Blocks(string text)
