@@ -559,14 +559,27 @@ public class ReportParserTests
             Assert.Single(report.Warnings));
     }
 
-    [Fact]
-    public void Parse_ImmediatelyDescribingSomethingElse_IsNoDeadline()
+    [Theory]
+    [InlineData("Forces should make sure owners' details are immediately available to front counter staff, and review this yearly.")]
+    [InlineData("Forces should make sure that items handed in are logged immediately.")]
+    [InlineData("Chief constables should make sure that owners are contacted within three months.")]
+    [InlineData("Forces should tell owners when an item will be destroyed within two months.")]
+    public void Parse_PeriodOrImmediatelyDescribingAStandard_IsNoDeadline(string text)
     {
-        var rec = One("Forces should make sure owners' details are immediately available to front counter staff, and review this yearly.");
+        var rec = One(text);
 
         Assert.Null(rec.DueDate);
         Assert.Null(rec.DueRule);
         Assert.Null(rec.DueNote);
+    }
+
+    [Fact]
+    public void Parse_StandardBeforeTheDeadline_TheDeadlineIsStillFound()
+    {
+        var rec = One("Forces should make sure that owners are contacted within two months, and should publish their policy within three months.");
+
+        Assert.Equal(new DateOnly(2025, 8, 14), rec.DueDate);
+        Assert.Equal("Within three months", rec.DueRule!.Description);
     }
 
     [Fact]

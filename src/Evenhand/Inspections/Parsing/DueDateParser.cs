@@ -41,25 +41,24 @@ internal static partial class DueDateParser
         var single = text.ReplaceLineEndings(" ");
 
         // Whichever phrase comes first is the recommendation's own deadline; later ones belong to follow-on duties.
-        var candidates = new (Match Match, Func<Match, (DateOnly?, DueRule?)?> Read)[]
+        var readers = new (Regex Pattern, Func<Match, (DateOnly?, DueRule?)?> Read)[]
         {
-            (FixedDate().Match(single), m => ToDate(m) is { } d ? (d, null) : null),
-            (YearEnd().Match(single), m => ToYearEnd(m) is { } d ? (d, null) : null),
-            (FinancialYearEnd().Match(single), m => ToFinancialYearEnd(m) is { } d ? (d, null) : null),
-            (RelativeDeadline().Match(single), m => ToRule(m, single) is { } r ? (null, r) : null),
-            (ImpliedFromPublication().Match(single), m => ToImpliedRule(m) is { } r ? (null, r) : null),
-            (Immediately().Match(single), m => (null, new DueRule(0, PublicationEvent, Capitalise(m.Groups["w"].Value)) { FromPublication = true })),
+            (FixedDate(), m => ToDate(m) is { } d ? (d, null) : null),
+            (YearEnd(), m => ToYearEnd(m) is { } d ? (d, null) : null),
+            (FinancialYearEnd(), m => ToFinancialYearEnd(m) is { } d ? (d, null) : null),
+            (RelativeDeadline(), m => ToRule(m, single) is { } r ? (null, r) : null),
+            (ImpliedFromPublication(), m => IsOwnDeadline(single, m.Index) && ToImpliedRule(m) is { } r ? (null, r) : null),
+            (Immediately(), m => IsOwnDeadline(single, m.Groups["w"].Index)
+                ? (null, new DueRule(0, PublicationEvent, Capitalise(m.Groups["w"].Value)) { FromPublication = true })
+                : null),
         };
 
-        foreach (var (match, read) in candidates.Where(c => c.Match.Success).OrderBy(c => c.Match.Index))
-        {
-            if (read(match) is { } found)
-            {
-                return found;
-            }
-        }
-
-        return (null, null);
+        var found = readers
+            .SelectMany(r => r.Pattern.Matches(single).Select(m => (Match: m, r.Read)))
+            .OrderBy(c => c.Match.Index)
+            .Select(c => c.Read(c.Match))
+            .FirstOrDefault(r => r is not null);
+        return found ?? (null, null);
     }
 
     /// <summary>
@@ -147,6 +146,25 @@ internal static partial class DueDateParser
         }
 
         return new DueRule(months, ToEvent(eventPhrase.Value.Trim()), Describe(m.Value));
+    }
+
+    /// <summary>
+    /// Whether a period with no event ("within three months") or "immediately" at this position is the deadline of the duty
+    /// rather than a standard the duty sets. It is when it opens a sentence ("Within three months, forces should …") or
+    /// qualifies the "should" itself ("Forces should publish their policies within three months"); it is not inside a
+    /// clause of its own ("… make sure that checks are completed within three months").
+    /// </summary>
+    private static bool IsOwnDeadline(string text, int index)
+    {
+        var start = SentenceStart().Matches(text[..index]).LastOrDefault() is { } s ? s.Index + s.Length : 0;
+        var before = text[start..index];
+        if (OpeningConjunction().IsMatch(before))
+        {
+            return true;
+        }
+
+        var verb = Directive().Matches(before).LastOrDefault();
+        return verb is not null && !SubordinateClause().IsMatch(before[(verb.Index + verb.Length)..]);
     }
 
     // "within three months" with no event named: the report means three months from its own publication.
@@ -296,6 +314,16 @@ internal static partial class DueDateParser
 
     [GeneratedRegex(@"\b(?:should|must)\b")]
     private static partial Regex Directive();
+
+    [GeneratedRegex(@"[.;!?:]\s+")]
+    private static partial Regex SentenceStart();
+
+    [GeneratedRegex(@"^\s*(?:(?:and|but|then)\s*)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex OpeningConjunction();
+
+    // Words that start a clause of its own or make it passive, so a period after them is a standard, not the deadline.
+    [GeneratedRegex(@"\b(?:that|which|who|whose|where|when|whenever|if|until|are|is|be|been|being|was|were)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SubordinateClause();
 
     [GeneratedRegex(@"^\s*(?:(?:[Bb]y|[Nn]o later than|[Ww]ithin|[Ii]mmediately|[Ff]rom|[Oo]nce|[Aa]fter|[Bb]efore|[Aa]s soon as)\b[^,]*,\s*)")]
     private static partial Regex LeadingDeadline();
