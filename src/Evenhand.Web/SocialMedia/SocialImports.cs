@@ -110,7 +110,7 @@ public sealed class ImportProgressStore(IServiceScopeFactory scopes, DatabasePro
     /// <summary>Passes the import's progress on, at most every half second, one write at a time.</summary>
     public sealed class Reporter(ImportProgressStore store, int datasetId) : IProgress<(long Read, long Length)>, IAsyncDisposable
     {
-        private long _lastTicks = long.MinValue;
+        private long _lastTicks = Environment.TickCount64 - (long)Interval.TotalMilliseconds;
         private Task _writing = Task.CompletedTask;
 
         public void Report((long Read, long Length) value)

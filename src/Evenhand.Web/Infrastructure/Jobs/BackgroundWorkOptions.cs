@@ -26,6 +26,9 @@ public sealed class BackgroundWorkOptions
     /// <summary>Minutes between runs of the due-work check.</summary>
     public int DueWorkIntervalMinutes { get; set; } = 15;
 
+    /// <summary>How often an idle server looks in the job store for work queued by another server.</summary>
+    public double PollSeconds { get; set; } = 5;
+
     /// <summary>PostgreSQL cluster: how often each server records that it is alive.</summary>
     public double ClusterCheckinSeconds { get; set; } = 10;
 

@@ -26,7 +26,12 @@ public static class JobsSetup
 
         builder.Services.AddQuartz(q =>
         {
-            q.ConfigureScheduler(s => s.InstanceName = "evenhand");
+            q.ConfigureScheduler(s =>
+            {
+                s.InstanceName = "evenhand";
+                // A job queued by another server (an upload that landed there) is seen within this time.
+                s.IdleWaitTime = TimeSpan.FromSeconds(Math.Max(1, options.PollSeconds));
+            });
             // Imports run one at a time (DisallowConcurrentExecution), so two threads leave room for due work beside one.
             q.UseDefaultThreadPool(2);
             if (options.Store == JobStoreKind.Database)

@@ -96,7 +96,7 @@ public sealed class TwoServersTests
         await onA.SignInAsync("comms@two.test", Password);
 
         // Uploaded through B (which queues it in the shared store), run by A.
-        const int posts = 400_000;
+        const int posts = 250_000;
         var upload = await UploadAsync(onB, posts);
         Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
         var datasetUrl = upload.Headers.Location!.OriginalString;
