@@ -4,6 +4,7 @@ using Evenhand.Responses;
 using Evenhand.Inspections;
 using Evenhand.Web.Api;
 using Evenhand.Web.Infrastructure;
+using Evenhand.Web.Infrastructure.Jobs;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -29,7 +30,6 @@ builder.Services.AddScoped<Evenhand.HateIncidents.HatePolicyService>();
 builder.Services.AddScoped<Evenhand.HateIncidents.HateIncidentService>();
 builder.Services.AddScoped<Evenhand.HateIncidents.Analysis.HateIncidentAnalysisService>();
 builder.Services.AddScoped<Evenhand.HateIncidents.CaseFiles.CaseFileReviewService>();
-builder.Services.AddScoped<Evenhand.HateIncidents.HateIncidentDueWork>();
 builder.Services.AddScoped<Evenhand.Governance.PolicyRegisterService>();
 builder.Services.AddScoped<Evenhand.Governance.VisibleRepresentationService>();
 builder.Services.AddScoped<Evenhand.Governance.PoliticalContactService>();
@@ -40,20 +40,15 @@ builder.Services.AddScoped<Evenhand.Governance.StaffNetworkService>();
 builder.Services.AddScoped<Evenhand.SocialMedia.Datasets.SocialDatasetService>();
 builder.Services.AddScoped<Evenhand.SocialMedia.Datasets.DipSampleService>();
 builder.Services.Configure<Evenhand.Web.SocialMedia.SocialMediaOptions>(config.GetSection(Evenhand.Web.SocialMedia.SocialMediaOptions.Section));
-builder.Services.AddSingleton<Evenhand.Web.SocialMedia.SocialImportProgress>();
 builder.Services.AddSingleton<Evenhand.Web.SocialMedia.SocialVectors>();
-builder.Services.AddSingleton<Evenhand.Web.SocialMedia.SocialImportRunner>();
-builder.Services.AddHostedService(s => s.GetRequiredService<Evenhand.Web.SocialMedia.SocialImportRunner>());
 builder.Services.AddScoped(s => Evenhand.Governance.GovernanceEvidenceService.For(s.GetRequiredService<EvenhandDbContext>(), s.GetRequiredService<TimeProvider>()));
 
-// Background work: reviews, retention reviews and answers to subjects fall due on a timer (BackgroundWork:Enabled).
-builder.Services.Configure<BackgroundWorkOptions>(config.GetSection(BackgroundWorkOptions.Section));
-if (config.GetValue(BackgroundWorkOptions.Section + ":" + nameof(BackgroundWorkOptions.Enabled), true))
-{
-    builder.Services.AddHostedService<DueWorkScheduler>();
-}
+// Shared state and background work (several servers over one database): Data Protection keys in the database, and the
+// job engine (due work, social imports, housekeeping) on Quartz.NET. See Infrastructure/Jobs.
+builder.AddEvenhandSharedState();
+builder.AddEvenhandJobs(provider, connectionString);
 builder.Services.AddScoped<DemoData>();
-builder.Services.AddSingleton<ImportStaging>();
+builder.Services.AddScoped<ImportStaging>();
 builder.Services.AddScoped<UserAdministration>();
 
 // Accounts: ASP.NET Core Identity with lockout after repeated failures.

@@ -55,11 +55,24 @@ public static class TestDatabases
         var cs = new NpgsqlConnectionStringBuilder(template) { Database = name }.ConnectionString;
         return new TestDatabase(DatabaseProvider.Postgres, cs, () =>
         {
-            NpgsqlConnection.ClearAllPools();
-            using var conn = new NpgsqlConnection(admin);
-            conn.Open();
-            using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", conn);
-            cmd.ExecuteNonQuery();
+            // The app's job engine may still be closing its connections as the test ends; try the drop again briefly.
+            for (var attempt = 1; ; attempt++)
+            {
+                NpgsqlConnection.ClearAllPools();
+                try
+                {
+                    using var conn = new NpgsqlConnection(admin);
+                    conn.Open();
+                    using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", conn);
+                    cmd.ExecuteNonQuery();
+                    return;
+                }
+                catch (PostgresException e) when (attempt < 5)
+                {
+                    Console.Error.WriteLine($"Dropping {name} failed ({e.SqlState}: {e.MessageText}); trying again");
+                    Thread.Sleep(1000);
+                }
+            }
         });
     }
 }
