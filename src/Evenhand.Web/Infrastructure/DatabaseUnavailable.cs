@@ -79,6 +79,12 @@ public static class DatabaseUnavailableExtensions
     public static IApplicationBuilder UseDatabaseUnavailablePage(this IApplicationBuilder app) => app.UseMiddleware<DatabaseUnavailable>();
 
     /// <summary>Authentication, except while the unavailable page is drawn (checking the cookie needs the database).</summary>
-    public static IApplicationBuilder UseAuthenticationUnlessDatabaseUnavailable(this IApplicationBuilder app) =>
+    public static IApplicationBuilder UseAuthenticationUnlessDatabaseUnavailable(this IApplicationBuilder app)
+    {
         app.UseWhen(c => !DatabaseUnavailable.IsShowing(c), b => b.UseAuthentication());
+        // UseAuthentication marks the builder it is called on; called in a branch, it leaves the main pipeline unmarked, and
+        // WebApplication would then put a second, unconditional authentication in front of everything. This is its marker.
+        app.Properties["__AuthenticationMiddlewareSet"] = true;
+        return app;
+    }
 }
