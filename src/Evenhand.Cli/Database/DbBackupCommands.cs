@@ -29,11 +29,12 @@ internal static partial class DbBackupCommands
                 var pg = new NpgsqlConnectionStringBuilder(connection);
                 console.Out.WriteLine("Back up a PostgreSQL database with pg_dump (from the PostgreSQL client tools, the same major version as the server or newer):");
                 console.Out.WriteLine();
-                console.Out.WriteLine("  " + PgCommand("pg_dump", pg, "--format=custom", "--file=" + path), Style.Plain);
+                // Written as it is, never wrapped, so it can be copied.
+                console.Json.WriteLine("  " + PgCommand("pg_dump", pg, "--format=custom", "--file=" + path));
                 console.Out.WriteLine();
                 console.Out.WriteLine("The password is not shown: pg_dump asks for it, or reads PGPASSWORD or ~/.pgpass. To restore that file later (web app stopped):");
                 console.Out.WriteLine();
-                console.Out.WriteLine("  " + PgCommand("pg_restore", pg, "--clean", "--if-exists", "--no-owner", path), Style.Plain);
+                console.Json.WriteLine("  " + PgCommand("pg_restore", pg, "--clean", "--if-exists", "--no-owner", path));
                 return Task.FromResult(ExitCodes.Success);
             }
 
