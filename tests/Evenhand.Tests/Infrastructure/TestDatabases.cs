@@ -59,7 +59,19 @@ public static class TestDatabases
             using var conn = new NpgsqlConnection(admin);
             conn.Open();
             using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", conn);
-            cmd.ExecuteNonQuery();
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    cmd.ExecuteNonQuery();
+                    return;
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 10)
+                {
+                    // An autovacuum worker (a superuser's process, which FORCE may not end) is at work in the database: wait for it.
+                    Thread.Sleep(500);
+                }
+            }
         });
     }
 }
