@@ -16,7 +16,8 @@ var config = builder.Configuration;
 // Persistence: SQLite file by default, PostgreSQL when Database:Provider=Postgres.
 var provider = DatabaseSetup.ParseProvider(config["Database:Provider"]);
 var connectionString = config.GetConnectionString("Evenhand");
-builder.Services.AddDbContext<EvenhandDbContext>(o => DatabaseSetup.Configure(o, provider, connectionString));
+var retry = config.GetSection(DatabaseRetry.Section).Get<DatabaseRetry>();
+builder.Services.AddDbContext<EvenhandDbContext>(o => DatabaseSetup.Configure(o, provider, connectionString, retry));
 builder.Services.AddSingleton(TimeProvider.System);
 
 // Domain services.
@@ -126,6 +127,10 @@ builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddOpenApi("v1", ApiDescription.Configure);
 
+// Operations: health endpoints for a load balancer, JSON logs with each request's ids (Logging:Console:FormatterName=json).
+builder.Services.AddEvenhandHealthChecks();
+builder.AddEvenhandLogging();
+
 var app = builder.Build();
 
 await StartupTasks.RunAsync(app);
@@ -139,14 +144,16 @@ if (forwarded.Enabled)
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
-    app.UseHttpsRedirection();
+    // A load balancer probes /health over plain HTTP inside the network: no redirect for it.
+    app.UseWhen(c => !HealthEndpoints.IsHealthRequest(c), b => b.UseHttpsRedirection());
 }
 
 app.UseExceptionHandler("/error");
 app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
+app.UseDatabaseUnavailablePage();
 app.UseStaticFiles();
 app.UseRouting();
-app.UseAuthentication();
+app.UseAuthenticationUnlessDatabaseUnavailable();
 app.UsePasswordChangeRequired();
 app.UseAuthorization();
 app.UseAntiforgery();
@@ -156,6 +163,7 @@ app.UseNoStoreForPersonalData();
 app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization();
 app.MapRazorPages();
 app.MapEvenhandApi();
+app.MapEvenhandHealthChecks();
 
 app.Run();
 

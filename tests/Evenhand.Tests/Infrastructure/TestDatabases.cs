@@ -55,7 +55,8 @@ public static class TestDatabases
         var cs = new NpgsqlConnectionStringBuilder(template) { Database = name }.ConnectionString;
         return new TestDatabase(DatabaseProvider.Postgres, cs, () =>
         {
-            // The app's job engine may still be closing its connections as the test ends; try the drop again briefly.
+            // The app's job engine may still be closing its connections as the test ends, or an autovacuum worker (a
+            // superuser's process, which FORCE may not end) may be at work in the database: try the drop again briefly.
             for (var attempt = 1; ; attempt++)
             {
                 NpgsqlConnection.ClearAllPools();
@@ -67,7 +68,7 @@ public static class TestDatabases
                     cmd.ExecuteNonQuery();
                     return;
                 }
-                catch (PostgresException e) when (attempt < 5)
+                catch (PostgresException e) when (attempt < 10)
                 {
                     Console.Error.WriteLine($"Dropping {name} failed ({e.SqlState}: {e.MessageText}); trying again");
                     Thread.Sleep(1000);

@@ -88,6 +88,7 @@ public static class JobsSetup
             o.AutoStart = options.Enabled;
             o.WaitForJobsToComplete = false;
         });
+        builder.Services.AddHealthChecks().AddCheck<JobEngineReadyCheck>("jobs", Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy, [HealthEndpoints.ReadyTag]);
         return builder;
     }
 

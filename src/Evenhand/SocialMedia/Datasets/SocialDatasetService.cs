@@ -76,7 +76,9 @@ public sealed class SocialDatasetService(EvenhandDbContext db, TimeProvider time
 
         try
         {
-            await ImportInTransactionAsync(dataset, files, vectors, progress, ct);
+            // One attempt, never retried: the posts file is read once, straight into the bulk path, and a failure marks the
+            // dataset failed (below) for the user to import again.
+            await db.OnceAsync(ct => ImportInTransactionAsync(dataset, files, vectors, progress, ct), ct);
         }
         catch (Exception ex) when (ex is SocialImportException or DomainRuleException || IsDatabaseFailure(ex))
         {
@@ -264,28 +266,29 @@ public sealed class SocialDatasetService(EvenhandDbContext db, TimeProvider time
     /// <summary>Deletes a dataset with its accounts, posts and dip samples.</summary>
     public async Task DeleteAsync(int datasetId, ProcessContext ctx, CancellationToken ct = default)
     {
-        var dataset = await db.SocialDatasets.SingleOrDefaultAsync(d => d.Id == datasetId, ct) ?? throw new NotFoundException("There is no such dataset.");
-        if (dataset.Status == DatasetStatus.Importing)
+        await db.InTransactionAsync(async ct =>
         {
-            throw new DomainRuleException($"'{dataset.Name}' is being imported; wait for the import to finish before deleting it.");
-        }
+            var dataset = await db.SocialDatasets.SingleOrDefaultAsync(d => d.Id == datasetId, ct) ?? throw new NotFoundException("There is no such dataset.");
+            if (dataset.Status == DatasetStatus.Importing)
+            {
+                throw new DomainRuleException($"'{dataset.Name}' is being imported; wait for the import to finish before deleting it.");
+            }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.DipSampleItems.Where(i => i.DatasetId == datasetId).ExecuteDeleteAsync(ct);
-        await db.DipSamples.Where(s => s.DatasetId == datasetId).ExecuteDeleteAsync(ct);
-        await db.SocialPostKeywords.Where(k => k.DatasetId == datasetId).ExecuteDeleteAsync(ct);
-        await db.SocialPosts.Where(p => p.DatasetId == datasetId).ExecuteDeleteAsync(ct);
-        await db.SocialAccounts.Where(a => a.DatasetId == datasetId).ExecuteDeleteAsync(ct);
-        foreach (var upload in new[] { dataset.AccountsUploadId, dataset.PostsUploadId }.OfType<Guid>())
-        {
-            await db.StagedUploadChunks.Where(c => c.UploadId == upload).ExecuteDeleteAsync(ct);
-            await db.StagedUploads.Where(u => u.Id == upload).ExecuteDeleteAsync(ct);
-        }
+            await db.DipSampleItems.Where(i => i.DatasetId == datasetId).ExecuteDeleteAsync(ct);
+            await db.DipSamples.Where(s => s.DatasetId == datasetId).ExecuteDeleteAsync(ct);
+            await db.SocialPostKeywords.Where(k => k.DatasetId == datasetId).ExecuteDeleteAsync(ct);
+            await db.SocialPosts.Where(p => p.DatasetId == datasetId).ExecuteDeleteAsync(ct);
+            await db.SocialAccounts.Where(a => a.DatasetId == datasetId).ExecuteDeleteAsync(ct);
+            foreach (var upload in new[] { dataset.AccountsUploadId, dataset.PostsUploadId }.OfType<Guid>())
+            {
+                await db.StagedUploadChunks.Where(c => c.UploadId == upload).ExecuteDeleteAsync(ct);
+                await db.StagedUploads.Where(u => u.Id == upload).ExecuteDeleteAsync(ct);
+            }
 
-        db.SocialDatasets.Remove(dataset);
-        AuditLog.Record(db, ctx, "social-dataset.deleted", nameof(SocialDataset), dataset.Id, dataset.ForceId, before: new { dataset.Name, dataset.PostCount });
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+            db.SocialDatasets.Remove(dataset);
+            AuditLog.Record(db, ctx, "social-dataset.deleted", nameof(SocialDataset), dataset.Id, dataset.ForceId, before: new { dataset.Name, dataset.PostCount });
+            await db.SaveChangesAsync(ct);
+        }, ct);
     }
 
     private static bool IsDatabaseFailure(Exception ex) => ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException { InnerException: System.Data.Common.DbException };

@@ -159,6 +159,8 @@ public sealed partial class RouteAccessMatrixTests(AppFixture apps, ITestOutputH
         ["GET /forces/{slug}/social-media/{id:int}/samples/{sampleId:int}?handler=Csv"] = "S|AA|AAADDD|NNNDDD",
         ["GET /forces/{slug}/social-media/{id:int}/samples?handler=Csv"] = "S|AA|AAADDD|NNNDDD",
         ["GET /forces/{slug}/social-media/{id:int}?handler=Csv"] = "S|aa|aaaDDD|NNNDDD",
+        ["GET /health/live"] = "A|AA|AAAAAA|AAAAAA", // load balancer probes (issue 12 point 3)
+        ["GET /health/ready"] = "A|AA|AAAAAA|AAAAAA",
         ["GET /inspections"] = "S|AA|AAAAAA|AAAAAA",
         ["GET /inspections/import"] = "S|AA|DDDDDD|DDDDDD",
         ["GET /inspections/{id:int}"] = "S|AA|AAAAAA|AAAAAA",
@@ -171,6 +173,7 @@ public sealed partial class RouteAccessMatrixTests(AppFixture apps, ITestOutputH
         ["GET /public/{slug}/responses/{inspectionId:int}"] = "A|AA|AAAAAA|AAAAAA",
         ["GET /public/{slug}/responses/{inspectionId:int}/statuses.csv"] = "A|AA|AAAAAA|AAAAAA",
         ["GET /public/{slug}/responses/{inspectionId:int}/statuses.json"] = "A|AA|AAAAAA|AAAAAA",
+        ["GET /service-unavailable"] = "N|NN|NNNNNN|NNNNNN", // drawn only for a request the database outage failed
         ["GET /social-media"] = "S|AA|DDDDDD|DDDDDD",
         ["GET /social-media/import"] = "S|AA|DDDDDD|DDDDDD",
         ["GET /social-media/{id:int}"] = "S|AA|DDDDDD|DDDDDD",
@@ -257,6 +260,7 @@ public sealed partial class RouteAccessMatrixTests(AppFixture apps, ITestOutputH
         ["POST /inspections/import?handler=Confirm"] = "S|AA|DDDDDD|DDDDDD",
         ["POST /inspections/import?handler=Upload"] = "S|AA|DDDDDD|DDDDDD",
         ["POST /inspections/{id:int}?handler=Trigger"] = "S|AA|DDDDDD|DDDDDD",
+        ["POST /service-unavailable"] = "N|NN|NNNNNN|NNNNNN",
         ["POST /social-media/import"] = "S|AA|DDDDDD|DDDDDD",
         ["POST /social-media/{id:int}/delete"] = "S|AA|DDDDDD|DDDDDD",
         ["POST /social-media/{id:int}/samples"] = "S|AA|DDDDDD|DDDDDD",
