@@ -19,7 +19,7 @@ internal sealed class JobEngineReadyCheck(ISchedulerFactory schedulers, IOptions
         }
 
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-        return scheduler.IsStarted && !scheduler.IsShutdown
+        return await scheduler.GetStatus(cancellationToken) == SchedulerStatus.Running
             ? HealthCheckResult.Healthy("The job engine is running.")
             : HealthCheckResult.Unhealthy("The job engine is not running.");
     }
