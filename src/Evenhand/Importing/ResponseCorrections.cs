@@ -226,7 +226,8 @@ public static partial class ResponseCorrections
 
         if (forSaving && errors.Count == 0 && splitErrors.Count == 0 && answers.Values.All(v => v is null))
         {
-            var first = numbers.Order().First();
+            // Against the first choice in the form, which lists the recommendations with duties on forces first.
+            var first = recommendations.OrderBy(r => !r.AppliesToForces).ThenBy(r => r.Number).First().Number;
             errors.Add(new(AnswerField(first), "Choose a passage for at least one recommendation: as it stands, saving would import nothing"));
         }
 
@@ -280,7 +281,8 @@ public static partial class ResponseCorrections
                 ? parserAnswers.Where(a => a.Value == passage.Key).Select(a => a.Key).Order().ToList()
                 : [];
             var after = answers.Where(a => a.Value == passage.Key).Select(a => a.Key).Order().ToList();
-            if (before.SequenceEqual(after))
+            // A passage whose recommendations were all marked not answered is told by those entries.
+            if (before.SequenceEqual(after) || (after.Count == 0 && before.All(n => answers.GetValueOrDefault(n) is null)))
             {
                 continue;
             }

@@ -22,15 +22,6 @@ public sealed class ImportModel(ImportStaging staging, DocumentImportService imp
     [BindProperty] public int? InspectionId { get; set; }
     [BindProperty] public Guid? StagingId { get; set; }
 
-    /// <summary>Where passages are split: the hidden fields of earlier splits and the split lists' choices.</summary>
-    [BindProperty] public List<string> Splits { get; set; } = [];
-
-    /// <summary>Parts to join back to the part before them.</summary>
-    [BindProperty] public List<string> Joins { get; set; } = [];
-
-    /// <summary>Recommendation number → the key of the passage chosen for it, or "none".</summary>
-    [BindProperty] public Dictionary<int, string?> Answers { get; set; } = [];
-
     /// <summary>The fingerprint of the parse the corrections were made on (<see cref="ResponseCorrections.Fingerprint"/>).</summary>
     [BindProperty] public string? ParseKey { get; set; }
 
@@ -145,8 +136,27 @@ public sealed class ImportModel(ImportStaging staging, DocumentImportService imp
         return staged;
     }
 
-    /// <summary>The corrections as posted. A form that posts no choices at all (an older page) keeps the parser's mapping.</summary>
-    private ResponseCorrectionInput PostedCorrections() => new(Splits, Joins, Answers);
+    /// <summary>
+    /// The corrections as posted, read from the form itself (a dictionary keyed by recommendation number does not bind
+    /// cleanly from an absent prefix): "Splits" (the hidden fields of earlier splits and the split lists' choices), "Joins"
+    /// and one "Answers[n]" per recommendation. A recommendation the form does not mention keeps the parser's passage.
+    /// </summary>
+    private ResponseCorrectionInput PostedCorrections()
+    {
+        var form = Request.Form;
+        var answers = new Dictionary<int, string?>();
+        foreach (var (key, value) in form)
+        {
+            if (key.StartsWith("Answers[", StringComparison.Ordinal) && key.EndsWith(']')
+                && int.TryParse(key.AsSpan(8, key.Length - 9), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+            {
+                answers[number] = value.ToString();
+            }
+        }
+
+        static List<string> Values(Microsoft.Extensions.Primitives.StringValues values) => values.Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToList();
+        return new(Values(form["Splits"]), Values(form["Joins"]), answers);
+    }
 
     private async Task ReviewAsync(string text, string fileName, ResponseCorrectionInput input, bool forSaving, CancellationToken ct)
     {
