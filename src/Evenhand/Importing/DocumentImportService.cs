@@ -18,7 +18,11 @@ public sealed record ImportReportOptions(
     InspectionType Type,
     string? SourceFileName);
 
-public sealed record ImportResponseOptions(int InspectionId, string ForceSlug, ParsedResponse Response, string? SourceFileName);
+public sealed record ImportResponseOptions(int InspectionId, string ForceSlug, ParsedResponse Response, string? SourceFileName)
+{
+    /// <summary>What the person changed in the preview (<see cref="ResponseCorrections"/>): each is audited with the import.</summary>
+    public IReadOnlyList<ImportCorrection> Corrections { get; init; } = [];
+}
 
 public sealed record ResponseImportResult(Section55Response Response, int Answered, IReadOnlyList<int> Missing);
 
@@ -173,6 +177,11 @@ public sealed class DocumentImportService(EvenhandDbContext db)
             await db.SaveChangesAsync(ct);
             AuditLog.Record(db, ctx, "Imported", nameof(Section55Response), response.Id, force.Id, null,
                 new { o.SourceFileName, Answered = texts.Keys.Order().ToList(), o.Response.Missing });
+            foreach (var correction in o.Corrections)
+            {
+                AuditLog.Record(db, ctx, "ImportCorrected", nameof(Section55Response), response.Id, force.Id, null, correction);
+            }
+
             await db.SaveChangesAsync(ct);
             return new ResponseImportResult(response, texts.Count, o.Response.Missing);
         }, ct);

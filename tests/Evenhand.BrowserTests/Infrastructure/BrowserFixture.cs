@@ -1,3 +1,7 @@
+using Evenhand.Accounts;
+using Evenhand.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Evenhand.BrowserTests.Infrastructure;
@@ -86,6 +90,28 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         return page;
+    }
+
+    /// <summary>
+    /// A page signed in as a new user of <paramref name="role"/> in <paramref name="forceSlug"/> (any of the 43 forces), made
+    /// for the test with the demo password: a test that saves records uses a force no other test touches.
+    /// </summary>
+    public async Task<IPage> NewPageAsNewUserAsync(string role, string forceSlug)
+    {
+        await StartAsync();
+        var email = $"{role.ToLowerInvariant()}.{forceSlug}.{Guid.NewGuid():N}@browser.evenhand.test";
+        using (var scope = server!.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<EvenhandUser>>();
+            var db = scope.ServiceProvider.GetRequiredService<EvenhandDbContext>();
+            var forceId = db.Forces.Single(f => f.Slug == forceSlug).Id;
+            var user = new EvenhandUser { UserName = email, Email = email, DisplayName = $"Browser test {role}", ForceId = forceId, EmailConfirmed = true };
+            var created = await users.CreateAsync(user, EvenhandServer.DemoPassword);
+            Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+            Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        }
+
+        return await NewPageAsync(email);
     }
 
     /// <summary>Fills in and submits the sign-in form (does not check the outcome).</summary>

@@ -46,7 +46,7 @@ public sealed class DocumentFormatUploadTests(AppFixture apps)
         var preview = await admin.SubmitAsync(page, "handler=Upload", [], ("Document", "surrey.pdf", pdf));
         var previewPage = await PageClient.ParseAsync(preview);
         Assert.Null(previewPage.QuerySelector(".govuk-error-summary"));
-        Assert.Contains("Matched by a numbered heading, confidence 95%", previewPage.QuerySelector(".govuk-summary-list")?.TextContent ?? "", StringComparison.Ordinal);
+        Assert.Contains("Matched by a numbered heading. Confidence: High (95%).", previewPage.QuerySelector("#recommendation-10 [data-testid=match]")?.TextContent ?? "", StringComparison.Ordinal);
         var confirm = await admin.SubmitAsync(previewPage, "handler=Confirm", []);
 
         Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);

@@ -106,6 +106,35 @@ public sealed class PageClient(HttpClient http) : IDisposable
         return Http.PostAsync(form.GetAttribute("action")!, new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>
+    /// Clicks the submit button whose text contains <paramref name="buttonText"/>: sends its form as <see cref="SubmitFormAsync"/>
+    /// does, to the button's own formaction when it has one, with the button's name and value when it has them.
+    /// </summary>
+    public Task<HttpResponseMessage> ClickButtonAsync(IHtmlDocument page, string buttonText, Dictionary<string, string?>? changes = null)
+    {
+        var button = page.QuerySelectorAll<IHtmlButtonElement>("button")
+            .FirstOrDefault(b => b.TextContent.Contains(buttonText, StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"No button with the text '{buttonText}'.");
+        var form = button.Form ?? throw new InvalidOperationException($"The button '{buttonText}' is not in a form.");
+        var fields = FormValues(form);
+        if (!string.IsNullOrEmpty(button.Name))
+        {
+            fields.Add(new(button.Name, button.Value));
+        }
+
+        foreach (var (k, v) in changes ?? [])
+        {
+            fields.RemoveAll(f => f.Key == k);
+            if (v is not null)
+            {
+                fields.Add(new(k, v));
+            }
+        }
+
+        var action = button.GetAttribute("formaction") is { Length: > 0 } formAction ? formAction : form.GetAttribute("action")!;
+        return Http.PostAsync(action, new FormUrlEncodedContent(fields));
+    }
+
     /// <summary>What a browser would send for the form as the page shows it.</summary>
     public static List<KeyValuePair<string, string>> FormValues(IHtmlFormElement form)
     {

@@ -246,6 +246,7 @@ public sealed partial class RouteAccessMatrixTests(AppFixture apps, ITestOutputH
         ["POST /forces/{slug}/recommendations/{recommendationId:int}?handler=Plan"] = "S|AD|ADDDDD|NNNNNN",
         ["POST /forces/{slug}/recommendations/{recommendationId:int}?handler=Progress"] = "S|AD|ADDDDD|NNNNNN",
         ["POST /forces/{slug}/responses/import?handler=Confirm"] = "S|AD|DADDDD|DNDDDD",
+        ["POST /forces/{slug}/responses/import?handler=Update"] = "S|AD|DADDDD|DNDDDD",
         ["POST /forces/{slug}/responses/import?handler=Upload"] = "S|AD|DADDDD|DNDDDD",
         ["POST /forces/{slug}/responses/{inspectionId:int}/check"] = "S|AD|DADDDD|DNDDDD",
         ["POST /forces/{slug}/responses/{inspectionId:int}/correct"] = "S|AD|DADDDD|DNDDDD",
