@@ -78,7 +78,7 @@ public sealed class ImportModel(ImportStaging staging, DocumentImportService imp
     private async Task PreviewAsync(string text, string fileName, CancellationToken ct)
     {
         Inspection = await inspections.GetAsync(InspectionId!.Value, ct);
-        Preview = ResponseParser.Parse(text, DocumentImportService.ToParsed(Inspection.Recommendations), await imports.ForceNamesAsync(ct), fileName);
+        Preview = ResponseParser.Parse(text, DocumentImportService.ToParsed(Inspection.Recommendations), await imports.ForceNamesAsync(ct), fileName, Inspection.Title);
         FileName = fileName;
         DetectedForceName = Preview.ForceSlug is { } slug ? ForceCatalogue.FindBySlug(slug)?.Name : null;
         ModelState.Clear();
