@@ -59,6 +59,15 @@ public sealed class DocumentImportService(EvenhandDbContext db)
             r.DueRuleMonths is { } m ? new DueRule(m, r.DueRuleEvent ?? "", r.DueRuleDescription ?? "") : null,
             r.Addressees, r.AppliesToForces)).ToList();
 
+    /// <summary>
+    /// The due date stored for a recommendation. One that runs from publication ("within three months", "immediately") is
+    /// counted from the publication date of the import, which is the one the user confirmed (the document may not state
+    /// it, or state it differently), and stored as a fixed date with the report's words beside it: publication has
+    /// happened, so there is no event left to record. Any other relative deadline waits for its event.
+    /// </summary>
+    public static DateOnly? DueDateOnImport(ParsedRecommendation r, DateOnly publishedOn) =>
+        r.DueRule is { FromPublication: true } rule ? DueDateParser.Resolve(rule, publishedOn) : r.DueDate;
+
     public async Task<Inspection> ImportReportAsync(ImportReportOptions o, ProcessContext ctx, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(o.Title))
@@ -92,9 +101,9 @@ public sealed class DocumentImportService(EvenhandDbContext db)
                 Chapter = r.Chapter,
                 Addressees = [.. r.Addressees],
                 AppliesToForces = r.AppliesToForces,
-                DueDate = r.DueDate,
-                DueRuleMonths = r.DueRule?.Months,
-                DueRuleEvent = r.DueRule?.Event,
+                DueDate = DueDateOnImport(r, o.PublishedOn),
+                DueRuleMonths = r.DueRule is { FromPublication: false } ? r.DueRule.Months : null,
+                DueRuleEvent = r.DueRule is { FromPublication: false } ? r.DueRule.Event : null,
                 DueRuleDescription = r.DueRule?.Description,
             }).ToList(),
         };
