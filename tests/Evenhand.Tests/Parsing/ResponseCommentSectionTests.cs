@@ -134,6 +134,33 @@ public class ResponseCommentSectionTests
     }
 
     [Fact]
+    public void Parse_LongCommentsSectionBetweenAnswers_IsTheCommissionersComments()
+    {
+        var parsed = Parse("""
+            Recommendation 16
+
+            The policy was rewritten in February.
+
+            Commissioner's comments
+
+            I welcome the report.
+
+            Trust depends on impartiality.
+
+            I will hold the force to account.
+
+            My panel will see progress every quarter.
+
+            Recommendation 17
+
+            The recording system changed in March.
+            """);
+
+        Assert.Equal("I welcome the report.\n\nTrust depends on impartiality.\n\nI will hold the force to account.\n\nMy panel will see progress every quarter.", parsed.BodyComments);
+        Assert.Equal("The policy was rewritten in February.", parsed.Responses[0].Text);
+    }
+
+    [Fact]
     public void Parse_DocumentTitleNamingTheCommissionersResponse_IsNotACommentSection()
     {
         var parsed = Parse("""

@@ -106,6 +106,7 @@ public partial class ResponseFragmentTests
         "Next steps",
         "Progress so far",
         "Staff networks",
+        "Hate Crime Operational Guidance", // another document's title: only "operational" is rare, and it is rec 7's word
     };
 
     [Theory, MemberData(nameof(OrdinaryProse))]
@@ -277,6 +278,25 @@ public partial class ResponseFragmentTests
         var item = Assert.Single(parsed.Responses);
         Assert.Equal([18], item.Recommendations);
         Assert.Equal("heading", item.Source);
+    }
+
+    [Fact]
+    public void Parse_DocumentsNamedInQuotesInsideAnAnswer_StartNoOtherAnswer()
+    {
+        var parsed = Parse(
+            """
+            Recommendation 16
+
+            Our policy was rewritten in February.
+
+            In 2014, the College of Policing published its ‘Hate Crime Operational Guidance’, and our policy follows it.
+
+            The College's 'Guidance for ethical and professional behaviour in policing' is now part of every course we run.
+            """);
+
+        var item = Assert.Single(parsed.Responses);
+        Assert.Equal([16], item.Recommendations);
+        Assert.EndsWith("is now part of every course we run.", item.Text, StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"(?<=[.!?;:])\s+|\n+")]

@@ -26,7 +26,8 @@ namespace Evenhand.Responses.Parsing;
 /// least <see cref="Threshold"/> for it, and none scores that for another; the seed responses' own comments and
 /// ordinary sentences of a response stay below it. A fragment also needs <see cref="MinEvidence"/> of matched weight
 /// (about two rare words, or three or four common ones), so "hate incidents" alone matches nothing. When the best
-/// recommendation is not ahead of the next by at least <see cref="Margin"/>, the fragment is ambiguous and matches none.
+/// recommendation is not ahead of the next by at least <see cref="Margin"/>, the fragment is ambiguous and matches none;
+/// and no single word may carry the match (<see cref="MinSupport"/>).
 /// </para>
 /// </summary>
 internal sealed class FragmentMatcher
@@ -39,6 +40,12 @@ internal sealed class FragmentMatcher
 
     /// <summary>The least matched weight that counts: two words found in one recommendation each (2 × 3.1) just pass.</summary>
     public const double MinEvidence = 5.5;
+
+    /// <summary>
+    /// The least matched weight left without the fragment's heaviest matched word: one rare word among common ones
+    /// ("Hate Crime Operational Guidance", where only "operational" is rare) is not enough to name a recommendation.
+    /// </summary>
+    public const double MinSupport = 3.0;
 
     /// <summary>The window length the calibration test uses to cut fragments from each recommendation.</summary>
     public const int CalibrationWindow = 10;
@@ -75,7 +82,7 @@ internal sealed class FragmentMatcher
     }
 
     /// <summary>Every recommendation's score for <paramref name="fragment"/>, best first (for tests and warnings).</summary>
-    public IReadOnlyList<(int Recommendation, double Score, double Evidence)> Scores(string fragment)
+    public IReadOnlyList<(int Recommendation, double Score, double Evidence, double Support)> Scores(string fragment)
     {
         var words = Terms(fragment);
         var total = words.Sum(Weight);
@@ -87,8 +94,9 @@ internal sealed class FragmentMatcher
         return terms
             .Select(t =>
             {
-                var matched = words.Where(t.Value.Contains).Sum(Weight);
-                return (t.Key, Math.Round(matched / total, 3), matched);
+                var matched = words.Where(t.Value.Contains).Select(Weight).ToList();
+                var evidence = matched.Sum();
+                return (t.Key, Math.Round(evidence / total, 3), evidence, evidence - (matched.Count == 0 ? 0 : matched.Max()));
             })
             .OrderByDescending(s => s.Item2).ThenBy(s => s.Key)
             .ToList();
@@ -98,7 +106,7 @@ internal sealed class FragmentMatcher
     public Result Match(string fragment)
     {
         var scores = Scores(fragment);
-        if (scores.Count == 0 || scores[0].Score < Threshold || scores[0].Evidence < MinEvidence)
+        if (scores.Count == 0 || scores[0].Score < Threshold || scores[0].Evidence < MinEvidence || scores[0].Support < MinSupport)
         {
             return new Result(null, scores.Count == 0 ? 0 : scores[0].Score, []);
         }

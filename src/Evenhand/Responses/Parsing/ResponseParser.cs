@@ -171,6 +171,7 @@ public static partial class ResponseParser
         private readonly Dictionary<int, Column> columns = [];
         private readonly Dictionary<CommentPart, List<string>> commentTexts = [];
         private readonly SortedSet<int> unknownNumbers = [];
+        private const int MaxInterruptingParts = 3;
         private string? summaryHeading;
         private Mode mode = Mode.Answers;
         private int section;
@@ -413,8 +414,9 @@ public static partial class ResponseParser
             comments = new CommentSection(part, heading, line, interrupted);
         }
 
-        // Closes the comment section. When an answer follows it (structural) and it began inside an answer, it was part of that
-        // answer ("Recommendation 16 … Commissioner's comments … Recommendation 17"), not comments on the whole report.
+        // Closes the comment section. When an answer follows it (structural) and it began inside an answer, a short section was
+        // part of that answer ("Recommendation 16 … Commissioner's comments: one paragraph … Recommendation 17"), not comments
+        // on the whole report; a long one (more than MaxInterruptingParts paragraphs) is the report-wide comments all the same.
         private void EndComments(bool structural)
         {
             if (comments is not { } c)
@@ -427,7 +429,7 @@ public static partial class ResponseParser
             {
                 mode = Mode.Answers;
                 section++;
-                if (c.Interrupted is { } answer)
+                if (c.Interrupted is { } answer && c.Parts.Count <= MaxInterruptingParts)
                 {
                     answer.Parts.Add((BlockKind.Heading, c.Heading));
                     answer.Parts.AddRange(c.Parts);
@@ -547,8 +549,21 @@ public static partial class ResponseParser
         private List<Cut> SentenceCuts(string text, int line)
         {
             var cuts = new List<Cut>();
+            var citations = Citation().Matches(text);
+            var next = 0; // the first citation not yet in a sentence
             foreach (var (start, end) in Sentences(text))
             {
+                var first = next;
+                while (next < citations.Count && citations[next].Index < end)
+                {
+                    next++;
+                }
+
+                if (first == next)
+                {
+                    continue; // no recommendation named in the sentence
+                }
+
                 var lead = start > 0 ? ProseCitation().Match(text, start) : Match.Empty;
                 if (lead.Success && Cited(lead.Groups["list"].Value, line) is { Count: > 0 } leadNumbers)
                 {
@@ -558,8 +573,9 @@ public static partial class ResponseParser
 
                 var inline = new List<int>();
                 var also = new List<int>();
-                for (var m = Citation().Match(text, start); m.Success && m.Index < end; m = m.NextMatch())
+                for (var k = first; k < next; k++)
                 {
+                    var m = citations[k];
                     var before = text[start..m.Index];
                     var after = text[(m.Index + m.Length)..end];
                     var numbers = ExpandList(m.Groups["list"].Value);
@@ -754,7 +770,13 @@ public static partial class ResponseParser
                 var inner = q.Groups["q"].Value;
                 var start = sentences.First(s => s.End > q.Index).Start;
                 var end = sentences.First(s => s.End >= q.Index + q.Length).End;
-                if (WordCount(inner) < 4 || (start > 0 && current is not null))
+                var sentence = piece[start..end];
+                var outside = Words().Count(sentence.Remove(q.Index - start, q.Length));
+
+                // Only a quote that opens its sentence ('"…" – we have …', 'On "…", the force …') or that its sentence merely
+                // introduces ('The report asks that forces "…".'), in the paragraph's first sentence unless no answer is open:
+                // a document named in passing ('the College published its "Hate Crime Operational Guidance"') starts nothing.
+                if (WordCount(inner) < 4 || (start > 0 && current is not null) || (Words().Count(piece[start..q.Index]) > 2 && outside > 6))
                 {
                     continue;
                 }
@@ -785,10 +807,9 @@ public static partial class ResponseParser
 
                 StartFromFragment(best, match, line);
 
-                // 'The report asks us to "…".' is the quote and its introduction; a sentence of the document's own that quotes a
-                // phrase ('We have "updated and implemented our policies" since March.') is part of the answer.
-                var sentence = piece[start..end];
-                if (Words().Count(sentence.Remove(q.Index - start, q.Length)) > 6)
+                // 'The report asks us to "…".' is the quote and its introduction; a sentence of the document's own that opens
+                // with the quote ('On "…", the force set up a panel.') is part of the answer.
+                if (outside > 6)
                 {
                     Append(kind, sentence);
                 }
@@ -1003,7 +1024,7 @@ public static partial class ResponseParser
         var start = 0;
         foreach (Match m in SentenceBreak().Matches(text))
         {
-            if (Abbreviation().IsMatch(text[start..m.Index]))
+            if (Abbreviation().IsMatch(text[Math.Max(start, m.Index - 12)..m.Index]))
             {
                 continue;
             }
