@@ -24,7 +24,14 @@ public sealed record ImportResponseOptions(int InspectionId, string ForceSlug, P
     public IReadOnlyList<ImportCorrection> Corrections { get; init; } = [];
 }
 
-public sealed record ResponseImportResult(Section55Response Response, int Answered, IReadOnlyList<int> Missing);
+public sealed record ResponseImportResult(Section55Response Response, int Answered, IReadOnlyList<int> Missing)
+{
+    /// <summary>The comment parts filled from the document (names of <see cref="Section55Response"/> properties).</summary>
+    public IReadOnlyList<string> CommentsFilled { get; init; } = [];
+
+    /// <summary>Why a comment part of the document was not imported, one sentence each.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
 
 /// <summary>
 /// Turns parsed documents into records: used by the web upload, the CLI and the demo data alike, so all three behave the same.
@@ -44,7 +51,7 @@ public sealed class DocumentImportService(EvenhandDbContext db)
         var text = DocumentText.Read(content, fileName);
         var inspection = await db.Inspections.AsNoTracking().Include(i => i.Recommendations).SingleOrDefaultAsync(i => i.Id == inspectionId, ct)
             ?? throw new ImportException($"There is no inspection with id {inspectionId} to match this response against. Import the report first.");
-        return ResponseParser.Parse(text, ToParsed(inspection.Recommendations), await ForceNamesAsync(ct), fileName);
+        return ResponseParser.Parse(text, ToParsed(inspection.Recommendations), await ForceNamesAsync(ct), fileName, inspection.Title);
     }
 
     public async Task<IReadOnlyList<(string Slug, string Name, string LocalPolicingBody)>> ForceNamesAsync(CancellationToken ct = default) =>
@@ -174,16 +181,25 @@ public sealed class DocumentImportService(EvenhandDbContext db)
                 response.Answer(byNumber[number], string.IsNullOrWhiteSpace(text) ? null : Section55StanceRule.Infer(text), text, ctx);
             }
 
+            // The commissioner's and chief officer's comments the document holds, where the draft has none yet.
+            var comments = response.ImportComments(o.Response.BodyComments, o.Response.ChiefOfficerComments, o.Response.ResponseToChiefOfficer, ctx);
+            var filled = comments.Where(c => c.Filled).Select(c => c.Field).ToList();
+            var kept = comments.Where(c => !c.Filled && c.Reason is not null).ToList();
+
             await db.SaveChangesAsync(ct);
             AuditLog.Record(db, ctx, "Imported", nameof(Section55Response), response.Id, force.Id, null,
-                new { o.SourceFileName, Answered = texts.Keys.Order().ToList(), o.Response.Missing });
+                new { o.SourceFileName, Answered = texts.Keys.Order().ToList(), o.Response.Missing, CommentsFilled = filled, CommentsKept = kept.Select(k => k.Field).ToList() });
             foreach (var correction in o.Corrections)
             {
                 AuditLog.Record(db, ctx, "ImportCorrected", nameof(Section55Response), response.Id, force.Id, null, correction);
             }
 
             await db.SaveChangesAsync(ct);
-            return new ResponseImportResult(response, texts.Count, o.Response.Missing);
+            return new ResponseImportResult(response, texts.Count, o.Response.Missing)
+            {
+                CommentsFilled = filled,
+                Notes = kept.Select(k => k.Reason!).ToList(),
+            };
         }, ct);
     }
 
