@@ -171,7 +171,7 @@ internal static partial class PdfText
     /// The lines of every page, in page order. Reading a page's text layer (PdfPig decoding its content stream into letters,
     /// then words) is almost all of the time an import of a long PDF takes, and pages are independent, so a long document is
     /// read in as many page ranges as there are processors, each through its own <see cref="PdfDocument"/> (one is not safe
-    /// to share between threads). On two idle cores a 200-page document takes about half as long (the parse benchmark).
+    /// to share between threads). The parse benchmark measures it.
     /// </summary>
     private static List<Line>[] ReadPages(PdfDocument document, byte[] bytes)
     {
