@@ -320,28 +320,38 @@ public static class ParseBenchmark
             }
         }
 
+        /// <summary>Writes text wrapped between <paramref name="left"/> and <paramref name="right"/>, each line as one run with its spaces, as word processors export it.</summary>
         private void Words(string text, double size, bool isBold, double left, double right, bool newLine = true)
         {
             var f = isBold ? bold : font;
             var space = Measure(" ", size, isBold);
+            var line = new List<string>();
             var x = left;
+            void Flush()
+            {
+                if (!measureOnly && line.Count > 0)
+                {
+                    page.AddText(string.Join(' ', line), size, new PdfPoint(left, y), f);
+                }
+
+                line.Clear();
+            }
+
             foreach (var word in Safe(text).Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 var w = Measure(word, size, isBold);
                 if (x > left && x + w > right)
                 {
+                    Flush();
                     Down(size > Size ? size + 4 : Leading);
                     x = left;
                 }
 
-                if (!measureOnly)
-                {
-                    page.AddText(word, size, new PdfPoint(x, y), f);
-                }
-
+                line.Add(word);
                 x += w + space;
             }
 
+            Flush();
             if (newLine)
             {
                 Down(size > Size ? size + 4 : Leading);

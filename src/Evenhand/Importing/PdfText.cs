@@ -12,10 +12,13 @@ namespace Evenhand.Importing;
 /// when it is a wrap — when its first word would not have fitted at the end of the line before — and starts a new line
 /// otherwise; a vertical gap well above the usual line spacing is a blank line (a new paragraph).
 /// </summary>
-internal static class PdfText
+internal static partial class PdfText
 {
     // A gap between two words wider than this many times the font size is a column boundary, not a space.
     private const double ColumnGapInFontSizes = 1.0;
+
+    // Running heads and feet are looked for among this many lines at the top and at the bottom of each page.
+    private const int EdgeLines = 2;
 
     // Fewer pages than this per processor are read on one thread: starting more costs more than it saves.
     private const int MinPagesPerWorker = 16;
@@ -53,7 +56,7 @@ internal static class PdfText
             var lines = new List<(Line Line, bool NewPage)>();
             try
             {
-                foreach (var page in ReadPages(document, bytes))
+                foreach (var page in WithoutRunningHeadsAndFeet(ReadPages(document, bytes)))
                 {
                     lines.AddRange(page.Select((line, i) => (line, i == 0)));
                 }
@@ -80,10 +83,95 @@ internal static class PdfText
     }
 
     /// <summary>
+    /// The pages without their running heads and feet. Left in, they would land in the middle of a paragraph that runs over
+    /// a page, and so in an answer's text. A line among the first or last <see cref="EdgeLines"/> of a page is one when the
+    /// same line, its numbers aside, is at the edge of at least half the pages and each of its numbers is either the same on
+    /// every page ("September 2024 | © HMICFRS 2024") or moves with the page ("Page 3 of 12", "17"). A line whose only
+    /// changing number moves with the page is taken for a page number only when it says "page", is nothing but numbers, or
+    /// also holds a number that stays the same: "Recommendation 12", "Recommendation 13" heading consecutive pages
+    /// also moves with the page, and must stay.
+    /// </summary>
+    private static List<Line>[] WithoutRunningHeadsAndFeet(List<Line>[] pages)
+    {
+        if (pages.Length < 2)
+        {
+            return pages;
+        }
+
+        static bool AtEdge(List<Line> page, int i) => i < EdgeLines || i >= page.Count - EdgeLines;
+        var seen = new Dictionary<string, List<(int Page, long[] Numbers)>>(StringComparer.Ordinal);
+        for (var p = 0; p < pages.Length; p++)
+        {
+            for (var i = 0; i < pages[p].Count; i++)
+            {
+                if (!AtEdge(pages[p], i))
+                {
+                    continue;
+                }
+
+                var (shape, numbers) = Shape(pages[p][i].Text);
+                var list = seen.TryGetValue(shape, out var l) ? l : seen[shape] = [];
+                if (list.Count == 0 || list[^1].Page != p)
+                {
+                    list.Add((p, numbers));
+                }
+            }
+        }
+
+        var needed = Math.Max(2, (pages.Length + 1) / 2);
+        var running = seen.Where(s => s.Value.Count >= needed && IsRunning(s.Key, s.Value)).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+        return running.Count == 0
+            ? pages
+            : pages.Select(page => page.Where((line, i) => !(AtEdge(page, i) && running.Contains(Shape(line.Text).Shape))).ToList()).ToArray();
+    }
+
+    /// <summary>A line with each number replaced by '#', and the numbers.</summary>
+    private static (string Shape, long[] Numbers) Shape(string text)
+    {
+        var numbers = new List<long>();
+        var shape = Digits().Replace(text.Trim(), m =>
+        {
+            numbers.Add(m.Length <= 12 ? long.Parse(m.ValueSpan, System.Globalization.CultureInfo.InvariantCulture) : -1);
+            return "#";
+        });
+        return (shape, numbers.ToArray());
+    }
+
+    /// <summary>Each number the same on every page, or the same distance from the page's index; see <see cref="WithoutRunningHeadsAndFeet"/>.</summary>
+    private static bool IsRunning(string shape, List<(int Page, long[] Numbers)> occurrences)
+    {
+        var constant = 0;
+        var paged = 0;
+        for (var j = 0; j < occurrences[0].Numbers.Length; j++)
+        {
+            if (occurrences.All(o => o.Numbers[j] == occurrences[0].Numbers[j]))
+            {
+                constant++;
+            }
+            else if (occurrences.All(o => o.Numbers[j] - o.Page == occurrences[0].Numbers[j] - occurrences[0].Page))
+            {
+                paged++;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return paged == 0
+            || constant > 0
+            || shape.Contains("page", StringComparison.OrdinalIgnoreCase)
+            || shape.All(c => c == '#' || char.IsWhiteSpace(c) || char.IsPunctuation(c));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\d+")]
+    private static partial System.Text.RegularExpressions.Regex Digits();
+
+    /// <summary>
     /// The lines of every page, in page order. Reading a page's text layer (PdfPig decoding its content stream into letters,
     /// then words) is almost all of the time an import of a long PDF takes, and pages are independent, so a long document is
     /// read in as many page ranges as there are processors, each through its own <see cref="PdfDocument"/> (one is not safe
-    /// to share between threads). On two idle cores a 200-page document takes about half as long (the parse benchmark).
+    /// to share between threads). The parse benchmark measures it.
     /// </summary>
     private static List<Line>[] ReadPages(PdfDocument document, byte[] bytes)
     {
@@ -216,13 +304,20 @@ internal static class PdfText
             var spacing = prev.Baseline - cur.Baseline;
             // Single spacing is about 1.2 times the font size; a document with few lines may have no two lines single-spaced.
             var single = usual > 0 ? Math.Min(usual, cur.FontSize * 1.25) : cur.FontSize * 1.25;
+            // The first word would have fitted on the line before, so the line before ended there on purpose.
+            var endedEarly = prev.Right + cur.FontSize * 0.3 + cur.FirstWordWidth <= rightEdge;
             if (!newPage && spacing > single * ParagraphGapInLines)
             {
                 sb.Append("\n\n");
             }
-            else if (StartsItem(cur.Text) || prev.Right + cur.FontSize * 0.3 + cur.FirstWordWidth <= rightEdge)
+            else if (newPage && endedEarly && !InList(prev.Text) && !InList(cur.Text) && !prev.Text.Contains('\t') && !cur.Text.Contains('\t'))
             {
-                // The first word would have fitted on the line before, so the line before ended there on purpose.
+                // Across a page there is no gap to measure: a page whose last line stops short ends its paragraph there (one
+                // that runs on fills the line). Table rows and list items keep their single line breaks.
+                sb.Append("\n\n");
+            }
+            else if (StartsItem(cur.Text) || endedEarly)
+            {
                 sb.Append('\n');
             }
             else
@@ -235,6 +330,9 @@ internal static class PdfText
 
         return sb.ToString();
     }
+
+    /// <summary>A list item's line, its marker perhaps run into the first word ("-Some officers…").</summary>
+    private static bool InList(string text) => StartsItem(text) || text.StartsWith('-') || text.StartsWith('*');
 
     private static bool StartsItem(string text) =>
         text.StartsWith("• ", StringComparison.Ordinal) || text.StartsWith("- ", StringComparison.Ordinal) || text.StartsWith('\u2022');
