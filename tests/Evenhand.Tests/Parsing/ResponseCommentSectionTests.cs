@@ -133,6 +133,21 @@ public class ResponseCommentSectionTests
         Assert.Contains(parsed.Notes, n => n.Contains("comes between answers", StringComparison.Ordinal));
     }
 
+    [Theory, MemberData(nameof(Formats))]
+    public void Parse_TableOfRecommendationsAfterTheComments_EndsThem(string format)
+    {
+        var parsed = Parse(
+            "Chief Constable's comments\n\nThe force accepts the recommendations.\n\n" +
+            "No.\tRecommendation\tResponse\n" +
+            "13\tAudit policies relating to the Equality Act 2010\tAll 212 policies were audited in January 2025.\n" +
+            "22\tRobust assessment process for funding networks\tA funding panel meets every quarter.\n",
+            format);
+
+        Assert.Equal("The force accepts the recommendations.", parsed.ChiefOfficerComments);
+        Assert.Equal([[13], [22]], parsed.Responses.Select(r => r.Recommendations.ToArray()));
+        Assert.Equal("A funding panel meets every quarter.", parsed.Responses[1].Text);
+    }
+
     [Fact]
     public void Parse_LongCommentsSectionBetweenAnswers_IsTheCommissionersComments()
     {

@@ -278,6 +278,11 @@ public static partial class ResponseParser
             }
 
             var text = block.Text;
+            if (block.Kind == BlockKind.Cell && TableHeader().IsMatch(text))
+            {
+                return true; // a table of recommendations ("No. | Recommendation | Response")
+            }
+
             if ((ProseCitation().Match(text) is { Success: true } p && ExpandList(p.Groups["list"].Value).Any(valid.Contains))
                 || (ShortTag().Match(text) is { Success: true } t && ExpandList(t.Groups["list"].Value).Any(valid.Contains))
                 || Markers(text).Any(m => m.Index == 0 && m.Numbers.Any(valid.Contains)))
@@ -293,7 +298,9 @@ public static partial class ResponseParser
         {
             var text = block.Text;
             var kind = Classify(text);
-            var part = blocksSeen == 1 ? null : ClassifyComments(text); // the document's title is not a comment section
+            // A first line such as "Response of the Police and Crime Commissioner for North Wales" is the document's title, not a
+            // comment section; "Chief Constable's comments" there is a section all the same.
+            var part = blocksSeen == 1 && TitleResponse().IsMatch(text) ? null : ClassifyComments(text);
             if (mode == Mode.Comments)
             {
                 if (part is { } p)
@@ -1199,6 +1206,9 @@ public static partial class ResponseParser
 
     [GeneratedRegex(@"\brecommendations?\b", RegexOptions.IgnoreCase)]
     private static partial Regex RecommendationsWord();
+
+    [GeneratedRegex(@"\bresponse\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TitleResponse();
 
     [GeneratedRegex(@"\b(?:response|reply|responding)\b.{0,60}?\bto\s+(?:the\s+)?(?:chief\s+(?:constable|officer)|force|constabulary)(?:'s|\u2019s|s'|s)?\s+(?:comments?|response|observations|views?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ResponseToChiefHeading();
