@@ -4,6 +4,7 @@ using Evenhand.Responses;
 using Evenhand.Inspections;
 using Evenhand.Web.Api;
 using Evenhand.Web.Infrastructure;
+using Evenhand.Web.Infrastructure.Jobs;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -15,7 +16,8 @@ var config = builder.Configuration;
 // Persistence: SQLite file by default, PostgreSQL when Database:Provider=Postgres.
 var provider = DatabaseSetup.ParseProvider(config["Database:Provider"]);
 var connectionString = config.GetConnectionString("Evenhand");
-builder.Services.AddDbContext<EvenhandDbContext>(o => DatabaseSetup.Configure(o, provider, connectionString));
+var retry = config.GetSection(DatabaseRetry.Section).Get<DatabaseRetry>();
+builder.Services.AddDbContext<EvenhandDbContext>(o => DatabaseSetup.Configure(o, provider, connectionString, retry));
 builder.Services.AddSingleton(TimeProvider.System);
 
 // Domain services.
@@ -29,7 +31,6 @@ builder.Services.AddScoped<Evenhand.HateIncidents.HatePolicyService>();
 builder.Services.AddScoped<Evenhand.HateIncidents.HateIncidentService>();
 builder.Services.AddScoped<Evenhand.HateIncidents.Analysis.HateIncidentAnalysisService>();
 builder.Services.AddScoped<Evenhand.HateIncidents.CaseFiles.CaseFileReviewService>();
-builder.Services.AddScoped<Evenhand.HateIncidents.HateIncidentDueWork>();
 builder.Services.AddScoped<Evenhand.Governance.PolicyRegisterService>();
 builder.Services.AddScoped<Evenhand.Governance.VisibleRepresentationService>();
 builder.Services.AddScoped<Evenhand.Governance.PoliticalContactService>();
@@ -40,20 +41,15 @@ builder.Services.AddScoped<Evenhand.Governance.StaffNetworkService>();
 builder.Services.AddScoped<Evenhand.SocialMedia.Datasets.SocialDatasetService>();
 builder.Services.AddScoped<Evenhand.SocialMedia.Datasets.DipSampleService>();
 builder.Services.Configure<Evenhand.Web.SocialMedia.SocialMediaOptions>(config.GetSection(Evenhand.Web.SocialMedia.SocialMediaOptions.Section));
-builder.Services.AddSingleton<Evenhand.Web.SocialMedia.SocialImportProgress>();
 builder.Services.AddSingleton<Evenhand.Web.SocialMedia.SocialVectors>();
-builder.Services.AddSingleton<Evenhand.Web.SocialMedia.SocialImportRunner>();
-builder.Services.AddHostedService(s => s.GetRequiredService<Evenhand.Web.SocialMedia.SocialImportRunner>());
 builder.Services.AddScoped(s => Evenhand.Governance.GovernanceEvidenceService.For(s.GetRequiredService<EvenhandDbContext>(), s.GetRequiredService<TimeProvider>()));
 
-// Background work: reviews, retention reviews and answers to subjects fall due on a timer (BackgroundWork:Enabled).
-builder.Services.Configure<BackgroundWorkOptions>(config.GetSection(BackgroundWorkOptions.Section));
-if (config.GetValue(BackgroundWorkOptions.Section + ":" + nameof(BackgroundWorkOptions.Enabled), true))
-{
-    builder.Services.AddHostedService<DueWorkScheduler>();
-}
+// Shared state and background work (several servers over one database): Data Protection keys in the database, and the
+// job engine (due work, social imports, housekeeping) on Quartz.NET. See Infrastructure/Jobs.
+builder.AddEvenhandSharedState();
+builder.AddEvenhandJobs(provider, connectionString);
 builder.Services.AddScoped<DemoData>();
-builder.Services.AddSingleton<ImportStaging>();
+builder.Services.AddScoped<ImportStaging>();
 builder.Services.AddScoped<UserAdministration>();
 
 // Accounts: ASP.NET Core Identity with lockout after repeated failures.
@@ -131,6 +127,10 @@ builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddOpenApi("v1", ApiDescription.Configure);
 
+// Operations: health endpoints for a load balancer, JSON logs with each request's ids (Logging:Console:FormatterName=json).
+builder.Services.AddEvenhandHealthChecks();
+builder.AddEvenhandLogging();
+
 var app = builder.Build();
 
 await StartupTasks.RunAsync(app);
@@ -144,14 +144,16 @@ if (forwarded.Enabled)
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
-    app.UseHttpsRedirection();
+    // A load balancer probes /health over plain HTTP inside the network: no redirect for it.
+    app.UseWhen(c => !HealthEndpoints.IsHealthRequest(c), b => b.UseHttpsRedirection());
 }
 
 app.UseExceptionHandler("/error");
 app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
+app.UseDatabaseUnavailablePage();
 app.UseStaticFiles();
 app.UseRouting();
-app.UseAuthentication();
+app.UseAuthenticationUnlessDatabaseUnavailable();
 app.UsePasswordChangeRequired();
 app.UseAuthorization();
 app.UseAntiforgery();
@@ -161,6 +163,7 @@ app.UseNoStoreForPersonalData();
 app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization();
 app.MapRazorPages();
 app.MapEvenhandApi();
+app.MapEvenhandHealthChecks();
 
 app.Run();
 

@@ -89,23 +89,25 @@ internal static class UserCommands
                 }
             }
 
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var user = new EvenhandUser
+            var user = await db.InTransactionAsync(async ct =>
             {
-                UserName = emailAddress,
-                Email = emailAddress,
-                EmailConfirmed = true,
-                DisplayName = displayName,
-                ForceId = forceRecord?.Id,
-                // A generated password is known to whoever ran the command: the user must choose their own at first sign-in.
-                MustChangePassword = generated,
-            };
-            Check(await users.CreateAsync(user, secret), "create the user", ExitCodes.Usage);
-            Check(await users.AddToRoleAsync(user, roleName), "give the user their role");
-            Evenhand.Auditing.AuditLog.Record(db, Context("users add"), "Created", "User", user.Id, forceRecord?.Id, null,
-                new { user.Email, user.DisplayName, Role = roleName, ForceSlug = forceSlug });
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+                var created = new EvenhandUser
+                {
+                    UserName = emailAddress,
+                    Email = emailAddress,
+                    EmailConfirmed = true,
+                    DisplayName = displayName,
+                    ForceId = forceRecord?.Id,
+                    // A generated password is known to whoever ran the command: the user must choose their own at first sign-in.
+                    MustChangePassword = generated,
+                };
+                Check(await users.CreateAsync(created, secret), "create the user", ExitCodes.Usage);
+                Check(await users.AddToRoleAsync(created, roleName), "give the user their role");
+                Evenhand.Auditing.AuditLog.Record(db, Context("users add"), "Created", "User", created.Id, forceRecord?.Id, null,
+                    new { created.Email, created.DisplayName, Role = roleName, ForceSlug = forceSlug });
+                await db.SaveChangesAsync(ct);
+                return created;
+            }, ct);
 
             if (pr.GetValue(json))
             {

@@ -6,7 +6,7 @@ using Spectre.Console;
 
 namespace Evenhand.Cli.Database;
 
-/// <summary><c>evenhand db migrate</c>: brings a database up to date, as the web app does when it starts.</summary>
+/// <summary><c>evenhand db migrate</c>: brings a database up to date, as the web app does when it starts; <c>db backup</c> and <c>db restore</c> (<see cref="DbBackupCommands"/>).</summary>
 internal static class DbCommands
 {
     public static Command Build()
@@ -33,6 +33,6 @@ internal static class DbCommands
                 $"Database is up to date ({(pending.Count == 0 ? "no migrations were pending" : $"{pending.Count} migration(s) applied")}; {forces} forces).");
             return ExitCodes.Success;
         });
-        return new Command("db", "Database administration.") { Subcommands = { migrate } };
+        return new Command("db", "Database administration.") { Subcommands = { migrate, DbBackupCommands.Backup(), DbBackupCommands.Restore(TimeProvider.System) } };
     }
 }

@@ -15,8 +15,8 @@ internal static class IncidentsCommands
     };
 
     /// <summary>
-    /// <c>evenhand incidents due-work</c>: the web app's timed check, once. For deployments that run it from a scheduler
-    /// instead (BackgroundWork:Enabled=false), and for operators who want it now.
+    /// <c>evenhand incidents due-work</c>: the web app's timed check, once, for operators who want it now. Safe beside the
+    /// web servers' own job: the database keeps each item's note once, whoever notes it first.
     /// </summary>
     private static Command DueWork()
     {

@@ -7,6 +7,7 @@ using Evenhand.Common;
 using Evenhand.Forces;
 using Evenhand.Importing;
 using Evenhand.Inspections;
+using Evenhand.Responses;
 using Evenhand.Responses.Parsing;
 using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
@@ -139,13 +140,13 @@ internal static class ImportCommands
             var inspectionId = pr.GetValue(inspection);
             var recommendations = await InspectionCommands.LoadRecommendationsAsync(db, inspectionId, ct);
             var service = new DocumentImportService(db);
-            var parsed = ResponseParser.Parse(text, recommendations, await service.ForceNamesAsync(ct), Path.GetFileName(path));
+            var inspectionTitle = await db.Inspections.Where(i => i.Id == inspectionId).Select(i => i.Title).SingleAsync(ct);
+            var parsed = ResponseParser.Parse(text, recommendations, await service.ForceNamesAsync(ct), Path.GetFileName(path), inspectionTitle);
 
             var slug = requestedForce is { Length: > 0 } ? requestedForce : parsed.ForceSlug
                 ?? throw CliException.Usage($"Evenhand could not tell which force {Path.GetFileName(path)} is from. Pass --force with the force's slug (see 'evenhand forces list').");
             var forceRecord = await db.Forces.AsNoTracking().SingleOrDefaultAsync(f => f.Slug == slug, ct)
                 ?? throw CliException.Usage(DocumentImportService.UnknownForceMessage(slug));
-            var inspectionTitle = await db.Inspections.Where(i => i.Id == inspectionId).Select(i => i.Title).SingleAsync(ct);
 
             var asJson = pr.GetValue(json);
             if (!asJson)
@@ -169,7 +170,7 @@ internal static class ImportCommands
                 () => service.ImportResponseAsync(new ImportResponseOptions(inspectionId, slug, parsed, Path.GetFileName(path)), Context("import response", path), ct));
             if (asJson)
             {
-                CliJson.Write(console, new ImportedResponseJson(result.Response.Id, slug, inspectionId, result.Answered, result.Missing));
+                CliJson.Write(console, new ImportedResponseJson(result.Response.Id, slug, inspectionId, result.Answered, result.Missing, result.CommentsFilled, result.Notes));
             }
             else
             {
@@ -179,12 +180,29 @@ internal static class ImportCommands
                 {
                     console.WriteWarning($"No response to recommendation(s) {string.Join(", ", result.Missing)}.");
                 }
+
+                if (result.CommentsFilled.Count > 0)
+                {
+                    console.Out.MarkupLineInterpolated($"Filled from the document: {string.Join(", ", result.CommentsFilled.Select(DescribeComment))}.");
+                }
+
+                foreach (var note in result.Notes)
+                {
+                    console.WriteWarning(note);
+                }
             }
 
             return ExitCodes.Success;
         });
         return command;
     }
+
+    private static string DescribeComment(string field) => field switch
+    {
+        nameof(Section55Response.PccComments) => "the commissioner's comments",
+        nameof(Section55Response.ChiefOfficerComments) => "the chief officer's comments",
+        _ => "the response to the chief officer's comments",
+    };
 
     private static Option<bool> YesOption() => new("--yes", "-y") { Description = "Import without asking for confirmation (required when input is not interactive)" };
 
@@ -249,4 +267,5 @@ internal static class InspectionTypes
 
 internal sealed record ImportedReportJson(int InspectionId, string Title, DateOnly Published, string Type, int Recommendations, int ForceRecommendations);
 
-internal sealed record ImportedResponseJson(int ResponseId, string Force, int InspectionId, int Answered, IReadOnlyList<int> Missing);
+internal sealed record ImportedResponseJson(
+    int ResponseId, string Force, int InspectionId, int Answered, IReadOnlyList<int> Missing, IReadOnlyList<string> CommentsFilled, IReadOnlyList<string> Warnings);

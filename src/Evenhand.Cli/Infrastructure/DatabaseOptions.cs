@@ -59,7 +59,8 @@ internal sealed class DatabaseOptions
         DatabaseSetup.Configure(builder, provider, connection);
     }
 
-    private (DatabaseProvider Provider, string Connection) Resolve(ParseResult parseResult)
+    /// <summary>The provider and connection string the options and environment give.</summary>
+    public (DatabaseProvider Provider, string Connection) Resolve(ParseResult parseResult)
     {
         var providerName = parseResult.GetValue(Provider) ?? Environment.GetEnvironmentVariable(ProviderVariable);
         DatabaseProvider provider;

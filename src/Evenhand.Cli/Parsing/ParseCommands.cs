@@ -4,6 +4,7 @@ using Evenhand.Cli.Infrastructure;
 using Evenhand.Cli.Inspections;
 using Evenhand.Importing;
 using Evenhand.Responses.Parsing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Evenhand.Cli.Parsing;
 
@@ -77,7 +78,7 @@ internal static class ParseCommands
         if (File.Exists(inspection))
         {
             var report = Documents.ReadReport(inspection);
-            return ResponseParser.Parse(Documents.ReadText(path), report.Recommendations, Documents.CatalogueForces, Path.GetFileName(path));
+            return ResponseParser.Parse(Documents.ReadText(path), report.Recommendations, Documents.CatalogueForces, Path.GetFileName(path), report.Title);
         }
 
         if (!int.TryParse(inspection, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
@@ -88,7 +89,8 @@ internal static class ParseCommands
         var text = Documents.ReadText(path);
         await using var db = await database.OpenAsync(pr, ct);
         var stored = await InspectionCommands.LoadRecommendationsAsync(db, id, ct);
-        return ResponseParser.Parse(text, stored, await new DocumentImportService(db).ForceNamesAsync(ct), Path.GetFileName(path));
+        var title = await db.Inspections.Where(i => i.Id == id).Select(i => i.Title).SingleAsync(ct);
+        return ResponseParser.Parse(text, stored, await new DocumentImportService(db).ForceNamesAsync(ct), Path.GetFileName(path), title);
     }
 
     public static Option<bool> JsonOption() => new("--json") { Description = "Write machine-readable JSON to standard output" };

@@ -41,6 +41,7 @@ internal static class ReportView
 
     public static string Due(ParsedRecommendation r) =>
         r.DueDate is { } d ? d.ToString("d MMM yyyy", EnGb)
+        : r.DueRule is { FromPublication: true } fromPublication ? Abbreviate($"{fromPublication.Description} (from publication)", 30)
         : r.DueRule is { } rule ? Abbreviate($"{rule.Months} months after {rule.Event}", 30)
         : "";
 
@@ -58,15 +59,17 @@ internal static class ReportView
             r.Text,
             r.Chapter,
             r.DueDate,
-            r.DueRule is { } rule ? new DueRuleJson(rule.Months, rule.Event, rule.Description) : null,
+            r.DueRule is { } rule ? new DueRuleJson(rule.Months, rule.Event, rule.Description, rule.FromPublication) : null,
             r.Addressees,
-            r.AppliesToForces)).ToList(),
+            r.AppliesToForces,
+            r.DueNote)).ToList(),
         report.Warnings);
 }
 
 /// <summary>The JSON of `parse report`: the original fields, then <c>warnings</c> added at the end.</summary>
 internal sealed record ReportJson(string Title, DateOnly? Published, IReadOnlyList<RecommendationJson> Recommendations, IReadOnlyList<string> Warnings);
 
+/// <summary>One recommendation: the original fields, then <c>dueNote</c> added at the end (how a due date counted from publication was worked out).</summary>
 internal sealed record RecommendationJson(
     int Number,
     string Text,
@@ -74,6 +77,8 @@ internal sealed record RecommendationJson(
     DateOnly? DueDate,
     DueRuleJson? DueRule,
     IReadOnlyList<string> Addressees,
-    bool AppliesToForces);
+    bool AppliesToForces,
+    string? DueNote);
 
-internal sealed record DueRuleJson(int Months, string Event, string Description);
+/// <summary>A relative deadline: the original fields, then <c>fromPublication</c> added (true when it runs from the report's publication, so <c>dueDate</c> holds the resolved date when the report states it).</summary>
+internal sealed record DueRuleJson(int Months, string Event, string Description, bool FromPublication);

@@ -45,16 +45,42 @@ internal static class ResponseView
         {
             console.MarkupLineInterpolated($"[yellow]Note: {note}[/]");
         }
+
+        foreach (var (label, text) in new[]
+                 {
+                     ("Commissioner's comments", response.BodyComments),
+                     ("Chief officer's comments", response.ChiefOfficerComments),
+                     ("Response to the chief officer's comments", response.ResponseToChiefOfficer),
+                 })
+        {
+            if (text is not null)
+            {
+                console.MarkupLineInterpolated($"{label}: {ReportView.Abbreviate(text, 100)}");
+            }
+        }
     }
 
     public static ResponseJson ToJson(ParsedResponse response) => new(
         response.ForceSlug,
         response.Responses.Select(r => new ResponseItemJson(r.Recommendations, r.Text, r.Confidence, r.Source)).ToList(),
         response.Missing,
-        response.Notes);
+        response.Notes,
+        response.BodyComments,
+        response.ChiefOfficerComments,
+        response.ResponseToChiefOfficer);
 }
 
-/// <summary>The JSON of `parse response`: the original fields, then <c>warnings</c> (the parser's notes) added at the end.</summary>
-internal sealed record ResponseJson(string? Force, IReadOnlyList<ResponseItemJson> Responses, IReadOnlyList<int> Missing, IReadOnlyList<string> Warnings);
+/// <summary>
+/// The JSON of `parse response`: the original fields, then <c>warnings</c> (the parser's notes) and the comment sections found
+/// (null when the document has none) added at the end.
+/// </summary>
+internal sealed record ResponseJson(
+    string? Force,
+    IReadOnlyList<ResponseItemJson> Responses,
+    IReadOnlyList<int> Missing,
+    IReadOnlyList<string> Warnings,
+    string? BodyComments,
+    string? ChiefOfficerComments,
+    string? ResponseToChiefOfficer);
 
 internal sealed record ResponseItemJson(IReadOnlyList<int> Recommendations, string Text, double Confidence, string Source);

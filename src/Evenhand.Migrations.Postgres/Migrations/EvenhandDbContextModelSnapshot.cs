@@ -18,7 +18,7 @@ namespace Evenhand.Migrations.Postgres.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.10")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -158,6 +158,60 @@ namespace Evenhand.Migrations.Postgres.Migrations
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("Evenhand.Common.BackgroundJobRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Job")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("Recovering")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Server")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Job", "StartedAt");
+
+                    b.ToTable("BackgroundJobRuns");
                 });
 
             modelBuilder.Entity("Evenhand.Forces.Force", b =>
@@ -1340,6 +1394,10 @@ namespace Evenhand.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("DueKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Event")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1361,7 +1419,8 @@ namespace Evenhand.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HateIncidentId");
+                    b.HasIndex("HateIncidentId", "DueKey")
+                        .IsUnique();
 
                     b.HasIndex("FromOutcome", "ToOutcome", "HateIncidentId");
 
@@ -1407,7 +1466,8 @@ namespace Evenhand.Migrations.Postgres.Migrations
                     b.Property<string>("NameKey")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .HasAnnotation("Evenhand:DerivedText", true);
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -1488,6 +1548,77 @@ namespace Evenhand.Migrations.Postgres.Migrations
                     b.HasIndex("HateIncidentId");
 
                     b.ToTable("PurgeConfirmations");
+                });
+
+            modelBuilder.Entity("Evenhand.Importing.StagedDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("StagedDocuments");
+                });
+
+            modelBuilder.Entity("Evenhand.Importing.StagedUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("StagedUploads");
+                });
+
+            modelBuilder.Entity("Evenhand.Importing.StagedUploadChunk", b =>
+                {
+                    b.Property<Guid>("UploadId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("UploadId", "Index");
+
+                    b.ToTable("StagedUploadChunks");
                 });
 
             modelBuilder.Entity("Evenhand.Inspections.Inspection", b =>
@@ -2158,6 +2289,9 @@ namespace Evenhand.Migrations.Postgres.Migrations
                         .HasMaxLength(260)
                         .HasColumnType("character varying(260)");
 
+                    b.Property<Guid?>("AccountsUploadId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("AnalysisJson")
                         .HasColumnType("text");
 
@@ -2200,6 +2334,15 @@ namespace Evenhand.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(260)
                         .HasColumnType("character varying(260)");
+
+                    b.Property<Guid?>("PostsUploadId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ProgressBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ProgressTotal")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("SkippedRows")
                         .HasColumnType("bigint");
@@ -2304,6 +2447,25 @@ namespace Evenhand.Migrations.Postgres.Migrations
                     b.HasKey("DatasetId", "Keyword", "Seq");
 
                     b.ToTable("SocialPostKeywords", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -2777,6 +2939,15 @@ namespace Evenhand.Migrations.Postgres.Migrations
                     b.HasOne("Evenhand.HateIncidents.HateIncident", null)
                         .WithMany()
                         .HasForeignKey("HateIncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Evenhand.Importing.StagedUploadChunk", b =>
+                {
+                    b.HasOne("Evenhand.Importing.StagedUpload", null)
+                        .WithMany()
+                        .HasForeignKey("UploadId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

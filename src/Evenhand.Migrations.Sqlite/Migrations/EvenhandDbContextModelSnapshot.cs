@@ -15,7 +15,7 @@ namespace Evenhand.Migrations.Sqlite.Migrations
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.10");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Evenhand.Accounts.EvenhandUser", b =>
                 {
@@ -150,6 +150,58 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("Evenhand.Common.BackgroundJobRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Job")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Recovering")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Server")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Job", "StartedAt");
+
+                    b.ToTable("BackgroundJobRuns");
                 });
 
             modelBuilder.Entity("Evenhand.Forces.Force", b =>
@@ -1290,6 +1342,10 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DueKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Event")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1311,7 +1367,8 @@ namespace Evenhand.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HateIncidentId");
+                    b.HasIndex("HateIncidentId", "DueKey")
+                        .IsUnique();
 
                     b.HasIndex("FromOutcome", "ToOutcome", "HateIncidentId");
 
@@ -1355,7 +1412,8 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                     b.Property<string>("NameKey")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Evenhand:DerivedText", true);
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -1432,6 +1490,77 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                     b.HasIndex("HateIncidentId");
 
                     b.ToTable("PurgeConfirmations");
+                });
+
+            modelBuilder.Entity("Evenhand.Importing.StagedDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("StagedDocuments");
+                });
+
+            modelBuilder.Entity("Evenhand.Importing.StagedUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("StagedUploads");
+                });
+
+            modelBuilder.Entity("Evenhand.Importing.StagedUploadChunk", b =>
+                {
+                    b.Property<Guid>("UploadId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("UploadId", "Index");
+
+                    b.ToTable("StagedUploadChunks");
                 });
 
             modelBuilder.Entity("Evenhand.Inspections.Inspection", b =>
@@ -2072,6 +2201,9 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                         .HasMaxLength(260)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("AccountsUploadId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AnalysisJson")
                         .HasColumnType("TEXT");
 
@@ -2114,6 +2246,15 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(260)
                         .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PostsUploadId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProgressBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProgressTotal")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("SkippedRows")
                         .HasColumnType("INTEGER");
@@ -2218,6 +2359,23 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                     b.HasKey("DatasetId", "Keyword", "Seq");
 
                     b.ToTable("SocialPostKeywords", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -2687,6 +2845,15 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                     b.HasOne("Evenhand.HateIncidents.HateIncident", null)
                         .WithMany()
                         .HasForeignKey("HateIncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Evenhand.Importing.StagedUploadChunk", b =>
+                {
+                    b.HasOne("Evenhand.Importing.StagedUpload", null)
+                        .WithMany()
+                        .HasForeignKey("UploadId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

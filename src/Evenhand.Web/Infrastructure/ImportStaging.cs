@@ -1,20 +1,18 @@
 using System.Security.Claims;
-using System.Text.Json;
+using Evenhand.Data;
 using Evenhand.Importing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Evenhand.Web.Infrastructure;
 
 /// <summary>
-/// Holds an uploaded document between the preview and the confirmation, on the server (not in the browser), keyed by a
-/// random id and bound to the user who uploaded it. Staged files older than a day are removed.
+/// Holds an uploaded document's text between the preview and the confirmation, on the server (not in the browser): in the
+/// database (<see cref="StagedDocument"/>), so the confirmation may reach any web server. Keyed by a random id and bound to
+/// the user who uploaded it; the housekeeping job removes what is left after a day.
 /// </summary>
-public sealed class ImportStaging(IConfiguration config, TimeProvider time)
+public sealed class ImportStaging(EvenhandDbContext db, TimeProvider time)
 {
-    private sealed record Staged(string UserId, string FileName, string Text);
-
-    private string Directory => config["Imports:StagingDirectory"] is { Length: > 0 } d ? d : Path.Combine(Path.GetTempPath(), "evenhand-imports");
-
-    /// <summary>Reads an upload (PDF, Word, a web page or text; refusing empty, damaged, scanned, password-protected or oversized files) and stages its text and stages it. Returns the staging id and the text.</summary>
+    /// <summary>Reads an upload (PDF, Word, a web page or text; refusing empty, damaged, scanned, password-protected or oversized files) and stages its text. Returns the staging id and the text.</summary>
     public async Task<(Guid Id, string Text)> StageAsync(IFormFile file, ClaimsPrincipal user, CancellationToken ct)
     {
         if (file.Length > UploadLimits.MaxDocumentBytes)
@@ -24,37 +22,23 @@ public sealed class ImportStaging(IConfiguration config, TimeProvider time)
 
         await using var stream = file.OpenReadStream();
         var text = DocumentText.Read(stream, Path.GetFileName(file.FileName), UploadLimits.MaxDocumentBytes);
-        var id = Guid.NewGuid();
-        System.IO.Directory.CreateDirectory(Directory);
-        Cleanup();
-        await File.WriteAllTextAsync(PathFor(id), JsonSerializer.Serialize(new Staged(UserId(user), Path.GetFileName(file.FileName), text)), ct);
-        return (id, text);
+        var staged = new StagedDocument { Id = Guid.NewGuid(), UserId = UserId(user), FileName = Path.GetFileName(file.FileName), Text = text, CreatedAt = time.GetUtcNow() };
+        db.StagedDocuments.Add(staged);
+        await db.SaveChangesAsync(ct);
+        db.Entry(staged).State = EntityState.Detached;
+        return (staged.Id, text);
     }
 
     public async Task<(string FileName, string Text)> GetAsync(Guid id, ClaimsPrincipal user, CancellationToken ct)
     {
-        var path = PathFor(id);
-        var staged = File.Exists(path) ? JsonSerializer.Deserialize<Staged>(await File.ReadAllTextAsync(path, ct)) : null;
-        if (staged is null || staged.UserId != UserId(user))
-        {
-            throw new ImportException("The uploaded document has expired or belongs to someone else. Upload it again.");
-        }
-
+        var userId = UserId(user);
+        var cutoff = time.GetUtcNow().AddDays(-1);
+        var staged = await db.StagedDocuments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id && d.UserId == userId && d.CreatedAt > cutoff, ct)
+            ?? throw new ImportException("The uploaded document has expired or belongs to someone else. Upload it again.");
         return (staged.FileName, staged.Text);
     }
 
-    public void Remove(Guid id) => File.Delete(PathFor(id));
-
-    private string PathFor(Guid id) => Path.Combine(Directory, id.ToString("N") + ".json");
+    public void Remove(Guid id) => db.StagedDocuments.Where(d => d.Id == id).ExecuteDelete();
 
     private static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
-
-    private void Cleanup()
-    {
-        var cutoff = time.GetUtcNow().UtcDateTime.AddDays(-1);
-        foreach (var f in new DirectoryInfo(Directory).EnumerateFiles("*.json").Where(f => f.LastWriteTimeUtc < cutoff))
-        {
-            f.Delete();
-        }
-    }
 }

@@ -10,9 +10,6 @@ public static class StartupTasks
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<EvenhandDbContext>();
         await DatabaseInitializer.InitialiseAsync(db);
-        // Imports run in this process: any left unfinished belong to a previous run that stopped.
-        await scope.ServiceProvider.GetRequiredService<Evenhand.SocialMedia.Datasets.SocialDatasetService>()
-            .FailInterruptedAsync(Evenhand.Common.ProcessContext.System(scope.ServiceProvider.GetRequiredService<TimeProvider>(), "Start-up"));
         if (app.Configuration.GetValue("Demo:Enabled", false))
         {
             await scope.ServiceProvider.GetRequiredService<DemoData>().EnsureAsync(app.Configuration["Demo:Password"]);

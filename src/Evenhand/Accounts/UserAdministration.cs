@@ -70,40 +70,42 @@ public sealed class UserAdministration(UserManager<EvenhandUser> users, RoleMana
 
         await EnsureRolesAsync();
         var password = string.IsNullOrEmpty(o.Password) ? PasswordRules.Generate() : o.Password;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var user = new EvenhandUser
+        return await db.InTransactionAsync(async ct =>
         {
-            UserName = email, Email = email, DisplayName = o.DisplayName!.Trim(), ForceId = forceId, EmailConfirmed = true,
-            MustChangePassword = string.IsNullOrEmpty(o.Password),
-        };
-        Check(await users.CreateAsync(user, password), "Password");
-        Check(await users.AddToRoleAsync(user, o.Role!));
-        AuditLog.Record(db, ctx, "Created", "User", user.Id, forceId, null, new { user.Email, user.DisplayName, o.Role, o.ForceSlug });
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return password;
+            var user = new EvenhandUser
+            {
+                UserName = email, Email = email, DisplayName = o.DisplayName!.Trim(), ForceId = forceId, EmailConfirmed = true,
+                MustChangePassword = string.IsNullOrEmpty(o.Password),
+            };
+            Check(await users.CreateAsync(user, password), "Password");
+            Check(await users.AddToRoleAsync(user, o.Role!));
+            AuditLog.Record(db, ctx, "Created", "User", user.Id, forceId, null, new { user.Email, user.DisplayName, o.Role, o.ForceSlug });
+            await db.SaveChangesAsync(ct);
+            return password;
+        }, ct);
     }
 
     /// <summary>A new one-time password (returned to show once), to be changed at the next sign-in; ends the user's sessions and any lockout.</summary>
     public async Task<string> ResetPasswordAsync(string userId, ProcessContext ctx, CancellationToken ct)
     {
-        var user = await FindAsync(userId);
-        var password = PasswordRules.Generate();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (await users.HasPasswordAsync(user))
+        return await db.InTransactionAsync(async ct =>
         {
-            Check(await users.RemovePasswordAsync(user));
-        }
+            var user = await FindAsync(userId);
+            var password = PasswordRules.Generate();
+            if (await users.HasPasswordAsync(user))
+            {
+                Check(await users.RemovePasswordAsync(user));
+            }
 
-        Check(await users.AddPasswordAsync(user, password));
-        user.MustChangePassword = true;
-        user.LockoutEnd = null;
-        user.AccessFailedCount = 0;
-        Check(await users.UpdateSecurityStampAsync(user));
-        AuditLog.Record(db, ctx, "PasswordReset", "User", user.Id, user.ForceId, null, new { user.Email, MustChangePassword = true });
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return password;
+            Check(await users.AddPasswordAsync(user, password));
+            user.MustChangePassword = true;
+            user.LockoutEnd = null;
+            user.AccessFailedCount = 0;
+            Check(await users.UpdateSecurityStampAsync(user));
+            AuditLog.Record(db, ctx, "PasswordReset", "User", user.Id, user.ForceId, null, new { user.Email, MustChangePassword = true });
+            await db.SaveChangesAsync(ct);
+            return password;
+        }, ct);
     }
 
     public Task DisableAsync(string userId, ProcessContext ctx, CancellationToken ct) => SetDisabledAsync(userId, true, ctx, ct);
@@ -112,59 +114,61 @@ public sealed class UserAdministration(UserManager<EvenhandUser> users, RoleMana
 
     private async Task SetDisabledAsync(string userId, bool disabled, ProcessContext ctx, CancellationToken ct)
     {
-        var user = await FindAsync(userId);
-        if (disabled && user.Id == ctx.UserId)
+        await db.InTransactionAsync(async ct =>
         {
-            throw new DomainRuleException("You cannot disable your own account. Ask another administrator.");
-        }
+            var user = await FindAsync(userId);
+            if (disabled && user.Id == ctx.UserId)
+            {
+                throw new DomainRuleException("You cannot disable your own account. Ask another administrator.");
+            }
 
-        if (user.IsDisabled == disabled)
-        {
-            throw new DomainRuleException($"{user.Email} is already {(disabled ? "disabled" : "enabled")}.");
-        }
+            if (user.IsDisabled == disabled)
+            {
+                throw new DomainRuleException($"{user.Email} is already {(disabled ? "disabled" : "enabled")}.");
+            }
 
-        user.IsDisabled = disabled;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // A new security stamp ends every session the user has: the cookie's stamp no longer matches.
-        Check(await users.UpdateSecurityStampAsync(user));
-        AuditLog.Record(db, ctx, disabled ? "Disabled" : "Enabled", "User", user.Id, user.ForceId, new { IsDisabled = !disabled }, new { IsDisabled = disabled });
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+            user.IsDisabled = disabled;
+            // A new security stamp ends every session the user has: the cookie's stamp no longer matches.
+            Check(await users.UpdateSecurityStampAsync(user));
+            AuditLog.Record(db, ctx, disabled ? "Disabled" : "Enabled", "User", user.Id, user.ForceId, new { IsDisabled = !disabled }, new { IsDisabled = disabled });
+            await db.SaveChangesAsync(ct);
+        }, ct);
     }
 
     /// <summary>Gives the user one role (replacing any other) and the force it needs; their sessions end so the new role applies at once.</summary>
     public async Task SetRoleAsync(string userId, string? role, string? forceSlug, ProcessContext ctx, CancellationToken ct)
     {
-        var user = await FindAsync(userId);
-        var errors = new List<FieldError>();
-        var forceId = await CheckRoleAndForceAsync(role, forceSlug, errors, ct);
-        if (errors.Count > 0)
+        await db.InTransactionAsync(async ct =>
         {
-            throw new DomainRuleException(errors);
-        }
+            var user = await FindAsync(userId);
+            var errors = new List<FieldError>();
+            var forceId = await CheckRoleAndForceAsync(role, forceSlug, errors, ct);
+            if (errors.Count > 0)
+            {
+                throw new DomainRuleException(errors);
+            }
 
-        if (user.Id == ctx.UserId && role != Roles.Administrator)
-        {
-            throw new DomainRuleException([new FieldError("Role", "You cannot take the administrator role from yourself. Ask another administrator.")]);
-        }
+            if (user.Id == ctx.UserId && role != Roles.Administrator)
+            {
+                throw new DomainRuleException([new FieldError("Role", "You cannot take the administrator role from yourself. Ask another administrator.")]);
+            }
 
-        await EnsureRolesAsync();
-        var before = await users.GetRolesAsync(user);
-        var beforeForce = user.ForceId is { } f ? await db.Forces.Where(x => x.Id == f).Select(x => x.Slug).SingleAsync(ct) : null;
-        if (before.Count == 1 && before[0] == role && user.ForceId == forceId)
-        {
-            throw new DomainRuleException([new FieldError("Role", $"{user.Email} already has that role and force.")]);
-        }
+            await EnsureRolesAsync();
+            var before = await users.GetRolesAsync(user);
+            var beforeForce = user.ForceId is { } f ? await db.Forces.Where(x => x.Id == f).Select(x => x.Slug).SingleAsync(ct) : null;
+            if (before.Count == 1 && before[0] == role && user.ForceId == forceId)
+            {
+                throw new DomainRuleException([new FieldError("Role", $"{user.Email} already has that role and force.")]);
+            }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        Check(await users.RemoveFromRolesAsync(user, before));
-        Check(await users.AddToRoleAsync(user, role!));
-        user.ForceId = forceId;
-        Check(await users.UpdateSecurityStampAsync(user));
-        AuditLog.Record(db, ctx, "RoleChanged", "User", user.Id, forceId ?? user.ForceId,
-            new { Roles = before, Force = beforeForce }, new { Roles = new[] { role }, Force = forceId is null ? null : forceSlug!.Trim() });
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+            Check(await users.RemoveFromRolesAsync(user, before));
+            Check(await users.AddToRoleAsync(user, role!));
+            user.ForceId = forceId;
+            Check(await users.UpdateSecurityStampAsync(user));
+            AuditLog.Record(db, ctx, "RoleChanged", "User", user.Id, forceId ?? user.ForceId,
+                new { Roles = before, Force = beforeForce }, new { Roles = new[] { role }, Force = forceId is null ? null : forceSlug!.Trim() });
+            await db.SaveChangesAsync(ct);
+        }, ct);
     }
 
     public async Task UnlockAsync(string userId, ProcessContext ctx, CancellationToken ct)
@@ -179,51 +183,52 @@ public sealed class UserAdministration(UserManager<EvenhandUser> users, RoleMana
     /// <summary>The signed-in user changes their own password (and so no longer has a one-time password).</summary>
     public async Task ChangeOwnPasswordAsync(string userId, string? current, string? next, string? confirm, ProcessContext ctx, CancellationToken ct)
     {
-        var user = await FindAsync(userId);
-        var errors = new List<FieldError>();
-        if (string.IsNullOrEmpty(current))
+        await db.InTransactionAsync(async ct =>
         {
-            errors.Add(new("CurrentPassword", "Enter your current password"));
-        }
-
-        if (string.IsNullOrEmpty(next))
-        {
-            errors.Add(new("NewPassword", "Enter a new password"));
-        }
-        else if (next == current)
-        {
-            errors.Add(new("NewPassword", "Your new password must be different from your current password"));
-        }
-        else if (next != confirm)
-        {
-            errors.Add(new("ConfirmPassword", "Enter the same new password twice"));
-        }
-
-        if (errors.Count == 0 && !await users.CheckPasswordAsync(user, current!))
-        {
-            errors.Add(new("CurrentPassword", "Your current password is not right"));
-        }
-
-        if (errors.Count == 0)
-        {
-            foreach (var validator in users.PasswordValidators)
+            var user = await FindAsync(userId);
+            var errors = new List<FieldError>();
+            if (string.IsNullOrEmpty(current))
             {
-                var result = await validator.ValidateAsync(users, user, next);
-                errors.AddRange(result.Errors.Select(e => new FieldError("NewPassword", e.Description)));
+                errors.Add(new("CurrentPassword", "Enter your current password"));
             }
-        }
 
-        if (errors.Count > 0)
-        {
-            throw new DomainRuleException(errors);
-        }
+            if (string.IsNullOrEmpty(next))
+            {
+                errors.Add(new("NewPassword", "Enter a new password"));
+            }
+            else if (next == current)
+            {
+                errors.Add(new("NewPassword", "Your new password must be different from your current password"));
+            }
+            else if (next != confirm)
+            {
+                errors.Add(new("ConfirmPassword", "Enter the same new password twice"));
+            }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        user.MustChangePassword = false;
-        Check(await users.ChangePasswordAsync(user, current!, next!), "NewPassword");
-        AuditLog.Record(db, ctx, "PasswordChanged", "User", user.Id, user.ForceId);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+            if (errors.Count == 0 && !await users.CheckPasswordAsync(user, current!))
+            {
+                errors.Add(new("CurrentPassword", "Your current password is not right"));
+            }
+
+            if (errors.Count == 0)
+            {
+                foreach (var validator in users.PasswordValidators)
+                {
+                    var result = await validator.ValidateAsync(users, user, next);
+                    errors.AddRange(result.Errors.Select(e => new FieldError("NewPassword", e.Description)));
+                }
+            }
+
+            if (errors.Count > 0)
+            {
+                throw new DomainRuleException(errors);
+            }
+
+            user.MustChangePassword = false;
+            Check(await users.ChangePasswordAsync(user, current!, next!), "NewPassword");
+            AuditLog.Record(db, ctx, "PasswordChanged", "User", user.Id, user.ForceId);
+            await db.SaveChangesAsync(ct);
+        }, ct);
     }
 
     private async Task<int?> CheckRoleAndForceAsync(string? role, string? forceSlug, List<FieldError> errors, CancellationToken ct)

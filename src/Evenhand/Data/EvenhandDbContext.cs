@@ -5,14 +5,21 @@ using Evenhand.Forces;
 using Evenhand.HateIncidents;
 using Evenhand.Inspections;
 using Evenhand.Responses;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Evenhand.Data;
 
-public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> options) : IdentityDbContext<EvenhandUser>(options)
+public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> options) : IdentityDbContext<EvenhandUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>ASP.NET Core Data Protection keys (cookies, antiforgery tokens), shared by every web server of the database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Importing.StagedDocument> StagedDocuments => Set<Importing.StagedDocument>();
+    public DbSet<Importing.StagedUpload> StagedUploads => Set<Importing.StagedUpload>();
+    public DbSet<Importing.StagedUploadChunk> StagedUploadChunks => Set<Importing.StagedUploadChunk>();
+    public DbSet<BackgroundJobRun> BackgroundJobRuns => Set<BackgroundJobRun>();
     public DbSet<Force> Forces => Set<Force>();
     public DbSet<Inspection> Inspections => Set<Inspection>();
     public DbSet<Recommendation> Recommendations => Set<Recommendation>();
@@ -333,6 +340,10 @@ public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> option
             b.Property(h => h.ToOutcome).HasMaxLength(40);
             // Reclassifications: the few rows that change a classification, found without reading the rest.
             b.HasIndex(h => new { h.FromOutcome, h.ToOutcome, h.HateIncidentId });
+            // Work fallen due is noted once per incident and due date, whichever server or command notes it: the database
+            // refuses a second note with the same key (see HateIncidentDueWork).
+            b.Property(h => h.DueKey).HasMaxLength(100);
+            b.HasIndex(h => new { h.HateIncidentId, h.DueKey }).IsUnique();
         });
         builder.Entity<ForceHatePolicy>(b =>
         {
@@ -500,6 +511,37 @@ public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> option
         });
 
         ConfigureSocialMedia(builder);
+        ConfigureBackgroundWork(builder);
+    }
+
+    private static void ConfigureBackgroundWork(ModelBuilder builder)
+    {
+        builder.Entity<DataProtectionKey>(b => b.ToTable("DataProtectionKeys"));
+        builder.Entity<Importing.StagedDocument>(b =>
+        {
+            b.Property(d => d.UserId).HasMaxLength(450);
+            b.Property(d => d.FileName).HasMaxLength(260);
+            b.HasIndex(d => d.CreatedAt);
+        });
+        builder.Entity<Importing.StagedUpload>(b =>
+        {
+            b.Property(u => u.FileName).HasMaxLength(260);
+            b.HasIndex(u => u.CreatedAt);
+        });
+        builder.Entity<Importing.StagedUploadChunk>(b =>
+        {
+            b.HasKey(c => new { c.UploadId, c.Index });
+            b.HasOne<Importing.StagedUpload>().WithMany().HasForeignKey(c => c.UploadId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<BackgroundJobRun>(b =>
+        {
+            b.Property(r => r.Job).HasMaxLength(100);
+            b.Property(r => r.Subject).HasMaxLength(200);
+            b.Property(r => r.Server).HasMaxLength(200);
+            b.Property(r => r.Result).HasMaxLength(1000);
+            b.Property(r => r.Error).HasMaxLength(4000);
+            b.HasIndex(r => new { r.Job, r.StartedAt });
+        });
     }
 
     private static void ConfigureSocialMedia(ModelBuilder builder) => SocialMedia.Datasets.SocialMediaModel.Configure(builder);

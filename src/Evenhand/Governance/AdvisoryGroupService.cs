@@ -54,8 +54,7 @@ public sealed class AdvisoryGroupService(EvenhandDbContext db, TimeProvider time
 
     public async Task<AdvisoryGroup> CreateAsync(int forceId, AdvisoryGroupDetails details, ProcessContext ctx, CancellationToken ct = default)
     {
-        var group = AdvisoryGroup.Create(forceId, details, Today);
-        await AddRecordAsync(group, forceId, g => g.Id, Snapshot(group), ctx, ct);
+        var group = await AddRecordAsync(() => AdvisoryGroup.Create(forceId, details, Today), forceId, g => g.Id, Snapshot, ctx, ct);
         return group;
     }
 

@@ -40,8 +40,7 @@ public sealed class ContentiousIssueService(EvenhandDbContext db, TimeProvider t
 
     public async Task<ContentiousIssue> CreateAsync(int forceId, IssueDetails details, ProcessContext ctx, CancellationToken ct = default)
     {
-        var issue = ContentiousIssue.Create(forceId, details, Today);
-        await AddRecordAsync(issue, forceId, i => i.Id, Snapshot(issue), ctx, ct);
+        var issue = await AddRecordAsync(() => ContentiousIssue.Create(forceId, details, Today), forceId, i => i.Id, Snapshot, ctx, ct);
         return issue;
     }
 

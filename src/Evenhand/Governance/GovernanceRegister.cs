@@ -24,17 +24,20 @@ public abstract class GovernanceRegister(EvenhandDbContext db, TimeProvider time
             .OrderByDescending(h => h.At).ThenByDescending(h => h.Id)
             .ToListAsync(ct);
 
-    protected async Task AddRecordAsync<T>(T record, int forceId, Func<T, int> id, object snapshot, ProcessContext ctx, CancellationToken ct)
-        where T : class
-    {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.Add(record);
-        await db.SaveChangesAsync(ct);
-        History(forceId, id(record), ctx, "Added to the register");
-        AuditLog.Record(db, ctx, "Created", RecordType, id(record), forceId, null, snapshot);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-    }
+    /// <summary>Adds the record <paramref name="create"/> makes (it is made again if the transaction is retried).</summary>
+    protected Task<T> AddRecordAsync<T>(Func<T> create, int forceId, Func<T, int> id, Func<T, object> snapshot, ProcessContext ctx, CancellationToken ct)
+        where T : class =>
+        db.InTransactionAsync(async ct =>
+        {
+            var record = create();
+            var created = snapshot(record);
+            db.Add(record);
+            await db.SaveChangesAsync(ct);
+            History(forceId, id(record), ctx, "Added to the register");
+            AuditLog.Record(db, ctx, "Created", RecordType, id(record), forceId, null, created);
+            await db.SaveChangesAsync(ct);
+            return record;
+        }, ct);
 
     /// <summary>Applies an edit to a record the user loaded at <paramref name="version"/>, and saves it with its history and audit entries when anything changed.</summary>
     protected async Task<T> UpdateRecordAsync<T>(T record, int forceId, int id, Guid version, Func<T, IReadOnlyList<string>> apply, Func<T, object> snapshot,

@@ -41,8 +41,7 @@ public sealed class PolicedEventService(EvenhandDbContext db, TimeProvider time)
 
     public async Task<PolicedEvent> CreateAsync(int forceId, EventDetails details, ProcessContext ctx, CancellationToken ct = default)
     {
-        var e = PolicedEvent.Create(forceId, details);
-        await AddRecordAsync(e, forceId, x => x.Id, Snapshot(e), ctx, ct);
+        var e = await AddRecordAsync(() => PolicedEvent.Create(forceId, details), forceId, x => x.Id, Snapshot, ctx, ct);
         return e;
     }
 

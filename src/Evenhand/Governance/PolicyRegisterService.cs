@@ -106,8 +106,7 @@ public sealed class PolicyRegisterService(EvenhandDbContext db, TimeProvider tim
 
     public async Task<PolicyDocument> CreateAsync(int forceId, PolicyDetails details, ProcessContext ctx, CancellationToken ct = default)
     {
-        var policy = PolicyDocument.Create(forceId, details, Today, ctx);
-        await AddRecordAsync(policy, forceId, p => p.Id, Snapshot(policy), ctx, ct);
+        var policy = await AddRecordAsync(() => PolicyDocument.Create(forceId, details, Today, ctx), forceId, p => p.Id, Snapshot, ctx, ct);
         return policy;
     }
 

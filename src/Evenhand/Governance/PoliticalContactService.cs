@@ -72,8 +72,7 @@ public sealed class PoliticalContactService(EvenhandDbContext db, TimeProvider t
 
     public async Task<PoliticalContact> CreateAsync(int forceId, ContactDetails details, ProcessContext ctx, CancellationToken ct = default)
     {
-        var contact = PoliticalContact.Create(forceId, details, Today);
-        await AddRecordAsync(contact, forceId, c => c.Id, Snapshot(contact), ctx, ct);
+        var contact = await AddRecordAsync(() => PoliticalContact.Create(forceId, details, Today), forceId, c => c.Id, Snapshot, ctx, ct);
         return contact;
     }
 

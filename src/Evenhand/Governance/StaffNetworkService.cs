@@ -23,8 +23,7 @@ public sealed class StaffNetworkService(EvenhandDbContext db, TimeProvider time)
 
     public async Task<StaffNetwork> CreateAsync(int forceId, NetworkDetails details, ProcessContext ctx, CancellationToken ct = default)
     {
-        var network = StaffNetwork.Create(forceId, details, Today);
-        await AddRecordAsync(network, forceId, n => n.Id, Snapshot(network), ctx, ct);
+        var network = await AddRecordAsync(() => StaffNetwork.Create(forceId, details, Today), forceId, n => n.Id, Snapshot, ctx, ct);
         return network;
     }
 

@@ -45,8 +45,7 @@ public sealed class VisibleRepresentationService(EvenhandDbContext db, TimeProvi
 
     public async Task<VisibleRepresentation> CreateAsync(int forceId, RepresentationDetails details, ProcessContext ctx, CancellationToken ct = default)
     {
-        var record = VisibleRepresentation.Create(forceId, details, Today);
-        await AddRecordAsync(record, forceId, r => r.Id, Snapshot(record), ctx, ct);
+        var record = await AddRecordAsync(() => VisibleRepresentation.Create(forceId, details, Today), forceId, r => r.Id, Snapshot, ctx, ct);
         return record;
     }
 

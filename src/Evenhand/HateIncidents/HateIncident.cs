@@ -220,6 +220,12 @@ public sealed class IncidentHistoryEntry
     public string? FromOutcome { get; set; }
     public string? ToOutcome { get; set; }
     public string? Note { get; set; }
+
+    /// <summary>
+    /// For a note of work fallen due: what fell due and for which date (e.g. "retention-review:2026-03-01"). Unique per
+    /// incident, so the database keeps such a note once even when two servers note it at the same moment.
+    /// </summary>
+    public string? DueKey { get; set; }
 }
 
 /// <summary>

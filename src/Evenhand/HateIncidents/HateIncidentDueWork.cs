@@ -42,28 +42,28 @@ public sealed partial class HateIncident
         {
             ReviewOverdueNotedAt = now;
             noted.Add(FallenDue.ReviewOverdue);
-            Note(ctx, "Specialist review overdue", $"The review target passed at {ReviewDueAt:u}.");
+            Note(ctx, "Specialist review overdue", $"The review target passed at {ReviewDueAt:u}.", DueKey("review-overdue", ReviewDueAt));
         }
 
         if (IsRetentionReviewDue(today) && RetentionReviewNotedFor != RetentionReviewDueOn)
         {
             RetentionReviewNotedFor = RetentionReviewDueOn;
             noted.Add(FallenDue.RetentionReviewDue);
-            Note(ctx, "Retention review due", $"The subject's personal data was due its retention review on {RetentionReviewDueOn:d MMM yyyy}.");
+            Note(ctx, "Retention review due", $"The subject's personal data was due its retention review on {RetentionReviewDueOn:d MMM yyyy}.", DueKey("retention-review", RetentionReviewDueOn));
         }
 
         if (IsSubjectReplyOverdue(today) && ReplyOverdueNotedFor != SubjectReplyDueOn)
         {
             ReplyOverdueNotedFor = SubjectReplyDueOn;
             noted.Add(FallenDue.ReplyOverdue);
-            Note(ctx, "Answer to the subject overdue", $"The subject's reply was due an answer by {SubjectReplyDueOn:d MMM yyyy}.");
+            Note(ctx, "Answer to the subject overdue", $"The subject's reply was due an answer by {SubjectReplyDueOn:d MMM yyyy}.", DueKey("reply-overdue", SubjectReplyDueOn));
         }
 
         if (IsTellSubjectOverdue(policy, today) && TellSubjectOverdueNotedFor != SubjectToBeToldBy)
         {
             TellSubjectOverdueNotedFor = SubjectToBeToldBy;
             noted.Add(FallenDue.TellSubjectOverdue);
-            Note(ctx, "Telling the subject overdue", $"The subject was to be told by {SubjectToBeToldBy:d MMM yyyy}.");
+            Note(ctx, "Telling the subject overdue", $"The subject was to be told by {SubjectToBeToldBy:d MMM yyyy}.", DueKey("tell-overdue", SubjectToBeToldBy));
         }
 
         return noted;
@@ -82,91 +82,159 @@ public sealed partial class HateIncident
         }
 
         SubjectToBeToldBy = UkTime.Date(ReviewedAt ?? AssessedAt ?? ReportedAt).AddDays(policy.TellSubjectWithinDays);
-        Note(ctx, "Date to tell the subject set", $"To be told by {SubjectToBeToldBy:d MMM yyyy} (force policy: within {policy.TellSubjectWithinDays} days of the review).");
+        Note(ctx, "Date to tell the subject set", $"To be told by {SubjectToBeToldBy:d MMM yyyy} (force policy: within {policy.TellSubjectWithinDays} days of the review).", "tell-clock-set");
         return true;
     }
 
-    private void Note(ProcessContext ctx, string what, string note) =>
-        history.Add(new IncidentHistoryEntry { At = ctx.Now, By = ctx.UserName, Event = what, Note = note });
+    private void Note(ProcessContext ctx, string what, string note, string dueKey) =>
+        history.Add(new IncidentHistoryEntry { At = ctx.Now, By = ctx.UserName, Event = what, Note = note, DueKey = dueKey });
+
+    /// <summary>What fell due and for when, in a form that does not depend on culture: the key the database keeps unique.</summary>
+    private static string DueKey(string what, DateTimeOffset? due) =>
+        $"{what}:{due?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)}";
+
+    private static string DueKey(string what, DateOnly? due) =>
+        $"{what}:{due?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}";
 }
 
 /// <summary>
 /// Makes reviews fall due without anyone opening a page: finds, across every force, NCHIs past their review target, retained
 /// subject data due its retention review and subject replies past their answer date, and notes each once in the incident's
-/// history with an audit entry. Run on a timer by the web app (DueWorkScheduler); tests and the CLI call
-/// <see cref="RunAsync"/> directly.
+/// history with an audit entry. Run by the job engine on every web server (DueWorkJob) and by `evenhand incidents due-work`.
+/// Two runs at the same moment (two servers, or a server and the command) note each item once: each note carries a key that
+/// the database keeps unique per incident, so the second run's save is refused and it re-reads those incidents one at a time,
+/// finding them already noted.
 /// </summary>
 public sealed class HateIncidentDueWork(EvenhandDbContext db, TimeProvider time)
 {
     public const int BatchSize = 500;
+
+    private const string Crime = "hate-crime";
+    private const string WithData = "nchi-with-personal-data";
 
     public async Task<DueWorkResult> RunAsync(CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
         var today = UkTime.Date(now);
         var ctx = ProcessContext.System(time, "Work falling due");
-        int reviews = 0, retention = 0, replies = 0, tell = 0;
+        var counts = new int[4];
         var afterId = 0;
         var policies = await db.HatePolicies.AsNoTracking().ToDictionaryAsync(p => p.ForceId, ct);
-        const string crime = "hate-crime";
-        const string withData = "nchi-with-personal-data";
+        ForceHatePolicy PolicyOf(HateIncident i) => policies.GetValueOrDefault(i.ForceId) ?? ForceHatePolicy.Default(i.ForceId);
 
         // Records from before the telling clock existed get their date first, so this same run can note the overdue ones.
-        var unclocked = await db.HateIncidents
-            .Where(i => i.Classification == withData && i.Status == IncidentStatus.Finalised && i.SubjectToBeToldBy == null
-                && i.SubjectToldAt == null && i.NotificationExceptionApprovedBy == null && i.People.Any(p => p.Role == PersonRole.Subject))
-            .Include(i => i.People.Where(p => p.Role == PersonRole.Subject))
-            .ToListAsync(ct);
-        foreach (var incident in unclocked)
-        {
-            incident.StartTellingClockFromReview(policies.GetValueOrDefault(incident.ForceId) ?? ForceHatePolicy.Default(incident.ForceId), ctx);
-        }
-
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
+        var unclocked = await Unclocked().Select(i => i.Id).ToListAsync(ct);
+        await SaveEachAsync(unclocked, Unclocked, i => i.StartTellingClockFromReview(PolicyOf(i), ctx) ? Array.Empty<FallenDue>() : null, counts, ct);
         while (true)
         {
             // Candidates in id order, a batch at a time; the entity decides (and the markers make a second run a no-op).
-            var batch = await db.HateIncidents
-                .Where(i => i.Id > afterId)
-                .Where(i =>
-                    (i.Status == IncidentStatus.AwaitingReview && i.ReviewDueAt < now && i.ReviewOverdueNotedAt == null)
-                    || (i.Classification != crime && i.RetentionReviewDueOn <= today && i.RetentionReviewNotedFor != i.RetentionReviewDueOn)
-                    || (i.Classification != crime && i.SubjectReplyDueOn < today && i.SubjectAnsweredAt == null && i.ReplyOverdueNotedFor != i.SubjectReplyDueOn)
-                    || (i.Classification != crime && i.SubjectToBeToldBy < today && i.SubjectToldAt == null && i.TellSubjectOverdueNotedFor != i.SubjectToBeToldBy))
-                .OrderBy(i => i.Id)
-                .Take(BatchSize)
-                .Include(i => i.People.Where(p => p.Role == PersonRole.Subject))
-                .AsSplitQuery()
-                .ToListAsync(ct);
+            var batch = await Candidates(now, today).Where(i => i.Id > afterId).OrderBy(i => i.Id).Select(i => i.Id).Take(BatchSize).ToListAsync(ct);
             if (batch.Count == 0)
             {
                 break;
             }
 
-            foreach (var incident in batch)
+            await SaveEachAsync(batch, () => Candidates(now, today), i =>
             {
-                var policy = policies.GetValueOrDefault(incident.ForceId) ?? ForceHatePolicy.Default(incident.ForceId);
-                var noted = incident.NoteWorkFallenDue(now, today, policy, ctx);
-                if (noted.Count == 0)
+                var noted = i.NoteWorkFallenDue(now, today, PolicyOf(i), ctx);
+                if (noted.Count > 0)
                 {
-                    continue;
+                    AuditLog.Record(db, ctx, "FellDue", nameof(HateIncident), i.Id, i.ForceId, null, new { i.Reference, Due = noted.Select(n => n.ToString()) });
                 }
 
-                reviews += noted.Count(n => n == FallenDue.ReviewOverdue);
-                retention += noted.Count(n => n == FallenDue.RetentionReviewDue);
-                replies += noted.Count(n => n == FallenDue.ReplyOverdue);
-                tell += noted.Count(n => n == FallenDue.TellSubjectOverdue);
-                AuditLog.Record(db, ctx, "FellDue", nameof(HateIncident), incident.Id, incident.ForceId, null, new { incident.Reference, Due = noted.Select(n => n.ToString()) });
-            }
-
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-            afterId = batch[^1].Id;
+                return noted.Count == 0 ? null : noted;
+            }, counts, ct);
+            afterId = batch[^1];
         }
 
         // PostgreSQL keeps deleted rows in the table files until a VACUUM: run it here, on the tables that hold personal data.
         await PersonalDataErasure.VacuumAsync(db, ct);
-        return new DueWorkResult(reviews, retention, replies, tell);
+        return new DueWorkResult(counts[(int)FallenDue.ReviewOverdue], counts[(int)FallenDue.RetentionReviewDue], counts[(int)FallenDue.ReplyOverdue], counts[(int)FallenDue.TellSubjectOverdue]);
+    }
+
+    private IQueryable<HateIncident> Unclocked() => db.HateIncidents
+        .Where(i => i.Classification == WithData && i.Status == IncidentStatus.Finalised && i.SubjectToBeToldBy == null
+            && i.SubjectToldAt == null && i.NotificationExceptionApprovedBy == null && i.People.Any(p => p.Role == PersonRole.Subject));
+
+    private IQueryable<HateIncident> Candidates(DateTimeOffset now, DateOnly today) => db.HateIncidents.Where(i =>
+        (i.Status == IncidentStatus.AwaitingReview && i.ReviewDueAt < now && i.ReviewOverdueNotedAt == null)
+        || (i.Classification != Crime && i.RetentionReviewDueOn <= today && i.RetentionReviewNotedFor != i.RetentionReviewDueOn)
+        || (i.Classification != Crime && i.SubjectReplyDueOn < today && i.SubjectAnsweredAt == null && i.ReplyOverdueNotedFor != i.SubjectReplyDueOn)
+        || (i.Classification != Crime && i.SubjectToBeToldBy < today && i.SubjectToldAt == null && i.TellSubjectOverdueNotedFor != i.SubjectToBeToldBy));
+
+    /// <summary>
+    /// Loads the incidents <paramref name="ids"/> (still matching <paramref name="query"/>), applies <paramref name="note"/> to
+    /// each and saves them together. If the database refuses a note that another run has just made, the batch is rolled back and
+    /// done again one incident at a time, re-read, so the other run's notes are seen and only what is still missing is noted.
+    /// </summary>
+    private async Task SaveEachAsync(List<int> ids, Func<IQueryable<HateIncident>> query, Func<HateIncident, IReadOnlyList<FallenDue>?> note, int[] counts, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        var pending = new List<IReadOnlyList<FallenDue>>();
+        foreach (var incident in await LoadAsync(query, ids, ct))
+        {
+            if (note(incident) is { } noted)
+            {
+                pending.Add(noted);
+            }
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            Count(pending, counts);
+            return;
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            // Another run got there first with at least one of these notes: fall through to one at a time.
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+
+        foreach (var id in ids)
+        {
+            foreach (var incident in await LoadAsync(query, [id], ct))
+            {
+                if (note(incident) is not { } noted)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                    Count([noted], counts);
+                }
+                catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+                {
+                    // Another run noted this incident between our read and our save: its note stands, ours is dropped.
+                }
+                finally
+                {
+                    db.ChangeTracker.Clear();
+                }
+            }
+        }
+    }
+
+    private async Task<List<HateIncident>> LoadAsync(Func<IQueryable<HateIncident>> query, List<int> ids, CancellationToken ct) =>
+        await query().Where(i => ids.Contains(i.Id)).OrderBy(i => i.Id)
+            .Include(i => i.People.Where(p => p.Role == PersonRole.Subject))
+            .AsSplitQuery()
+            .ToListAsync(ct);
+
+    private static void Count(IEnumerable<IReadOnlyList<FallenDue>> noted, int[] counts)
+    {
+        foreach (var n in noted.SelectMany(n => n))
+        {
+            counts[(int)n]++;
+        }
     }
 }

@@ -248,22 +248,23 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
                 throw new DomainRuleException([new FieldError(nameof(RecordIncidentOptions.Reference), $"There is already an incident with the reference {reference}.")]);
             }
 
-            var incident = HateIncident.Record(forceId, reference, o.Report, policy.KnownCharacteristics(ruleSet), ctx);
-            if (o.Complainant is { } complainant && !string.IsNullOrWhiteSpace(complainant.Name))
-            {
-                incident.AddPerson(PersonRole.Complainant, complainant, role, policy, ctx);
-            }
-
             try
             {
-                // The audit entry needs the new id: two saves, one transaction.
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
-                db.HateIncidents.Add(incident);
-                await db.SaveChangesAsync(ct);
-                AuditLog.Record(db, ctx, "Created", nameof(HateIncident), incident.Id, forceId, null, Snapshot(incident));
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-                return incident;
+                // The audit entry needs the new id: two saves, one transaction (made afresh if the transaction is retried).
+                return await db.InTransactionAsync(async ct =>
+                {
+                    var incident = HateIncident.Record(forceId, reference, o.Report, policy.KnownCharacteristics(ruleSet), ctx);
+                    if (o.Complainant is { } complainant && !string.IsNullOrWhiteSpace(complainant.Name))
+                    {
+                        incident.AddPerson(PersonRole.Complainant, complainant, role, policy, ctx);
+                    }
+
+                    db.HateIncidents.Add(incident);
+                    await db.SaveChangesAsync(ct);
+                    AuditLog.Record(db, ctx, "Created", nameof(HateIncident), incident.Id, forceId, null, Snapshot(incident));
+                    await db.SaveChangesAsync(ct);
+                    return incident;
+                }, ct);
             }
             catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
             {

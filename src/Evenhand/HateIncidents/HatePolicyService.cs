@@ -50,20 +50,21 @@ public sealed class HatePolicyService(EvenhandDbContext db)
     public async Task<int> ImportLegacyCodesAsync(int forceId, string csvText, string fileName, ProcessContext ctx, CancellationToken ct = default)
     {
         var map = LegacyCodeMap.Parse(csvText, $"'{fileName}'");
-        var existing = await db.LegacyCodeMappings.Where(m => m.ForceId == forceId).ToListAsync(ct);
-        db.LegacyCodeMappings.RemoveRange(existing);
         // Deletes go first within SaveChanges only per table order; save them first inside one transaction so re-used codes do not clash.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct);
-        foreach (var (legacy, code) in map.Entries)
+        await db.InTransactionAsync(async ct =>
         {
-            db.LegacyCodeMappings.Add(new LegacyCodeMapping { ForceId = forceId, LegacyCode = legacy.Trim(), Code = code.Code });
-        }
+            var existing = await db.LegacyCodeMappings.Where(m => m.ForceId == forceId).ToListAsync(ct);
+            db.LegacyCodeMappings.RemoveRange(existing);
+            await db.SaveChangesAsync(ct);
+            foreach (var (legacy, code) in map.Entries)
+            {
+                db.LegacyCodeMappings.Add(new LegacyCodeMapping { ForceId = forceId, LegacyCode = legacy.Trim(), Code = code.Code });
+            }
 
-        AuditLog.Record(db, ctx, "Imported", nameof(LegacyCodeMapping), forceId, forceId,
-            new { Mappings = existing.Count }, new { Mappings = map.Count, File = fileName });
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+            AuditLog.Record(db, ctx, "Imported", nameof(LegacyCodeMapping), forceId, forceId,
+                new { Mappings = existing.Count }, new { Mappings = map.Count, File = fileName });
+            await db.SaveChangesAsync(ct);
+        }, ct);
         return map.Count;
     }
 

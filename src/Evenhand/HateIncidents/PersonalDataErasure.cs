@@ -5,7 +5,7 @@ namespace Evenhand.HateIncidents;
 
 /// <summary>
 /// Makes a deletion of personal data leave nothing behind in the database files. On SQLite every connection has
-/// <c>secure_delete</c> on (<see cref="SqliteSecureDeleteInterceptor"/>), so the deleted rows are zeroed in the pages they were
+/// <c>secure_delete</c> on (<see cref="SqliteConnectionSetup"/>), so the deleted rows are zeroed in the pages they were
 /// in; what remains are older copies of those pages in the write-ahead log, which <see cref="AfterDeletionAsync"/> copies back
 /// and truncates. On PostgreSQL dead rows stay in the table files until a VACUUM, which the due-work job runs
 /// (<see cref="VacuumAsync"/>); WAL archives and backups are the operator's to expire (see the README).

@@ -24,7 +24,14 @@ public sealed record ImportResponseOptions(int InspectionId, string ForceSlug, P
     public IReadOnlyList<ImportCorrection> Corrections { get; init; } = [];
 }
 
-public sealed record ResponseImportResult(Section55Response Response, int Answered, IReadOnlyList<int> Missing);
+public sealed record ResponseImportResult(Section55Response Response, int Answered, IReadOnlyList<int> Missing)
+{
+    /// <summary>The comment parts filled from the document (names of <see cref="Section55Response"/> properties).</summary>
+    public IReadOnlyList<string> CommentsFilled { get; init; } = [];
+
+    /// <summary>Why a comment part of the document was not imported, one sentence each.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
 
 /// <summary>
 /// Turns parsed documents into records: used by the web upload, the CLI and the demo data alike, so all three behave the same.
@@ -44,7 +51,7 @@ public sealed class DocumentImportService(EvenhandDbContext db)
         var text = DocumentText.Read(content, fileName);
         var inspection = await db.Inspections.AsNoTracking().Include(i => i.Recommendations).SingleOrDefaultAsync(i => i.Id == inspectionId, ct)
             ?? throw new ImportException($"There is no inspection with id {inspectionId} to match this response against. Import the report first.");
-        return ResponseParser.Parse(text, ToParsed(inspection.Recommendations), await ForceNamesAsync(ct), fileName);
+        return ResponseParser.Parse(text, ToParsed(inspection.Recommendations), await ForceNamesAsync(ct), fileName, inspection.Title);
     }
 
     public async Task<IReadOnlyList<(string Slug, string Name, string LocalPolicingBody)>> ForceNamesAsync(CancellationToken ct = default) =>
@@ -55,6 +62,15 @@ public sealed class DocumentImportService(EvenhandDbContext db)
             r.Number, r.Text, r.Chapter, r.DueDate,
             r.DueRuleMonths is { } m ? new DueRule(m, r.DueRuleEvent ?? "", r.DueRuleDescription ?? "") : null,
             r.Addressees, r.AppliesToForces)).ToList();
+
+    /// <summary>
+    /// The due date stored for a recommendation. One that runs from publication ("within three months", "immediately") is
+    /// counted from the publication date of the import, which is the one the user confirmed (the document may not state
+    /// it, or state it differently), and stored as a fixed date with the report's words beside it: publication has
+    /// happened, so there is no event left to record. Any other relative deadline waits for its event.
+    /// </summary>
+    public static DateOnly? DueDateOnImport(ParsedRecommendation r, DateOnly publishedOn) =>
+        r.DueRule is { FromPublication: true } rule ? DueDateParser.Resolve(rule, publishedOn) : r.DueDate;
 
     public async Task<Inspection> ImportReportAsync(ImportReportOptions o, ProcessContext ctx, CancellationToken ct = default)
     {
@@ -74,106 +90,117 @@ public sealed class DocumentImportService(EvenhandDbContext db)
             throw new ImportException($"'{title}' published on {o.PublishedOn:d MMMM yyyy} has already been imported.");
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var inspection = new Inspection
+        return await db.InTransactionAsync(async ct =>
         {
-            Title = title,
-            Publisher = string.IsNullOrWhiteSpace(o.Publisher) ? DefaultPublisher : o.Publisher.Trim(),
-            PublishedOn = o.PublishedOn,
-            Type = o.Type,
-            SourceFileName = o.SourceFileName,
-            Recommendations = o.Report.Recommendations.Select(r => new Recommendation
+            var inspection = new Inspection
             {
-                Number = r.Number,
-                Text = r.Text,
-                Chapter = r.Chapter,
-                Addressees = [.. r.Addressees],
-                AppliesToForces = r.AppliesToForces,
-                DueDate = r.DueDate,
-                DueRuleMonths = r.DueRule?.Months,
-                DueRuleEvent = r.DueRule?.Event,
-                DueRuleDescription = r.DueRule?.Description,
-            }).ToList(),
-        };
-        db.Inspections.Add(inspection);
-        await db.SaveChangesAsync(ct);
+                Title = title,
+                Publisher = string.IsNullOrWhiteSpace(o.Publisher) ? DefaultPublisher : o.Publisher.Trim(),
+                PublishedOn = o.PublishedOn,
+                Type = o.Type,
+                SourceFileName = o.SourceFileName,
+                Recommendations = o.Report.Recommendations.Select(r => new Recommendation
+                {
+                    Number = r.Number,
+                    Text = r.Text,
+                    Chapter = r.Chapter,
+                    Addressees = [.. r.Addressees],
+                    AppliesToForces = r.AppliesToForces,
+                    DueDate = DueDateOnImport(r, o.PublishedOn),
+                    DueRuleMonths = r.DueRule is { FromPublication: false } ? r.DueRule.Months : null,
+                    DueRuleEvent = r.DueRule is { FromPublication: false } ? r.DueRule.Event : null,
+                    DueRuleDescription = r.DueRule?.Description,
+                }).ToList(),
+            };
+            db.Inspections.Add(inspection);
+            await db.SaveChangesAsync(ct);
 
-        // Every force gets an action plan for every recommendation that applies to forces.
-        var forceIds = await db.Forces.Select(f => f.Id).ToListAsync(ct);
-        foreach (var rec in inspection.Recommendations.Where(r => r.AppliesToForces))
-        {
-            foreach (var forceId in forceIds)
+            // Every force gets an action plan for every recommendation that applies to forces.
+            var forceIds = await db.Forces.Select(f => f.Id).ToListAsync(ct);
+            foreach (var rec in inspection.Recommendations.Where(r => r.AppliesToForces))
             {
-                db.ForceResponses.Add(new ForceResponse { ForceId = forceId, RecommendationId = rec.Id });
+                foreach (var forceId in forceIds)
+                {
+                    db.ForceResponses.Add(new ForceResponse { ForceId = forceId, RecommendationId = rec.Id });
+                }
             }
-        }
 
-        AuditLog.Record(db, ctx, "Imported", nameof(Inspection), inspection.Id, null, null,
-            new { inspection.Title, inspection.PublishedOn, Recommendations = inspection.Recommendations.Count, o.SourceFileName });
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return inspection;
+            AuditLog.Record(db, ctx, "Imported", nameof(Inspection), inspection.Id, null, null,
+                new { inspection.Title, inspection.PublishedOn, Recommendations = inspection.Recommendations.Count, o.SourceFileName });
+            await db.SaveChangesAsync(ct);
+            return inspection;
+        }, ct);
     }
 
     /// <summary>Stores a PCC's published response as the force's section 55 response for the inspection.</summary>
     public async Task<ResponseImportResult> ImportResponseAsync(ImportResponseOptions o, ProcessContext ctx, CancellationToken ct = default)
     {
-        var force = await db.Forces.SingleOrDefaultAsync(f => f.Slug == o.ForceSlug, ct)
-            ?? throw new ImportException(UnknownForceMessage(o.ForceSlug));
-        var inspection = await db.Inspections.Include(i => i.Recommendations).SingleOrDefaultAsync(i => i.Id == o.InspectionId, ct)
-            ?? throw new ImportException($"There is no inspection with id {o.InspectionId}.");
-        if (o.Response.Responses.Count == 0)
+        return await db.InTransactionAsync(async ct =>
         {
-            throw new ImportException("The document answers none of the inspection's recommendations; nothing was imported.");
-        }
-
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var response = await db.Section55Responses.Include(r => r.Items)
-            .SingleOrDefaultAsync(r => r.ForceId == force.Id && r.InspectionId == inspection.Id, ct);
-        if (response is { IsPublished: true })
-        {
-            throw new ImportException($"{force.Name}'s response to this inspection is already published; it cannot be replaced by an import.");
-        }
-
-        if (response is null)
-        {
-            response = Section55Response.Start(force, inspection);
-            db.Section55Responses.Add(response);
-        }
-
-        response.SourceFileName = o.SourceFileName;
-        var byNumber = inspection.Recommendations.ToDictionary(r => r.Number);
-        var texts = new Dictionary<int, List<string>>();
-        foreach (var item in o.Response.Responses)
-        {
-            foreach (var n in item.Recommendations)
+            var force = await db.Forces.SingleOrDefaultAsync(f => f.Slug == o.ForceSlug, ct)
+                ?? throw new ImportException(UnknownForceMessage(o.ForceSlug));
+            var inspection = await db.Inspections.Include(i => i.Recommendations).SingleOrDefaultAsync(i => i.Id == o.InspectionId, ct)
+                ?? throw new ImportException($"There is no inspection with id {o.InspectionId}.");
+            if (o.Response.Responses.Count == 0)
             {
-                if (!byNumber.ContainsKey(n))
-                {
-                    throw new ImportException($"The document answers recommendation {n}, which '{inspection.Title}' does not have.");
-                }
-
-                (texts.TryGetValue(n, out var list) ? list : texts[n] = []).Add(item.Text);
+                throw new ImportException("The document answers none of the inspection's recommendations; nothing was imported.");
             }
-        }
 
-        foreach (var (number, parts) in texts.OrderBy(t => t.Key))
-        {
-            var text = string.Join(Environment.NewLine + Environment.NewLine, parts.Where(p => !string.IsNullOrWhiteSpace(p)).Distinct());
-            response.Answer(byNumber[number], string.IsNullOrWhiteSpace(text) ? null : Section55StanceRule.Infer(text), text, ctx);
-        }
+            var response = await db.Section55Responses.Include(r => r.Items)
+                .SingleOrDefaultAsync(r => r.ForceId == force.Id && r.InspectionId == inspection.Id, ct);
+            if (response is { IsPublished: true })
+            {
+                throw new ImportException($"{force.Name}'s response to this inspection is already published; it cannot be replaced by an import.");
+            }
 
-        await db.SaveChangesAsync(ct);
-        AuditLog.Record(db, ctx, "Imported", nameof(Section55Response), response.Id, force.Id, null,
-            new { o.SourceFileName, Answered = texts.Keys.Order().ToList(), o.Response.Missing });
-        foreach (var correction in o.Corrections)
-        {
-            AuditLog.Record(db, ctx, "ImportCorrected", nameof(Section55Response), response.Id, force.Id, null, correction);
-        }
+            if (response is null)
+            {
+                response = Section55Response.Start(force, inspection);
+                db.Section55Responses.Add(response);
+            }
 
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return new ResponseImportResult(response, texts.Count, o.Response.Missing);
+            response.SourceFileName = o.SourceFileName;
+            var byNumber = inspection.Recommendations.ToDictionary(r => r.Number);
+            var texts = new Dictionary<int, List<string>>();
+            foreach (var item in o.Response.Responses)
+            {
+                foreach (var n in item.Recommendations)
+                {
+                    if (!byNumber.ContainsKey(n))
+                    {
+                        throw new ImportException($"The document answers recommendation {n}, which '{inspection.Title}' does not have.");
+                    }
+
+                    (texts.TryGetValue(n, out var list) ? list : texts[n] = []).Add(item.Text);
+                }
+            }
+
+            foreach (var (number, parts) in texts.OrderBy(t => t.Key))
+            {
+                var text = string.Join(Environment.NewLine + Environment.NewLine, parts.Where(p => !string.IsNullOrWhiteSpace(p)).Distinct());
+                response.Answer(byNumber[number], string.IsNullOrWhiteSpace(text) ? null : Section55StanceRule.Infer(text), text, ctx);
+            }
+
+            // The commissioner's and chief officer's comments the document holds, where the draft has none yet.
+            var comments = response.ImportComments(o.Response.BodyComments, o.Response.ChiefOfficerComments, o.Response.ResponseToChiefOfficer, ctx);
+            var filled = comments.Where(c => c.Filled).Select(c => c.Field).ToList();
+            var kept = comments.Where(c => !c.Filled && c.Reason is not null).ToList();
+
+            await db.SaveChangesAsync(ct);
+            AuditLog.Record(db, ctx, "Imported", nameof(Section55Response), response.Id, force.Id, null,
+                new { o.SourceFileName, Answered = texts.Keys.Order().ToList(), o.Response.Missing, CommentsFilled = filled, CommentsKept = kept.Select(k => k.Field).ToList() });
+            foreach (var correction in o.Corrections)
+            {
+                AuditLog.Record(db, ctx, "ImportCorrected", nameof(Section55Response), response.Id, force.Id, null, correction);
+            }
+
+            await db.SaveChangesAsync(ct);
+            return new ResponseImportResult(response, texts.Count, o.Response.Missing)
+            {
+                CommentsFilled = filled,
+                Notes = kept.Select(k => k.Reason!).ToList(),
+            };
+        }, ct);
     }
 
     public static string UnknownForceMessage(string slug) =>

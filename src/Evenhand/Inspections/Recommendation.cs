@@ -27,7 +27,7 @@ public sealed class Recommendation : VersionedEntity
     /// <summary>For a relative deadline: the event that starts the clock.</summary>
     public string? DueRuleEvent { get; set; }
 
-    /// <summary>For a relative deadline: the report's own words.</summary>
+    /// <summary>For a relative deadline: the report's own words. Also kept beside <see cref="DueDate"/> when the deadline ran from the report's publication ("Within three months", "Immediately") and was counted from it on import.</summary>
     public string? DueRuleDescription { get; set; }
 
     /// <summary>When the trigger event happened, once someone records it.</summary>

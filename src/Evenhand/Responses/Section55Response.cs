@@ -148,6 +148,63 @@ public sealed class Section55Response : VersionedEntity
         Touch(ctx);
     }
 
+    /// <summary>
+    /// Fills the commissioner's comments, the chief officer's comments and the response to them from an imported document.
+    /// A part the draft already holds is kept: a re-import, or an import after someone has typed the comments in, never
+    /// replaces words a person wrote or checked (answers to recommendations are what an import is for, and they are
+    /// replaced). The chief officer's comments are not filled when the draft notes that none were submitted, and a part
+    /// longer than <see cref="MaxTextLength"/> is left out rather than cut. Returns what happened to each part the document has.
+    /// </summary>
+    public IReadOnlyList<ImportedComment> ImportComments(string? bodyComments, string? chiefOfficerComments, string? responseToChiefOfficer, ProcessContext ctx)
+    {
+        EnsureNotPublished();
+        var results = new List<ImportedComment>();
+        string? Fill(string field, string what, string? incoming, string? existing, string? blockedBy = null)
+        {
+            var text = Clean(incoming);
+            if (text is null)
+            {
+                return existing;
+            }
+
+            if (existing is not null)
+            {
+                results.Add(new(field, false, existing == text ? null : $"The draft already has {what}; the document's were not imported over them."));
+                return existing;
+            }
+
+            if (blockedBy is not null)
+            {
+                results.Add(new(field, false, blockedBy));
+                return existing;
+            }
+
+            if (text.Length > MaxTextLength)
+            {
+                results.Add(new(field, false, $"{TooLong(Capitalise(what) + " in the document", text)}, so they were not imported; paste the part you need."));
+                return existing;
+            }
+
+            results.Add(new(field, true, null));
+            return text;
+        }
+
+        PccComments = Fill(nameof(PccComments), "your comments on the report", bodyComments, PccComments);
+        ChiefOfficerComments = Fill(
+            nameof(ChiefOfficerComments), "the chief officer's comments", chiefOfficerComments, ChiefOfficerComments,
+            ChiefOfficerNoCommentsNote is null ? null : "The draft notes that the chief officer submitted no comments, so the chief officer's comments in the document were not imported.");
+        ResponseToChiefOfficerComments = Fill(
+            nameof(ResponseToChiefOfficerComments), "your response to the chief officer's comments", responseToChiefOfficer, ResponseToChiefOfficerComments);
+        if (results.Any(r => r.Filled))
+        {
+            Touch(ctx);
+        }
+
+        return results;
+    }
+
+    private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+
     /// <summary>The key of a recommendation's answer in <see cref="FieldError.Field"/>.</summary>
     public static string AnswerKey(int recommendationNumber) => $"Answer:{recommendationNumber.ToString(CultureInfo.InvariantCulture)}";
 
@@ -468,6 +525,9 @@ public sealed class Section55Item
 
     public bool IsComplete => Stance is not null && !string.IsNullOrWhiteSpace(Text);
 }
+
+/// <summary>What an import did with one comment part of the document: <paramref name="Field"/> filled, or kept and why (null: already the same).</summary>
+public sealed record ImportedComment(string Field, bool Filled, string? Reason);
 
 /// <summary>The parts of a published response that a correction may change.</summary>
 public enum Section55Part

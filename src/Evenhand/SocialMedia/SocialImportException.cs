@@ -5,6 +5,9 @@ public sealed class SocialImportException(string message, IReadOnlyList<RowProbl
 {
     /// <summary>Every bad row, when the file was refused because of bad rows (strict mode).</summary>
     public IReadOnlyList<RowProblem> Problems { get; } = problems ?? [];
+
+    /// <summary>True when the database failed rather than the file: trying again later may succeed.</summary>
+    public bool IsTransient { get; init; }
 }
 
 /// <summary>One bad row: the file, its 1-based line number (the header is line 1), and what was wrong.</summary>

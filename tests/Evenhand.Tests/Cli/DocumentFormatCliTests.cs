@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Evenhand.Tests.Importing;
 using Microsoft.EntityFrameworkCore;
 
@@ -54,6 +55,49 @@ public sealed class DocumentFormatCliTests : IDisposable
         Assert.Equal([4, 9, 21], response.Json().GetProperty("missing").EnumerateArray().Select(e => e.GetInt32()));
         await using var db = _db.Open();
         Assert.Equal("pcc-response-west-midlands.docx", (await db.Section55Responses.SingleAsync()).SourceFileName);
+    }
+
+    [Fact]
+    public async Task ParseReport_Pdf_GivesDeadlinesCountedFromPublication_NamedForces_AndTheGapAsWarnings()
+    {
+        var path = Write("lost-property.pdf", TestDocuments.Pdf(ReportDocumentTests.LostProperty(ReportDocumentTests.PublishedLine)));
+
+        var run = await CliHarness.RunAsync("parse", "report", path, "--json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var root = run.Json();
+        Assert.Equal("2025-05-14", root.GetProperty("published").GetString());
+        var recs = root.GetProperty("recommendations").EnumerateArray().ToDictionary(r => r.GetProperty("number").GetInt32());
+        Assert.Equal([1, 2, 3, 5, 6, 7], recs.Keys);
+        Assert.Equal("2025-05-14", recs[1].GetProperty("dueDate").GetString());
+        Assert.Equal("'Immediately' was taken as the publication date, 14 May 2025.", recs[1].GetProperty("dueNote").GetString());
+        Assert.Equal("2025-08-14", recs[2].GetProperty("dueDate").GetString());
+        Assert.True(recs[2].GetProperty("dueRule").GetProperty("fromPublication").GetBoolean());
+        Assert.Equal(3, recs[2].GetProperty("dueRule").GetProperty("months").GetInt32());
+        Assert.Equal("Durham Constabulary", recs[2].GetProperty("addressees")[0].GetString());
+        Assert.True(recs[2].GetProperty("appliesToForces").GetBoolean());
+        Assert.Equal("2025-12-31", recs[5].GetProperty("dueDate").GetString());
+        Assert.False(recs[6].GetProperty("dueRule").GetProperty("fromPublication").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, recs[6].GetProperty("dueNote").ValueKind);
+        Assert.Equal("Forces should record every item handed in at a front counter", recs[7].GetProperty("text").GetString());
+        Assert.Contains(root.GetProperty("warnings").EnumerateArray(), w => w.GetString() == "No text was found for recommendation 4, although the report numbers its recommendations up to 7.");
+    }
+
+    [Fact]
+    public async Task ImportReport_Docx_WithoutFullDate_StoresDeadlinesCountedFromTheDateGiven()
+    {
+        var path = Write("lost-property.docx", TestDocuments.Docx(ReportDocumentTests.LostProperty("May 2025")));
+
+        var run = await CliHarness.RunAsync(_db.With("import", "report", path, "--published", "2025-05-20", "--yes", "--json"));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(6, run.Json().GetProperty("forceRecommendations").GetInt32());
+        await using var db = _db.Open();
+        var due = await db.Recommendations.OrderBy(r => r.Number).Select(r => new { r.Number, r.DueDate, r.DueRuleMonths }).ToListAsync();
+        Assert.Equal(
+            [(1, new DateOnly(2025, 5, 20)), (2, new DateOnly(2025, 8, 20)), (3, new DateOnly(2026, 5, 20)), (5, new DateOnly(2025, 12, 31))],
+            due.Where(d => d.DueDate is not null).Select(d => (d.Number, d.DueDate!.Value)));
+        Assert.Equal(6, due.Single(d => d.Number == 6).DueRuleMonths);
     }
 
     [Theory, MemberData(nameof(TestDocuments.BadFiles), MemberType = typeof(TestDocuments))]

@@ -43,7 +43,7 @@ public class ParseReportCommandTests
         Assert.Equal(["title", "published", "recommendations", "warnings"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(JsonValueKind.Array, root.GetProperty("warnings").ValueKind);
         Assert.Equal(
-            ["number", "text", "chapter", "dueDate", "dueRule", "addressees", "appliesToForces"],
+            ["number", "text", "chapter", "dueDate", "dueRule", "addressees", "appliesToForces", "dueNote"],
             root.GetProperty("recommendations")[0].EnumerateObject().Select(p => p.Name));
         Assert.Contains("activism and impartiality", root.GetProperty("title").GetString(), StringComparison.OrdinalIgnoreCase);
         Assert.True(root.GetProperty("published").ValueKind is JsonValueKind.Null or JsonValueKind.String);

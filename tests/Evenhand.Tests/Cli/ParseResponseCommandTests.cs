@@ -11,7 +11,9 @@ public class ParseResponseCommandTests
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var root = run.Json();
-        Assert.Equal(["force", "responses", "missing", "warnings"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(
+            ["force", "responses", "missing", "warnings", "bodyComments", "chiefOfficerComments", "responseToChiefOfficer"],
+            root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("west-midlands", root.GetProperty("force").GetString());
         Assert.Equal([4, 9, 21], root.GetProperty("missing").EnumerateArray().Select(e => e.GetInt32())); // s.55(5B): 4 and 21 bind forces too
         var items = root.GetProperty("responses").EnumerateArray().ToList();

@@ -3,11 +3,7 @@ using Evenhand.Data;
 using Evenhand.HateIncidents;
 using Evenhand.HateIncidents.Rules;
 using Evenhand.Tests.Infrastructure;
-using Evenhand.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Evenhand.Tests.HateIncidents;
@@ -107,52 +103,103 @@ public sealed class DueWorkTests
         Assert.Equal(2, await check.Set<IncidentHistoryEntry>().CountAsync(h => h.Event == "Specialist review overdue"));
     }
 
-    [Fact]
-    public async Task Scheduler_RunsAtStartAndAgainEachInterval_OnTheAppsClock()
+    [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task Run_WhenAnotherRunNotesTheSameItemsFirst_NotesNothingTwice(string provider)
     {
-        using var database = TestDatabases.Create(TestDatabases.Sqlite);
-        int cheshire;
-        await using (var db = database.CreateContext())
+        TestDatabases.SkipIfUnavailable(provider);
+        using var database = TestDatabases.Create(provider);
+        await SeedOverdueAsync(database, 3);
+        var time = new FakeTimeProvider(Start.AddHours(30));
+
+        // Run B has read the incidents and is about to save when run A (another server, or the CLI) notes them all.
+        DueWorkResult? a = null;
+        var interceptor = new BeforeFirstSave(async () =>
         {
-            await DatabaseInitializer.InitialiseAsync(db);
-            cheshire = await db.Forces.Where(f => f.Slug == "cheshire").Select(f => f.Id).SingleAsync();
-            db.HateIncidents.Add(AssessedNchi(cheshire, "CH-1", false, Start));
-            await db.SaveChangesAsync();
+            await using var other = database.CreateContext();
+            a = await new HateIncidentDueWork(other, time).RunAsync();
+        });
+        DueWorkResult b;
+        var options = new DbContextOptionsBuilder<EvenhandDbContext>();
+        DatabaseSetup.Configure(options, database.Provider, database.ConnectionString);
+        await using (var db = new EvenhandDbContext(options.AddInterceptors(interceptor).Options))
+        {
+            b = await new HateIncidentDueWork(db, time).RunAsync();
         }
 
-        var time = new FakeTimeProvider(Start.AddHours(1));
-        var services = new ServiceCollection()
-            .AddDbContext<EvenhandDbContext>(o => DatabaseSetup.Configure(o, database.Provider, database.ConnectionString))
-            .AddSingleton<TimeProvider>(time)
-            .AddScoped<HateIncidentDueWork>()
-            .BuildServiceProvider();
-        await using var _ = services;
-        using var scheduler = new DueWorkScheduler(services.GetRequiredService<IServiceScopeFactory>(), time,
-            Options.Create(new BackgroundWorkOptions { DueWorkIntervalMinutes = 15 }), NullLogger<DueWorkScheduler>.Instance);
+        Assert.Equal(3, a!.ReviewsOverdue);
+        Assert.Equal(0, b.ReviewsOverdue);
+        await AssertEachNotedOnceAsync(database, 3);
+    }
 
-        await scheduler.StartAsync(CancellationToken.None);
-        try
-        {
-            // Nothing is due at the first run; a day later, the next tick of the timer notes the overdue review.
-            await Task.Delay(200);
-            Assert.Equal(0, await CountNotedAsync());
-            time.Advance(TimeSpan.FromHours(24));
-            for (var i = 0; i < 100 && await CountNotedAsync() == 0; i++)
-            {
-                await Task.Delay(50);
-            }
+    [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task Run_FourAtOnce_NoteEachItemOnce(string provider)
+    {
+        TestDatabases.SkipIfUnavailable(provider);
+        using var database = TestDatabases.Create(provider);
+        await SeedOverdueAsync(database, 40);
+        var time = new FakeTimeProvider(Start.AddHours(30));
 
-            Assert.Equal(1, await CountNotedAsync());
-        }
-        finally
-        {
-            await scheduler.StopAsync(CancellationToken.None);
-        }
-
-        async Task<int> CountNotedAsync()
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
         {
             await using var db = database.CreateContext();
-            return await db.HateIncidents.CountAsync(i => i.ReviewOverdueNotedAt != null);
+            return await new HateIncidentDueWork(db, time).RunAsync();
+        })));
+
+        Assert.Equal(40, results.Sum(r => r.ReviewsOverdue));
+        await AssertEachNotedOnceAsync(database, 40);
+    }
+
+    [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task Database_RefusesASecondNoteOfTheSameDueItem(string provider)
+    {
+        TestDatabases.SkipIfUnavailable(provider);
+        using var database = TestDatabases.Create(provider);
+        await SeedOverdueAsync(database, 1);
+        await using (var db = database.CreateContext())
+        {
+            await new HateIncidentDueWork(db, new FakeTimeProvider(Start.AddHours(30))).RunAsync();
+        }
+
+        await using var check = database.CreateContext();
+        var noted = await check.Set<IncidentHistoryEntry>().AsNoTracking().SingleAsync(h => h.DueKey != null);
+        check.Add(new IncidentHistoryEntry { HateIncidentId = noted.HateIncidentId, At = Start, By = "test", Event = "Specialist review overdue", DueKey = noted.DueKey });
+        var e = await Assert.ThrowsAsync<DbUpdateException>(() => check.SaveChangesAsync());
+        Assert.True(DbErrors.IsUniqueViolation(e));
+    }
+
+    private static async Task SeedOverdueAsync(TestDatabase database, int count)
+    {
+        await using var db = database.CreateContext();
+        await DatabaseInitializer.InitialiseAsync(db);
+        var cheshire = await db.Forces.Where(f => f.Slug == "cheshire").Select(f => f.Id).SingleAsync();
+        db.HateIncidents.AddRange(Enumerable.Range(1, count).Select(i => AssessedNchi(cheshire, $"CH-{i}", false, Start)));
+        await db.SaveChangesAsync();
+    }
+
+    private static async Task AssertEachNotedOnceAsync(TestDatabase database, int count)
+    {
+        await using var check = database.CreateContext();
+        var notes = await check.Set<IncidentHistoryEntry>().Where(h => h.Event == "Specialist review overdue")
+            .GroupBy(h => h.HateIncidentId).Select(g => g.Count()).ToListAsync();
+        Assert.Equal(count, notes.Count);
+        Assert.All(notes, n => Assert.Equal(1, n));
+        Assert.Equal(count, await check.AuditEntries.CountAsync(a => a.Action == "FellDue"));
+    }
+
+    /// <summary>Runs <paramref name="before"/> once, just before the first save of the context it is added to.</summary>
+    private sealed class BeforeFirstSave(Func<Task> before) : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
+    {
+        private int done;
+
+        public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> SavingChangesAsync(
+            Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (Interlocked.Exchange(ref done, 1) == 0)
+            {
+                await before();
+            }
+
+            return result;
         }
     }
 }

@@ -10,8 +10,6 @@ public sealed class EvenhandApp : WebApplicationFactory<Program>
 {
     public const string Password = "Integration-Test-Pass-1";
 
-    private readonly string stagingDir = Path.Combine(Path.GetTempPath(), $"evenhand-staging-{Guid.NewGuid():N}");
-
     public EvenhandApp(string provider)
     {
         Provider = provider;
@@ -29,7 +27,6 @@ public sealed class EvenhandApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Evenhand", Database.ConnectionString);
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:Password", Password);
-        builder.UseSetting("Imports:StagingDirectory", stagingDir);
     }
 
     public EvenhandDbContext CreateDbContext() => Database.CreateContext();
@@ -70,10 +67,6 @@ public sealed class EvenhandApp : WebApplicationFactory<Program>
         if (disposing)
         {
             Database.Dispose();
-            if (Directory.Exists(stagingDir))
-            {
-                Directory.Delete(stagingDir, recursive: true);
-            }
         }
     }
 }

@@ -55,11 +55,25 @@ public static class TestDatabases
         var cs = new NpgsqlConnectionStringBuilder(template) { Database = name }.ConnectionString;
         return new TestDatabase(DatabaseProvider.Postgres, cs, () =>
         {
-            NpgsqlConnection.ClearAllPools();
-            using var conn = new NpgsqlConnection(admin);
-            conn.Open();
-            using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", conn);
-            cmd.ExecuteNonQuery();
+            // The app's job engine may still be closing its connections as the test ends, or an autovacuum worker (a
+            // superuser's process, which FORCE may not end) may be at work in the database: try the drop again briefly.
+            for (var attempt = 1; ; attempt++)
+            {
+                NpgsqlConnection.ClearAllPools();
+                try
+                {
+                    using var conn = new NpgsqlConnection(admin);
+                    conn.Open();
+                    using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", conn);
+                    cmd.ExecuteNonQuery();
+                    return;
+                }
+                catch (PostgresException e) when (attempt < 10)
+                {
+                    Console.Error.WriteLine($"Dropping {name} failed ({e.SqlState}: {e.MessageText}); trying again");
+                    Thread.Sleep(1000);
+                }
+            }
         });
     }
 }

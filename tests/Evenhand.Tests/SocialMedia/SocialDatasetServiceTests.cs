@@ -184,24 +184,51 @@ public sealed class SocialDatasetServiceTests
     }
 
     [Fact]
-    public async Task FailInterrupted_MarksQueuedAndImportingDatasetsFailed_AndLeavesReadyOnes()
+    public async Task Import_OfADatasetLeftImporting_IsForTheJobEngineOnly_AndStoresEachPostOnce()
     {
         using var database = TestDatabases.Create(TestDatabases.Sqlite);
         await using var db = database.CreateContext();
         await ForcesAsync(db);
-        var ready = await ImportAsync(db, null, SocialTestData.Accounts, SocialTestData.Posts);
         var service = new SocialDatasetService(db, TimeProvider.System);
-        var queued = await service.CreateAsync(new DatasetUpload("Never imported", null, "a.csv", "p.csv", false), Ctx);
+        var dataset = await service.CreateAsync(new DatasetUpload("Left importing", null, "accounts.csv", "posts.csv", false), Ctx);
+        // A server died mid-import: the status says importing, and its uncommitted rows were never stored.
+        await db.SocialDatasets.Where(d => d.Id == dataset.Id).ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, DatasetStatus.Importing));
+        db.ChangeTracker.Clear();
 
-        Assert.Equal(1, await service.FailInterruptedAsync(Ctx));
+        await Assert.ThrowsAsync<DomainRuleException>(() => service.ImportAsync(dataset.Id, Files(SocialTestData.Accounts, SocialTestData.Posts), Ctx));
+        var imported = await service.ImportAsync(dataset.Id, Files(SocialTestData.Accounts, SocialTestData.Posts), Ctx, byJobEngine: true);
+
+        Assert.Equal(DatasetStatus.Ready, imported.Status);
+        await using var check = database.CreateContext();
+        Assert.Equal(8, await check.SocialPosts.CountAsync(p => p.DatasetId == dataset.Id));
+    }
+
+    [Fact]
+    public async Task Import_CancelledOutsideTheJobEngine_IsMarkedFailed_ButByTheEngine_IsLeftForItToRunAgain()
+    {
+        using var database = TestDatabases.Create(TestDatabases.Sqlite);
+        await using var db = database.CreateContext();
+        await ForcesAsync(db);
+        var service = new SocialDatasetService(db, TimeProvider.System);
+        var byCli = await service.CreateAsync(new DatasetUpload("Cancelled", null, "accounts.csv", "posts.csv", false), Ctx);
+        var byEngine = await service.CreateAsync(new DatasetUpload("Shut down", null, "accounts.csv", "posts.csv", false), Ctx);
+        // The server stops while the posts are being read (the token is cancelled from inside the import).
+        using var cli = new CancellationTokenSource();
+        using var engine = new CancellationTokenSource();
+
+        await Assert.ThrowsAsync<SocialImportException>(() => service.ImportAsync(byCli.Id, Files(SocialTestData.Accounts, SocialTestData.Posts), Ctx, null, new CancelOnReport(cli), cli.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => service.ImportAsync(byEngine.Id, Files(SocialTestData.Accounts, SocialTestData.Posts), Ctx, null, new CancelOnReport(engine), engine.Token, byJobEngine: true));
 
         await using var check = database.CreateContext();
-        Assert.Equal(DatasetStatus.Ready, (await check.SocialDatasets.SingleAsync(d => d.Id == ready.Id)).Status);
-        var failed = await check.SocialDatasets.SingleAsync(d => d.Id == queued.Id);
-        Assert.Equal(DatasetStatus.Failed, failed.Status);
-        Assert.StartsWith("The import was interrupted", failed.Failure, StringComparison.Ordinal);
-        await new SocialDatasetService(check, TimeProvider.System).DeleteAsync(failed.Id, Ctx);
-        Assert.Equal(1, await check.SocialDatasets.CountAsync());
+        Assert.Equal(DatasetStatus.Failed, (await check.SocialDatasets.SingleAsync(d => d.Id == byCli.Id)).Status);
+        Assert.Equal(DatasetStatus.Importing, (await check.SocialDatasets.SingleAsync(d => d.Id == byEngine.Id)).Status);
+        Assert.Equal(0, await check.SocialPosts.CountAsync());
+        Assert.Equal(0, await check.SocialAccounts.CountAsync());
+    }
+
+    private sealed class CancelOnReport(CancellationTokenSource source) : IProgress<(long Read, long Length)>
+    {
+        public void Report((long Read, long Length) value) => source.Cancel();
     }
 
     [Fact]

@@ -15,7 +15,7 @@ namespace Evenhand.Web.Pages.SocialMedia;
 /// comparison of engagement, the report's look at high engagement, splits, top posts and inferred account types — with a
 /// CSV of every table.
 /// </summary>
-public sealed class DashboardModel(EvenhandDbContext db, IAuthorizationService authz, TimeProvider time, DipSampleService samples, SocialImportProgress progress)
+public sealed class DashboardModel(EvenhandDbContext db, IAuthorizationService authz, TimeProvider time, DipSampleService samples, ImportProgressStore progress)
     : SocialMediaPageModel(db, authz, time)
 {
     /// <summary>The CSV tables of the page: key and what it holds.</summary>
@@ -44,7 +44,7 @@ public sealed class DashboardModel(EvenhandDbContext db, IAuthorizationService a
 
     public DipPrecisionTable Precision { get; private set; } = new([], []);
 
-    /// <summary>While importing: the share of the posts file read so far, when this server is running the import.</summary>
+    /// <summary>While importing: the share of the posts file read so far, whichever server is running the import.</summary>
     public double? ImportFraction { get; private set; }
 
     public bool InProgress => Dataset.Status is DatasetStatus.Queued or DatasetStatus.Importing;
@@ -56,7 +56,7 @@ public sealed class DashboardModel(EvenhandDbContext db, IAuthorizationService a
     {
         if (InProgress)
         {
-            ImportFraction = progress.Fraction(Dataset.Id);
+            ImportFraction = progress.Fraction(Dataset);
             return;
         }
 

@@ -53,13 +53,15 @@ public sealed class PostsModel(EvenhandDbContext db, IAuthorizationService authz
         }
 
         var topics = Dataset.Lexicon().Topics;
-        await Infrastructure.Csv.StreamAsync(Response, $"social-media-{Dataset.Id}-posts.csv", Db.StreamPosts(Dataset.Id), p => new
+        // Once, never retried: a retry cannot take back rows already sent, and a retrying strategy would read every row into
+        // memory before sending the first.
+        await Db.OnceAsync(ct => Infrastructure.Csv.StreamAsync(Response, $"social-media-{Dataset.Id}-posts.csv", Db.StreamPosts(Dataset.Id), p => new
         {
             seq = p.Seq, post_id = p.PostId, account_id = p.AccountId, handle = p.Handle, posted_at = Iso(p.PostedAt),
             likes = p.Likes, reposts = p.Reposts, quotes = p.Quotes, replies = p.Replies, impressions = p.Impressions?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
             engagement = p.Engagement, is_repost = p.IsRepost, original_author = p.OriginalAuthor ?? "",
             classification = p.NonOperational ? "non-operational" : "operational", topics = SocialMediaFormat.Topics(p.Topics, topics), text = p.Text,
-        }, ct);
+        }, ct), ct);
         return new EmptyResult();
     }
 

@@ -2,6 +2,7 @@ using Evenhand.Common;
 using Evenhand.Data;
 using Evenhand.SocialMedia;
 using Evenhand.SocialMedia.Datasets;
+using Evenhand.Importing;
 using Evenhand.Web.Infrastructure;
 using Evenhand.Web.SocialMedia;
 using Microsoft.AspNetCore.Authorization;
@@ -18,7 +19,7 @@ namespace Evenhand.Web.Pages.SocialMedia;
 /// </summary>
 [Authorize(Policy = Policies.ManageSocialMedia)]
 public sealed class UploadModel(EvenhandDbContext db, IAuthorizationService authz, TimeProvider time, SocialDatasetService datasets,
-    SocialImportRunner runner, IOptions<SocialMediaOptions> options, IConfiguration config) : SocialMediaPageModel(db, authz, time)
+    SocialImportQueue queue, UploadStaging uploads, SocialVectors vectors, IOptions<SocialMediaOptions> options) : SocialMediaPageModel(db, authz, time)
 {
     private static readonly string[] Extensions = [".csv", ".txt", ".jsonl", ".ndjson", ".json"];
 
@@ -62,36 +63,20 @@ public sealed class UploadModel(EvenhandDbContext db, IAuthorizationService auth
 
         var accountsName = Path.GetFileName(AccountsFile.FileName);
         var postsName = Path.GetFileName(PostsFile.FileName);
-        string? accountsPath = null, postsPath = null;
-        SocialDataset dataset;
-        try
-        {
-            accountsPath = await StageAsync(AccountsFile, "accounts", ct);
-            postsPath = await StageAsync(PostsFile, "posts", ct);
-            dataset = await datasets.CreateAsync(new DatasetUpload(name, Force?.Id, accountsName, postsName, Strict), Actor(), ct);
-        }
-        catch
-        {
-            foreach (var path in new[] { accountsPath, postsPath }.OfType<string>())
-            {
-                System.IO.File.Delete(path);
-            }
-
-            throw;
-        }
-
-        var job = new SocialImportJob(dataset.Id, accountsPath, postsPath, Actor());
+        var dataset = await datasets.CreateAsync(new DatasetUpload(name, Force?.Id, accountsName, postsName, Strict), Actor(), ct);
         var url = SocialMediaPages.Dataset(Slug, dataset.Id);
         if (PostsFile.Length > Options.InlineImportMegabytes * 1024L * 1024L)
         {
-            runner.Enqueue(job);
+            await QueueAsync(dataset.Id, ct);
             return RedirectWithNotice($"'{name}' is being imported. This page shows how far it has got.", url);
         }
 
         try
         {
             // Not the request's token: a small import should finish even if the browser gives up waiting.
-            await runner.ImportNowAsync(job, CancellationToken.None);
+            var accounts = AccountsFile;
+            var posts = PostsFile;
+            await datasets.ImportAsync(dataset.Id, new DatasetFiles(accounts.OpenReadStream, posts.OpenReadStream, posts.Length), Actor(), vectors.Get(), null, CancellationToken.None);
         }
         catch (SocialImportException e)
         {
@@ -133,15 +118,33 @@ public sealed class UploadModel(EvenhandDbContext db, IAuthorizationService auth
         }
     }
 
-    /// <summary>Copies an upload to the staging folder, keeping its extension (the reader tells JSON lines from CSV by it).</summary>
-    private async Task<string> StageAsync(IFormFile file, string what, CancellationToken ct)
+    /// <summary>
+    /// Stages both files in the database (so whichever server runs the job can read them) and queues the import on the job
+    /// engine. If either step fails the dataset is marked failed, so it is never left waiting for a job that does not exist.
+    /// </summary>
+    private async Task QueueAsync(int datasetId, CancellationToken ct)
     {
-        var directory = Options.StagingDirectory is { Length: > 0 } own ? own
-            : Path.Combine(config["Imports:StagingDirectory"] is { Length: > 0 } shared ? shared : Path.GetTempPath(), "evenhand-social");
-        Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, $"{Guid.NewGuid():N}-{what}{Path.GetExtension(file.FileName).ToLowerInvariant()}");
-        await using var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
-        await file.CopyToAsync(target, ct);
-        return path;
+        try
+        {
+            Guid accounts, posts;
+            await using (var stream = AccountsFile!.OpenReadStream())
+            {
+                accounts = await uploads.SaveAsync(stream, AccountsFile.FileName, ct);
+            }
+
+            await using (var stream = PostsFile!.OpenReadStream())
+            {
+                posts = await uploads.SaveAsync(stream, PostsFile.FileName, ct);
+            }
+
+            await Db.SocialDatasets.Where(d => d.Id == datasetId).ExecuteUpdateAsync(u => u
+                .SetProperty(d => d.AccountsUploadId, accounts).SetProperty(d => d.PostsUploadId, posts), ct);
+            await queue.EnqueueAsync(datasetId, Actor(), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await datasets.FailAsync(datasetId, "The upload could not be queued for import: " + e.Message, Actor(), CancellationToken.None);
+            throw;
+        }
     }
 }

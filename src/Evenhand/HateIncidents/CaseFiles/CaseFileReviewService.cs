@@ -89,30 +89,30 @@ public sealed class CaseFileReviewService(EvenhandDbContext db)
 
         var seed = options.Seed ?? RandomNumberGenerator.GetInt32(int.MaxValue);
         var picked = Sample(candidates, options.Size, seed);
-        var review = new CaseFileReview
+        return await db.InTransactionAsync(async ct =>
         {
-            ForceId = forceId,
-            CreatedAt = ctx.Now,
-            CreatedBy = ctx.UserName,
-            Seed = seed,
-            Items = picked.Select(id => new CaseFileReviewItem { HateIncidentId = id }).ToList(),
-        };
-
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.CaseFileReviews.Add(review);
-        await db.SaveChangesAsync(ct);
-        var references = await db.HateIncidents.Where(i => picked.Contains(i.Id)).Select(i => i.Reference).OrderBy(r => r).ToListAsync(ct);
-        AuditLog.Record(db, ctx, "Created", nameof(CaseFileReview), review.Id, forceId, after: new
-        {
-            review.Seed,
-            Requested = options.Size,
-            Sampled = picked.Count,
-            FinalisedIncidents = candidates.Count,
-            References = references,
-        });
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return review;
+            var review = new CaseFileReview
+            {
+                ForceId = forceId,
+                CreatedAt = ctx.Now,
+                CreatedBy = ctx.UserName,
+                Seed = seed,
+                Items = picked.Select(id => new CaseFileReviewItem { HateIncidentId = id }).ToList(),
+            };
+            db.CaseFileReviews.Add(review);
+            await db.SaveChangesAsync(ct);
+            var references = await db.HateIncidents.Where(i => picked.Contains(i.Id)).Select(i => i.Reference).OrderBy(r => r).ToListAsync(ct);
+            AuditLog.Record(db, ctx, "Created", nameof(CaseFileReview), review.Id, forceId, after: new
+            {
+                review.Seed,
+                Requested = options.Size,
+                Sampled = picked.Count,
+                FinalisedIncidents = candidates.Count,
+                References = references,
+            });
+            await db.SaveChangesAsync(ct);
+            return review;
+        }, ct);
     }
 
     public async Task<IReadOnlyList<CaseFileReviewSummary>> ListAsync(int forceId, CancellationToken ct = default) =>

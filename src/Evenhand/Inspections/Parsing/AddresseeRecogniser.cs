@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Evenhand.Forces;
 
 namespace Evenhand.Inspections.Parsing;
 
@@ -6,7 +7,8 @@ namespace Evenhand.Inspections.Parsing;
 /// Finds who a recommendation is addressed to. An addressee is a body named in the subject of a
 /// "should" (or "must") sentence, including bodies it must consult or work with ("the Home Office, in
 /// consultation with the NPCC, should …"); bodies that are only the object ("guidance for forces") are not.
-/// Names are given in one canonical form whatever the spelling, apostrophe or abbreviation used.
+/// Names are given in one canonical form whatever the spelling, apostrophe or abbreviation used; a force named in full
+/// ("Durham Constabulary", "West Midlands Police") is given by its name in <see cref="ForceCatalogue"/>.
 /// </summary>
 internal static partial class AddresseeRecogniser
 {
@@ -35,31 +37,52 @@ internal static partial class AddresseeRecogniser
         ("Welsh Government", Rx(@"Welsh\s+Government")),
         ("Home Office", Rx(@"Home\s+Office(?!\s+(?:police\s+)?forces)")),
         ("Home Secretary", Rx(@"Home\s+Secretary")),
-        ("Police and crime commissioners", Rx(@"police,?\s+(?:fire\s+and\s+)?crime\s+commissioners?|police\s+and\s+crime\s+commissioners?|\bP(?:F)?CCs?\b|local\s+policing\s+bod(?:y|ies)")),
+        ("Police and crime commissioners", Rx(@"police,?\s+(?:fire\s+and\s+)?crime(?:\s+and\s+victims'?)?\s+commissioners?|police\s+and\s+crime\s+commissioners?|\bP(?:F)?CCs?\b|local\s+policing\s+bod(?:y|ies)")),
         (ChiefConstables, Rx(@"chief\s+constables?")),
         (ChiefOfficers, Rx(@"chief\s+officers?")),
-        (Forces, Rx(@"(?<!\b(?:use\s+of|armed|task)\s+)\b(?:police\s+)?forces?\b(?!'s\s+(?:chief|policy|policies))")),
+        .. ForceCatalogue.All.Select(f => (f.Name, NamedForce(f))),
+        (Forces, Rx(@"(?<!\b(?:use\s+of|armed|task)\s+)\b(?:(?:police\s+)?forces?|constabular(?:y|ies))\b(?!'s\s+(?:chief|policy|policies))")),
     ];
 
-    /// <summary>Everyone addressed, in the order first named, and the addressees of the first "should" sentence.</summary>
+    private static readonly HashSet<string> ForceNames = ForceCatalogue.All.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+
+    // "Durham Constabulary", "Avon & Somerset Police", "Metropolitan Police", the name as the catalogue gives it, and the
+    // names still in common use for two forces. The bodies listed before it win where they overlap, so "West Midlands Police
+    // and Crime Commissioner" stays a commissioner.
+    private static Regex NamedForce(Force force)
+    {
+        static string Words(string name) =>
+            string.Join(@"\s+", name.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Select(w => w.Equals("and", StringComparison.OrdinalIgnoreCase) ? "(?:and|&)" : Regex.Escape(w).Replace("-", "[-\u2010\u2011 ]", StringComparison.Ordinal)));
+
+        var names = new List<string> { Words(force.Name), Words(force.ShortName) + @"\s+(?:Police(?:\s+Service)?|Constabulary)" };
+        names.AddRange(force.Slug switch
+        {
+            "hampshire-and-isle-of-wight" => [@"Hampshire\s+Constabulary"],
+            "metropolitan" => [@"(?-i:[Tt]he\s+Met)\b(?!\s+Office)"],
+            _ => [],
+        });
+        return new Regex($@"\b(?:{string.Join('|', names)})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    }
+
+    /// <summary>
+    /// Everyone addressed, in the order first named, and the addressees of the first "should" sentence. Every "should" is
+    /// read, in every sentence: "The NPCC should publish guidance; and forces should adopt it" addresses both.
+    /// </summary>
     public static (IReadOnlyList<string> All, IReadOnlyList<string> Primary) Recognise(string recommendationText)
     {
         var all = new List<string>();
         IReadOnlyList<string>? primary = null;
         foreach (var sentence in Sentences(recommendationText))
         {
-            var verb = Directive().Match(sentence);
-            if (!verb.Success)
+            foreach (var subject in Subjects(sentence))
             {
-                continue;
-            }
-
-            var subject = DueDateParser.StripLeadingDeadline(sentence[..verb.Index]);
-            var named = NamedBodies(subject);
-            primary ??= named.Count > 0 ? named : null;
-            foreach (var body in named.Where(b => !all.Contains(b)))
-            {
-                all.Add(body);
+                var named = NamedBodies(subject);
+                primary ??= named.Count > 0 ? named : null;
+                foreach (var body in named.Where(b => !all.Contains(b)))
+                {
+                    all.Add(body);
+                }
             }
         }
 
@@ -72,7 +95,33 @@ internal static partial class AddresseeRecogniser
         return (all, primary ?? all.Take(1).ToList());
     }
 
-    public static bool IsForceLevel(string addressee) => addressee is Forces or ChiefConstables or ChiefOfficers;
+    /// <summary>Forces in general, a constabulary, a force by name, chief constables or chief officers: a duty every force (or that force) acts on.</summary>
+    public static bool IsForceLevel(string addressee) => addressee is Forces or ChiefConstables or ChiefOfficers || ForceNames.Contains(addressee);
+
+    // The subject of each "should" in a sentence. The first runs from the start of the sentence (less an opening deadline);
+    // a later one from the last clause break before it: a semicolon or a comma with a conjunction ("; and forces should",
+    // ", while chief constables should") if there is one, else a bare "and" or comma. So the objects of the earlier duty
+    // ("publish guidance to forces and should also …") are not taken for addressees.
+    private static IEnumerable<string> Subjects(string sentence)
+    {
+        var from = 0;
+        var first = true;
+        foreach (Match verb in Directive().Matches(sentence))
+        {
+            var before = sentence[from..verb.Index];
+            if (first)
+            {
+                yield return DueDateParser.StripLeadingDeadline(before);
+                first = false;
+            }
+            else if ((ClauseBreak().Matches(before).LastOrDefault() ?? WeakClauseBreak().Matches(before).LastOrDefault()) is { } split)
+            {
+                yield return before[(split.Index + split.Length)..];
+            }
+
+            from = verb.Index + verb.Length;
+        }
+    }
 
     /// <summary>The bodies named in a piece of text, in order of appearance, each once.</summary>
     internal static List<string> NamedBodies(string text)
@@ -107,4 +156,12 @@ internal static partial class AddresseeRecogniser
 
     [GeneratedRegex(@"(?<=[.;!?:])\s+(?=[A-Z""'(])|\n+")]
     private static partial Regex SentenceBreak();
+
+    // Where a new clause with its own subject starts inside a sentence.
+    [GeneratedRegex(@"[;:]\s*(?:(?:and|but)\s+)?|,\s*(?:and|but|while|whereas)\s+")]
+    private static partial Regex ClauseBreak();
+
+    // Where one may start, when there is no clearer break.
+    [GeneratedRegex(@"\s(?:and|but|while|whereas)\s+|,\s+")]
+    private static partial Regex WeakClauseBreak();
 }

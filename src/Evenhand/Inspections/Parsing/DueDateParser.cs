@@ -4,20 +4,18 @@ using System.Text.RegularExpressions;
 namespace Evenhand.Inspections.Parsing;
 
 /// <summary>
-/// Reads the deadline a recommendation sets itself: a fixed date ("By 31 July 2025,", "By the end of March 2025")
-/// or a period after an event that has not happened yet ("Within six months of the College of Policing updating
-/// its … practice"), which becomes a <see cref="DueRule"/>.
+/// Reads the deadline a recommendation sets itself: a fixed date ("By 31 July 2025,", "By the end of March 2025", "by the
+/// end of 2025"), a period after an event that has not happened yet ("Within six months of the College of Policing updating
+/// its … practice"), which becomes a <see cref="DueRule"/>, or a period that runs from the report's own publication
+/// ("within three months", "within 12 months of the publication of this report", "immediately"), which becomes a rule
+/// marked <see cref="DueRule.FromPublication"/> for the caller to resolve once the publication date is known.
 /// </summary>
 internal static partial class DueDateParser
 {
-    private static readonly string[] MonthNames = CultureInfo.InvariantCulture.DateTimeFormat.MonthNames[..12];
+    /// <summary>The event a deadline runs from when the report counts from its own publication.</summary>
+    public const string PublicationEvent = "Publication of this report";
 
-    private static readonly Dictionary<string, int> NumberWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["a"] = 1, ["an"] = 1, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6,
-        ["seven"] = 7, ["eight"] = 8, ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12,
-        ["eighteen"] = 18, ["twenty-four"] = 24, ["twenty four"] = 24, ["thirty-six"] = 36,
-    };
+    private static readonly string[] MonthNames = CultureInfo.InvariantCulture.DateTimeFormat.MonthNames[..12];
 
     // Gerunds whose plain and third-person forms the spelling rules below would get wrong.
     private static readonly Dictionary<string, (string Base, string Third)> IrregularVerbs = new(StringComparer.OrdinalIgnoreCase)
@@ -34,26 +32,42 @@ internal static partial class DueDateParser
         ["cancelling"] = ("cancel", "cancels"), ["labelling"] = ("label", "labels"),
     };
 
-    /// <summary>Finds the first deadline stated in the text; returns (null, null) when it sets none.</summary>
+    /// <summary>
+    /// Finds the first deadline stated in the text; returns (null, null) when it sets none. A deadline that runs from
+    /// publication comes back as a rule with <see cref="DueRule.FromPublication"/> set and no date: see <see cref="Resolve"/>.
+    /// </summary>
     public static (DateOnly? Date, DueRule? Rule) Parse(string text)
     {
         var single = text.ReplaceLineEndings(" ");
-        var fixedDate = FixedDate().Match(single);
-        var relative = RelativeDeadline().Match(single);
 
-        // Whichever phrase comes first is the recommendation's own deadline.
-        if (fixedDate.Success && (!relative.Success || fixedDate.Index < relative.Index))
+        // Whichever phrase comes first is the recommendation's own deadline; later ones belong to follow-on duties.
+        var readers = new (Regex Pattern, Func<Match, (DateOnly?, DueRule?)?> Read)[]
         {
-            return (ToDate(fixedDate), null);
-        }
+            (FixedDate(), m => ToDate(m) is { } d ? (d, null) : null),
+            (YearEnd(), m => ToYearEnd(m) is { } d ? (d, null) : null),
+            (FinancialYearEnd(), m => ToFinancialYearEnd(m) is { } d ? (d, null) : null),
+            (RelativeDeadline(), m => ToRule(m, single) is { } r ? (null, r) : null),
+            (ImpliedFromPublication(), m => IsOwnDeadline(single, m.Index) && ToImpliedRule(m) is { } r ? (null, r) : null),
+            (Immediately(), m => IsOwnDeadline(single, m.Groups["w"].Index)
+                ? (null, new DueRule(0, PublicationEvent, Capitalise(m.Groups["w"].Value)) { FromPublication = true })
+                : null),
+        };
 
-        if (relative.Success && ToRule(relative) is { } rule)
-        {
-            return (null, rule);
-        }
-
-        return (null, null);
+        var found = readers
+            .SelectMany(r => r.Pattern.Matches(single).Select(m => (Match: m, r.Read)))
+            .OrderBy(c => c.Match.Index)
+            .Select(c => c.Read(c.Match))
+            .FirstOrDefault(r => r is not null);
+        return found ?? (null, null);
     }
+
+    /// <summary>
+    /// The due date of a rule that runs from publication, given the date the report was published: "immediately" is the
+    /// publication date itself, "within three months" three calendar months later (clamped to the month's end, as
+    /// <see cref="DeadlineRules"/> does). Null for a rule that runs from some other event.
+    /// </summary>
+    public static DateOnly? Resolve(DueRule rule, DateOnly published) =>
+        rule.FromPublication ? published.AddMonths(rule.Months) : null;
 
     /// <summary>The deadline phrase at the start of a sentence ("By 31 July 2025,"), so it can be set aside when finding who is addressed.</summary>
     public static string StripLeadingDeadline(string clause)
@@ -66,7 +80,7 @@ internal static partial class DueDateParser
     {
         var month = Array.FindIndex(MonthNames, n => n.Equals(m.Groups["month"].Value, StringComparison.OrdinalIgnoreCase)) + 1;
         var year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
-        if (month == 0 || year is < 1990 or > 2100)
+        if (month == 0 || !PlausibleYear(year))
         {
             return null;
         }
@@ -76,19 +90,90 @@ internal static partial class DueDateParser
         return day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
     }
 
-    private static DueRule? ToRule(Match m)
+    // "By the end of 2025": the last day of that calendar year.
+    private static DateOnly? ToYearEnd(Match m)
+    {
+        var year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
+        return PlausibleYear(year) ? new DateOnly(year, 12, 31) : null;
+    }
+
+    // "By the end of 2025/26" or "… the 2025-26 financial year": the UK public sector's year ends on 31 March.
+    private static DateOnly? ToFinancialYearEnd(Match m)
+    {
+        var first = int.Parse(m.Groups["y1"].Value, CultureInfo.InvariantCulture);
+        var second = int.Parse(m.Groups["y2"].Value, CultureInfo.InvariantCulture);
+        var consecutive = m.Groups["y2"].Value.Length == 2 ? second == (first + 1) % 100 : second == first + 1;
+        return consecutive && PlausibleYear(first) ? new DateOnly(first + 1, 3, 31) : null;
+    }
+
+    private static bool PlausibleYear(int year) => year is >= 1990 and <= 2100;
+
+    private static int? Months(Match m)
     {
         var count = m.Groups["count"].Value;
         int n;
-        if (!int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out n) && !NumberWords.TryGetValue(count, out n))
+        if (count.Equals("a", StringComparison.OrdinalIgnoreCase) || count.Equals("an", StringComparison.OrdinalIgnoreCase))
+        {
+            n = 1;
+        }
+        else if (!NumberWords.TryParse(count, out n))
         {
             return null;
         }
 
-        var months = m.Groups["unit"].Value.StartsWith("year", StringComparison.OrdinalIgnoreCase) ? n * 12 : n;
-        var description = m.Value.Trim().TrimEnd(',', ';', '.', ' ');
-        return new DueRule(months, ToEvent(m.Groups["event"].Value.Trim()), description);
+        return m.Groups["unit"].Value.StartsWith("year", StringComparison.OrdinalIgnoreCase) ? n * 12 : n;
     }
+
+    private static DueRule? ToRule(Match m, string text)
+    {
+        if (Months(m) is not { } months)
+        {
+            return null;
+        }
+
+        var eventPhrase = m.Groups["event"];
+        var publication = PublicationPhrase().Match(eventPhrase.Value);
+        if (publication.Success)
+        {
+            // "within 12 months of the publication of this report": the clock starts on publication. A phrase without its
+            // comma ("of publication forces should …") still counts, but the description stops at the publication phrase.
+            var rest = eventPhrase.Value[publication.Length..];
+            if (rest.Trim().Length == 0 || Directive().IsMatch(rest))
+            {
+                var end = eventPhrase.Index + publication.Length;
+                return new DueRule(months, PublicationEvent, Describe(text[m.Index..end])) { FromPublication = true };
+            }
+        }
+
+        return new DueRule(months, ToEvent(eventPhrase.Value.Trim()), Describe(m.Value));
+    }
+
+    /// <summary>
+    /// Whether a period with no event ("within three months") or "immediately" at this position is the deadline of the duty
+    /// rather than a standard the duty sets. It is when it opens a sentence ("Within three months, forces should …") or
+    /// qualifies the "should" itself ("Forces should publish their policies within three months"); it is not inside a
+    /// clause of its own ("… make sure that checks are completed within three months").
+    /// </summary>
+    private static bool IsOwnDeadline(string text, int index)
+    {
+        var start = SentenceStart().Matches(text[..index]).LastOrDefault() is { } s ? s.Index + s.Length : 0;
+        var before = text[start..index];
+        if (OpeningConjunction().IsMatch(before))
+        {
+            return true;
+        }
+
+        var verb = Directive().Matches(before).LastOrDefault();
+        return verb is not null && !SubordinateClause().IsMatch(before[(verb.Index + verb.Length)..]);
+    }
+
+    // "within three months" with no event named: the report means three months from its own publication.
+    private static DueRule? ToImpliedRule(Match m) =>
+        Months(m) is { } months ? new DueRule(months, PublicationEvent, Capitalise(Describe(m.Value))) { FromPublication = true } : null;
+
+    private static string Describe(string phrase) => phrase.Trim().TrimEnd(',', ';', '.', ' ');
+
+    private static string Capitalise(string s) => s.Length > 0 ? char.ToUpperInvariant(s[0]) + s[1..] : s;
 
     /// <summary>
     /// "the College of Policing updating its … practice" → "College of Policing updates its … practice":
@@ -193,13 +278,54 @@ internal static partial class DueDateParser
             && !keepAsIs.Any(e => stem.EndsWith(e, StringComparison.Ordinal));
     }
 
-    [GeneratedRegex(@"\b[Bb]y\s+(?:the\s+end\s+of\s+)?(?:(?<day>\d{1,2})(?:st|nd|rd|th)?\s+)?(?<month>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?<year>\d{4})\b")]
+    private const string MonthPattern = "January|February|March|April|May|June|July|August|September|October|November|December";
+
+    // "by", "no later than" or "by no later than", then a month with or without its day: "By 31 July 2025", "by the end of March 2025".
+    private const string By = @"\b(?:[Bb]y\s+(?:no\s+later\s+than\s+)?|[Nn]o\s+later\s+than\s+)";
+
+    // A count of months or years in digits or words ("12", "twelve", "twenty-four", "a", "one").
+    private const string Period = @"(?:the\s+next\s+)?(?<count>\d{1,2}|[A-Za-z]+(?:[- ][a-z]+)?)\s+(?<unit>months?|years?)";
+
+    [GeneratedRegex(By + @"(?:the\s+)?(?:end\s+of\s+)?(?:(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?<month>" + MonthPattern + @")\s+(?<year>\d{4})\b")]
     private static partial Regex FixedDate();
 
-    [GeneratedRegex(@"\b[Ww]ithin\s+(?<count>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty[- ]four|thirty-six)\s+(?<unit>months?|years?)\s+(?:of|after|from)\s+(?<event>[^,;.]+)")]
+    [GeneratedRegex(By + @"(?:the\s+)?end\s+of\s+(?:the\s+)?(?:calendar\s+)?(?:year\s+)?(?<year>\d{4})\b(?!\s*[/\-\u2013]\s*\d)")]
+    private static partial Regex YearEnd();
+
+    [GeneratedRegex(By + @"(?:the\s+)?end\s+of\s+(?:the\s+)?(?:financial\s+year\s+)?(?<y1>\d{4})\s*[/\-\u2013]\s*(?<y2>\d{4}|\d{2})\b(?:\s+financial\s+year)?")]
+    private static partial Regex FinancialYearEnd();
+
+    [GeneratedRegex(@"\b[Ww]ithin\s+" + Period + @"\s+(?:of|after|from)\s+(?<event>[^,;.]+)")]
     private static partial Regex RelativeDeadline();
 
-    [GeneratedRegex(@"^\s*(?:(?:[Bb]y|[Ww]ithin|[Ii]mmediately|[Ff]rom|[Oo]nce|[Aa]fter|[Bb]efore|[Aa]s soon as)\b[^,]*,\s*)")]
+    // "within three months" (or "within three months' time") with no "of …" after it.
+    [GeneratedRegex(@"\b[Ww]ithin\s+" + Period + @"\b(?:['\u2019]\s*|\s+)?(?:\s*time\b)?(?!\s*(?:of|after|from)\b)")]
+    private static partial Regex ImpliedFromPublication();
+
+    // "Immediately" as a deadline: opening a sentence, straight after "should"/"must", closing a sentence, or "with immediate
+    // effect". "Immediately" elsewhere ("information that is immediately available") describes something else.
+    [GeneratedRegex(@"(?:^\s*|(?<=[.;:!?]\s+))(?<w>Immediately)\b|\b(?:should|must)\s+(?:also\s+|now\s+)?(?<w>immediately)\b|\b(?<w>with\s+immediate\s+effect)\b|\b(?<w>immediately)(?=\s*[.;](?:\s|$))", RegexOptions.IgnoreCase)]
+    private static partial Regex Immediately();
+
+    // The report's own publication as the event a period runs from: "publication", "the publication of this report",
+    // "the date of publication", "this report being published", "the date of this report".
+    [GeneratedRegex(@"^\s*(?:the\s+)?(?:(?:date\s+of\s+(?:the\s+)?)?(?:publication|publishing)(?:\s+(?:date\s+)?of\s+(?:this|the|our)\s+(?:inspection\s+)?report)?|(?:this|the|our)\s+(?:inspection\s+)?report(?:['\u2019]s\s+publication(?:\s+date)?|\s+(?:being|is|was|having\s+been)\s+published)?|date\s+of\s+(?:this|the|our)\s+report)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PublicationPhrase();
+
+    [GeneratedRegex(@"\b(?:should|must)\b")]
+    private static partial Regex Directive();
+
+    [GeneratedRegex(@"[.;!?:]\s+")]
+    private static partial Regex SentenceStart();
+
+    [GeneratedRegex(@"^\s*(?:(?:and|but|then)\s*)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex OpeningConjunction();
+
+    // Words that start a clause of its own or make it passive, so a period after them is a standard, not the deadline.
+    [GeneratedRegex(@"\b(?:that|which|who|whose|where|when|whenever|if|until|are|is|be|been|being|was|were)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SubordinateClause();
+
+    [GeneratedRegex(@"^\s*(?:(?:[Bb]y|[Nn]o later than|[Ww]ithin|[Ii]mmediately|[Ff]rom|[Oo]nce|[Aa]fter|[Bb]efore|[Aa]s soon as)\b[^,]*,\s*)")]
     private static partial Regex LeadingDeadline();
 
     [GeneratedRegex(@"^the\s+", RegexOptions.IgnoreCase)]

@@ -20,18 +20,28 @@ public static partial class ReportParser
         var lines = text.ReplaceLineEndings("\n").Split('\n').Select(CleanReportLine).ToArray();
         var title = lines.Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
         var warnings = new List<string>();
+        var published = FindPublished(lines);
 
-        var occurrences = FindOccurrences(lines);
+        var (occurrences, emptyHeadings) = FindOccurrences(lines);
         var recommendations = new List<ParsedRecommendation>();
         foreach (var group in occurrences.GroupBy(o => o.Number).OrderBy(g => g.Key))
         {
             var chosen = ChooseWording(group.ToList(), warnings);
             var (dueDate, dueRule) = DueDateParser.Parse(chosen.Text);
+            string? dueNote = null;
+            if (dueRule is { FromPublication: true })
+            {
+                (dueDate, dueNote) = FromPublication(group.Key, dueRule, published, warnings);
+            }
+
             var (addressees, _) = AddresseeRecogniser.Recognise(chosen.Text);
             var chapter = chosen.Chapter ?? group.Select(o => o.Chapter).FirstOrDefault(c => c is not null);
             recommendations.Add(new ParsedRecommendation(
                 group.Key, chosen.Text, chapter, dueDate, dueRule, addressees,
-                addressees.Any(AddresseeRecogniser.IsForceLevel)));
+                addressees.Any(AddresseeRecogniser.IsForceLevel))
+            {
+                DueNote = dueNote,
+            });
         }
 
         if (recommendations.Count == 0)
@@ -42,18 +52,52 @@ public static partial class ReportParser
                 "'By 31 March 2025, chief constables should …'). Check that this is the report itself, saved as plain text.");
         }
 
-        CheckNumbering(recommendations, warnings);
-        CheckStatedCount(text, recommendations, warnings);
-        return new ParsedReport(title, FindPublished(lines), recommendations) { Warnings = warnings };
+        var textless = emptyHeadings.Where(h => recommendations.All(r => r.Number != h.Number)).ToList();
+        CheckNumbering(recommendations, textless, warnings);
+        CheckStatedCount(text, recommendations, textless, warnings);
+        return new ParsedReport(title, published, recommendations) { Warnings = warnings };
+    }
+
+    private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
+
+    /// <summary>
+    /// A deadline that runs from the report's publication: resolved from the publication date when the document states it
+    /// in full, otherwise left as a rule (the import resolves it from the date it is given) with a warning. "Immediately" is
+    /// read as the publication date itself, which a reader may want to question, so it is always mentioned.
+    /// </summary>
+    private static (DateOnly? Due, string Note) FromPublication(int number, DueRule rule, DateOnly? published, List<string> warnings)
+    {
+        var phrase = rule.Description;
+        if (published is { } p && DueDateParser.Resolve(rule, p) is { } due)
+        {
+            var on = p.ToString("d MMMM yyyy", EnGb);
+            if (rule.Months == 0)
+            {
+                warnings.Add($"Recommendation {number} is due '{phrase}': its due date was taken as the publication date, {on}. Check it before importing.");
+                return (due, $"'{phrase}' was taken as the publication date, {on}.");
+            }
+
+            return (due, $"'{phrase}' was counted from the publication date, {on}.");
+        }
+
+        var taken = rule.Months == 0 ? "which is taken as the publication date" : "counted from publication";
+        warnings.Add(
+            $"Recommendation {number} is due '{phrase}', {taken}, but the document does not give a full publication date, so no due " +
+            "date was set. It is worked out from the publication date given when the report is imported.");
+        return (null, $"'{phrase}' runs from the publication date, which the document does not state in full.");
     }
 
     private sealed record Occurrence(int Number, string Text, string? Chapter, int Line);
 
-    // Every "Recommendation N" heading followed by text, with the chapter it sits in.
-    private static List<Occurrence> FindOccurrences(string[] lines)
+    /// <summary>A "Recommendation N" heading after which nothing read as a recommendation's text.</summary>
+    private sealed record EmptyHeading(int Number, int Line);
+
+    // Every "Recommendation N" heading followed by text, with the chapter it sits in, and the headings with no text after them.
+    private static (List<Occurrence> Found, List<EmptyHeading> Empty) FindOccurrences(string[] lines)
     {
         var chapters = new ChapterTracker(lines);
         var found = new List<Occurrence>();
+        var empty = new List<EmptyHeading>();
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i].Trim();
@@ -72,9 +116,13 @@ public static partial class ReportParser
             {
                 found.Add(new Occurrence(heading.Number, body, chapters.Current, i + 1));
             }
+            else
+            {
+                empty.Add(new EmptyHeading(heading.Number, i + 1));
+            }
         }
 
-        return found;
+        return (found, empty);
     }
 
     private static (int Number, string? FirstLine)? MatchHeading(string line)
@@ -92,8 +140,10 @@ public static partial class ReportParser
         }
 
         // "Recommendation 3: Advisory groups" is a heading with a title; "Recommendation 3 By 31 March 2025, forces should …"
-        // carries the text on the same line. Anything else ("Recommendation 3 of our 2022 report …") is prose.
-        if (m.Groups["sep"].Success && IsHeadingLike(rest))
+        // and "Recommendation 3: Forces should publish their policies" carry the text on the same line (a short text without
+        // a full stop is still a recommendation when it tells someone what they should do). Anything else
+        // ("Recommendation 3 of our 2022 report …") is prose.
+        if (m.Groups["sep"].Success && IsHeadingLike(rest) && !Directive().IsMatch(rest))
         {
             return (n, null);
         }
@@ -106,6 +156,7 @@ public static partial class ReportParser
     private static string ReadBody(string[] lines, int start, string? firstLine, ChapterTracker chapters)
     {
         var paragraphs = new List<Paragraph>();
+        var titled = false;
         var current = new List<string>();
         if (firstLine is not null)
         {
@@ -126,12 +177,26 @@ public static partial class ReportParser
             {
                 var paragraph = Paragraph.From(current);
                 current = [];
-                if (!Accepts(paragraphs, paragraph))
+                if (!titled && paragraphs.Count == 0 && paragraph.IsHeadingLike && !paragraph.IsDirective)
                 {
-                    break;
+                    // A title between the heading and the text: "Recommendation 3", "Advisory groups", "By …, forces should …".
+                    titled = true;
                 }
+                else
+                {
+                    if (!titled && IsShortTitle(paragraphs, paragraph))
+                    {
+                        paragraphs.Clear();
+                        titled = true;
+                    }
 
-                paragraphs.Add(paragraph);
+                    if (!Accepts(paragraphs, paragraph, titled))
+                    {
+                        break;
+                    }
+
+                    paragraphs.Add(paragraph);
+                }
             }
 
             if (stop || j >= lines.Length)
@@ -143,11 +208,21 @@ public static partial class ReportParser
         return Paragraph.Join(paragraphs);
     }
 
-    private static bool Accepts(List<Paragraph> sofar, Paragraph next)
+    // A short first paragraph that tells someone what to do ("Forces should publish their policies") is the recommendation
+    // itself, unless the next paragraph restates it opening with a deadline ("By 31 March 2025, forces should …"): then
+    // the short one was a title written as an instruction.
+    private static bool IsShortTitle(List<Paragraph> sofar, Paragraph next) =>
+        sofar.Count == 1 && sofar[0].IsHeadingLike && !sofar[0].OpensWithDeadline
+        && next.IsDirective && next.OpensWithDeadline && !next.StartsWithBullet;
+
+    private static bool Accepts(List<Paragraph> sofar, Paragraph next, bool titled)
     {
         if (sofar.Count == 0)
         {
-            return !next.IsHeadingLike;
+            // A short line without a full stop reads like a heading, but one that tells someone what they should do is a
+            // recommendation: short recommendations are kept, the last one included. After a title, only such a sentence
+            // is taken, so a title followed by findings does not turn the findings into a recommendation.
+            return next.IsDirective || (!titled && !next.IsHeadingLike);
         }
 
         var previous = sofar[^1];
@@ -178,57 +253,54 @@ public static partial class ReportParser
         return chosen;
     }
 
-    private static void CheckNumbering(List<ParsedRecommendation> recommendations, List<string> warnings)
+    /// <summary>
+    /// No numbered recommendation is dropped silently: a "Recommendation N" heading with nothing after it that reads as a
+    /// recommendation is named, and so is every number missing from 1 up to the highest the report uses.
+    /// </summary>
+    private static void CheckNumbering(List<ParsedRecommendation> recommendations, List<EmptyHeading> textless, List<string> warnings)
     {
-        var numbers = recommendations.Select(r => r.Number).ToHashSet();
-        var gaps = Enumerable.Range(1, recommendations[^1].Number).Where(n => !numbers.Contains(n)).ToList();
+        foreach (var heading in textless.GroupBy(h => h.Number).Select(g => g.First()).OrderBy(h => h.Number))
+        {
+            warnings.Add(
+                $"Recommendation {heading.Number} has a heading (line {heading.Line}) but nothing after it reads as a recommendation " +
+                "(a sentence saying who should do what), so it was left out. Check the document and add it by hand if it is there.");
+        }
+
+        var numbers = recommendations.Select(r => r.Number).Concat(textless.Select(h => h.Number)).ToHashSet();
+        var highest = numbers.Max();
+        var gaps = Enumerable.Range(1, highest).Where(n => !numbers.Contains(n)).ToList();
         if (gaps.Count > 0)
         {
             warnings.Add(
                 $"No text was found for recommendation{(gaps.Count == 1 ? "" : "s")} {string.Join(", ", gaps)}, " +
-                $"although the report numbers its recommendations up to {recommendations[^1].Number}.");
+                $"although the report numbers its recommendations up to {highest}.");
         }
     }
 
     /// <summary>
     /// A report that says how many recommendations it makes ("we made 22 recommendations", "makes twenty-two
     /// recommendations") is checked against what was found, so a last recommendation the parser missed is never dropped
-    /// silently: the numbering check cannot see a gap at the end.
+    /// silently: the numbering check cannot see a gap at the end when the last one has no heading either.
     /// </summary>
-    private static void CheckStatedCount(string text, List<ParsedRecommendation> recommendations, List<string> warnings)
+    private static void CheckStatedCount(string text, List<ParsedRecommendation> recommendations, List<EmptyHeading> textless, List<string> warnings)
     {
         var stated = StatedCount().Matches(text)
-            .Select(m => NumberWords.TryGetValue(m.Groups["n"].Value.ToLowerInvariant(), out var w) ? w
-                : int.TryParse(m.Groups["n"].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : 0)
+            .Select(m => NumberWords.TryParse(m.Groups["n"].Value, out var n) ? n : 0)
             .Where(n => n > 0)
             .Distinct()
             .ToList();
         var highest = recommendations.Max(r => r.Number);
         foreach (var n in stated.Where(n => n > highest))
         {
-            warnings.Add(
-                $"The report says it makes {n} recommendations, but text was found only up to recommendation {highest}: " +
-                $"recommendation{(n - highest == 1 ? "" : "s")} {string.Join(", ", Enumerable.Range(highest + 1, n - highest))} may be missing.");
+            // Numbers with a heading but no text have a warning of their own.
+            var missing = Enumerable.Range(highest + 1, n - highest).Where(m => textless.All(h => h.Number != m)).ToList();
+            if (missing.Count > 0)
+            {
+                warnings.Add(
+                    $"The report says it makes {n} recommendations, but text was found only up to recommendation {highest}: " +
+                    $"recommendation{(missing.Count == 1 ? "" : "s")} {string.Join(", ", missing)} may be missing.");
+            }
         }
-    }
-
-    /// <summary>Number words a report uses for its count of recommendations, one to ninety-nine.</summary>
-    private static readonly Dictionary<string, int> NumberWords = BuildNumberWords();
-
-    private static Dictionary<string, int> BuildNumberWords()
-    {
-        string[] units = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-            "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
-        string[] tens = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-        var words = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var n = 1; n < 100; n++)
-        {
-            var word = n < 20 ? units[n] : tens[n / 10] + (n % 10 == 0 ? "" : "-" + units[n % 10]);
-            words[word] = n;
-            words[word.Replace('-', ' ')] = n;
-        }
-
-        return words;
     }
 
     // A full publication date: "Published on 10 September 2024", or a date alone on a line near the start or the end.
@@ -283,6 +355,13 @@ public static partial class ReportParser
         public bool StartsWithBullet { get; private init; }
         public bool EndsWithBullet { get; private set; }
         public bool IsHeadingLike { get; private init; }
+
+        /// <summary>Tells someone what they should or must do.</summary>
+        public bool IsDirective => Directive().IsMatch(Text);
+
+        /// <summary>Opens with a deadline, as a recommendation's own wording usually does ("By 31 March 2025, …").</summary>
+        public bool OpensWithDeadline => DueDateParser.StripLeadingDeadline(Text).Length < Text.Length;
+
         public string Text => string.Join('\n', lines);
 
         public static Paragraph From(List<string> raw)

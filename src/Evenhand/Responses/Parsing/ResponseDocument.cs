@@ -85,6 +85,13 @@ internal static partial class ResponseDocument
                 continue;
             }
 
+            // "Response from: … Constabulary" or "For office use only" never continues a paragraph, even where a page break
+            // in a PDF has swallowed the blank line before it.
+            if (open is not null && StandsAlone().IsMatch(line))
+            {
+                Close();
+            }
+
             if (open is null)
             {
                 open = new Block(BlockKind.Paragraph, line, i + 1);
@@ -113,6 +120,9 @@ internal static partial class ResponseDocument
             }
         }
     }
+
+    /// <summary>A line that starts with a recommendation's number ("Recommendation 9:", "Rec. 10 —").</summary>
+    public static bool IsNumberedRecommendation(string line) => NumberedRecommendation().IsMatch(line);
 
     /// <summary>
     /// A line on its own, short, not ending like a sentence: "Recommendations:", "FORCE RESPONSE TO RECOMMENDATIONS".
@@ -143,6 +153,9 @@ internal static partial class ResponseDocument
 
     [GeneratedRegex(@"^\W*(?:Recommendations?|RECOMMENDATIONS?|Recs?\.?)\s*(?:No\.?\s*)?\d")]
     private static partial Regex NumberedRecommendation();
+
+    [GeneratedRegex(@"^(?:(?:Response|Responses|Comments?|Update)\s+(?:from|by)\s*:|(?:Yours\s+(?:sincerely|faithfully)|Kind\s+regards)\b|For\s+office\s+use\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex StandsAlone();
 
     [GeneratedRegex(@"^:?-{3,}:?$")]
     private static partial Regex TableRule();

@@ -63,6 +63,18 @@ public sealed class SocialDataset : VersionedEntity
 
     public double? Threshold { get; set; }
 
+    /// <summary>The uploaded accounts export waiting for the background import (a <see cref="Importing.StagedUpload"/>).</summary>
+    public Guid? AccountsUploadId { get; set; }
+
+    /// <summary>The uploaded posts export waiting for the background import.</summary>
+    public Guid? PostsUploadId { get; set; }
+
+    /// <summary>While importing: bytes of the posts file read so far (written by the job from outside its transaction).</summary>
+    public long ProgressBytes { get; set; }
+
+    /// <summary>While importing: the posts file's length.</summary>
+    public long ProgressTotal { get; set; }
+
     /// <summary>The whole analysis (<see cref="SocialAnalysisJson"/>), computed during the import.</summary>
     public string? AnalysisJson { get; set; }
 

@@ -54,12 +54,18 @@ public sealed class SocialDatasetService(EvenhandDbContext db, TimeProvider time
     /// Imports a queued dataset. On any problem the transaction is rolled back, the dataset is marked failed with the reason,
     /// and a <see cref="SocialImportException"/> is thrown; otherwise it is ready, with its analysis.
     /// </summary>
+    /// <remarks>
+    /// <paramref name="byJobEngine"/>: the job engine may import a dataset again that a server left "importing" when it stopped
+    /// (its transaction was never committed, so nothing of it is stored and the import starts from the beginning), and a
+    /// cancellation (the server shutting down) rolls back and leaves the dataset "importing" for the engine to run again.
+    /// Otherwise a cancelled import is marked failed.
+    /// </remarks>
     public async Task<SocialDataset> ImportAsync(int datasetId, DatasetFiles files, ProcessContext ctx, WordVectors? vectors = null,
-        IProgress<(long Read, long Length)>? progress = null, CancellationToken ct = default)
+        IProgress<(long Read, long Length)>? progress = null, CancellationToken ct = default, bool byJobEngine = false)
     {
         var dataset = await db.SocialDatasets.Include(d => d.Force).SingleOrDefaultAsync(d => d.Id == datasetId, ct)
             ?? throw new NotFoundException("There is no such dataset.");
-        if (dataset.Status is not (DatasetStatus.Queued or DatasetStatus.Failed))
+        if (dataset.Status is not (DatasetStatus.Queued or DatasetStatus.Failed) && !(byJobEngine && dataset.Status == DatasetStatus.Importing))
         {
             throw new DomainRuleException($"'{dataset.Name}' has already been imported.");
         }
@@ -70,17 +76,21 @@ public sealed class SocialDatasetService(EvenhandDbContext db, TimeProvider time
 
         try
         {
-            await ImportInTransactionAsync(dataset, files, vectors, progress, ct);
+            // One attempt, never retried: the posts file is read once, straight into the bulk path, and a failure marks the
+            // dataset failed (below) for the user to import again.
+            await db.OnceAsync(ct => ImportInTransactionAsync(dataset, files, vectors, progress, ct), ct);
         }
-        catch (Exception ex) when (ex is SocialImportException or DomainRuleException or OperationCanceledException || IsDatabaseFailure(ex))
+        catch (Exception ex) when (ex is SocialImportException or DomainRuleException || IsDatabaseFailure(ex))
         {
             db.ChangeTracker.Clear();
-            var failed = await db.SocialDatasets.SingleAsync(d => d.Id == datasetId, CancellationToken.None);
-            failed.Status = DatasetStatus.Failed;
-            failed.Failure = Truncate(ex is OperationCanceledException ? "The import was cancelled." : ex.Message, 4000);
-            AuditLog.Record(db, ctx, "social-dataset.import-failed", nameof(SocialDataset), failed.Id, failed.ForceId, after: new { failed.Failure });
-            await db.SaveChangesAsync(CancellationToken.None);
-            throw ex as SocialImportException ?? new SocialImportException(failed.Failure);
+            await FailAsync(datasetId, ex.Message, ctx);
+            throw ex as SocialImportException ?? new SocialImportException(Truncate(ex.Message, 4000)) { IsTransient = IsDatabaseFailure(ex) };
+        }
+        catch (OperationCanceledException) when (!byJobEngine)
+        {
+            db.ChangeTracker.Clear();
+            await FailAsync(datasetId, "The import was cancelled.", ctx);
+            throw new SocialImportException("The import was cancelled.");
         }
 
         AuditLog.Record(db, ctx, "social-dataset.imported", nameof(SocialDataset), dataset.Id, dataset.ForceId,
@@ -222,43 +232,63 @@ public sealed class SocialDatasetService(EvenhandDbContext db, TimeProvider time
         await transaction.CommitAsync(ct);
     }
 
-    /// <summary>
-    /// Marks datasets left queued or importing by a server that stopped as failed, so they can be deleted and uploaded
-    /// again (their import transaction was never committed, so nothing of them is stored). Run at start-up.
-    /// </summary>
-    public async Task<int> FailInterruptedAsync(ProcessContext ctx, CancellationToken ct = default)
+    /// <summary>Marks a dataset failed with <paramref name="reason"/> (nothing of it is stored), with an audit entry.</summary>
+    public async Task FailAsync(int datasetId, string reason, ProcessContext ctx, CancellationToken ct = default)
     {
-        var stuck = await db.SocialDatasets.Where(d => d.Status == DatasetStatus.Queued || d.Status == DatasetStatus.Importing).ToListAsync(ct);
-        foreach (var dataset in stuck)
+        var failed = await db.SocialDatasets.SingleOrDefaultAsync(d => d.Id == datasetId, ct);
+        if (failed is null || failed.Status == DatasetStatus.Ready)
         {
-            dataset.Status = DatasetStatus.Failed;
-            dataset.Failure = "The import was interrupted because the server stopped. Nothing of it was stored: delete this dataset and upload the files again.";
-            AuditLog.Record(db, ctx, "social-dataset.import-failed", nameof(SocialDataset), dataset.Id, dataset.ForceId, after: new { dataset.Failure });
+            return;
         }
 
+        failed.Status = DatasetStatus.Failed;
+        failed.Failure = Truncate(reason, 4000);
+        failed.ProgressBytes = 0;
+        AuditLog.Record(db, ctx, "social-dataset.import-failed", nameof(SocialDataset), failed.Id, failed.ForceId, after: new { failed.Failure });
         await db.SaveChangesAsync(ct);
-        return stuck.Count;
+    }
+
+    /// <summary>Puts a dataset whose import failed for a passing reason back in the queue, saying when it will be tried again.</summary>
+    public async Task RequeueAsync(int datasetId, string note, CancellationToken ct = default)
+    {
+        var dataset = await db.SocialDatasets.SingleOrDefaultAsync(d => d.Id == datasetId, ct);
+        if (dataset is null || dataset.Status == DatasetStatus.Ready)
+        {
+            return;
+        }
+
+        dataset.Status = DatasetStatus.Queued;
+        dataset.Failure = Truncate(note, 4000);
+        dataset.ProgressBytes = 0;
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Deletes a dataset with its accounts, posts and dip samples.</summary>
     public async Task DeleteAsync(int datasetId, ProcessContext ctx, CancellationToken ct = default)
     {
-        var dataset = await db.SocialDatasets.SingleOrDefaultAsync(d => d.Id == datasetId, ct) ?? throw new NotFoundException("There is no such dataset.");
-        if (dataset.Status == DatasetStatus.Importing)
+        await db.InTransactionAsync(async ct =>
         {
-            throw new DomainRuleException($"'{dataset.Name}' is being imported; wait for the import to finish before deleting it.");
-        }
+            var dataset = await db.SocialDatasets.SingleOrDefaultAsync(d => d.Id == datasetId, ct) ?? throw new NotFoundException("There is no such dataset.");
+            if (dataset.Status == DatasetStatus.Importing)
+            {
+                throw new DomainRuleException($"'{dataset.Name}' is being imported; wait for the import to finish before deleting it.");
+            }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.DipSampleItems.Where(i => i.DatasetId == datasetId).ExecuteDeleteAsync(ct);
-        await db.DipSamples.Where(s => s.DatasetId == datasetId).ExecuteDeleteAsync(ct);
-        await db.SocialPostKeywords.Where(k => k.DatasetId == datasetId).ExecuteDeleteAsync(ct);
-        await db.SocialPosts.Where(p => p.DatasetId == datasetId).ExecuteDeleteAsync(ct);
-        await db.SocialAccounts.Where(a => a.DatasetId == datasetId).ExecuteDeleteAsync(ct);
-        db.SocialDatasets.Remove(dataset);
-        AuditLog.Record(db, ctx, "social-dataset.deleted", nameof(SocialDataset), dataset.Id, dataset.ForceId, before: new { dataset.Name, dataset.PostCount });
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+            await db.DipSampleItems.Where(i => i.DatasetId == datasetId).ExecuteDeleteAsync(ct);
+            await db.DipSamples.Where(s => s.DatasetId == datasetId).ExecuteDeleteAsync(ct);
+            await db.SocialPostKeywords.Where(k => k.DatasetId == datasetId).ExecuteDeleteAsync(ct);
+            await db.SocialPosts.Where(p => p.DatasetId == datasetId).ExecuteDeleteAsync(ct);
+            await db.SocialAccounts.Where(a => a.DatasetId == datasetId).ExecuteDeleteAsync(ct);
+            foreach (var upload in new[] { dataset.AccountsUploadId, dataset.PostsUploadId }.OfType<Guid>())
+            {
+                await db.StagedUploadChunks.Where(c => c.UploadId == upload).ExecuteDeleteAsync(ct);
+                await db.StagedUploads.Where(u => u.Id == upload).ExecuteDeleteAsync(ct);
+            }
+
+            db.SocialDatasets.Remove(dataset);
+            AuditLog.Record(db, ctx, "social-dataset.deleted", nameof(SocialDataset), dataset.Id, dataset.ForceId, before: new { dataset.Name, dataset.PostCount });
+            await db.SaveChangesAsync(ct);
+        }, ct);
     }
 
     private static bool IsDatabaseFailure(Exception ex) => ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException { InnerException: System.Data.Common.DbException };

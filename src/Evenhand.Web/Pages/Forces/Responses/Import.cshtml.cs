@@ -178,7 +178,7 @@ public sealed class ImportModel(ImportStaging staging, DocumentImportService imp
     {
         Inspection = await inspections.GetAsync(InspectionId!.Value, ct);
         var recommendations = DocumentImportService.ToParsed(Inspection.Recommendations);
-        Preview = ResponseParser.Parse(text, recommendations, await imports.ForceNamesAsync(ct), fileName);
+        Preview = ResponseParser.Parse(text, recommendations, await imports.ForceNamesAsync(ct), fileName, Inspection.Title);
         FileName = fileName;
         DetectedForceName = Preview.ForceSlug is { } slug ? ForceCatalogue.FindBySlug(slug)?.Name : null;
         ModelState.Clear();
