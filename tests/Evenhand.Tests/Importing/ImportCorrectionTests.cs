@@ -148,6 +148,10 @@ public sealed partial class ImportCorrectionTests(AppFixture apps)
         Assert.Equal("2-0", Selected(tampered.QuerySelector<IHtmlSelectElement>("#Answers_12_")!));
         Assert.Equal("none", Selected(tampered.QuerySelector<IHtmlSelectElement>("#Answers_16_")!));
 
+        // Corrections made on another reading of the document (the parser changed in between): not applied, not saved.
+        var stale = await PageClient.ParseAsync(await pcc.SubmitFormAsync(preview, "handler=Confirm", new() { ["ParseKey"] = "0123456789abcdef" }));
+        Assert.Contains("reads this document differently", stale.QuerySelector(".govuk-error-summary")?.TextContent ?? "<no error summary>", StringComparison.Ordinal);
+
         await using var db = app.CreateDbContext();
         Assert.False(await db.Section55Responses.AnyAsync(r => r.Force!.Slug == force));
         Assert.Equal(auditBefore, await CorrectionAuditCountAsync(app));

@@ -77,9 +77,8 @@ public sealed class ImportModel(ImportStaging staging, DocumentImportService imp
             return RedirectToPage();
         }
 
-        if (await StagedAsync(id, ct) is { } staged)
+        if (await StagedAsync(id, ct) is { } staged && await TryReviewAsync(staged, forSaving: false, ct))
         {
-            await ReviewAsync(staged.Text, staged.FileName, PostedCorrections(), forSaving: false, ct);
             AddErrors(Corrected!.Errors);
         }
 
@@ -93,13 +92,13 @@ public sealed class ImportModel(ImportStaging staging, DocumentImportService imp
             return RedirectToPage();
         }
 
-        if (await StagedAsync(id, ct) is not { } staged)
+        if (await StagedAsync(id, ct) is not { } staged || !await TryReviewAsync(staged, forSaving: true, ct))
         {
             return Page();
         }
 
-        await ReviewAsync(staged.Text, staged.FileName, PostedCorrections(), forSaving: true, ct);
-        if (Corrected!.Errors.Count > 0)
+        // Refused: a correction that does not hold, or corrections made on a different reading of the document.
+        if (Corrected!.Errors.Count > 0 || !ModelState.IsValid)
         {
             AddErrors(Corrected.Errors);
             return Page();
@@ -134,6 +133,23 @@ public sealed class ImportModel(ImportStaging staging, DocumentImportService imp
         }
 
         return staged;
+    }
+
+    /// <summary>
+    /// Parses the staged document again and applies the posted corrections. False, with the reason on the page and the upload
+    /// form shown again, when the document can no longer be read as a response (say, the parser changed since the upload).
+    /// </summary>
+    private async Task<bool> TryReviewAsync((string FileName, string Text) staged, bool forSaving, CancellationToken ct)
+    {
+        if (await TryAsync(() => ReviewAsync(staged.Text, staged.FileName, PostedCorrections(), forSaving, ct), nameof(Document)))
+        {
+            return true;
+        }
+
+        Preview = null;
+        Corrected = null;
+        Inspections = await inspections.ListAsync(ct);
+        return false;
     }
 
     /// <summary>
