@@ -14,6 +14,14 @@ using Evenhand.Bench;
 //   add --posts N --accounts N --runs N; --import also times `evenhand social import` (SQLite, and PostgreSQL when
 //   EVENHAND_BENCH_POSTGRES holds a connection string). The synthetic files are written once, in the temp directory.
 //   dotnet run -c Release --project bench/Evenhand.Bench -- sign-in [--runs N]     median failed sign-in, known vs unknown email
+//   dotnet run -c Release --project bench/Evenhand.Bench -- pages [--provider sqlite|postgres] [--runs N] [--only TEXT]
+//                                                   every list page at full scale over HTTP (volumes built once; PostgreSQL
+//                                                   from EVENHAND_BENCH_POSTGRES or EVENHAND_TEST_POSTGRES)
+if (args.Length > 0 && args[0] == PagesBenchmark.Command)
+{
+    return await PagesBenchmark.RunAsync(args.Skip(1).ToList());
+}
+
 if (args.Length > 0 && args[0] == SignInBenchmark.Command)
 {
     return await SignInBenchmark.RunAsync(args.Skip(1).ToList());
@@ -32,7 +40,7 @@ if (args.Length > 0 && args[0] == SocialBenchmark.ChildCommand)
 var rest = args.SkipWhile(a => a != "hate-analysis").Skip(1).ToList();
 if (args.Length == 0 || args[0] != "hate-analysis")
 {
-    Console.Error.WriteLine("Usage: Evenhand.Bench hate-analysis [--quick] [--count N] | social [--posts N] [--accounts N] [--runs N] [--import] | sign-in [--runs N]");
+    Console.Error.WriteLine("Usage: Evenhand.Bench hate-analysis [--quick] [--count N] | social [--posts N] [--accounts N] [--runs N] [--import] | sign-in [--runs N] | pages [--provider sqlite|postgres] [--runs N] [--only TEXT]");
     return 2;
 }
 

@@ -155,7 +155,13 @@ namespace Evenhand.Migrations.Postgres.Migrations
 
                     b.HasIndex("At");
 
-                    b.HasIndex("EntityType", "EntityId");
+                    b.HasIndex("EntityType", "Id");
+
+                    b.HasIndex("ForceId", "Id");
+
+                    b.HasIndex("UserName", "Id");
+
+                    b.HasIndex("EntityType", "EntityId", "Id");
 
                     b.ToTable("AuditEntries");
                 });
@@ -1235,7 +1241,11 @@ namespace Evenhand.Migrations.Postgres.Migrations
                     b.HasIndex("ForceId", "Reference")
                         .IsUnique();
 
-                    b.HasIndex("ForceId", "Status");
+                    b.HasIndex("ForceId", "RetentionReviewDueOn")
+                        .HasDatabaseName("IX_HateIncidents_Force_RetentionDue");
+
+                    b.HasIndex("ForceId", "SubjectReplyDueOn")
+                        .HasDatabaseName("IX_HateIncidents_Force_ReplyDue");
 
                     b.HasIndex("ForceId", "Area", "Classification", "ReportedAt")
                         .HasDatabaseName("IX_HateIncidents_Force_Area");
@@ -1249,8 +1259,17 @@ namespace Evenhand.Migrations.Postgres.Migrations
                     b.HasIndex("ForceId", "Classification", "ReportedAt", "Deployed")
                         .HasDatabaseName("IX_HateIncidents_Force_Classification");
 
+                    b.HasIndex("ForceId", "Status", "ReportedAt", "Id")
+                        .HasDatabaseName("IX_HateIncidents_Force_Status");
+
+                    b.HasIndex("ForceId", "Status", "ReviewDueAt", "Id")
+                        .HasDatabaseName("IX_HateIncidents_Force_ReviewQueue");
+
                     b.HasIndex("ForceId", "ReportedAt", "Deployed", "ImmediateRisk", "AssessedAt", "ReviewDueAt", "ReviewedAt", "DeploymentDecidedAt")
                         .HasDatabaseName("IX_HateIncidents_Force_Time");
+
+                    b.HasIndex("ForceId", "ReportedAt", "Id", "Status", "Classification", "Area", "Reference", "ReviewDueAt", "Characteristics")
+                        .HasDatabaseName("IX_HateIncidents_Force_List");
 
                     b.ToTable("HateIncidents");
                 });
@@ -1407,7 +1426,8 @@ namespace Evenhand.Migrations.Postgres.Migrations
                     b.Property<string>("NameKey")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .HasAnnotation("Evenhand:DerivedText", true);
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -2282,9 +2302,17 @@ namespace Evenhand.Migrations.Postgres.Migrations
 
                     b.HasKey("DatasetId", "Seq");
 
-                    b.HasIndex("AccountRowId");
+                    b.HasIndex("DatasetId", "NonOperational", "Engagement", "Seq")
+                        .IsDescending(false, false, true, false)
+                        .HasDatabaseName("IX_SocialPosts_Class");
 
-                    b.HasIndex("DatasetId", "Engagement");
+                    b.HasIndex("AccountRowId", "Engagement", "Seq", "NonOperational", "Topics")
+                        .IsDescending(false, true, false, false, false)
+                        .HasDatabaseName("IX_SocialPosts_Account");
+
+                    b.HasIndex("DatasetId", "Engagement", "Seq", "NonOperational", "Topics", "AccountRowId")
+                        .IsDescending(false, true, false, false, false, false)
+                        .HasDatabaseName("IX_SocialPosts_List");
 
                     b.ToTable("SocialPosts", (string)null);
                 });
