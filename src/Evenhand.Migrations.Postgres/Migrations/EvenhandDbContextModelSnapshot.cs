@@ -1265,6 +1265,9 @@ namespace Evenhand.Migrations.Postgres.Migrations
                     b.HasIndex("ForceId", "Status", "ReviewDueAt", "Id")
                         .HasDatabaseName("IX_HateIncidents_Force_ReviewQueue");
 
+                    b.HasIndex("ForceId", "Classification", "Status", "SubjectToldAt", "NotificationExceptionApprovedBy", "SubjectToBeToldBy")
+                        .HasDatabaseName("IX_HateIncidents_Force_TellSubject");
+
                     b.HasIndex("ForceId", "ReportedAt", "Deployed", "ImmediateRisk", "AssessedAt", "ReviewDueAt", "ReviewedAt", "DeploymentDecidedAt")
                         .HasDatabaseName("IX_HateIncidents_Force_Time");
 

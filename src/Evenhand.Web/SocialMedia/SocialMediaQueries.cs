@@ -160,17 +160,20 @@ public static class SocialMediaQueries
             var all = await Narrow(db.SocialPosts.AsNoTracking().Where(p => ids.Contains(p.AccountRowId)), db, id, filter, byKeyword: false)
                 .Select(p => new PostKey(p.Engagement, p.Seq)).ToListAsync(ct);
             total ??= all.Count;
-            keys = InOrder(all, request);
+            keys = InOrder(all, request, total);
         }
         else if (accounts is null && keywordPosts is { } kp && kp <= CandidateLimit)
         {
-            // A keyword's few posts, from the keyword index to the posts by key.
+            // A keyword's few posts: from the keyword index, each post looked up by primary key (a subquery, so the posts
+            // cannot be scanned first), null where it does not match the other filters.
             var keyword = filter.Keyword!;
-            var matching = db.SocialPostKeywords.AsNoTracking().Where(k => k.DatasetId == id && k.Keyword == keyword)
-                .Join(db.SocialPosts.AsNoTracking(), k => new { k.DatasetId, k.Seq }, p => new { p.DatasetId, p.Seq }, (k, p) => p);
-            var all = await Narrow(matching, db, id, filter, byKeyword: true).Select(p => new PostKey(p.Engagement, p.Seq)).ToListAsync(ct);
+            var posts = Narrow(db.SocialPosts.AsNoTracking(), db, id, filter, byKeyword: true);
+            var found = await db.SocialPostKeywords.AsNoTracking().Where(k => k.DatasetId == id && k.Keyword == keyword)
+                .Select(k => new { k.Seq, Engagement = posts.Where(p => p.DatasetId == k.DatasetId && p.Seq == k.Seq).Select(p => (long?)p.Engagement).FirstOrDefault() })
+                .ToListAsync(ct);
+            var all = found.Where(r => r.Engagement is not null).Select(r => new PostKey(r.Engagement!.Value, r.Seq)).ToList();
             total ??= all.Count;
-            keys = InOrder(all, request);
+            keys = InOrder(all, request, total);
         }
         else
         {
@@ -183,8 +186,8 @@ public static class SocialMediaQueries
             }
 
             posts = Narrow(posts, db, id, filter, byKeyword: false);
-            keys = await After(posts, request).Select(p => new PostKey(p.Engagement, p.Seq)).Take(request.Size + 1).ToListAsync(ct);
             total ??= await CountAsync(db, id, filter, accounts, ct);
+            keys = await After(posts, request).Select(p => new PostKey(p.Engagement, p.Seq)).Take(request.Take(total)).ToListAsync(ct);
         }
 
         var seqs = keys.Select(k => k.Seq).ToList();
@@ -210,9 +213,10 @@ public static class SocialMediaQueries
             return Narrow(db.SocialPosts.AsNoTracking().Where(p => p.DatasetId == id), db, id, filter, byKeyword: false).LongCountAsync(ct);
         }
 
-        var matching = db.SocialPostKeywords.AsNoTracking().Where(k => k.DatasetId == id && k.Keyword == keyword)
-            .Join(db.SocialPosts.AsNoTracking(), k => new { k.DatasetId, k.Seq }, p => new { p.DatasetId, p.Seq }, (k, p) => p);
-        return Narrow(matching, db, id, filter, byKeyword: true).LongCountAsync(ct);
+        // From the keyword's rows, each post looked up by key (the posts inside EXISTS, so they cannot be scanned first).
+        var posts = Narrow(db.SocialPosts.AsNoTracking(), db, id, filter, byKeyword: true);
+        return db.SocialPostKeywords.AsNoTracking().Where(k => k.DatasetId == id && k.Keyword == keyword)
+            .LongCountAsync(k => posts.Any(p => p.DatasetId == k.DatasetId && p.Seq == k.Seq), ct);
     }
 
     /// <summary>Orders a query by engagement (most first, ties in file order), or the other way for a page read backwards, from the request's key.</summary>
@@ -231,7 +235,7 @@ public static class SocialMediaQueries
     }
 
     /// <summary>The same as <see cref="After"/>, for keys already read.</summary>
-    private static List<PostKey> InOrder(List<PostKey> all, PageRequest<PostKey> request)
+    private static List<PostKey> InOrder(List<PostKey> all, PageRequest<PostKey> request, long? total)
     {
         IEnumerable<PostKey> keys = all;
         if (request.Key is { } k)
@@ -242,7 +246,7 @@ public static class SocialMediaQueries
         }
 
         keys = request.Backwards ? keys.OrderBy(p => p.Engagement).ThenByDescending(p => p.Seq) : keys.OrderByDescending(p => p.Engagement).ThenBy(p => p.Seq);
-        return keys.Take(request.Size + 1).ToList();
+        return keys.Take(request.Take(total)).ToList();
     }
 
     /// <summary>Every post of the dataset in file order, read row by row as the caller consumes them.</summary>

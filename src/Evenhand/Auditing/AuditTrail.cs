@@ -51,7 +51,7 @@ public sealed class AuditTrail(EvenhandDbContext db)
         }
 
         entries = request.Backwards ? entries.OrderBy(a => a.Id) : entries.OrderByDescending(a => a.Id);
-        return KeysetPage.From(request, await entries.Take(request.Size + 1).ToListAsync(ct), null);
+        return KeysetPage.From(request, await entries.Take(request.Take(null)).ToListAsync(ct), null);
     }
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -20,6 +20,15 @@ public sealed record PageRequest<TKey>(PageFrom From, TKey? Key, int Number, int
 {
     /// <summary>Reads backwards (a previous page or the last): the query orders the other way and the rows are turned round.</summary>
     public bool Backwards => From is PageFrom.Before or PageFrom.Last;
+
+    /// <summary>
+    /// How many rows the page holds: the page size, except that the last page of a list whose total is known holds what is
+    /// left over, so that its pages line up with those reached from the first (and their numbers are right).
+    /// </summary>
+    public int Rows(long? total) => From == PageFrom.Last && total is { } t && t % Size != 0 ? (int)(t % Size) : Size;
+
+    /// <summary>How many rows to read: <see cref="Rows"/> and one more, which only tells whether there are more.</summary>
+    public int Take(long? total) => Rows(total) + 1;
 }
 
 /// <summary>Makes <see cref="PageRequest{TKey}"/>s.</summary>
@@ -72,15 +81,15 @@ public static class KeysetPage
     public static KeysetPage<T> Empty<T>(int size) => new([], false, false, 1, size, 0);
 
     /// <summary>
-    /// Builds the page from the rows a query read: up to <c>Size + 1</c> of them, in the query's order (backwards for a
-    /// previous or last page). The extra row only tells whether there are more.
+    /// Builds the page from the rows a query read: up to <see cref="PageRequest{TKey}.Take"/> of them, in the query's order
+    /// (backwards for a previous or last page). The extra row only tells whether there are more.
     /// </summary>
     public static KeysetPage<T> From<T, TKey>(PageRequest<TKey> request, List<T> read, long? total)
         where TKey : struct
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(read);
-        var more = read.Count > request.Size;
+        var more = read.Count > request.Rows(total);
         if (more)
         {
             read.RemoveAt(read.Count - 1);

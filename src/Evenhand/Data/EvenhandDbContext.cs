@@ -282,6 +282,8 @@ public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> option
             // The list by status, the review queue (due soonest first), and the Code's other work falling due by its date.
             b.HasIndex(i => new { i.ForceId, i.Status, i.ReportedAt, i.Id }).HasDatabaseName("IX_HateIncidents_Force_Status");
             b.HasIndex(i => new { i.ForceId, i.Status, i.ReviewDueAt, i.Id }).HasDatabaseName("IX_HateIncidents_Force_ReviewQueue");
+            b.HasIndex(i => new { i.ForceId, i.Classification, i.Status, i.SubjectToldAt, i.NotificationExceptionApprovedBy, i.SubjectToBeToldBy })
+                .HasDatabaseName("IX_HateIncidents_Force_TellSubject");
             b.HasIndex(i => new { i.ForceId, i.SubjectReplyDueOn }).HasDatabaseName("IX_HateIncidents_Force_ReplyDue");
             b.HasIndex(i => new { i.ForceId, i.RetentionReviewDueOn }).HasDatabaseName("IX_HateIncidents_Force_RetentionDue");
             // The analysis (HateIncidentAnalysisService): each breakdown groups the period's reports in the order of one of these

@@ -147,8 +147,13 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
 {
     public const string PersonalDataEntity = "HateIncidentPersonalData";
 
-    /// <summary>The force's incidents that match the query's filters (its page and page size are not used here).</summary>
-    private IQueryable<HateIncident> Filtered(int forceId, IncidentQuery q, DateTimeOffset now)
+    /// <summary>
+    /// The force's incidents that match the query's filters other than the characteristic (see <see cref="WithCharacteristic"/>);
+    /// null when none can. Each filter is put in a form an index answers: a reference typed in full is looked up (the unique
+    /// index), otherwise searched for within references; the area text is matched against the force's areas first, so the
+    /// incidents are filtered by the areas it names.
+    /// </summary>
+    private async Task<IQueryable<HateIncident>?> FilteredAsync(int forceId, IncidentQuery q, DateTimeOffset now, CancellationToken ct)
     {
         var query = db.HateIncidents.AsNoTracking().Where(i => i.ForceId == forceId);
         if (q.Status is { } status)
@@ -162,22 +167,25 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
             query = query.Where(i => i.Classification == outcome);
         }
 
-        if (!string.IsNullOrWhiteSpace(q.Characteristic))
-        {
-            var c = q.Characteristic.Trim().ToLowerInvariant();
-            query = query.Where(i => i.Characteristics.Contains(c));
-        }
-
         if (!string.IsNullOrWhiteSpace(q.Area))
         {
-            var area = q.Area.Trim().ToLower();
-            query = query.Where(i => i.Area.ToLower().Contains(area));
+            var typed = q.Area.Trim().ToLowerInvariant();
+            var areas = (await db.HateIncidents.AsNoTracking().Where(i => i.ForceId == forceId).Select(i => i.Area).Distinct().ToListAsync(ct))
+                .Where(a => a.ToLowerInvariant().Contains(typed, StringComparison.Ordinal)).ToList();
+            if (areas.Count == 0)
+            {
+                return null;
+            }
+
+            query = query.Where(i => areas.Contains(i.Area));
         }
 
         if (!string.IsNullOrWhiteSpace(q.Reference))
         {
-            var reference = q.Reference.Trim().ToUpper();
-            query = query.Where(i => i.Reference.ToUpper().Contains(reference));
+            var reference = q.Reference.Trim().ToUpperInvariant();
+            query = await db.HateIncidents.AnyAsync(i => i.ForceId == forceId && i.Reference == reference, ct)
+                ? query.Where(i => i.Reference == reference)
+                : query.Where(i => i.Reference.ToUpper().Contains(reference));
         }
 
         if (q.OverdueOnly)
@@ -188,29 +196,65 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
         return query;
     }
 
+    private static string? CharacteristicOf(IncidentQuery q) => string.IsNullOrWhiteSpace(q.Characteristic) ? null : q.Characteristic.Trim().ToLowerInvariant();
+
+    private static IQueryable<HateIncident> WithCharacteristic(IQueryable<HateIncident> query, IncidentQuery q) =>
+        CharacteristicOf(q) is { } c ? query.Where(i => i.Characteristics.Contains(c)) : query;
+
+    /// <summary>
+    /// How many of <paramref name="query"/> match. With a characteristic, the incidents are grouped by their characteristics
+    /// (a few dozen combinations, in the order of an index) and the combinations that include it are added up, rather than
+    /// each incident's characteristics being searched.
+    /// </summary>
+    private static async Task<long> CountAsync(IQueryable<HateIncident> query, IncidentQuery q, CancellationToken ct)
+    {
+        if (CharacteristicOf(q) is not { } c)
+        {
+            return await query.LongCountAsync(ct);
+        }
+
+        var sets = await query.GroupBy(i => i.Characteristics).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        return sets.Where(s => s.Key.Contains(c)).Sum(s => (long)s.Count);
+    }
+
     /// <summary>One page by number (the API's paging), most recent report first.</summary>
     public async Task<IncidentPage> ListAsync(int forceId, IncidentQuery q, DateTimeOffset now, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(q);
         var pageSize = Math.Clamp(q.PageSize, 1, 100);
-        var query = Filtered(forceId, q, now);
-        var total = await query.CountAsync(ct);
+        if (await FilteredAsync(forceId, q, now, ct) is not { } query)
+        {
+            return new IncidentPage([], 0, 1, pageSize);
+        }
+
+        var total = (int)await CountAsync(query, q, ct);
         var page = Math.Clamp(q.Page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
-        var items = await query.OrderByDescending(i => i.ReportedAt).ThenByDescending(i => i.Id)
+        var items = await WithCharacteristic(query, q).OrderByDescending(i => i.ReportedAt).ThenByDescending(i => i.Id)
             .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return new IncidentPage(items, total, page, pageSize);
     }
 
     /// <summary>
     /// One page of the incident list, most recent report first (ties by id), read by key (<see cref="IncidentKey"/>): the
-    /// last page costs what the first does. The total is counted with the filters (an index count; the list of one force).
+    /// last page costs what the first does. The page's ids come from one index that holds the list's order and every column
+    /// its filters test; then their rows are read.
     /// </summary>
     public async Task<KeysetPage<HateIncident>> PageAsync(int forceId, IncidentQuery q, PageRequest<IncidentKey> request, DateTimeOffset now, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(q);
         ArgumentNullException.ThrowIfNull(request);
-        var query = Filtered(forceId, q, now);
-        var ordered = query;
+        if (await FilteredAsync(forceId, q, now, ct) is not { } query)
+        {
+            return KeysetPage.Empty<HateIncident>(request.Size);
+        }
+
+        var total = await CountAsync(query, q, ct);
+        if (total == 0)
+        {
+            return KeysetPage.Empty<HateIncident>(request.Size);
+        }
+
+        var ordered = WithCharacteristic(query, q);
         if (request.Key is { } k)
         {
             var at = k.At;
@@ -222,16 +266,27 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
         ordered = request.Backwards
             ? ordered.OrderBy(i => i.ReportedAt).ThenBy(i => i.Id)
             : ordered.OrderByDescending(i => i.ReportedAt).ThenByDescending(i => i.Id);
-        // The page's ids from the list index, then their rows.
-        var ids = await ordered.Select(i => i.Id).Take(request.Size + 1).ToListAsync(ct);
+        var ids = await ordered.Select(i => i.Id).Take(request.Take(total)).ToListAsync(ct);
         var rows = await db.HateIncidents.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
         var items = ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
-        return KeysetPage.From(request, items, await query.LongCountAsync(ct));
+        return KeysetPage.From(request, items, total);
     }
 
     /// <summary>Every incident that matches, in the list's order, read from the database as the caller consumes them (for the CSV).</summary>
-    public IAsyncEnumerable<HateIncident> StreamAsync(int forceId, IncidentQuery q, DateTimeOffset now) =>
-        Filtered(forceId, q, now).OrderByDescending(i => i.ReportedAt).ThenByDescending(i => i.Id).AsAsyncEnumerable();
+    public async IAsyncEnumerable<HateIncident> StreamAsync(int forceId, IncidentQuery q, DateTimeOffset now,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(q);
+        if (await FilteredAsync(forceId, q, now, ct) is not { } query)
+        {
+            yield break;
+        }
+
+        await foreach (var incident in WithCharacteristic(query, q).OrderByDescending(i => i.ReportedAt).ThenByDescending(i => i.Id).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return incident;
+        }
+    }
 
     /// <summary>The specialist review queue: every NCHI awaiting review, the most urgent first.</summary>
     public Task<List<HateIncident>> ReviewQueueAsync(int forceId, CancellationToken ct = default) =>
@@ -253,9 +308,10 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
                 : query.Where(i => i.ReviewDueAt <= due && (i.ReviewDueAt < due || i.Id < k.Id));
         }
 
+        var total = await AwaitingReview(forceId).LongCountAsync(ct);
         query = request.Backwards ? query.OrderByDescending(i => i.ReviewDueAt).ThenByDescending(i => i.Id) : query.OrderBy(i => i.ReviewDueAt).ThenBy(i => i.Id);
-        var items = await query.Take(request.Size + 1).ToListAsync(ct);
-        return KeysetPage.From(request, items, await AwaitingReview(forceId).LongCountAsync(ct));
+        var items = await query.Take(request.Take(total)).ToListAsync(ct);
+        return KeysetPage.From(request, items, total);
     }
 
     /// <summary>
@@ -328,8 +384,8 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
         long total;
         if (kind == DueWorkKind.Purge)
         {
-            rows = await PurgeRowsAsync(forceId, request, request.Size + 1, ct);
             total = await OutstandingPurges(forceId).Select(p => p.HateIncidentId).Distinct().LongCountAsync(ct);
+            rows = await PurgeRowsAsync(forceId, request, request.Take(total), ct);
         }
         else
         {
@@ -343,8 +399,8 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
             }
 
             query = request.Backwards ? query.OrderByDescending(r => r.DueOn).ThenByDescending(r => r.Id) : query.OrderBy(r => r.DueOn).ThenBy(r => r.Id);
-            rows = await query.Take(request.Size + 1).ToListAsync(ct);
             total = await all.LongCountAsync(ct);
+            rows = await query.Take(request.Take(total)).ToListAsync(ct);
         }
 
         return KeysetPage.From(request, rows.Select(r => r.ToItem(kind, today)).ToList(), total);

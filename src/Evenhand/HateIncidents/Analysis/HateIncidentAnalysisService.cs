@@ -384,18 +384,16 @@ public sealed class HateIncidentAnalysisService(EvenhandDbContext db, TimeProvid
         // Driven from the few history rows that change a classification (an index on from, to and incident), each checked
         // against the incident by key, rather than from every incident in the period.
         var incidents = Incidents(forceId, filter);
-        var changes = db.Set<IncidentHistoryEntry>().AsNoTracking()
+        var changes = await db.Set<IncidentHistoryEntry>().AsNoTracking()
             .Where(h => h.FromOutcome != null && h.ToOutcome != null && h.FromOutcome != h.ToOutcome)
-            .Where(h => incidents.Any(i => i.Id == h.HateIncidentId));
-        var rows = await changes
-            .GroupBy(h => new { h.FromOutcome, h.ToOutcome })
-            .Select(g => new { g.Key.FromOutcome, g.Key.ToOutcome, Count = g.Count() })
+            .Where(h => incidents.Any(i => i.Id == h.HateIncidentId))
+            .Select(h => new { h.HateIncidentId, From = h.FromOutcome!, To = h.ToOutcome! })
             .ToListAsync(ct);
-        var reclassified = await changes.Select(h => h.HateIncidentId).Distinct().CountAsync(ct);
+        // One read of the changes (a few per reclassified incident) gives both the counts and how many incidents changed.
         return new ReclassificationSummary(
-            rows.Select(r => new ReclassificationCount(r.FromOutcome!, r.ToOutcome!, r.Count))
+            changes.GroupBy(c => (c.From, c.To)).Select(g => new ReclassificationCount(g.Key.From, g.Key.To, g.Count()))
                 .OrderByDescending(r => r.Count).ThenBy(r => r.From, StringComparer.Ordinal).ThenBy(r => r.To, StringComparer.Ordinal).ToList(),
-            reclassified);
+            changes.Select(c => c.HateIncidentId).Distinct().Count());
     }
 
     private static int OutcomeOrder(string outcome)

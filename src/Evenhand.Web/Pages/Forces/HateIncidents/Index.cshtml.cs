@@ -52,7 +52,7 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
         Now = time.GetUtcNow();
-        await Csv.StreamAsync(Response, $"{Force.Slug}-hate-incidents.csv", incidents.StreamAsync(Force.Id, Query(), Now), i => new
+        await Csv.StreamAsync(Response, $"{Force.Slug}-hate-incidents.csv", incidents.StreamAsync(Force.Id, Query(), Now, ct), i => new
         {
             i.Reference,
             ReportedAt = i.ReportedAt.ToString("u"),

@@ -70,6 +70,11 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                 columns: new[] { "ForceId", "Status", "ReportedAt", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_HateIncidents_Force_TellSubject",
+                table: "HateIncidents",
+                columns: new[] { "ForceId", "Classification", "Status", "SubjectToldAt", "NotificationExceptionApprovedBy", "SubjectToBeToldBy" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_EntityType_EntityId_Id",
                 table: "AuditEntries",
                 columns: new[] { "EntityType", "EntityId", "Id" });
@@ -123,6 +128,10 @@ namespace Evenhand.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropIndex(
                 name: "IX_HateIncidents_Force_Status",
+                table: "HateIncidents");
+
+            migrationBuilder.DropIndex(
+                name: "IX_HateIncidents_Force_TellSubject",
                 table: "HateIncidents");
 
             migrationBuilder.DropIndex(

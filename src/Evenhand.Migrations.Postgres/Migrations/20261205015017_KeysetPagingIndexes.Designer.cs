@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Evenhand.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(EvenhandDbContext))]
-    [Migration("20261205011927_KeysetPagingIndexes")]
+    [Migration("20261205015017_KeysetPagingIndexes")]
     partial class KeysetPagingIndexes
     {
         /// <inheritdoc />
@@ -1267,6 +1267,9 @@ namespace Evenhand.Migrations.Postgres.Migrations
 
                     b.HasIndex("ForceId", "Status", "ReviewDueAt", "Id")
                         .HasDatabaseName("IX_HateIncidents_Force_ReviewQueue");
+
+                    b.HasIndex("ForceId", "Classification", "Status", "SubjectToldAt", "NotificationExceptionApprovedBy", "SubjectToBeToldBy")
+                        .HasDatabaseName("IX_HateIncidents_Force_TellSubject");
 
                     b.HasIndex("ForceId", "ReportedAt", "Deployed", "ImmediateRisk", "AssessedAt", "ReviewDueAt", "ReviewedAt", "DeploymentDecidedAt")
                         .HasDatabaseName("IX_HateIncidents_Force_Time");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Evenhand.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(EvenhandDbContext))]
-    [Migration("20261205011923_KeysetPagingIndexes")]
+    [Migration("20261205015015_KeysetPagingIndexes")]
     partial class KeysetPagingIndexes
     {
         /// <inheritdoc />
@@ -1223,6 +1223,9 @@ namespace Evenhand.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ForceId", "Status", "ReviewDueAt", "Id")
                         .HasDatabaseName("IX_HateIncidents_Force_ReviewQueue");
+
+                    b.HasIndex("ForceId", "Classification", "Status", "SubjectToldAt", "NotificationExceptionApprovedBy", "SubjectToBeToldBy")
+                        .HasDatabaseName("IX_HateIncidents_Force_TellSubject");
 
                     b.HasIndex("ForceId", "ReportedAt", "Deployed", "ImmediateRisk", "AssessedAt", "ReviewDueAt", "ReviewedAt", "DeploymentDecidedAt")
                         .HasDatabaseName("IX_HateIncidents_Force_Time");
