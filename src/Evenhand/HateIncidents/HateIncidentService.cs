@@ -349,11 +349,10 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
     {
         var today = LondonDate(now);
         var policy = await policies.GetAsync(forceId, ct);
-        var queue = AwaitingReview(forceId);
-        var counts = new List<DueWorkCount>
-        {
-            new(DueWorkKind.Review, await queue.CountAsync(ct), await queue.CountAsync(i => i.ReviewDueAt < now, ct)),
-        };
+        // Each kind counted once, with its overdue items in the same pass.
+        var queue = await AwaitingReview(forceId).GroupBy(i => 1)
+            .Select(g => new { Count = g.Count(), Overdue = g.Count(i => i.ReviewDueAt < now) }).FirstOrDefaultAsync(ct);
+        var counts = new List<DueWorkCount> { new(DueWorkKind.Review, queue?.Count ?? 0, queue?.Overdue ?? 0) };
         foreach (var kind in OtherWork)
         {
             if (kind == DueWorkKind.Purge)
@@ -363,8 +362,9 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
                 continue;
             }
 
-            var rows = DueRows(forceId, kind, policy, today);
-            counts.Add(new(kind, await rows.CountAsync(ct), await rows.CountAsync(r => r.DueOn < today, ct)));
+            var due = await DueRows(forceId, kind, policy, today).GroupBy(r => 1)
+                .Select(g => new { Count = g.Count(), Overdue = g.Count(r => r.DueOn < today) }).FirstOrDefaultAsync(ct);
+            counts.Add(new(kind, due?.Count ?? 0, due?.Overdue ?? 0));
         }
 
         return counts;

@@ -307,17 +307,24 @@ public sealed class HateIncidentAnalysisService(EvenhandDbContext db, TimeProvid
             return [];
         }
 
-        var names = groups.Select(g => g.NameKey).Distinct().ToList();
-        var refs = await people
-            .Where(p => names.Contains(p.NameKey))
-            .Join(db.HateIncidents, p => p.HateIncidentId, i => i.Id, (p, i) => new { p.NameKey, p.DateOfBirth, i.Reference, i.ReportedAt })
-            .OrderByDescending(x => x.ReportedAt)
-            .ToListAsync(ct);
-        var byPerson = refs.ToLookup(r => (r.NameKey, r.DateOfBirth));
+        // The most recent references of each of those people: a query per person, each a few steps backwards along the
+        // (force, role, name key, date of birth, time) index, rather than every incident of theirs.
         var noun = role == PersonRole.Subject ? "Subject" : "Complainant";
-        return groups
-            .Select((g, n) => new RepeatPerson($"{noun} {Label(n)}", g.Count, byPerson[(g.NameKey, g.DateOfBirth)].Take(ReferencesPerGroup).Select(r => r.Reference).ToList()))
-            .ToList();
+        var result = new List<RepeatPerson>(groups.Count);
+        foreach (var (g, n) in groups.Select((g, n) => (g, n)))
+        {
+            var references = await people
+                .Where(p => p.NameKey == g.NameKey && p.DateOfBirth == g.DateOfBirth)
+                .OrderByDescending(p => p.IncidentReportedAt)
+                .Take(ReferencesPerGroup)
+                .Join(db.HateIncidents, p => p.HateIncidentId, i => i.Id, (p, i) => new { i.Reference, p.IncidentReportedAt })
+                .OrderByDescending(x => x.IncidentReportedAt)
+                .Select(x => x.Reference)
+                .ToListAsync(ct);
+            result.Add(new RepeatPerson($"{noun} {Label(n)}", g.Count, references));
+        }
+
+        return result;
     }
 
     /// <summary>A, B, …, Z, AA, AB, …</summary>
