@@ -423,17 +423,19 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
     {
         const string withData = "nchi-with-personal-data";
         var force = db.HateIncidents.AsNoTracking().Where(i => i.ForceId == forceId && i.Classification != HateCrime);
+        // "Holds the subject's data" is written as a count of the incident's subject rows, not Any(): a count is looked up per
+        // candidate (a few, through the indexes below), where PostgreSQL would hash every subject row of every force for EXISTS.
         return kind switch
         {
             DueWorkKind.TellSubject => force
                 .Where(i => policy.TellSubject && i.Classification == withData && i.Status == IncidentStatus.Finalised && i.SubjectToldAt == null
-                    && i.NotificationExceptionApprovedBy == null && i.People.Any(p => p.Role == PersonRole.Subject))
+                    && i.NotificationExceptionApprovedBy == null && i.People.Count(p => p.Role == PersonRole.Subject) > 0)
                 .Select(i => new DueRow { Id = i.Id, Reference = i.Reference, Classification = i.Classification, DueOn = i.SubjectToBeToldBy ?? DateOnly.MaxValue }),
             DueWorkKind.ReplyToSubject => force
                 .Where(i => i.SubjectReplyDueOn != null && i.SubjectAnsweredAt == null)
                 .Select(i => new DueRow { Id = i.Id, Reference = i.Reference, Classification = i.Classification, DueOn = i.SubjectReplyDueOn!.Value }),
             DueWorkKind.RetentionReview => force
-                .Where(i => i.RetentionReviewDueOn <= today && i.People.Any(p => p.Role == PersonRole.Subject))
+                .Where(i => i.RetentionReviewDueOn <= today && i.People.Count(p => p.Role == PersonRole.Subject) > 0)
                 .Select(i => new DueRow { Id = i.Id, Reference = i.Reference, Classification = i.Classification, DueOn = i.RetentionReviewDueOn!.Value }),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
