@@ -15,9 +15,17 @@ using Evenhand.Bench;
 //   EVENHAND_BENCH_POSTGRES holds a connection string). The synthetic files are written once, in the temp directory.
 //   dotnet run -c Release --project bench/Evenhand.Bench -- sign-in [--runs N]     median failed sign-in, known vs unknown email
 //   dotnet run -c Release --project bench/Evenhand.Bench -- parse [--runs N] [--pages N]   reading and parsing a 200-page report and response (PDF, Word, HTML), median of 9
+//   dotnet run -c Release --project bench/Evenhand.Bench -- pages [--provider sqlite|postgres] [--runs N] [--only TEXT]
+//                                                   every list page at full scale over HTTP (volumes built once; PostgreSQL
+//                                                   from EVENHAND_BENCH_POSTGRES or EVENHAND_TEST_POSTGRES)
 if (args.Length > 0 && args[0] == ParseBenchmark.Command)
 {
     return await ParseBenchmark.RunAsync(args.Skip(1).ToList());
+}
+
+if (args.Length > 0 && args[0] == PagesBenchmark.Command)
+{
+    return await PagesBenchmark.RunAsync(args.Skip(1).ToList());
 }
 
 if (args.Length > 0 && args[0] == SignInBenchmark.Command)
@@ -38,7 +46,7 @@ if (args.Length > 0 && args[0] == SocialBenchmark.ChildCommand)
 var rest = args.SkipWhile(a => a != "hate-analysis").Skip(1).ToList();
 if (args.Length == 0 || args[0] != "hate-analysis")
 {
-    Console.Error.WriteLine("Usage: Evenhand.Bench hate-analysis [--quick] [--count N] | social [--posts N] [--accounts N] [--runs N] [--import] | sign-in [--runs N] | parse [--runs N] [--pages N]");
+    Console.Error.WriteLine("Usage: Evenhand.Bench hate-analysis [--quick] [--count N] | social [--posts N] [--accounts N] [--runs N] [--import] | sign-in [--runs N] | parse [--runs N] [--pages N] | pages [--provider sqlite|postgres] [--runs N] [--only TEXT]");
     return 2;
 }
 

@@ -100,4 +100,37 @@ public class AccessibilityTests(BrowserFixture browser, ITestOutputHelper output
 
         await Accessibility.AssertNoSeriousViolationsAsync(page, output);
     }
+
+    [BrowserFact]
+    public async Task AuditLog_PagedByKey_HasNoSeriousViolations_AndItsLinksMoveForwardsAndBack()
+    {
+        // Enough entries for two pages: failed sign-ins are audited (without the email typed).
+        var visitor = await browser.NewPageAsync();
+        for (var i = 0; i < 55; i++)
+        {
+            await visitor.GotoAsync("/account/sign-in");
+            await visitor.GetByLabel("Email address", new() { Exact = true }).FillAsync($"nobody{i}@example.invalid");
+            await visitor.GetByLabel("Password", new() { Exact = true }).FillAsync("not-the-password");
+            await visitor.RunAndWaitForResponseAsync(
+                () => visitor.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync(),
+                r => r.Request.Method == "POST" && r.Url.Contains("/account/sign-in", StringComparison.Ordinal));
+        }
+
+        var page = await browser.NewPageAsync(DemoUsers.Administrator);
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Audit log", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Audit log" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#audit-entries tbody tr")).ToHaveCountAsync(50);
+
+        await Accessibility.AssertNoSeriousViolationsAsync(page, output);
+
+        var first = await page.Locator("#audit-entries tbody tr").First.GetAttributeAsync("data-entry");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Pages" }).GetByRole(AriaRole.Link, new() { Name = "Next page" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-pagination__item--current")).ToHaveTextAsync("2");
+        await Assertions.Expect(page.Locator("#audit-entries tbody tr").First).Not.ToHaveAttributeAsync("data-entry", first!);
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Pages" }).GetByRole(AriaRole.Link, new() { Name = "Previous page" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#audit-entries tbody tr").First).ToHaveAttributeAsync("data-entry", first!);
+
+        await Accessibility.AssertNoSeriousViolationsAsync(page, output);
+    }
 }

@@ -54,13 +54,13 @@ internal static class ImportDatasetCommand
                         .StartAsync(async progressContext =>
                         {
                             var task = progressContext.AddTask("Importing posts", maxValue: Math.Max(1, files.PostsLength));
-                            dataset = await service.ImportAsync(dataset.Id, files, ctx, word, new InlineProgress<(long Read, long Length)>(p => task.Value = p.Read), ct);
+                            dataset = await service.ImportAsync(dataset.Id, files, ctx, word, new InlineProgress<(long Read, long Length)>(p => task.Value = p.Read), ct: ct);
                             task.Value = task.MaxValue;
                         });
                 }
                 else
                 {
-                    dataset = await service.ImportAsync(dataset.Id, files, ctx, word, null, ct);
+                    dataset = await service.ImportAsync(dataset.Id, files, ctx, word, null, ct: ct);
                 }
             }
             catch (SocialImportException ex)

@@ -155,7 +155,13 @@ namespace Evenhand.Migrations.Postgres.Migrations
 
                     b.HasIndex("At");
 
-                    b.HasIndex("EntityType", "EntityId");
+                    b.HasIndex("EntityType", "Id");
+
+                    b.HasIndex("ForceId", "Id");
+
+                    b.HasIndex("UserName", "Id");
+
+                    b.HasIndex("EntityType", "EntityId", "Id");
 
                     b.ToTable("AuditEntries");
                 });
@@ -1289,7 +1295,11 @@ namespace Evenhand.Migrations.Postgres.Migrations
                     b.HasIndex("ForceId", "Reference")
                         .IsUnique();
 
-                    b.HasIndex("ForceId", "Status");
+                    b.HasIndex("ForceId", "RetentionReviewDueOn")
+                        .HasDatabaseName("IX_HateIncidents_Force_RetentionDue");
+
+                    b.HasIndex("ForceId", "SubjectReplyDueOn")
+                        .HasDatabaseName("IX_HateIncidents_Force_ReplyDue");
 
                     b.HasIndex("ForceId", "Area", "Classification", "ReportedAt")
                         .HasDatabaseName("IX_HateIncidents_Force_Area");
@@ -1303,8 +1313,20 @@ namespace Evenhand.Migrations.Postgres.Migrations
                     b.HasIndex("ForceId", "Classification", "ReportedAt", "Deployed")
                         .HasDatabaseName("IX_HateIncidents_Force_Classification");
 
+                    b.HasIndex("ForceId", "Status", "ReportedAt", "Id")
+                        .HasDatabaseName("IX_HateIncidents_Force_Status");
+
+                    b.HasIndex("ForceId", "Status", "ReviewDueAt", "Id")
+                        .HasDatabaseName("IX_HateIncidents_Force_ReviewQueue");
+
+                    b.HasIndex("ForceId", "Classification", "Status", "SubjectToldAt", "NotificationExceptionApprovedBy", "SubjectToBeToldBy")
+                        .HasDatabaseName("IX_HateIncidents_Force_TellSubject");
+
                     b.HasIndex("ForceId", "ReportedAt", "Deployed", "ImmediateRisk", "AssessedAt", "ReviewDueAt", "ReviewedAt", "DeploymentDecidedAt")
                         .HasDatabaseName("IX_HateIncidents_Force_Time");
+
+                    b.HasIndex("ForceId", "ReportedAt", "Id", "Status", "Classification", "Area", "Reference", "ReviewDueAt", "Characteristics")
+                        .HasDatabaseName("IX_HateIncidents_Force_List");
 
                     b.ToTable("HateIncidents");
                 });
@@ -2425,9 +2447,17 @@ namespace Evenhand.Migrations.Postgres.Migrations
 
                     b.HasKey("DatasetId", "Seq");
 
-                    b.HasIndex("AccountRowId");
+                    b.HasIndex("DatasetId", "NonOperational", "Engagement", "Seq")
+                        .IsDescending(false, false, true, false)
+                        .HasDatabaseName("IX_SocialPosts_Class");
 
-                    b.HasIndex("DatasetId", "Engagement");
+                    b.HasIndex("AccountRowId", "Engagement", "Seq", "NonOperational", "Topics")
+                        .IsDescending(false, true, false, false, false)
+                        .HasDatabaseName("IX_SocialPosts_Account");
+
+                    b.HasIndex("DatasetId", "Engagement", "Seq", "NonOperational", "Topics", "AccountRowId")
+                        .IsDescending(false, true, false, false, false, false)
+                        .HasDatabaseName("IX_SocialPosts_List");
 
                     b.ToTable("SocialPosts", (string)null);
                 });

@@ -206,7 +206,7 @@ public sealed class SocialImportJob(
 
             await using (var reporter = progress.For(datasetId))
             {
-                await datasets.ImportAsync(datasetId, DatasetFiles.FromPaths(accountsPath, postsPath), ctx, vectors.Get(), reporter, cancellationToken, byJobEngine: true);
+                await datasets.ImportAsync(datasetId, DatasetFiles.FromPaths(accountsPath, postsPath), ctx, vectors.Get(), reporter, byJobEngine: true, ct: cancellationToken);
             }
 
             await DiscardUploadsAsync(dataset);

@@ -1,4 +1,7 @@
+using System.Globalization;
+using Evenhand.Common;
 using Evenhand.Data;
+using Evenhand.SocialMedia;
 using Evenhand.SocialMedia.Datasets;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +14,20 @@ public sealed record PostFilter(bool? NonOperational = null, int? TopicIndex = n
 public sealed record PostRow(int Seq, string PostId, string AccountId, string Handle, DateTimeOffset PostedAt, string Text, long Likes, long Reposts,
     long Quotes, long Replies, long? Impressions, long Engagement, bool IsRepost, string? OriginalAuthor, bool NonOperational, int Topics);
 
-public sealed record PostPage(IReadOnlyList<PostRow> Items, int Total, int Page, int Pages);
+/// <summary>Where a post stands in the posts list (most engagement first, ties in file order), as a link carries it: "engagement.seq".</summary>
+public readonly record struct PostKey(long Engagement, int Seq)
+{
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Engagement}.{Seq}");
+
+    public static PostKey? Parse(string text)
+    {
+        var dot = text.IndexOf('.', StringComparison.Ordinal);
+        return dot > 0 && long.TryParse(text.AsSpan(0, dot), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var e)
+            && int.TryParse(text.AsSpan(dot + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var s)
+            ? new PostKey(e, s)
+            : null;
+    }
+}
 
 /// <summary>A dip sample with how far its review has got.</summary>
 public sealed record SampleSummary(int Id, string Keyword, string Group, bool IsTopic, int PostsWithKeyword, int Seed, string CreatedBy,
@@ -28,9 +44,16 @@ public sealed record SampleItemRow(int Seq, string PostId, string Handle, DateTi
 /// </summary>
 public static class SocialMediaQueries
 {
-    public static IQueryable<SocialPost> FilteredPosts(this EvenhandDbContext db, int datasetId, PostFilter filter)
+    /// <summary>
+    /// Above this many posts a keyword's or an account's posts are listed by walking the dataset's engagement order and
+    /// keeping the matching posts; up to it, they are read through their own index and put in order here. Walking costs about
+    /// page size × posts ÷ matches index entries, reading costs one entry per match: this bounds both, whatever the data.
+    /// </summary>
+    public const int CandidateLimit = 5_000;
+
+    /// <summary>The posts of a dataset that match the class, topic and keyword filters (the account filter is applied by the caller).</summary>
+    private static IQueryable<SocialPost> Narrow(IQueryable<SocialPost> posts, EvenhandDbContext db, int datasetId, PostFilter filter, bool byKeyword)
     {
-        var posts = db.SocialPosts.AsNoTracking().Where(p => p.DatasetId == datasetId);
         if (filter.NonOperational is { } nonOperational)
         {
             posts = posts.Where(p => p.NonOperational == nonOperational);
@@ -42,18 +65,11 @@ public static class SocialMediaQueries
             posts = posts.Where(p => (p.Topics & bit) != 0);
         }
 
-        if (!string.IsNullOrEmpty(filter.Keyword))
+        if (!byKeyword && !string.IsNullOrEmpty(filter.Keyword))
         {
             var keyword = filter.Keyword;
             var seqs = db.SocialPostKeywords.Where(k => k.DatasetId == datasetId && k.Keyword == keyword).Select(k => k.Seq);
             posts = posts.Where(p => seqs.Contains(p.Seq));
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.Handle))
-        {
-            var handle = filter.Handle.Trim().TrimStart('@').ToLowerInvariant();
-            var accounts = db.SocialAccounts.Where(a => a.DatasetId == datasetId && a.Handle.ToLower().Contains(handle)).Select(a => a.Id);
-            posts = posts.Where(p => accounts.Contains(p.AccountRowId));
         }
 
         return posts;
@@ -63,16 +79,174 @@ public static class SocialMediaQueries
         posts.Join(db.SocialAccounts.AsNoTracking(), p => p.AccountRowId, a => a.Id, (p, a) => new PostRow(p.Seq, p.PostId, a.AccountId, a.Handle, p.PostedAt, p.Text,
             p.Likes, p.Reposts, p.Quotes, p.Replies, p.Impressions, p.Engagement, p.IsRepost, p.OriginalAuthor, p.NonOperational, p.Topics));
 
-    /// <summary>One page of posts, most engagement first.</summary>
-    public static async Task<PostPage> PostPageAsync(this EvenhandDbContext db, int datasetId, PostFilter filter, int page, int pageSize, CancellationToken ct)
+    /// <summary>The accounts whose handle contains the text typed (any case, with or without the @), with how many posts each has.</summary>
+    private static async Task<List<(int Id, long Posts)>> MatchingAccountsAsync(EvenhandDbContext db, int datasetId, string typed, CancellationToken ct)
     {
-        var query = db.FilteredPosts(datasetId, filter);
-        var total = await query.CountAsync(ct);
-        var pages = Math.Max(1, (int)Math.Ceiling(total / (double)pageSize));
-        page = Math.Clamp(page, 1, pages);
-        var items = await db.WithAccounts(query.OrderByDescending(p => p.Engagement).ThenBy(p => p.Seq).Skip((page - 1) * pageSize).Take(pageSize))
-            .ToListAsync(ct);
-        return new PostPage(items.OrderByDescending(p => p.Engagement).ThenBy(p => p.Seq).ToList(), total, page, pages);
+        var handle = typed.Trim().TrimStart('@').ToLowerInvariant();
+        var rows = await db.SocialAccounts.AsNoTracking().Where(a => a.DatasetId == datasetId && a.Handle.ToLower().Contains(handle))
+            .Select(a => new { a.Id, a.Posts }).ToListAsync(ct);
+        return rows.Select(a => (a.Id, a.Posts)).ToList();
+    }
+
+    /// <summary>
+    /// How many posts match, from the counts the import kept with the dataset (its analysis and each account's post count),
+    /// when they answer the filter exactly; null when they do not (an account with a topic, say).
+    /// </summary>
+    private static long? KeptCount(SocialDataset dataset, SocialAnalysisReport? report, PostFilter filter, IReadOnlyList<(int Id, long Posts)>? accounts)
+    {
+        var topics = dataset.Lexicon().Topics;
+        if (accounts is not null)
+        {
+            return filter.NonOperational is null && filter.TopicIndex is null && filter.Keyword is null ? accounts.Sum(a => a.Posts) : null;
+        }
+
+        if (report is null)
+        {
+            return null;
+        }
+
+        var c = report.Classification;
+        long? Split(long all, long nonOperational) => filter.NonOperational switch
+        {
+            true => nonOperational,
+            false => all - nonOperational,
+            null => all,
+        };
+        if (filter.Keyword is { } keyword)
+        {
+            if (filter.TopicIndex is not null)
+            {
+                return null;
+            }
+
+            return c.ByKeyword.TryGetValue(keyword, out var k) ? Split(k.Posts, k.NonOperational) : 0;
+        }
+
+        if (filter.TopicIndex is { } t)
+        {
+            var name = topics[t].Name;
+            return c.CandidatesByTopic.TryGetValue(name, out var all) ? Split(all, c.ByTopic.GetValueOrDefault(name)) : 0;
+        }
+
+        return Split(dataset.PostCount, c.NonOperational);
+    }
+
+    /// <summary>
+    /// One page of posts, most engagement first (ties in file order), read by key (<see cref="PostKey"/>): the same cost for
+    /// the first page, the last and any between. The total comes from the counts kept with the dataset; where they cannot
+    /// answer a combination of filters it is counted, through the same narrow path as the page.
+    /// </summary>
+    public static async Task<KeysetPage<PostRow>> PostPageAsync(this EvenhandDbContext db, SocialDataset dataset, PostFilter filter, PageRequest<PostKey> request,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(request);
+        var id = dataset.Id;
+        var accounts = string.IsNullOrWhiteSpace(filter.Handle) ? null : await MatchingAccountsAsync(db, id, filter.Handle, ct);
+        if (accounts is { Count: 0 })
+        {
+            return KeysetPage.Empty<PostRow>(request.Size);
+        }
+
+        var report = dataset.Analysis();
+        var total = KeptCount(dataset, report, filter, accounts);
+        long? keywordPosts = filter.Keyword is { } kw && report is not null ? report.Classification.ByKeyword.GetValueOrDefault(kw)?.Posts ?? 0 : null;
+        List<PostKey> keys;
+        if (accounts is not null && accounts.Sum(a => a.Posts) <= CandidateLimit)
+        {
+            // A few accounts' posts, through the account index (no dataset term, so no other index is tempting).
+            var ids = accounts.Select(a => a.Id).ToList();
+            var all = await Narrow(db.SocialPosts.AsNoTracking().Where(p => ids.Contains(p.AccountRowId)), db, id, filter, byKeyword: false)
+                .Select(p => new PostKey(p.Engagement, p.Seq)).ToListAsync(ct);
+            total ??= all.Count;
+            keys = InOrder(all, request, total);
+        }
+        else if (accounts is null && keywordPosts is { } kp && kp <= CandidateLimit)
+        {
+            // A keyword's few posts: from the keyword index, each post looked up by primary key (a subquery, so the posts
+            // cannot be scanned first), null where it does not match the other filters.
+            var keyword = filter.Keyword!;
+            var posts = Narrow(db.SocialPosts.AsNoTracking(), db, id, filter, byKeyword: true);
+            var found = await db.SocialPostKeywords.AsNoTracking().Where(k => k.DatasetId == id && k.Keyword == keyword)
+                .Select(k => new { k.Seq, Engagement = posts.Where(p => p.DatasetId == k.DatasetId && p.Seq == k.Seq).Select(p => (long?)p.Engagement).FirstOrDefault() })
+                .ToListAsync(ct);
+            var all = found.Where(r => r.Engagement is not null).Select(r => new PostKey(r.Engagement!.Value, r.Seq)).ToList();
+            total ??= all.Count;
+            keys = InOrder(all, request, total);
+        }
+        else
+        {
+            // Walk the dataset's engagement index, keeping the posts that match.
+            var posts = db.SocialPosts.AsNoTracking().Where(p => p.DatasetId == id);
+            if (accounts is not null)
+            {
+                var ids = accounts.Select(a => a.Id).ToList();
+                posts = posts.Where(p => ids.Contains(p.AccountRowId));
+            }
+
+            posts = Narrow(posts, db, id, filter, byKeyword: false);
+            total ??= await CountAsync(db, id, filter, accounts, ct);
+            keys = await After(posts, request).Select(p => new PostKey(p.Engagement, p.Seq)).Take(request.Take(total)).ToListAsync(ct);
+        }
+
+        var seqs = keys.Select(k => k.Seq).ToList();
+        var rows = (await db.WithAccounts(db.SocialPosts.AsNoTracking().Where(p => p.DatasetId == id && seqs.Contains(p.Seq))).ToListAsync(ct))
+            .ToDictionary(r => r.Seq);
+        return KeysetPage.From(request, keys.Where(k => rows.ContainsKey(k.Seq)).Select(k => rows[k.Seq]).ToList(), total);
+    }
+
+    /// <summary>
+    /// Counts a combination of filters the kept counts cannot answer (an account and a class, topic or keyword; a topic and a
+    /// keyword): through the accounts' index, or from the keyword's rows, never over the whole dataset.
+    /// </summary>
+    private static Task<long> CountAsync(EvenhandDbContext db, int id, PostFilter filter, IReadOnlyList<(int Id, long Posts)>? accounts, CancellationToken ct)
+    {
+        if (accounts is not null)
+        {
+            var ids = accounts.Select(a => a.Id).ToList();
+            return Narrow(db.SocialPosts.AsNoTracking().Where(p => ids.Contains(p.AccountRowId)), db, id, filter, byKeyword: false).LongCountAsync(ct);
+        }
+
+        if (filter.Keyword is not { } keyword)
+        {
+            return Narrow(db.SocialPosts.AsNoTracking().Where(p => p.DatasetId == id), db, id, filter, byKeyword: false).LongCountAsync(ct);
+        }
+
+        // From the keyword's rows, each post looked up by key (the posts inside EXISTS, so they cannot be scanned first).
+        var posts = Narrow(db.SocialPosts.AsNoTracking(), db, id, filter, byKeyword: true);
+        return db.SocialPostKeywords.AsNoTracking().Where(k => k.DatasetId == id && k.Keyword == keyword)
+            .LongCountAsync(k => posts.Any(p => p.DatasetId == k.DatasetId && p.Seq == k.Seq), ct);
+    }
+
+    /// <summary>Orders a query by engagement (most first, ties in file order), or the other way for a page read backwards, from the request's key.</summary>
+    private static IQueryable<SocialPost> After(IQueryable<SocialPost> posts, PageRequest<PostKey> request)
+    {
+        if (request.Key is { } k)
+        {
+            posts = request.From == PageFrom.After
+                ? posts.Where(p => p.Engagement <= k.Engagement && (p.Engagement < k.Engagement || p.Seq > k.Seq))
+                : posts.Where(p => p.Engagement >= k.Engagement && (p.Engagement > k.Engagement || p.Seq < k.Seq));
+        }
+
+        return request.Backwards
+            ? posts.OrderBy(p => p.Engagement).ThenByDescending(p => p.Seq)
+            : posts.OrderByDescending(p => p.Engagement).ThenBy(p => p.Seq);
+    }
+
+    /// <summary>The same as <see cref="After"/>, for keys already read.</summary>
+    private static List<PostKey> InOrder(List<PostKey> all, PageRequest<PostKey> request, long? total)
+    {
+        IEnumerable<PostKey> keys = all;
+        if (request.Key is { } k)
+        {
+            keys = request.From == PageFrom.After
+                ? keys.Where(p => p.Engagement < k.Engagement || (p.Engagement == k.Engagement && p.Seq > k.Seq))
+                : keys.Where(p => p.Engagement > k.Engagement || (p.Engagement == k.Engagement && p.Seq < k.Seq));
+        }
+
+        keys = request.Backwards ? keys.OrderBy(p => p.Engagement).ThenByDescending(p => p.Seq) : keys.OrderByDescending(p => p.Engagement).ThenBy(p => p.Seq);
+        return keys.Take(request.Take(total)).ToList();
     }
 
     /// <summary>Every post of the dataset in file order, read row by row as the caller consumes them.</summary>

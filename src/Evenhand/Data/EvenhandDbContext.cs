@@ -263,8 +263,12 @@ public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> option
 
         builder.Entity<AuditEntry>(b =>
         {
-            b.HasIndex(a => new { a.EntityType, a.EntityId });
+            // The audit log page lists the newest first (by id), filtered by force, record type or user, read by key.
+            b.HasIndex(a => new { a.EntityType, a.EntityId, a.Id });
             b.HasIndex(a => a.At);
+            b.HasIndex(a => new { a.ForceId, a.Id });
+            b.HasIndex(a => new { a.EntityType, a.Id });
+            b.HasIndex(a => new { a.UserName, a.Id });
             b.Property(a => a.UserId).HasMaxLength(450);
             b.Property(a => a.UserName).HasMaxLength(256);
             b.Property(a => a.EntityType).HasMaxLength(100);
@@ -278,7 +282,17 @@ public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> option
         builder.Entity<HateIncident>(b =>
         {
             b.HasIndex(i => new { i.ForceId, i.Reference }).IsUnique();
-            b.HasIndex(i => new { i.ForceId, i.Status });
+            // The incident list, most recent first, read by key: this index holds its order and every column its filters test,
+            // so a page (and the count) reads index entries only, whatever the filters (HateIncidentService.PageAsync).
+            b.HasIndex(i => new { i.ForceId, i.ReportedAt, i.Id, i.Status, i.Classification, i.Area, i.Reference, i.ReviewDueAt, i.Characteristics })
+                .HasDatabaseName("IX_HateIncidents_Force_List");
+            // The list by status, the review queue (due soonest first), and the Code's other work falling due by its date.
+            b.HasIndex(i => new { i.ForceId, i.Status, i.ReportedAt, i.Id }).HasDatabaseName("IX_HateIncidents_Force_Status");
+            b.HasIndex(i => new { i.ForceId, i.Status, i.ReviewDueAt, i.Id }).HasDatabaseName("IX_HateIncidents_Force_ReviewQueue");
+            b.HasIndex(i => new { i.ForceId, i.Classification, i.Status, i.SubjectToldAt, i.NotificationExceptionApprovedBy, i.SubjectToBeToldBy })
+                .HasDatabaseName("IX_HateIncidents_Force_TellSubject");
+            b.HasIndex(i => new { i.ForceId, i.SubjectReplyDueOn }).HasDatabaseName("IX_HateIncidents_Force_ReplyDue");
+            b.HasIndex(i => new { i.ForceId, i.RetentionReviewDueOn }).HasDatabaseName("IX_HateIncidents_Force_RetentionDue");
             // The analysis (HateIncidentAnalysisService): each breakdown groups the period's reports in the order of one of these
             // indexes, and each index holds every column its query reads, so neither a sort nor a read of the wide rows is needed.
             // The first also serves lists by time, review timeliness and early deployments.

@@ -52,13 +52,26 @@ public sealed class AdvisoryGroup : VersionedEntity
     /// <summary>What the group raised that the force has not yet answered ("you said" without "we did").</summary>
     public IReadOnlyList<AdvisoryMeeting> OpenActions() => [.. Meetings.Where(m => m.YouSaid is not null && m.WeDid is null)];
 
-    public bool TermsOfReferenceOutOfDate(DateOnly today, GovernanceSettings limits) =>
-        TermsOfReferenceReviewedOn is not { } reviewed || reviewed.AddMonths(limits.TermsOfReferenceMaxAgeMonths) < today;
+    public bool TermsOfReferenceOutOfDate(DateOnly today, GovernanceSettings limits) => TermsOfReferenceOutOfDate(TermsOfReferenceReviewedOn, today, limits);
+
+    /// <summary>The rule of <see cref="TermsOfReferenceOutOfDate(DateOnly, GovernanceSettings)"/>, for values read without the entity.</summary>
+    public static bool TermsOfReferenceOutOfDate(DateOnly? reviewedOn, DateOnly today, GovernanceSettings limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        return reviewedOn is not { } reviewed || reviewed.AddMonths(limits.TermsOfReferenceMaxAgeMonths) < today;
+    }
 
     public bool ChairIndependent => ChairKind == ChairKind.Independent;
 
     public IReadOnlyList<AdvisoryGroupMember> MembersPastTenure(DateOnly today, GovernanceSettings limits) =>
-        [.. Members.Where(m => m.LeftOn is null && m.JoinedOn.AddYears(limits.MemberTenureLimitYears) < today)];
+        [.. Members.Where(m => m.LeftOn is null && PastTenure(m.JoinedOn, today, limits))];
+
+    /// <summary>A current member who joined on <paramref name="joinedOn"/> has served longer than the force's tenure limit.</summary>
+    public static bool PastTenure(DateOnly joinedOn, DateOnly today, GovernanceSettings limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        return joinedOn.AddYears(limits.MemberTenureLimitYears) < today;
+    }
 
     public IReadOnlyList<string> Flags(DateOnly today, GovernanceSettings limits)
     {

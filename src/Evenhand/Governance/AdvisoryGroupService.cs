@@ -96,15 +96,26 @@ public sealed class AdvisoryGroupService(EvenhandDbContext db, TimeProvider time
     public async Task<IReadOnlyList<EvidenceIndicator>> IndicatorsAsync(int forceId, DateOnly today, CancellationToken ct = default)
     {
         var limits = await SettingsAsync(forceId, ct);
-        var groups = await OfForce(forceId).AsNoTracking().ToListAsync(ct);
+        // Only the values the measures need (the entity's rules applied to them here), and the meetings counted in the database.
+        var groups = await Db.AdvisoryGroups.AsNoTracking().Where(g => g.ForceId == forceId)
+            .Select(g => new
+            {
+                g.TermsOfReferenceReviewedOn,
+                Independent = g.ChairKind == ChairKind.Independent,
+                Joined = g.Members.Where(m => m.LeftOn == null).Select(m => m.JoinedOn).ToList(),
+                Raised = g.Meetings.Count(m => m.YouSaid != null),
+                Answered = g.Meetings.Count(m => m.YouSaid != null && m.WeDid != null),
+            })
+            .ToListAsync(ct);
+        var raised = groups.Sum(g => g.Raised);
         return
         [
             new(15, "Advisory groups with current terms of reference, an independent chair and every member within tenure",
-                EvidenceIndicator.Share(groups.Count(g => !g.TermsOfReferenceOutOfDate(today, limits) && g.ChairIndependent && g.MembersPastTenure(today, limits).Count == 0), groups.Count),
+                EvidenceIndicator.Share(groups.Count(g => !AdvisoryGroup.TermsOfReferenceOutOfDate(g.TermsOfReferenceReviewedOn, today, limits) && g.Independent
+                    && !g.Joined.Any(j => AdvisoryGroup.PastTenure(j, today, limits))), groups.Count),
                 groups.Count, Register),
             new(15, "Matters raised by advisory groups that have had feedback (\u201cyou said, we did\u201d)",
-                EvidenceIndicator.Share(groups.Sum(g => g.Meetings.Count(m => m.YouSaid is not null && m.WeDid is not null)), groups.Sum(g => g.Meetings.Count(m => m.YouSaid is not null))),
-                groups.Sum(g => g.Meetings.Count(m => m.YouSaid is not null)), Register),
+                EvidenceIndicator.Share(groups.Sum(g => g.Answered), raised), raised, Register),
         ];
     }
 

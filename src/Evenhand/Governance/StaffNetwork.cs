@@ -61,8 +61,11 @@ public sealed class StaffNetwork : VersionedEntity
     public decimal SpendToDate { get; private set; }
     public List<FundingRequest> FundingRequests { get; set; } = [];
 
-    public IReadOnlyList<NpccCriteria> CriteriaNotMet =>
-        [.. Enum.GetValues<NpccCriteria>().Where(c => c is not (NpccCriteria.None or NpccCriteria.All) && !Criteria.HasFlag(c))];
+    public IReadOnlyList<NpccCriteria> CriteriaNotMet => NotMet(Criteria);
+
+    /// <summary>The NPCC criteria missing from <paramref name="criteria"/>.</summary>
+    public static IReadOnlyList<NpccCriteria> NotMet(NpccCriteria criteria) =>
+        [.. Enum.GetValues<NpccCriteria>().Where(c => c is not (NpccCriteria.None or NpccCriteria.All) && !criteria.HasFlag(c))];
 
     public IReadOnlyList<string> Flags()
     {

@@ -45,15 +45,23 @@ public sealed class StaffNetworkService(EvenhandDbContext db, TimeProvider time)
     /// <summary>Recommendation 21 (networks meeting the NPCC's criteria) and 22 (funding decided on an assessment of need, with a rationale).</summary>
     public async Task<IReadOnlyList<EvidenceIndicator>> IndicatorsAsync(int forceId, DateOnly today, CancellationToken ct = default)
     {
-        var networks = await OfForce(forceId).AsNoTracking().ToListAsync(ct);
-        var requests = networks.SelectMany(n => n.FundingRequests).ToList();
+        // Only the values the measures need: each network's criteria, and its requests counted in the database.
+        var networks = await Db.StaffNetworks.AsNoTracking().Where(n => n.ForceId == forceId)
+            .Select(n => new
+            {
+                n.Criteria,
+                Requests = n.FundingRequests.Count,
+                Decided = n.FundingRequests.Count(r => r.Decision != FundingDecision.Pending && r.WorkforceSharePercent != null && r.LocalPopulationSharePercent != null),
+            })
+            .ToListAsync(ct);
+        var requests = networks.Sum(n => n.Requests);
         return
         [
-            new(21, "Staff networks meeting all ten of the NPCC's criteria", EvidenceIndicator.Share(networks.Count(n => n.CriteriaNotMet.Count == 0), networks.Count), networks.Count, Register),
+            new(21, "Staff networks meeting all ten of the NPCC's criteria", EvidenceIndicator.Share(networks.Count(n => StaffNetwork.NotMet(n.Criteria).Count == 0), networks.Count), networks.Count, Register),
             // A request can only be decided on an assessment of need with a rationale (FundingRequest.Create), so the measure is
             // how many requests have been assessed and decided rather than left pending.
             new(22, "Funding requests decided on a recorded assessment of need",
-                EvidenceIndicator.Share(requests.Count(r => r.Decision != FundingDecision.Pending && r.NeedAssessed), requests.Count), requests.Count, Register),
+                EvidenceIndicator.Share(networks.Sum(n => n.Decided), requests), requests, Register),
         ];
     }
 

@@ -36,6 +36,47 @@ public sealed record IncidentPage(IReadOnlyList<HateIncident> Items, int Total, 
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
+/// <summary>Where an incident stands in a list ordered by an instant (reported, review due) and then its id, as links carry it: "ticks.id".</summary>
+public readonly record struct IncidentKey(DateTimeOffset At, int Id)
+{
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{At.UtcTicks}.{Id}");
+
+    public static IncidentKey? Parse(string text)
+    {
+        var dot = text.IndexOf('.', StringComparison.Ordinal);
+        return dot > 0 && long.TryParse(text.AsSpan(0, dot), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ticks)
+            && ticks <= DateTimeOffset.MaxValue.UtcTicks
+            && int.TryParse(text.AsSpan(dot + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? new IncidentKey(new DateTimeOffset(ticks, TimeSpan.Zero), id)
+            : null;
+    }
+}
+
+/// <summary>Where an item stands in a list of work due (due date, then incident id), as links carry it: "2025-03-31.id".</summary>
+public readonly record struct DueKey(DateOnly DueOn, int Id)
+{
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{DueOn:yyyy-MM-dd}.{Id}");
+
+    public static DueKey? Parse(string text)
+    {
+        var dot = text.IndexOf('.', StringComparison.Ordinal);
+        return dot > 0 && DateOnly.TryParseExact(text.AsSpan(0, dot), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var due)
+            && int.TryParse(text.AsSpan(dot + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? new DueKey(due, id)
+            : null;
+    }
+
+    /// <summary>The key of an item in its list (a subject to tell with no date yet sorts last).</summary>
+    public static DueKey Of(DueWorkItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return new(item.Kind == DueWorkKind.Purge ? DateOnly.MinValue : item.DueOn ?? DateOnly.MaxValue, item.IncidentId);
+    }
+}
+
+/// <summary>How many items of one kind of work are due, and how many of them are overdue.</summary>
+public sealed record DueWorkCount(DueWorkKind Kind, int Count, int Overdue);
+
 /// <summary>An earlier incident shown as supporting information (no personal data).</summary>
 public sealed record RelatedIncident(int Id, string Reference, DateTimeOffset ReportedAt, string Area, string? Outcome, IReadOnlyList<string> Characteristics);
 
@@ -106,9 +147,14 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
 {
     public const string PersonalDataEntity = "HateIncidentPersonalData";
 
-    public async Task<IncidentPage> ListAsync(int forceId, IncidentQuery q, DateTimeOffset now, CancellationToken ct = default)
+    /// <summary>
+    /// The force's incidents that match the query's filters other than the characteristic (see <see cref="WithCharacteristic"/>);
+    /// null when none can. Each filter is put in a form an index answers: a reference typed in full is looked up (the unique
+    /// index), otherwise searched for within references; the area text is matched against the force's areas first, so the
+    /// incidents are filtered by the areas it names.
+    /// </summary>
+    private async Task<IQueryable<HateIncident>?> FilteredAsync(int forceId, IncidentQuery q, DateTimeOffset now, CancellationToken ct)
     {
-        var pageSize = Math.Clamp(q.PageSize, 1, 100);
         var query = db.HateIncidents.AsNoTracking().Where(i => i.ForceId == forceId);
         if (q.Status is { } status)
         {
@@ -121,22 +167,25 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
             query = query.Where(i => i.Classification == outcome);
         }
 
-        if (!string.IsNullOrWhiteSpace(q.Characteristic))
-        {
-            var c = q.Characteristic.Trim().ToLowerInvariant();
-            query = query.Where(i => i.Characteristics.Contains(c));
-        }
-
         if (!string.IsNullOrWhiteSpace(q.Area))
         {
-            var area = q.Area.Trim().ToLower();
-            query = query.Where(i => i.Area.ToLower().Contains(area));
+            var typed = q.Area.Trim().ToLowerInvariant();
+            var areas = (await db.HateIncidents.AsNoTracking().Where(i => i.ForceId == forceId).Select(i => i.Area).Distinct().ToListAsync(ct))
+                .Where(a => a.ToLowerInvariant().Contains(typed, StringComparison.Ordinal)).ToList();
+            if (areas.Count == 0)
+            {
+                return null;
+            }
+
+            query = query.Where(i => areas.Contains(i.Area));
         }
 
         if (!string.IsNullOrWhiteSpace(q.Reference))
         {
-            var reference = q.Reference.Trim().ToUpper();
-            query = query.Where(i => i.Reference.ToUpper().Contains(reference));
+            var reference = q.Reference.Trim().ToUpperInvariant();
+            query = await db.HateIncidents.AnyAsync(i => i.ForceId == forceId && i.Reference == reference, ct)
+                ? query.Where(i => i.Reference == reference)
+                : query.Where(i => i.Reference.ToUpper().Contains(reference));
         }
 
         if (q.OverdueOnly)
@@ -144,24 +193,132 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
             query = query.Where(i => i.Status == IncidentStatus.AwaitingReview && i.ReviewDueAt < now);
         }
 
-        var total = await query.CountAsync(ct);
+        return query;
+    }
+
+    private static string? CharacteristicOf(IncidentQuery q) => string.IsNullOrWhiteSpace(q.Characteristic) ? null : q.Characteristic.Trim().ToLowerInvariant();
+
+    private static IQueryable<HateIncident> WithCharacteristic(IQueryable<HateIncident> query, IncidentQuery q) =>
+        CharacteristicOf(q) is { } c ? query.Where(i => i.Characteristics.Contains(c)) : query;
+
+    /// <summary>
+    /// How many of <paramref name="query"/> match. With a characteristic, the incidents are grouped by their characteristics
+    /// (a few dozen combinations, in the order of an index) and the combinations that include it are added up, rather than
+    /// each incident's characteristics being searched.
+    /// </summary>
+    private static async Task<long> CountAsync(IQueryable<HateIncident> query, IncidentQuery q, CancellationToken ct)
+    {
+        if (CharacteristicOf(q) is not { } c)
+        {
+            return await query.LongCountAsync(ct);
+        }
+
+        var sets = await query.GroupBy(i => i.Characteristics).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        return sets.Where(s => s.Key.Contains(c)).Sum(s => (long)s.Count);
+    }
+
+    /// <summary>One page by number (the API's paging), most recent report first.</summary>
+    public async Task<IncidentPage> ListAsync(int forceId, IncidentQuery q, DateTimeOffset now, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(q);
+        var pageSize = Math.Clamp(q.PageSize, 1, 100);
+        if (await FilteredAsync(forceId, q, now, ct) is not { } query)
+        {
+            return new IncidentPage([], 0, 1, pageSize);
+        }
+
+        var total = (int)await CountAsync(query, q, ct);
         var page = Math.Clamp(q.Page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
-        var items = await query.OrderByDescending(i => i.ReportedAt).ThenByDescending(i => i.Id)
+        var items = await WithCharacteristic(query, q).OrderByDescending(i => i.ReportedAt).ThenByDescending(i => i.Id)
             .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return new IncidentPage(items, total, page, pageSize);
     }
 
+    /// <summary>
+    /// One page of the incident list, most recent report first (ties by id), read by key (<see cref="IncidentKey"/>): the
+    /// last page costs what the first does. The page's ids come from one index that holds the list's order and every column
+    /// its filters test; then their rows are read.
+    /// </summary>
+    public async Task<KeysetPage<HateIncident>> PageAsync(int forceId, IncidentQuery q, PageRequest<IncidentKey> request, DateTimeOffset now, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(q);
+        ArgumentNullException.ThrowIfNull(request);
+        if (await FilteredAsync(forceId, q, now, ct) is not { } query)
+        {
+            return KeysetPage.Empty<HateIncident>(request.Size);
+        }
+
+        var total = await CountAsync(query, q, ct);
+        if (total == 0)
+        {
+            return KeysetPage.Empty<HateIncident>(request.Size);
+        }
+
+        var ordered = WithCharacteristic(query, q);
+        if (request.Key is { } k)
+        {
+            var at = k.At;
+            ordered = request.From == PageFrom.After
+                ? ordered.Where(i => i.ReportedAt <= at && (i.ReportedAt < at || i.Id < k.Id))
+                : ordered.Where(i => i.ReportedAt >= at && (i.ReportedAt > at || i.Id > k.Id));
+        }
+
+        ordered = request.Backwards
+            ? ordered.OrderBy(i => i.ReportedAt).ThenBy(i => i.Id)
+            : ordered.OrderByDescending(i => i.ReportedAt).ThenByDescending(i => i.Id);
+        var ids = await ordered.Select(i => i.Id).Take(request.Take(total)).ToListAsync(ct);
+        var rows = await db.HateIncidents.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        var items = ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
+        return KeysetPage.From(request, items, total);
+    }
+
+    /// <summary>Every incident that matches, in the list's order, read from the database as the caller consumes them (for the CSV).</summary>
+    public async IAsyncEnumerable<HateIncident> StreamAsync(int forceId, IncidentQuery q, DateTimeOffset now,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(q);
+        if (await FilteredAsync(forceId, q, now, ct) is not { } query)
+        {
+            yield break;
+        }
+
+        await foreach (var incident in WithCharacteristic(query, q).OrderByDescending(i => i.ReportedAt).ThenByDescending(i => i.Id).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return incident;
+        }
+    }
+
     /// <summary>The specialist review queue: every NCHI awaiting review, the most urgent first.</summary>
     public Task<List<HateIncident>> ReviewQueueAsync(int forceId, CancellationToken ct = default) =>
-        db.HateIncidents.AsNoTracking()
-            .Where(i => i.ForceId == forceId && i.Status == IncidentStatus.AwaitingReview)
-            .OrderBy(i => i.ReviewDueAt).ThenBy(i => i.Id)
-            .ToListAsync(ct);
+        AwaitingReview(forceId).OrderBy(i => i.ReviewDueAt).ThenBy(i => i.Id).ToListAsync(ct);
+
+    private IQueryable<HateIncident> AwaitingReview(int forceId) =>
+        db.HateIncidents.AsNoTracking().Where(i => i.ForceId == forceId && i.Status == IncidentStatus.AwaitingReview);
+
+    /// <summary>One page of the review queue, the review due soonest first (ties by id), read by key.</summary>
+    public async Task<KeysetPage<HateIncident>> ReviewQueuePageAsync(int forceId, PageRequest<IncidentKey> request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var query = AwaitingReview(forceId);
+        if (request.Key is { } k)
+        {
+            DateTimeOffset? due = k.At;
+            query = request.From == PageFrom.After
+                ? query.Where(i => i.ReviewDueAt >= due && (i.ReviewDueAt > due || i.Id > k.Id))
+                : query.Where(i => i.ReviewDueAt <= due && (i.ReviewDueAt < due || i.Id < k.Id));
+        }
+
+        var total = await AwaitingReview(forceId).LongCountAsync(ct);
+        query = request.Backwards ? query.OrderByDescending(i => i.ReviewDueAt).ThenByDescending(i => i.Id) : query.OrderBy(i => i.ReviewDueAt).ThenBy(i => i.Id);
+        var items = await query.Take(request.Take(total)).ToListAsync(ct);
+        return KeysetPage.From(request, items, total);
+    }
 
     /// <summary>
     /// Every piece of work due for the force: the review queue, subjects to tell, replies to answer, retention reviews due and
     /// systems to purge, each with its incident's classification. Telling, replies, retention reviews and purges are the NCHI
-    /// Code's work, so no hate crime is ever among them (PCSC Act 2022 s60(4)).
+    /// Code's work, so no hate crime is ever among them (PCSC Act 2022 s60(4)). Each kind is one query in the database, in
+    /// the order the review queue page lists it (due date, then incident).
     /// </summary>
     public async Task<IReadOnlyList<DueWorkItem>> DueWorkAsync(int forceId, DateTimeOffset now, CancellationToken ct = default)
     {
@@ -170,41 +327,159 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
         var items = new List<DueWorkItem>();
         foreach (var i in await ReviewQueueAsync(forceId, ct))
         {
-            items.Add(new(DueWorkKind.Review, i.Id, i.Reference, i.Classification, i.ReviewDueAt is { } d ? LondonDate(d) : null, i.IsReviewOverdue(now)));
+            items.Add(ReviewItem(i, now));
         }
 
-        const string crime = "hate-crime";
-        var withSubject = await db.HateIncidents.AsNoTracking()
-            .Where(i => i.ForceId == forceId && i.Classification != crime && i.People.Any(p => p.Role == PersonRole.Subject))
-            .Include(i => i.People.Where(p => p.Role == PersonRole.Subject))
-            .ToListAsync(ct);
-        foreach (var i in withSubject.Where(i => i.SubjectToBeTold(policy)).OrderBy(i => i.SubjectToBeToldBy ?? DateOnly.MaxValue).ThenBy(i => i.ReportedAt))
+        foreach (var kind in OtherWork)
         {
-            items.Add(new(DueWorkKind.TellSubject, i.Id, i.Reference, i.Classification, i.SubjectToBeToldBy, i.IsTellSubjectOverdue(policy, today)));
-        }
-
-        var replies = await db.HateIncidents.AsNoTracking()
-            .Where(i => i.ForceId == forceId && i.Classification != crime && i.SubjectReplyDueOn != null && i.SubjectAnsweredAt == null)
-            .OrderBy(i => i.SubjectReplyDueOn)
-            .ToListAsync(ct);
-        items.AddRange(replies.Select(i => new DueWorkItem(DueWorkKind.ReplyToSubject, i.Id, i.Reference, i.Classification, i.SubjectReplyDueOn, i.IsSubjectReplyOverdue(today))));
-
-        foreach (var i in withSubject.Where(i => i.IsRetentionReviewDue(today)).OrderBy(i => i.RetentionReviewDueOn))
-        {
-            items.Add(new(DueWorkKind.RetentionReview, i.Id, i.Reference, i.Classification, i.RetentionReviewDueOn, today > i.RetentionReviewDueOn));
-        }
-
-        var purges = await db.PurgeConfirmations.AsNoTracking()
-            .Where(p => p.ConfirmedAt == null)
-            .Join(db.HateIncidents.Where(i => i.ForceId == forceId && i.Classification != crime), p => p.HateIncidentId, i => i.Id,
-                (p, i) => new { p.HateIncidentId, p.RequestedAt, i.Reference, i.Classification })
-            .ToListAsync(ct);
-        foreach (var g in purges.GroupBy(p => (p.HateIncidentId, p.Reference, p.Classification)).OrderBy(g => g.Key.HateIncidentId))
-        {
-            items.Add(new(DueWorkKind.Purge, g.Key.HateIncidentId, g.Key.Reference, g.Key.Classification, LondonDate(g.Min(p => p.RequestedAt)), false, g.Count()));
+            var rows = kind == DueWorkKind.Purge
+                ? await PurgeRowsAsync(forceId, null, int.MaxValue, ct)
+                : await DueRows(forceId, kind, policy, today).OrderBy(r => r.DueOn).ThenBy(r => r.Id).ToListAsync(ct);
+            items.AddRange(rows.Select(r => r.ToItem(kind, today)));
         }
 
         return items;
+    }
+
+    /// <summary>The kinds of work other than the review queue, in the order the review queue page shows them.</summary>
+    public static IReadOnlyList<DueWorkKind> OtherWork { get; } = [DueWorkKind.TellSubject, DueWorkKind.ReplyToSubject, DueWorkKind.RetentionReview, DueWorkKind.Purge];
+
+    /// <summary>How much of each kind of work is due, and how much of it is overdue (counted in the database, never listed).</summary>
+    public async Task<IReadOnlyList<DueWorkCount>> DueWorkCountsAsync(int forceId, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var today = LondonDate(now);
+        var policy = await policies.GetAsync(forceId, ct);
+        // Each kind counted once, with its overdue items in the same pass.
+        var queue = await AwaitingReview(forceId).GroupBy(i => 1)
+            .Select(g => new { Count = g.Count(), Overdue = g.Count(i => i.ReviewDueAt < now) }).FirstOrDefaultAsync(ct);
+        var counts = new List<DueWorkCount> { new(DueWorkKind.Review, queue?.Count ?? 0, queue?.Overdue ?? 0) };
+        foreach (var kind in OtherWork)
+        {
+            if (kind == DueWorkKind.Purge)
+            {
+                var outstanding = OutstandingPurges(forceId);
+                counts.Add(new(kind, await outstanding.Select(p => p.HateIncidentId).Distinct().CountAsync(ct), 0));
+                continue;
+            }
+
+            var due = await DueRows(forceId, kind, policy, today).GroupBy(r => 1)
+                .Select(g => new { Count = g.Count(), Overdue = g.Count(r => r.DueOn < today) }).FirstOrDefaultAsync(ct);
+            counts.Add(new(kind, due?.Count ?? 0, due?.Overdue ?? 0));
+        }
+
+        return counts;
+    }
+
+    /// <summary>One page of one kind of work other than reviews, the work due soonest first (purges by incident), read by key.</summary>
+    public async Task<KeysetPage<DueWorkItem>> DueWorkPageAsync(int forceId, DueWorkKind kind, PageRequest<DueKey> request, DateTimeOffset now, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (kind == DueWorkKind.Review)
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), "The review queue has its own page: ReviewQueuePageAsync.");
+        }
+
+        var today = LondonDate(now);
+        List<DueRow> rows;
+        long total;
+        if (kind == DueWorkKind.Purge)
+        {
+            total = await OutstandingPurges(forceId).Select(p => p.HateIncidentId).Distinct().LongCountAsync(ct);
+            rows = await PurgeRowsAsync(forceId, request, request.Take(total), ct);
+        }
+        else
+        {
+            var all = DueRows(forceId, kind, await policies.GetAsync(forceId, ct), today);
+            var query = all;
+            if (request.Key is { } k)
+            {
+                query = request.From == PageFrom.After
+                    ? query.Where(r => r.DueOn > k.DueOn || (r.DueOn == k.DueOn && r.Id > k.Id))
+                    : query.Where(r => r.DueOn < k.DueOn || (r.DueOn == k.DueOn && r.Id < k.Id));
+            }
+
+            query = request.Backwards ? query.OrderByDescending(r => r.DueOn).ThenByDescending(r => r.Id) : query.OrderBy(r => r.DueOn).ThenBy(r => r.Id);
+            total = await all.LongCountAsync(ct);
+            rows = await query.Take(request.Take(total)).ToListAsync(ct);
+        }
+
+        return KeysetPage.From(request, rows.Select(r => r.ToItem(kind, today)).ToList(), total);
+    }
+
+    /// <summary>A review-queue incident as a due-work item.</summary>
+    public static DueWorkItem ReviewItem(HateIncident i, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(i);
+        return new(DueWorkKind.Review, i.Id, i.Reference, i.Classification, i.ReviewDueAt is { } d ? LondonDate(d) : null, i.IsReviewOverdue(now));
+    }
+
+    private const string HateCrime = "hate-crime";
+
+    /// <summary>
+    /// The incidents with one kind of the Code's work due, as rows with the date it is due. The conditions are the entity's
+    /// (<see cref="HateIncident.SubjectToBeTold"/>, <see cref="HateIncident.IsRetentionReviewDue"/>…) written for the database.
+    /// </summary>
+    private IQueryable<DueRow> DueRows(int forceId, DueWorkKind kind, ForceHatePolicy policy, DateOnly today)
+    {
+        const string withData = "nchi-with-personal-data";
+        var force = db.HateIncidents.AsNoTracking().Where(i => i.ForceId == forceId && i.Classification != HateCrime);
+        // "Holds the subject's data" is written as a count of the incident's subject rows, not Any(): a count is looked up per
+        // candidate (a few, through the indexes below), where PostgreSQL would hash every subject row of every force for EXISTS.
+        return kind switch
+        {
+            DueWorkKind.TellSubject => force
+                .Where(i => policy.TellSubject && i.Classification == withData && i.Status == IncidentStatus.Finalised && i.SubjectToldAt == null
+                    && i.NotificationExceptionApprovedBy == null && i.People.Count(p => p.Role == PersonRole.Subject) > 0)
+                .Select(i => new DueRow { Id = i.Id, Reference = i.Reference, Classification = i.Classification, DueOn = i.SubjectToBeToldBy ?? DateOnly.MaxValue }),
+            DueWorkKind.ReplyToSubject => force
+                .Where(i => i.SubjectReplyDueOn != null && i.SubjectAnsweredAt == null)
+                .Select(i => new DueRow { Id = i.Id, Reference = i.Reference, Classification = i.Classification, DueOn = i.SubjectReplyDueOn!.Value }),
+            DueWorkKind.RetentionReview => force
+                .Where(i => i.RetentionReviewDueOn <= today && i.People.Count(p => p.Role == PersonRole.Subject) > 0)
+                .Select(i => new DueRow { Id = i.Id, Reference = i.Reference, Classification = i.Classification, DueOn = i.RetentionReviewDueOn!.Value }),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+        };
+    }
+
+    private IQueryable<PurgeConfirmation> OutstandingPurges(int forceId) =>
+        db.PurgeConfirmations.AsNoTracking()
+            .Where(p => p.ConfirmedAt == null && db.HateIncidents.Any(i => i.Id == p.HateIncidentId && i.ForceId == forceId && i.Classification != HateCrime));
+
+    /// <summary>Incidents with systems still to purge, by incident id from the request's key: the day the purge was asked for and how many systems are left.</summary>
+    private async Task<List<DueRow>> PurgeRowsAsync(int forceId, PageRequest<DueKey>? request, int take, CancellationToken ct)
+    {
+        var outstanding = OutstandingPurges(forceId);
+        var ids = outstanding.Select(p => p.HateIncidentId).Distinct();
+        if (request?.Key is { } k)
+        {
+            ids = request.From == PageFrom.After ? ids.Where(id => id > k.Id) : ids.Where(id => id < k.Id);
+        }
+
+        var page = await (request?.Backwards == true ? ids.OrderByDescending(id => id) : ids.OrderBy(id => id)).Take(take).ToListAsync(ct);
+        var rows = await outstanding.Where(p => page.Contains(p.HateIncidentId))
+            .Join(db.HateIncidents, p => p.HateIncidentId, i => i.Id, (p, i) => new { p.HateIncidentId, p.RequestedAt, i.Reference, i.Classification })
+            .ToListAsync(ct);
+        var byIncident = rows.GroupBy(r => r.HateIncidentId).ToDictionary(g => g.Key);
+        return page.Where(byIncident.ContainsKey).Select(id =>
+        {
+            var g = byIncident[id];
+            var first = g.First();
+            return new DueRow { Id = id, Reference = first.Reference, Classification = first.Classification, DueOn = LondonDate(g.Min(r => r.RequestedAt)), Outstanding = g.Count() };
+        }).ToList();
+    }
+
+    /// <summary>An incident with work due, as the due-work queries read it.</summary>
+    private sealed class DueRow
+    {
+        public int Id { get; init; }
+        public string Reference { get; init; } = "";
+        public string? Classification { get; init; }
+        public DateOnly DueOn { get; init; }
+        public int Outstanding { get; init; } = 1;
+
+        public DueWorkItem ToItem(DueWorkKind kind, DateOnly today) => kind == DueWorkKind.Purge
+            ? new(kind, Id, Reference, Classification, DueOn, false, Outstanding)
+            : new(kind, Id, Reference, Classification, DueOn == DateOnly.MaxValue ? null : DueOn, today > DueOn);
     }
 
     /// <summary>One incident with its history and (for checks, never for display) its person rows; not found for another force.</summary>

@@ -216,8 +216,8 @@ public sealed class SocialDatasetServiceTests
         using var cli = new CancellationTokenSource();
         using var engine = new CancellationTokenSource();
 
-        await Assert.ThrowsAsync<SocialImportException>(() => service.ImportAsync(byCli.Id, Files(SocialTestData.Accounts, SocialTestData.Posts), Ctx, null, new CancelOnReport(cli), cli.Token));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => service.ImportAsync(byEngine.Id, Files(SocialTestData.Accounts, SocialTestData.Posts), Ctx, null, new CancelOnReport(engine), engine.Token, byJobEngine: true));
+        await Assert.ThrowsAsync<SocialImportException>(() => service.ImportAsync(byCli.Id, Files(SocialTestData.Accounts, SocialTestData.Posts), Ctx, null, new CancelOnReport(cli), ct: cli.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => service.ImportAsync(byEngine.Id, Files(SocialTestData.Accounts, SocialTestData.Posts), Ctx, null, new CancelOnReport(engine), byJobEngine: true, ct: engine.Token));
 
         await using var check = database.CreateContext();
         Assert.Equal(DatasetStatus.Failed, (await check.SocialDatasets.SingleAsync(d => d.Id == byCli.Id)).Status);

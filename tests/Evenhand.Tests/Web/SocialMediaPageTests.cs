@@ -257,7 +257,14 @@ public sealed class SocialMediaPageTests(AppFixture apps)
         Assert.Equal(25, all.QuerySelectorAll("#post-list tbody tr").Length);
         Assert.Equal("p34", all.QuerySelector("#post-list tbody tr")!.GetAttribute("data-post"));
         Assert.NotNull(all.QuerySelector(".govuk-pagination"));
-        Assert.Equal(15, (await comms.GetPageAsync(url + "?page=2")).QuerySelectorAll("#post-list tbody tr").Length);
+        var next = all.QuerySelector(".govuk-pagination__next a")!.GetAttribute("href")!;
+        var second = await comms.GetPageAsync(next);
+        Assert.Equal(15, second.QuerySelectorAll("#post-list tbody tr").Length);
+        Assert.Contains("page 2 of 2", Text(second, "#post-count"), StringComparison.Ordinal);
+        Assert.Null(second.QuerySelector(".govuk-pagination__next"));
+        // The 40 posts, each once, across the two pages.
+        Assert.Equal(40, all.QuerySelectorAll("#post-list tbody tr").Concat(second.QuerySelectorAll("#post-list tbody tr"))
+            .Select(tr => tr.GetAttribute("data-post")).Distinct().Count());
 
         Assert.StartsWith("8 posts", Text(await comms.GetPageAsync(url + "?class=non-operational"), "#post-count"), StringComparison.Ordinal);
         Assert.StartsWith("32 posts", Text(await comms.GetPageAsync(url + "?class=operational"), "#post-count"), StringComparison.Ordinal);

@@ -1,5 +1,7 @@
+using Evenhand.Common;
 using Evenhand.Data;
 using Evenhand.SocialMedia.Datasets;
+using Evenhand.Web.Infrastructure;
 using Evenhand.Web.SocialMedia;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -7,12 +9,20 @@ using static Evenhand.Web.SocialMedia.SocialMediaFormat;
 
 namespace Evenhand.Web.Pages.SocialMedia;
 
-/// <summary>A dataset's posts, most engagement first, 25 a page, filtered by class, topic, keyword and account; and every post as CSV, streamed.</summary>
+/// <summary>
+/// A dataset's posts, most engagement first, 25 a page, filtered by class, topic, keyword and account; and every post as CSV,
+/// streamed. Pages are read by key (<c>after</c>, <c>before</c>, <c>last</c>; see <see cref="PostKey"/>), so the last page of
+/// 857,000 posts costs what the first does.
+/// </summary>
 public sealed class PostsModel(EvenhandDbContext db, IAuthorizationService authz, TimeProvider time) : SocialMediaPageModel(db, authz, time)
 {
     public const int PageSize = 25;
 
-    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    /// <summary>The page number to show (carried in the links).</summary>
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
+    [FromQuery(Name = "after")] public string? After { get; set; }
+    [FromQuery(Name = "before")] public string? Before { get; set; }
+    [FromQuery(Name = "last")] public bool Last { get; set; }
 
     /// <summary>"operational" or "non-operational"; anything else is every post.</summary>
     [FromQuery(Name = "class")] public string? Class { get; set; }
@@ -22,7 +32,9 @@ public sealed class PostsModel(EvenhandDbContext db, IAuthorizationService authz
 
     public override string Title => $"Posts – {Dataset.Name}";
 
-    public PostPage Results { get; private set; } = new([], 0, 1, 1);
+    public KeysetPage<PostRow> Results { get; private set; } = KeysetPage.Empty<PostRow>(PageSize);
+
+    public PageLinks Links { get; private set; } = null!;
 
     public IReadOnlyList<Evenhand.SocialMedia.LexiconGroup> Topics { get; private set; } = [];
 
@@ -38,8 +50,10 @@ public sealed class PostsModel(EvenhandDbContext db, IAuthorizationService authz
         var filter = Filter();
         if (ModelState.IsValid)
         {
-            Results = await Db.PostPageAsync(Dataset.Id, filter, PageNumber, PageSize, ct);
+            Results = await Db.PostPageAsync(Dataset, filter, PageRequest.Parse(After, Before, Last, PageNumber, PageSize, PostKey.Parse), ct);
         }
+
+        Links = PageLinks.For(Results, p => new PostKey(p.Engagement, p.Seq).ToString(), ListUrl, Request.Path + Request.QueryString);
 
         return Page();
     }
@@ -94,14 +108,7 @@ public sealed class PostsModel(EvenhandDbContext db, IAuthorizationService authz
         return new PostFilter(nonOperational, topic, keyword, string.IsNullOrWhiteSpace(Handle) ? null : Handle);
     }
 
-    public string PageUrl(int page)
-    {
-        var q = new List<string>();
-        if (!string.IsNullOrEmpty(Class)) q.Add("class=" + Uri.EscapeDataString(Class));
-        if (!string.IsNullOrEmpty(Topic)) q.Add("topic=" + Uri.EscapeDataString(Topic));
-        if (!string.IsNullOrEmpty(Keyword)) q.Add("keyword=" + Uri.EscapeDataString(Keyword));
-        if (!string.IsNullOrEmpty(Handle)) q.Add("handle=" + Uri.EscapeDataString(Handle));
-        q.Add("page=" + page);
-        return DatasetUrl("posts") + "?" + string.Join("&", q);
-    }
+    /// <summary>This list with its filters and <paramref name="paging"/> (<c>after=…&amp;page=…</c>, or nothing for the first page).</summary>
+    public string ListUrl(string paging) => PageLinks.Join(DatasetUrl("posts"),
+        PageLinks.Part("class", Class), PageLinks.Part("topic", Topic), PageLinks.Part("keyword", Keyword), PageLinks.Part("handle", Handle), paging);
 }

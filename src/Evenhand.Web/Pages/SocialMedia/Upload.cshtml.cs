@@ -76,7 +76,7 @@ public sealed class UploadModel(EvenhandDbContext db, IAuthorizationService auth
             // Not the request's token: a small import should finish even if the browser gives up waiting.
             var accounts = AccountsFile;
             var posts = PostsFile;
-            await datasets.ImportAsync(dataset.Id, new DatasetFiles(accounts.OpenReadStream, posts.OpenReadStream, posts.Length), Actor(), vectors.Get(), null, CancellationToken.None);
+            await datasets.ImportAsync(dataset.Id, new DatasetFiles(accounts.OpenReadStream, posts.OpenReadStream, posts.Length), Actor(), vectors.Get(), null, ct: CancellationToken.None);
         }
         catch (SocialImportException e)
         {

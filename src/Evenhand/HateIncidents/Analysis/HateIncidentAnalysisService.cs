@@ -307,17 +307,24 @@ public sealed class HateIncidentAnalysisService(EvenhandDbContext db, TimeProvid
             return [];
         }
 
-        var names = groups.Select(g => g.NameKey).Distinct().ToList();
-        var refs = await people
-            .Where(p => names.Contains(p.NameKey))
-            .Join(db.HateIncidents, p => p.HateIncidentId, i => i.Id, (p, i) => new { p.NameKey, p.DateOfBirth, i.Reference, i.ReportedAt })
-            .OrderByDescending(x => x.ReportedAt)
-            .ToListAsync(ct);
-        var byPerson = refs.ToLookup(r => (r.NameKey, r.DateOfBirth));
+        // The most recent references of each of those people: a query per person, each a few steps backwards along the
+        // (force, role, name key, date of birth, time) index, rather than every incident of theirs.
         var noun = role == PersonRole.Subject ? "Subject" : "Complainant";
-        return groups
-            .Select((g, n) => new RepeatPerson($"{noun} {Label(n)}", g.Count, byPerson[(g.NameKey, g.DateOfBirth)].Take(ReferencesPerGroup).Select(r => r.Reference).ToList()))
-            .ToList();
+        var result = new List<RepeatPerson>(groups.Count);
+        foreach (var (g, n) in groups.Select((g, n) => (g, n)))
+        {
+            var references = await people
+                .Where(p => p.NameKey == g.NameKey && p.DateOfBirth == g.DateOfBirth)
+                .OrderByDescending(p => p.IncidentReportedAt)
+                .Take(ReferencesPerGroup)
+                .Join(db.HateIncidents, p => p.HateIncidentId, i => i.Id, (p, i) => new { i.Reference, p.IncidentReportedAt })
+                .OrderByDescending(x => x.IncidentReportedAt)
+                .Select(x => x.Reference)
+                .ToListAsync(ct);
+            result.Add(new RepeatPerson($"{noun} {Label(n)}", g.Count, references));
+        }
+
+        return result;
     }
 
     /// <summary>A, B, …, Z, AA, AB, …</summary>
@@ -384,18 +391,16 @@ public sealed class HateIncidentAnalysisService(EvenhandDbContext db, TimeProvid
         // Driven from the few history rows that change a classification (an index on from, to and incident), each checked
         // against the incident by key, rather than from every incident in the period.
         var incidents = Incidents(forceId, filter);
-        var changes = db.Set<IncidentHistoryEntry>().AsNoTracking()
+        var changes = await db.Set<IncidentHistoryEntry>().AsNoTracking()
             .Where(h => h.FromOutcome != null && h.ToOutcome != null && h.FromOutcome != h.ToOutcome)
-            .Where(h => incidents.Any(i => i.Id == h.HateIncidentId));
-        var rows = await changes
-            .GroupBy(h => new { h.FromOutcome, h.ToOutcome })
-            .Select(g => new { g.Key.FromOutcome, g.Key.ToOutcome, Count = g.Count() })
+            .Where(h => incidents.Any(i => i.Id == h.HateIncidentId))
+            .Select(h => new { h.HateIncidentId, From = h.FromOutcome!, To = h.ToOutcome! })
             .ToListAsync(ct);
-        var reclassified = await changes.Select(h => h.HateIncidentId).Distinct().CountAsync(ct);
+        // One read of the changes (a few per reclassified incident) gives both the counts and how many incidents changed.
         return new ReclassificationSummary(
-            rows.Select(r => new ReclassificationCount(r.FromOutcome!, r.ToOutcome!, r.Count))
+            changes.GroupBy(c => (c.From, c.To)).Select(g => new ReclassificationCount(g.Key.From, g.Key.To, g.Count()))
                 .OrderByDescending(r => r.Count).ThenBy(r => r.From, StringComparer.Ordinal).ThenBy(r => r.To, StringComparer.Ordinal).ToList(),
-            reclassified);
+            changes.Select(c => c.HateIncidentId).Distinct().Count());
     }
 
     private static int OutcomeOrder(string outcome)

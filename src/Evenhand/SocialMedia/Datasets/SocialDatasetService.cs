@@ -61,7 +61,7 @@ public sealed class SocialDatasetService(EvenhandDbContext db, TimeProvider time
     /// Otherwise a cancelled import is marked failed.
     /// </remarks>
     public async Task<SocialDataset> ImportAsync(int datasetId, DatasetFiles files, ProcessContext ctx, WordVectors? vectors = null,
-        IProgress<(long Read, long Length)>? progress = null, CancellationToken ct = default, bool byJobEngine = false)
+        IProgress<(long Read, long Length)>? progress = null, bool byJobEngine = false, CancellationToken ct = default)
     {
         var dataset = await db.SocialDatasets.Include(d => d.Force).SingleOrDefaultAsync(d => d.Id == datasetId, ct)
             ?? throw new NotFoundException("There is no such dataset.");
@@ -83,13 +83,13 @@ public sealed class SocialDatasetService(EvenhandDbContext db, TimeProvider time
         catch (Exception ex) when (ex is SocialImportException or DomainRuleException || IsDatabaseFailure(ex))
         {
             db.ChangeTracker.Clear();
-            await FailAsync(datasetId, ex.Message, ctx);
+            await FailAsync(datasetId, ex.Message, ctx, CancellationToken.None);
             throw ex as SocialImportException ?? new SocialImportException(Truncate(ex.Message, 4000)) { IsTransient = IsDatabaseFailure(ex) };
         }
         catch (OperationCanceledException) when (!byJobEngine)
         {
             db.ChangeTracker.Clear();
-            await FailAsync(datasetId, "The import was cancelled.", ctx);
+            await FailAsync(datasetId, "The import was cancelled.", ctx, CancellationToken.None);
             throw new SocialImportException("The import was cancelled.");
         }
 

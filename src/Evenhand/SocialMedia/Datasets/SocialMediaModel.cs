@@ -41,8 +41,14 @@ internal static class SocialMediaModel
             b.HasKey(p => new { p.DatasetId, p.Seq });
             b.HasOne<SocialDataset>().WithMany().HasForeignKey(p => p.DatasetId).OnDelete(DeleteBehavior.Cascade);
             b.HasOne<SocialAccount>().WithMany().HasForeignKey(p => p.AccountRowId).OnDelete(DeleteBehavior.Restrict);
-            b.HasIndex(p => new { p.DatasetId, p.Engagement });
-            b.HasIndex(p => p.AccountRowId);
+            // The posts list (most engagement first, ties in file order) is read by key: each index holds a list's order and
+            // every column its filters test, so a page reads only index entries until it has its rows (SocialMediaQueries).
+            b.HasIndex(p => new { p.DatasetId, p.Engagement, p.Seq, p.NonOperational, p.Topics, p.AccountRowId })
+                .IsDescending(false, true, false, false, false, false).HasDatabaseName("IX_SocialPosts_List");
+            b.HasIndex(p => new { p.DatasetId, p.NonOperational, p.Engagement, p.Seq })
+                .IsDescending(false, false, true, false).HasDatabaseName("IX_SocialPosts_Class");
+            b.HasIndex(p => new { p.AccountRowId, p.Engagement, p.Seq, p.NonOperational, p.Topics })
+                .IsDescending(false, true, false, false, false).HasDatabaseName("IX_SocialPosts_Account");
             b.Property(p => p.PostId).HasMaxLength(100);
             b.Property(p => p.OriginalAuthor).HasMaxLength(200);
         });

@@ -75,11 +75,11 @@ public sealed class AnalysisDataset : IDisposable
 
         var b = Incident(cheshire, "T-B", At(3, 20, 9), "Crewe", "Bus station", ["race", "religion"], "nchi", IncidentStatus.Finalised);
         b.Set(x => x.ReviewDueAt, b.AssessedAt!.Value.AddHours(24));
-        b.Set(x => x.ReviewedAt, b.AssessedAt.Value.AddHours(10));
+        b.Set(x => x.ReviewedAt, b.AssessedAt!.Value.AddHours(10));
         b.Set(x => x.Deployed, false);
         b.Set(x => x.DeploymentDecidedAt, b.ReviewedAt);
         b.AddRows(x => x.People, Person(PersonRole.Complainant, "ann SMITH", 1980));
-        b.AddRows(x => x.History, new IncidentHistoryEntry { At = b.ReviewedAt.Value, By = "x", Event = "Review: classification confirmed", FromOutcome = "nchi", ToOutcome = "nchi" });
+        b.AddRows(x => x.History, new IncidentHistoryEntry { At = b.ReviewedAt!.Value, By = "x", Event = "Review: classification confirmed", FromOutcome = "nchi", ToOutcome = "nchi" });
 
         var c = Incident(cheshire, "T-C", At(4, 5, 9), "Chester", "Park", ["sexual-orientation"], "nchi-with-personal-data", IncidentStatus.Finalised);
         c.Set(x => x.ReviewDueAt, c.AssessedAt!.Value.AddHours(24));
@@ -108,9 +108,9 @@ public sealed class AnalysisDataset : IDisposable
         // The subject's personal data was deleted: the subject is not linked any more.
         var i = Incident(cheshire, "T-I", At(5, 10, 9), "Chester", "Park", ["religion"], "nchi", IncidentStatus.Finalised);
         i.Set(x => x.ReviewDueAt, i.AssessedAt!.Value.AddHours(24));
-        i.Set(x => x.ReviewedAt, i.AssessedAt.Value.AddHours(2));
+        i.Set(x => x.ReviewedAt, i.AssessedAt!.Value.AddHours(2));
         i.Set(x => x.PersonalDataDeletedAt, i.ReviewedAt);
-        i.AddRows(x => x.History, new IncidentHistoryEntry { At = i.ReviewedAt.Value, By = "x", Event = "Reclassified on review", FromOutcome = "nchi-with-personal-data", ToOutcome = "nchi" });
+        i.AddRows(x => x.History, new IncidentHistoryEntry { At = i.ReviewedAt!.Value, By = "x", Event = "Reclassified on review", FromOutcome = "nchi-with-personal-data", ToOutcome = "nchi" });
 
         // Another force: never counted for Cheshire.
         var other = Incident(cleveland, "T-X", At(3, 15, 10), "Crewe", "Bus station", ["race"], "hate-crime", IncidentStatus.Finalised);

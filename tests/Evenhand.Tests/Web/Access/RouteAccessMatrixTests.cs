@@ -62,6 +62,7 @@ public sealed partial class RouteAccessMatrixTests(AppFixture apps, ITestOutputH
         ["GET /account/sign-in"] = "A|AA|AAAAAA|AAAAAA",
         ["GET /account/sign-out"] = "A|AA|AAAAAA|AAAAAA",
         ["GET /account/sign-out?handler=Done"] = "A|AA|AAAAAA|AAAAAA",
+        ["GET /admin/audit"] = "S|AD|DDDDDD|DDDDDD",
         ["GET /admin/jobs"] = "S|AD|DDDDDD|DDDDDD",
         ["GET /admin/users"] = "S|AD|DDDDDD|DDDDDD",
         ["GET /admin/users/{id}"] = "S|AD|DDDDDD|DDDDDD",

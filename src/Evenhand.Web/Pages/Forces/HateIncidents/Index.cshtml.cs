@@ -1,3 +1,4 @@
+using Evenhand.Common;
 using Evenhand.Forces;
 using Evenhand.HateIncidents;
 using Evenhand.HateIncidents.Rules;
@@ -7,13 +8,21 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Evenhand.Web.Pages.Forces.HateIncidents;
 
-/// <summary>The force's hate incidents, filtered and paged; never personal data.</summary>
+/// <summary>
+/// The force's hate incidents, filtered, most recent report first, paged by key (<c>after</c>, <c>before</c>, <c>last</c>;
+/// see <see cref="IncidentKey"/>) so the last page costs what the first does; and the filtered list as CSV, streamed.
+/// Never personal data.
+/// </summary>
 [Authorize(Policy = Policies.RecordHateIncidents)]
 public sealed class IndexModel(HateIncidentService incidents, HatePolicyService policies, TimeProvider time) : EvenhandPageModel
 {
     public const int PageSize = 25;
 
-    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    /// <summary>The page number to show (carried in the links).</summary>
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
+    [FromQuery(Name = "after")] public string? After { get; set; }
+    [FromQuery(Name = "before")] public string? Before { get; set; }
+    [FromQuery(Name = "last")] public bool Last { get; set; }
     [FromQuery] public IncidentStatus? Status { get; set; }
     [FromQuery] public string? Outcome { get; set; }
     [FromQuery] public string? Characteristic { get; set; }
@@ -22,7 +31,8 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
     [FromQuery] public bool Overdue { get; set; }
 
     public Force Force => CurrentForce;
-    public IncidentPage Results { get; private set; } = null!;
+    public KeysetPage<HateIncident> Results { get; private set; } = null!;
+    public PageLinks Links { get; private set; } = null!;
     public IReadOnlyList<string> KnownCharacteristics { get; private set; } = [];
     public DateTimeOffset Now { get; private set; }
 
@@ -31,57 +41,46 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
         Now = time.GetUtcNow();
         var policy = await policies.GetAsync(Force.Id, ct);
         KnownCharacteristics = policy.KnownCharacteristics(RuleSetRegistry.Get(policy.RuleSetOn(HateIncidentService.LondonDate(Now))));
-        Results = await incidents.ListAsync(Force.Id, Query(PageNumber, PageSize), Now, ct);
+        Results = await incidents.PageAsync(Force.Id, Query(), PageRequest.Parse(After, Before, Last, PageNumber, PageSize, IncidentKey.Parse), Now, ct);
+        Links = PageLinks.For(Results, i => new IncidentKey(i.ReportedAt, i.Id).ToString(), ListUrl, Request.Path + Request.QueryString);
     }
 
-    /// <summary>The filtered list as CSV (no personal data): reference, dates, area, characteristics, outcome, codes.</summary>
+    /// <summary>
+    /// The filtered list as CSV (no personal data): reference, dates, area, characteristics, outcome, codes. Written to the
+    /// response as the rows are read from the database, in the list's order, so memory stays flat however many there are.
+    /// </summary>
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
         Now = time.GetUtcNow();
-        var rows = new List<object>();
-        for (var page = 1; ; page++)
+        await Csv.StreamAsync(Response, $"{Force.Slug}-hate-incidents.csv", incidents.StreamAsync(Force.Id, Query(), Now, ct), i => new
         {
-            var batch = await incidents.ListAsync(Force.Id, Query(page, 100), Now, ct);
-            rows.AddRange(batch.Items.Select(i => new
-            {
-                i.Reference,
-                ReportedAt = i.ReportedAt.ToString("u"),
-                Channel = i.Channel.ToString(),
-                OccurredAt = i.OccurredAt.ToString("u"),
-                i.Area,
-                Characteristics = string.Join(";", i.Characteristics),
-                Status = i.Status.ToString(),
-                Outcome = i.Classification,
-                SpecialistReview = i.Assessment?.SpecialistReview,
-                i.RuleSetId,
-                i.OpeningCode,
-                i.FinalisingCode,
-                i.Deployed,
-                ReviewDueAt = i.ReviewDueAt?.ToString("u"),
-                ReviewedAt = i.ReviewedAt?.ToString("u"),
-                PersonalDataDeletedAt = i.PersonalDataDeletedAt?.ToString("u"),
-            }));
-            if (page >= batch.Pages)
-            {
-                break;
-            }
-        }
-
-        return File(Csv.Write(rows), "text/csv; charset=utf-8", $"{Force.Slug}-hate-incidents.csv");
+            i.Reference,
+            ReportedAt = i.ReportedAt.ToString("u"),
+            Channel = i.Channel.ToString(),
+            OccurredAt = i.OccurredAt.ToString("u"),
+            i.Area,
+            Characteristics = string.Join(";", i.Characteristics),
+            Status = i.Status.ToString(),
+            Outcome = i.Classification,
+            SpecialistReview = i.Assessment?.SpecialistReview,
+            i.RuleSetId,
+            i.OpeningCode,
+            i.FinalisingCode,
+            i.Deployed,
+            ReviewDueAt = i.ReviewDueAt?.ToString("u"),
+            ReviewedAt = i.ReviewedAt?.ToString("u"),
+            PersonalDataDeletedAt = i.PersonalDataDeletedAt?.ToString("u"),
+        }, ct);
+        return new EmptyResult();
     }
 
-    public string PageUrl(int page)
-    {
-        var q = new List<string>();
-        if (Status is { } s) q.Add($"status={s}");
-        if (!string.IsNullOrWhiteSpace(Outcome)) q.Add($"outcome={Uri.EscapeDataString(Outcome)}");
-        if (!string.IsNullOrWhiteSpace(Characteristic)) q.Add($"characteristic={Uri.EscapeDataString(Characteristic)}");
-        if (!string.IsNullOrWhiteSpace(Area)) q.Add($"area={Uri.EscapeDataString(Area)}");
-        if (!string.IsNullOrWhiteSpace(Reference)) q.Add($"reference={Uri.EscapeDataString(Reference)}");
-        if (Overdue) q.Add("overdue=true");
-        q.Add($"page={page}");
-        return $"{HateIncidentPages.Base(Force.Slug)}?{string.Join("&", q)}";
-    }
+    /// <summary>The list with its filters and <paramref name="paging"/> (<c>after=…&amp;page=…</c>, or nothing for the first page).</summary>
+    public string ListUrl(string paging) => PageLinks.Join(HateIncidentPages.Base(Force.Slug),
+        Status is { } s ? $"status={s}" : null, PageLinks.Part("outcome", Outcome), PageLinks.Part("characteristic", Characteristic),
+        PageLinks.Part("area", Area), PageLinks.Part("reference", Reference), Overdue ? "overdue=true" : null, paging);
 
-    private IncidentQuery Query(int page, int size) => new(page, size, Status, Outcome, Characteristic, Area, Overdue, Reference);
+    /// <summary>The CSV of the list with its filters.</summary>
+    public string CsvUrl => ListUrl("handler=Csv");
+
+    private IncidentQuery Query() => new(1, PageSize, Status, Outcome, Characteristic, Area, Overdue, Reference);
 }

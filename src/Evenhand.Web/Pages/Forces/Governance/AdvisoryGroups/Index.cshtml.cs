@@ -10,11 +10,17 @@ namespace Evenhand.Web.Pages.Forces.Governance.AdvisoryGroups;
 [Authorize(Policy = Infrastructure.Policies.SeeRegisters)]
 public sealed class IndexModel(AdvisoryGroupService register, IAuthorizationService authz, TimeProvider time) : EvenhandPageModel
 {
+    public const int PageSize = 25;
+
     [FromQuery] public AdvisoryGroupType? Type { get; set; }
     [FromQuery] public bool Flagged { get; set; }
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Evenhand.Forces.Force Force => CurrentForce;
+    /// <summary>The page of groups shown (<see cref="PageSize"/> a page).</summary>
     public IReadOnlyList<AdvisoryGroup> Groups { get; private set; } = [];
+    public int Total { get; private set; }
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
     public GovernanceSettings Limits { get; private set; } = null!;
     public DateOnly Today { get; private set; }
     public bool CanEdit { get; private set; }
@@ -49,7 +55,7 @@ public sealed class IndexModel(AdvisoryGroupService register, IAuthorizationServ
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
-        await LoadAsync(ct);
+        await LoadAsync(ct, all: true);
         var rows = Groups.Select(g => new
         {
             g.Name, Type = AdvisoryGroup.Describe(g.Type), TermsOfReferenceReviewedOn = g.TermsOfReferenceReviewedOn?.ToString("yyyy-MM-dd"), g.Chair,
@@ -59,12 +65,18 @@ public sealed class IndexModel(AdvisoryGroupService register, IAuthorizationServ
         return File(Csv.Write(rows), "text/csv; charset=utf-8", $"{Force.Slug}-advisory-groups.csv");
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    public string PageUrl(int page) => Infrastructure.PageLinks.Join(GovernancePages.Groups(Force.Slug),
+        Type is { } t ? $"Type={t}" : null, Flagged ? "Flagged=true" : null, $"page={page}");
+
+    private async Task LoadAsync(CancellationToken ct, bool all = false)
     {
         Today = UkTime.Date(time.GetUtcNow());
         CanEdit = (await authz.AuthorizeAsync(User, Infrastructure.Policies.EditRegisters)).Succeeded;
         Limits = await register.SettingsAsync(Force.Id, ct);
         // A force has a handful of groups: filtered here, where the flags are computed.
-        Groups = [.. (await register.AllAsync(Force.Id, ct)).Where(g => (Type is null || g.Type == Type) && (!Flagged || g.Flags(Today, Limits).Count > 0))];
+        var matching = (await register.AllAsync(Force.Id, ct)).Where(g => (Type is null || g.Type == Type) && (!Flagged || g.Flags(Today, Limits).Count > 0)).ToList();
+        Total = matching.Count;
+        PageNumber = Math.Clamp(PageNumber, 1, Pages);
+        Groups = all ? matching : matching.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
     }
 }

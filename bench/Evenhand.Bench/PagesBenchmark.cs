@@ -1,0 +1,310 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using Evenhand.Data;
+using Evenhand.SocialMedia.Datasets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Evenhand.Bench;
+
+/// <summary>
+/// Every list page at full scale (issue 12, point 6): the real app in memory (Production settings, HTTPS, the demo data),
+/// on a database holding <see cref="PageVolumes"/>, each page fetched over HTTP by a user of the role that uses it, signed
+/// in through the form. Each page: two warm-up requests, then the median of 10 (whole body read). CSV exports also report
+/// the time to the first byte and how much the server's memory grew while streaming. Goal: every page under 100 ms; exits
+/// 1 when one is over.
+/// </summary>
+public static partial class PagesBenchmark
+{
+    public const string Command = "pages";
+    private const double GoalMs = 100;
+
+    public static async Task<int> RunAsync(List<string> args)
+    {
+        var provider = args.IndexOf("--provider") is >= 0 and var p ? args[p + 1].ToLowerInvariant() : "sqlite";
+        var runs = args.IndexOf("--runs") is >= 0 and var r ? int.Parse(args[r + 1], CultureInfo.InvariantCulture) : 10;
+        var only = args.IndexOf("--only") is >= 0 and var o ? args[o + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null;
+        var (databaseProvider, connection) = provider switch
+        {
+            "sqlite" => (DatabaseProvider.Sqlite, $"Data Source={Path.Combine(Path.GetTempPath(), "evenhand-bench-pages.db")}"),
+            "postgres" => (DatabaseProvider.Postgres, PostgresDatabase()),
+            _ => throw new ArgumentException("--provider sqlite|postgres"),
+        };
+
+        Console.WriteLine($"Database: {databaseProvider} {Redact(connection)}");
+        var started = Stopwatch.StartNew();
+        await using var app = new App(databaseProvider, connection);
+        _ = app.Server;
+        Console.WriteLine($"App started (migrations, demo data) in {started.Elapsed.TotalSeconds:F0} s; adding volumes where missing…");
+        await PageVolumes.EnsureAsync(app.Services, Console.WriteLine);
+
+        var facts = await FactsAsync(app.Services);
+        Console.WriteLine($"{facts.Posts:N0} posts in dataset {facts.DatasetId}; {facts.Incidents:N0} incidents in {PageVolumes.ForceSlug}, {facts.AwaitingReview:N0} awaiting review; {facts.Audit:N0} audit entries.");
+
+        var clients = new Dictionary<string, HttpClient>();
+        foreach (var (role, email) in PageVolumes.Users)
+        {
+            clients[role] = await SignInAsync(app, email);
+        }
+
+        var failed = false;
+        Console.WriteLine();
+        Console.WriteLine($"| {"page",-46} | {"median ms",9} | {"max ms",7} | {"KiB",7} | notes");
+        Console.WriteLine($"| {new string('-', 46)} | {new string('-', 9)} | {new string('-', 7)} | {new string('-', 7)} | -----");
+        foreach (var page in Pages(facts))
+        {
+            if (only is not null && !only.Any(w => page.Name.Contains(w, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            var client = clients[page.Role];
+            if (page.Csv)
+            {
+                var (ttfb, total, bytes, grewMiB) = await CsvAsync(client, page.Url, Math.Min(runs, 3));
+                Console.WriteLine($"| {page.Name,-46} | {total,9:F0} | {"",7} | {bytes / 1024,7:N0} | first byte {ttfb:F0} ms; memory grew {grewMiB:F0} MiB while streaming");
+                failed |= ttfb >= GoalMs;
+                continue;
+            }
+
+            var (median, max, size, status) = await TimeAsync(client, page.Url, runs);
+            var over = median >= GoalMs || status != HttpStatusCode.OK;
+            failed |= over;
+            Console.WriteLine($"| {page.Name,-46} | {median,9:F1} | {max,7:F0} | {size / 1024,7:N0} | {(status == HttpStatusCode.OK ? "" : $"HTTP {(int)status} ")}{(over ? "over 100 ms" : "")}");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(failed ? "Over the goal: some page took 100 ms or more." : "Every page under 100 ms.");
+        return failed ? 1 : 0;
+    }
+
+    private sealed record Page(string Name, string Role, string Url, bool Csv = false);
+
+    private sealed record Facts(int DatasetId, long Posts, string Handle, string Keyword, string Topic, int Incidents, int AwaitingReview, string Reference, int Audit,
+        string MiddlePost);
+
+    private static IEnumerable<Page> Pages(Facts f)
+    {
+        const string comms = Accounts.Roles.Inspectorate, specialist = Accounts.Roles.HateCrimeSpecialist, governance = Accounts.Roles.ForceGovernance;
+        var force = $"/forces/{PageVolumes.ForceSlug}";
+        var posts = $"/social-media/{f.DatasetId}/posts";
+        var postPages = (int)((f.Posts + 24) / 25);
+        // Pages are read by key: the middle page is the one after the middle post (as "next" links reach it), the last is read backwards.
+        yield return new("posts: first page", comms, posts);
+        yield return new("posts: middle page", comms, $"{posts}?after={f.MiddlePost}&page={(postPages / 2) + 1}");
+        yield return new("posts: last page", comms, $"{posts}?last=true&page={postPages}");
+        yield return new("posts: non-operational", comms, $"{posts}?class=non-operational");
+        yield return new("posts: non-operational, last page", comms, $"{posts}?class=non-operational&last=true");
+        yield return new("posts: topic", comms, $"{posts}?topic={Uri.EscapeDataString(f.Topic)}");
+        yield return new("posts: keyword", comms, $"{posts}?keyword={Uri.EscapeDataString(f.Keyword)}");
+        yield return new("posts: account handle", comms, $"{posts}?handle={Uri.EscapeDataString(f.Handle)}");
+        yield return new("posts: account handle, last page", comms, $"{posts}?handle={Uri.EscapeDataString(f.Handle)}&last=true");
+        yield return new("posts: account handle and topic", comms, $"{posts}?handle={Uri.EscapeDataString(f.Handle)}&topic={Uri.EscapeDataString(f.Topic)}");
+        yield return new("posts: topic and keyword", comms, $"{posts}?topic={Uri.EscapeDataString(f.Topic)}&keyword={Uri.EscapeDataString(f.Keyword)}");
+        yield return new("posts CSV (every post)", comms, $"{posts}?handler=Csv", Csv: true);
+        yield return new("hate incidents: review queue", specialist, $"{force}/hate-incidents/review-queue");
+        yield return new("hate incidents: list, first page", specialist, $"{force}/hate-incidents");
+        yield return new("hate incidents: list, last page", specialist, $"{force}/hate-incidents?last=true");
+        yield return new("hate incidents: search by reference", specialist, $"{force}/hate-incidents?reference={Uri.EscapeDataString(f.Reference)}");
+        yield return new("hate incidents: awaiting review", specialist, $"{force}/hate-incidents?status=AwaitingReview");
+        yield return new("hate incidents: outcome NCHI", specialist, $"{force}/hate-incidents?outcome=nchi");
+        yield return new("hate incidents: characteristic", specialist, $"{force}/hate-incidents?characteristic=disability");
+        yield return new("hate incidents: area", specialist, $"{force}/hate-incidents?area=ward");
+        yield return new("hate incidents: review overdue", specialist, $"{force}/hate-incidents?overdue=true");
+        yield return new("hate incidents: review queue, subjects to tell", specialist, $"{force}/hate-incidents/review-queue?kind=tell-subject");
+        yield return new("hate incidents: review queue, retention reviews", specialist, $"{force}/hate-incidents/review-queue?kind=retention-review&last=true");
+        yield return new("hate incidents: analysis", specialist, $"{force}/hate-incidents/analysis");
+        yield return new("hate incidents CSV (every incident)", specialist, $"{force}/hate-incidents?handler=Csv", Csv: true);
+        yield return new("audit log", Accounts.Roles.Administrator, "/admin/audit");
+        yield return new("audit log: one force", Accounts.Roles.Administrator, "/admin/audit?force=cheshire");
+        yield return new("audit log: last page", Accounts.Roles.Administrator, "/admin/audit?last=true");
+        yield return new("audit log: one record type, one force", Accounts.Roles.Administrator, "/admin/audit?force=cheshire&type=HateIncident");
+        yield return new("register: policies", governance, $"{force}/governance/policies");
+        yield return new("register: policies, flagged", governance, $"{force}/governance/policies?Flagged=true");
+        yield return new("register: policies, last page", governance, $"{force}/governance/policies?page=120");
+        yield return new("register: political contacts", governance, $"{force}/governance/political-contacts");
+        yield return new("register: political contacts, last page", governance, $"{force}/governance/political-contacts?page=400");
+        yield return new("register: events", governance, $"{force}/governance/events");
+        yield return new("register: events, review overdue", governance, $"{force}/governance/events?ReviewOverdue=true");
+        yield return new("register: visible representations", governance, $"{force}/governance/visible-representations");
+        yield return new("register: horizon scan", governance, $"{force}/governance/horizon-scan");
+        yield return new("register: advisory groups", governance, $"{force}/governance/advisory-groups");
+        yield return new("register: staff networks", governance, $"{force}/governance/staff-networks");
+        yield return new("registers overview", governance, $"{force}/governance");
+        yield return new("national view", Accounts.Roles.Inspectorate, "/national");
+        yield return new("national s.55 view", Accounts.Roles.Inspectorate, "/national/section55");
+    }
+
+    private static async Task<Facts> FactsAsync(IServiceProvider services)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<EvenhandDbContext>();
+        var dataset = await db.SocialDatasets.AsNoTracking().SingleAsync(d => d.Name == PageVolumes.DatasetName && d.Status == DatasetStatus.Ready);
+        // A mid-sized account (a handle typed in full), a keyword of the lexicon and a topic.
+        var accounts = await db.SocialAccounts.AsNoTracking().Where(a => a.DatasetId == dataset.Id).OrderBy(a => a.Posts).Select(a => new { a.Handle, a.Posts }).ToListAsync();
+        var handle = accounts[accounts.Count / 2].Handle;
+        var lexicon = dataset.Lexicon();
+        var forceId = await db.Forces.Where(x => x.Slug == PageVolumes.ForceSlug).Select(x => x.Id).SingleAsync();
+        var incidents = await db.HateIncidents.CountAsync(i => i.ForceId == forceId);
+        var awaiting = await db.HateIncidents.CountAsync(i => i.ForceId == forceId && i.Status == HateIncidents.IncidentStatus.AwaitingReview);
+        var reference = await db.HateIncidents.Where(i => i.ForceId == forceId).OrderBy(i => i.Id).Skip(incidents / 3).Select(i => i.Reference).FirstAsync();
+        var middle = await db.SocialPosts.AsNoTracking().Where(p => p.DatasetId == dataset.Id).OrderByDescending(p => p.Engagement).ThenBy(p => p.Seq)
+            .Skip((int)(dataset.PostCount / 2)).Select(p => new { p.Engagement, p.Seq }).FirstAsync();
+        return new Facts(dataset.Id, dataset.PostCount, handle, lexicon.Topics[0].Keywords[0], lexicon.Topics[1].Name, incidents, awaiting, reference,
+            await db.AuditEntries.CountAsync(), new Web.SocialMedia.PostKey(middle.Engagement, middle.Seq).ToString());
+    }
+
+    private static async Task<(double Median, double Max, long Bytes, HttpStatusCode Status)> TimeAsync(HttpClient client, string url, int runs)
+    {
+        var times = new List<double>();
+        long bytes = 0;
+        var status = HttpStatusCode.OK;
+        for (var i = 0; i < runs + 2; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
+            var body = await response.Content.ReadAsByteArrayAsync();
+            var elapsed = sw.Elapsed.TotalMilliseconds;
+            status = response.StatusCode;
+            bytes = body.Length;
+            if (i >= 2)
+            {
+                times.Add(elapsed);
+            }
+        }
+
+        return (Median(times), times.Max(), bytes, status);
+    }
+
+    private static async Task<(double Ttfb, double Total, long Bytes, double GrewMiB)> CsvAsync(HttpClient client, string url, int runs)
+    {
+        var ttfbs = new List<double>();
+        var totals = new List<double>();
+        long bytes = 0;
+        double grew = 0;
+        var buffer = new byte[1 << 16];
+        for (var i = 0; i < runs + 1; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            var before = GC.GetTotalMemory(true);
+            long peak = before;
+            using var sampling = new CancellationTokenSource();
+            var sampler = Task.Run(async () =>
+            {
+                while (!sampling.IsCancellationRequested)
+                {
+                    peak = Math.Max(peak, GC.GetGCMemoryInfo().HeapSizeBytes);
+                    await Task.Delay(5);
+                }
+            });
+            var sw = Stopwatch.StartNew();
+            using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
+            await using var stream = await response.Content.ReadAsStreamAsync();
+            var first = await stream.ReadAsync(buffer);
+            var ttfb = sw.Elapsed.TotalMilliseconds;
+            long total = first;
+            int n;
+            while ((n = await stream.ReadAsync(buffer)) > 0)
+            {
+                total += n;
+            }
+
+            var elapsed = sw.Elapsed.TotalMilliseconds;
+            await sampling.CancelAsync();
+            await sampler;
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                throw new InvalidOperationException($"{url}: HTTP {(int)response.StatusCode}");
+            }
+
+            if (i >= 1)
+            {
+                ttfbs.Add(ttfb);
+                totals.Add(elapsed);
+                bytes = total;
+                grew = Math.Max(grew, (peak - before) / 1048576.0);
+            }
+        }
+
+        return (Median(ttfbs), Median(totals), bytes, grew);
+    }
+
+    private static async Task<HttpClient> SignInAsync(App app, string email)
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost") });
+        client.Timeout = TimeSpan.FromMinutes(10);
+        var page = await client.GetStringAsync("/account/sign-in");
+        var token = TokenPattern().Match(page).Groups[1].Value;
+        using var form = new FormUrlEncodedContent([new("Email", email), new("Password", PageVolumes.Password), new("__RequestVerificationToken", token)]);
+        using var response = await client.PostAsync("/account/sign-in", form);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as {email} failed: {(int)response.StatusCode}");
+        }
+
+        return client;
+    }
+
+    private static string PostgresDatabase()
+    {
+        var template = Environment.GetEnvironmentVariable("EVENHAND_BENCH_POSTGRES") is { Length: > 0 } b ? b
+            : Environment.GetEnvironmentVariable("EVENHAND_TEST_POSTGRES") is { Length: > 0 } t ? t
+            : throw new InvalidOperationException("Set EVENHAND_BENCH_POSTGRES (or EVENHAND_TEST_POSTGRES) to a connection string for a role that may create databases.");
+        const string name = "evenhand_bench_pages";
+        var admin = new NpgsqlConnectionStringBuilder(template) { Database = "postgres", Pooling = false }.ConnectionString;
+        using (var conn = new NpgsqlConnection(admin))
+        {
+            conn.Open();
+            using var exists = new NpgsqlCommand($"SELECT 1 FROM pg_database WHERE datname = '{name}'", conn);
+            if (exists.ExecuteScalar() is null)
+            {
+                using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", conn);
+                create.ExecuteNonQuery();
+            }
+        }
+
+        return new NpgsqlConnectionStringBuilder(template) { Database = name, CommandTimeout = 1800 }.ConnectionString;
+    }
+
+    private static string Redact(string connection) => Regex.Replace(connection, "Password=[^;]*", "Password=…", RegexOptions.IgnoreCase);
+
+    private static double Median(List<double> times)
+    {
+        var sorted = times.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    private sealed class App(DatabaseProvider provider, string connection) : WebApplicationFactory<Web.Infrastructure.AccountSignIn>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            var root = new DirectoryInfo(AppContext.BaseDirectory);
+            while (root is not null && !File.Exists(Path.Combine(root.FullName, "Evenhand.slnx")))
+            {
+                root = root.Parent;
+            }
+
+            var contentRoot = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Evenhand.slnx not found"), "src", "Evenhand.Web");
+            builder.UseContentRoot(contentRoot);
+            builder.UseEnvironment("Production");
+            builder.UseSetting("Database:Provider", provider.ToString());
+            builder.UseSetting("ConnectionStrings:Evenhand", connection);
+            builder.UseSetting("Demo:Enabled", "true");
+            builder.UseSetting("Demo:Password", PageVolumes.Password);
+            builder.UseSetting("BackgroundWork:Enabled", "false");
+            // A slow page (the old CSV took minutes) must not let the other users' sessions lapse.
+            builder.UseSetting("Sessions:IdleTimeoutMinutes", "1440");
+            builder.ConfigureLogging(l => l.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning));
+        }
+    }
+}
