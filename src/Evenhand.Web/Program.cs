@@ -52,6 +52,8 @@ if (config.GetValue(BackgroundWorkOptions.Section + ":" + nameof(BackgroundWorkO
 {
     builder.Services.AddHostedService<DueWorkScheduler>();
 }
+// "Your work", email reminders and calendar feeds (Reminders:*).
+builder.Services.AddMyWorkAndReminders(config);
 builder.Services.AddScoped<DemoData>();
 builder.Services.AddSingleton<ImportStaging>();
 builder.Services.AddScoped<UserAdministration>();
@@ -161,6 +163,7 @@ app.UseNoStoreForPersonalData();
 app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization();
 app.MapRazorPages();
 app.MapEvenhandApi();
+app.MapMyWork();
 
 app.Run();
 

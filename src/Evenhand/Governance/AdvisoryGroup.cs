@@ -52,13 +52,17 @@ public sealed class AdvisoryGroup : VersionedEntity
     /// <summary>What the group raised that the force has not yet answered ("you said" without "we did").</summary>
     public IReadOnlyList<AdvisoryMeeting> OpenActions() => [.. Meetings.Where(m => m.YouSaid is not null && m.WeDid is null)];
 
+    /// <summary>The last day the terms of reference are current: the last review plus the force's limit; null if never reviewed.</summary>
+    public DateOnly? TermsOfReferenceReviewDueOn(GovernanceSettings limits) =>
+        TermsOfReferenceReviewedOn?.AddMonths(limits.TermsOfReferenceMaxAgeMonths);
+
     public bool TermsOfReferenceOutOfDate(DateOnly today, GovernanceSettings limits) =>
-        TermsOfReferenceReviewedOn is not { } reviewed || reviewed.AddMonths(limits.TermsOfReferenceMaxAgeMonths) < today;
+        TermsOfReferenceReviewDueOn(limits) is not { } due || due < today;
 
     public bool ChairIndependent => ChairKind == ChairKind.Independent;
 
     public IReadOnlyList<AdvisoryGroupMember> MembersPastTenure(DateOnly today, GovernanceSettings limits) =>
-        [.. Members.Where(m => m.LeftOn is null && m.JoinedOn.AddYears(limits.MemberTenureLimitYears) < today)];
+        [.. Members.Where(m => m.LeftOn is null && m.TenureEndsOn(limits) < today)];
 
     public IReadOnlyList<string> Flags(DateOnly today, GovernanceSettings limits)
     {
@@ -272,6 +276,9 @@ public sealed class AdvisoryGroupMember
     public bool Escorted { get; set; }
     public string? VettingRationale { get; set; }
     public string? Training { get; set; }
+
+    /// <summary>The last day within the force's tenure limit.</summary>
+    public DateOnly TenureEndsOn(GovernanceSettings limits) => JoinedOn.AddYears(limits.MemberTenureLimitYears);
 
     public string Mitigations =>
         string.Join(", ", new[] { BackgroundCheck ? "background check" : null, ConfidentialityAgreement ? "confidentiality agreement" : null, Escorted ? "escorted" : null }

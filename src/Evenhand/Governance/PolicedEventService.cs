@@ -68,7 +68,7 @@ public sealed class PolicedEventService(EvenhandDbContext db, TimeProvider time)
     {
         var events = await OfForce(forceId).AsNoTracking().ToListAsync(ct);
         var contentious = events.Where(e => e.Contentious && e.Attended).ToList();
-        var ended = events.Where(e => e.Attended && e.EndsOn.AddDays(PolicedEvent.ReviewWithinDays) < today).ToList();
+        var ended = events.Where(e => e.Attended && e.LearningReviewDueOn < today).ToList();
         return
         [
             new(4, "Contentious events attended whose reasons were told to the public and the workforce",
