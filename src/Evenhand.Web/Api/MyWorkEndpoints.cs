@@ -38,6 +38,8 @@ public static class MyWorkEndpoints
                 return Results.Text(ics, CalendarWriter.ContentType);
             })
             .AllowAnonymous()
+            // Not part of the JSON API: an address for calendar clients, found on the user's reminders page.
+            .ExcludeFromDescription()
             .WithSummary("The personal calendar feed (iCalendar) at its secret address: every dated deadline of the user's as an all-day event. 404 once revoked.");
 
         app.MapGet("/my-work/event.ics", async (string? key, HttpContext http, MyWorkService work, ReminderOptions options, TimeProvider time, CancellationToken ct) =>
