@@ -19,7 +19,7 @@ public sealed class IndexModel(EvenhandDbContext db, MyWorkService work, IAuthor
     /// <summary>The signed-in user's work; null when signed out.</summary>
     public MyWorkView? Work { get; private set; }
 
-    /// <summary>The pages this user may use (the header's menu and the rest).</summary>
+    /// <summary>The pages this user may use that the header's menu does not already offer.</summary>
     public IReadOnlyList<NavigationLink> Links { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -28,7 +28,7 @@ public sealed class IndexModel(EvenhandDbContext db, MyWorkService work, IAuthor
         if (User.Identity?.IsAuthenticated == true && await work.FindUserAsync(User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", ct) is { } user)
         {
             Work = await work.ViewAsync(user, ct);
-            Links = (await RoleNavigation.ForAsync(User, authz)).Where(l => l.Href != "/").ToList();
+            Links = (await RoleNavigation.ForAsync(User, authz)).Where(l => !l.InMenu).ToList();
         }
 
         Published = await db.Section55Responses.AsNoTracking()
