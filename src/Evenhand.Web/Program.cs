@@ -48,6 +48,8 @@ builder.Services.AddScoped(s => Evenhand.Governance.GovernanceEvidenceService.Fo
 // job engine (due work, social imports, housekeeping) on Quartz.NET. See Infrastructure/Jobs.
 builder.AddEvenhandSharedState();
 builder.AddEvenhandJobs(provider, connectionString);
+// "Your work", email reminders and calendar feeds (Reminders:*).
+builder.Services.AddMyWorkAndReminders(config);
 builder.Services.AddScoped<DemoData>();
 builder.Services.AddScoped<ImportStaging>();
 builder.Services.AddScoped<UserAdministration>();
@@ -164,6 +166,7 @@ app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization();
 app.MapRazorPages();
 app.MapEvenhandApi();
 app.MapEvenhandHealthChecks();
+app.MapMyWork();
 
 app.Run();
 

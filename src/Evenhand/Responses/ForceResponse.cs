@@ -128,14 +128,19 @@ public sealed class ForceResponse : VersionedEntity
         return item;
     }
 
-    public PlanAction AddAction(string description, string? owner, DateOnly? dueOn, ProcessContext ctx)
+    /// <param name="ownerUserId">The owner as a person who signs in to Evenhand (of this force, checked by the caller), who is then
+    /// reminded of the action; <paramref name="owner"/> is the owner as shown (their name when left empty).</param>
+    public PlanAction AddAction(string description, string? owner, DateOnly? dueOn, ProcessContext ctx, (string Id, string Name)? ownerUser = null)
     {
         if (string.IsNullOrWhiteSpace(description))
         {
             throw new DomainRuleException("Describe the action.");
         }
 
-        var action = new PlanAction { Description = description.Trim(), Owner = Clean(owner), DueOn = dueOn, Status = ActionStatus.Open };
+        var action = new PlanAction
+        {
+            Description = description.Trim(), Owner = Clean(owner) ?? ownerUser?.Name, OwnerUserId = ownerUser?.Id, DueOn = dueOn, Status = ActionStatus.Open,
+        };
         Actions.Add(action);
         Record(ctx, [$"Action added: {action.Description}"]);
         return action;
@@ -212,8 +217,13 @@ public sealed class PlanAction
     public int ForceResponseId { get; set; }
     public required string Description { get; set; }
     public string? Owner { get; set; }
+
+    /// <summary>The owner as a user of Evenhand, when one is named: the action is in their work and reminders, not the team's.</summary>
+    public string? OwnerUserId { get; set; }
     public DateOnly? DueOn { get; set; }
     public ActionStatus Status { get; set; }
+
+    public bool IsOverdue(DateOnly today) => DeadlineRules.IsOverdue(DueOn, today, Status == ActionStatus.Done);
 }
 
 public sealed class GovernanceMeeting

@@ -550,6 +550,19 @@ public static class HateIncidentDemoData
             Add(now.AddHours(-30), (reference, at) =>
                 NewIncident(reference, at, Pick(profile.Areas), "Online (social media group for the estate)", DemoVocabulary.OnlineCase, ["religion"], Answers(["religion"])));
 
+            // Reviewed this morning as an NCHI with the subject's personal data: the subject is still to be told (the most recent
+            // case, so it is made last and changes nothing made before it).
+            Add(now.AddHours(-20), (reference, at) =>
+            {
+                var repeat = NewIncident(reference, at, Pick(profile.Areas), "Residential close, shared entrance", DemoVocabulary.NeighbourCase,
+                    ["race"], Answers(["race"], harm: true, future: true));
+                var reviewedAt = repeat.AssessedAt!.Value.AddHours(8) < now ? repeat.AssessedAt.Value.AddHours(8) : now;
+                AddSubject(repeat, repeatLikely: true, repeat.AssessedAt.Value.AddMinutes(20));
+                Review(repeat, AssessmentOutcome.NchiWithPersonalData, reviewedAt, Specialist, "Threshold met. Subject to be told.");
+                Decide(repeat, false, reviewedAt, Specialist);
+                return repeat;
+            });
+
             return list;
         }
     }
