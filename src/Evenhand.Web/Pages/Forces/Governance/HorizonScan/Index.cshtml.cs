@@ -1,3 +1,4 @@
+using System.Globalization;
 using Evenhand.Governance;
 using Evenhand.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -25,7 +26,7 @@ public sealed class IndexModel(ContentiousIssueService register, IAuthorizationS
     {
         var rows = (await register.AllAsync(Force.Id, ct)).Select(i => new
         {
-            i.Issue, FirstSeenOn = i.FirstSeenOn.ToString("yyyy-MM-dd"), Risk = i.Risk.ToString(), i.RiskAssessment, i.AgreedPosition, i.CommunicationLines,
+            i.Issue, FirstSeenOn = i.FirstSeenOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Risk = i.Risk.ToString(), i.RiskAssessment, i.AgreedPosition, i.CommunicationLines,
             Status = i.Status.ToString(), Unprepared = i.IsUnprepared ? "yes" : "no",
         });
         return File(Csv.Write(rows), "text/csv; charset=utf-8", $"{Force.Slug}-horizon-scan.csv");

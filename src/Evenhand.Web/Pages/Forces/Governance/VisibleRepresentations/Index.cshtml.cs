@@ -1,3 +1,4 @@
+using System.Globalization;
 using Evenhand.Common;
 using Evenhand.Governance;
 using Evenhand.Web.Infrastructure;
@@ -33,8 +34,8 @@ public sealed class IndexModel(VisibleRepresentationService register, IAuthoriza
         var rows = (await register.AllAsync(Force.Id, ct)).Select(r => new
         {
             Item = VisibleRepresentation.Describe(r.Item), r.Description, r.Cause, Decision = VisibleRepresentation.Describe(r.Decision),
-            PermittedFrom = r.PermittedFrom?.ToString("yyyy-MM-dd"), PermittedTo = r.PermittedTo?.ToString("yyyy-MM-dd"), r.Conditions,
-            r.DecidedBy, DecidedOn = r.DecidedOn.ToString("yyyy-MM-dd"), r.Rationale, ReviewOn = r.ReviewOn.ToString("yyyy-MM-dd"),
+            PermittedFrom = r.PermittedFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), PermittedTo = r.PermittedTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.Conditions,
+            r.DecidedBy, DecidedOn = r.DecidedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.Rationale, ReviewOn = r.ReviewOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ReviewDue = r.IsReviewDue(today) ? "yes" : "no",
         });
         return File(Csv.Write(rows), "text/csv; charset=utf-8", $"{Force.Slug}-visible-representations.csv");
