@@ -127,7 +127,12 @@ public static partial class PagesBenchmark
         yield return new("hate incidents: review queue, replies to answer", specialist, $"{force}/hate-incidents/review-queue?kind=reply-to-subject");
         yield return new("hate incidents: review queue, retention reviews", specialist, $"{force}/hate-incidents/review-queue?kind=retention-review&last=true");
         yield return new("hate incidents: review queue, systems to purge", specialist, $"{force}/hate-incidents/review-queue?kind=purge");
-        yield return new("hate incidents: analysis", specialist, $"{force}/hate-incidents/analysis");
+        yield return new("hate incidents: analysis (outcomes, months)", specialist, $"{force}/hate-incidents/analysis");
+        foreach (var part in new[] { "characteristics", "areas", "repeats", "review-timeliness", "deployment" })
+        {
+            yield return new($"hate incidents: analysis, {part}", specialist, $"{force}/hate-incidents/analysis?show={part}");
+        }
+
         yield return new("hate incidents CSV (every incident)", specialist, $"{force}/hate-incidents?handler=Csv", Csv: true);
         yield return new("audit log", Accounts.Roles.Administrator, "/admin/audit");
         yield return new("audit log: one force", Accounts.Roles.Administrator, "/admin/audit?force=cheshire");
