@@ -85,16 +85,21 @@ public sealed class HateIncidentAnalysisService(EvenhandDbContext db, TimeProvid
         ArgumentNullException.ThrowIfNull(ctx);
         var target = await db.HatePolicies.Where(p => p.ForceId == forceId).Select(p => (int?)p.ReviewTargetHours).FirstOrDefaultAsync(ct) ?? 24;
         IReadOnlyList<MonthCount> byMonth = section == AnalysisSection.Overview ? await ByMonthAsync(forceId, filter, ct) : [];
-        var totals = section == AnalysisSection.Overview
-            ? byMonth.Aggregate(OutcomeSplit.Empty, (acc, m) => Sum(acc, m.Counts))
-            : await TotalsAsync(forceId, filter, ct);
+        IReadOnlyList<KeyedCount> byArea = section == AnalysisSection.Areas ? await ByAreaAsync(forceId, filter, ct) : [];
+        // The months, or the areas, add up to the totals (each incident is in one of each); other parts count them.
+        var totals = section switch
+        {
+            AnalysisSection.Overview => byMonth.Aggregate(OutcomeSplit.Empty, (acc, m) => Sum(acc, m.Counts)),
+            AnalysisSection.Areas => byArea.Aggregate(OutcomeSplit.Empty, (acc, a) => Sum(acc, a.Counts)),
+            _ => await TotalsAsync(forceId, filter, ct),
+        };
         var result = new HateIncidentAnalysis(
             filter,
             target,
             totals,
             section == AnalysisSection.Characteristics ? await ByCharacteristicAsync(forceId, filter, ct) : [],
             byMonth,
-            section == AnalysisSection.Areas ? await ByAreaAsync(forceId, filter, ct) : [],
+            byArea,
             section == AnalysisSection.Repeats ? await RepeatLocationsAsync(forceId, filter, DefaultTop, ct) : [],
             section == AnalysisSection.Repeats ? await RepeatPeopleAsync(forceId, filter, PersonRole.Complainant, DefaultTop, ct) : [],
             section == AnalysisSection.Repeats ? await RepeatPeopleAsync(forceId, filter, PersonRole.Subject, DefaultTop, ct) : [],
