@@ -52,6 +52,7 @@ public static class EvenhandApi
             .WithSummary("The force's section 55 responses: due date (the last of the 56 days beginning with the report's publication), published date, answers.");
 
         api.MapHateIncidentApi();
+        api.MapMyWorkApi();
         api.MapSection55Api();
 
         // Open data for published responses: no sign-in.

@@ -214,6 +214,8 @@ public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> option
         builder.Entity<PlanAction>(b =>
         {
             b.Property(a => a.Owner).HasMaxLength(200);
+            b.Property(a => a.OwnerUserId).HasMaxLength(450);
+            b.HasOne<EvenhandUser>().WithMany().HasForeignKey(a => a.OwnerUserId).OnDelete(DeleteBehavior.SetNull);
         });
 
         builder.Entity<GovernanceMeeting>(b => b.Property(m => m.Board).HasMaxLength(200));
@@ -260,6 +262,7 @@ public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> option
 
         ConfigureHateIncidents(builder);
         ConfigureGovernance(builder);
+        MyWork.MyWorkModel.Configure(builder);
 
         builder.Entity<AuditEntry>(b =>
         {

@@ -52,14 +52,21 @@ public sealed class AdvisoryGroup : VersionedEntity
     /// <summary>What the group raised that the force has not yet answered ("you said" without "we did").</summary>
     public IReadOnlyList<AdvisoryMeeting> OpenActions() => [.. Meetings.Where(m => m.YouSaid is not null && m.WeDid is null)];
 
+    /// <summary>The last day the terms of reference are current: the last review plus the force's limit; null if never reviewed.</summary>
+    public DateOnly? TermsOfReferenceReviewDueOn(GovernanceSettings limits) => TermsOfReferenceReviewDueOn(TermsOfReferenceReviewedOn, limits);
+
     public bool TermsOfReferenceOutOfDate(DateOnly today, GovernanceSettings limits) => TermsOfReferenceOutOfDate(TermsOfReferenceReviewedOn, today, limits);
 
-    /// <summary>The rule of <see cref="TermsOfReferenceOutOfDate(DateOnly, GovernanceSettings)"/>, for values read without the entity.</summary>
-    public static bool TermsOfReferenceOutOfDate(DateOnly? reviewedOn, DateOnly today, GovernanceSettings limits)
+    /// <summary>The rule of <see cref="TermsOfReferenceReviewDueOn(GovernanceSettings)"/>, for values read without the entity.</summary>
+    public static DateOnly? TermsOfReferenceReviewDueOn(DateOnly? reviewedOn, GovernanceSettings limits)
     {
         ArgumentNullException.ThrowIfNull(limits);
-        return reviewedOn is not { } reviewed || reviewed.AddMonths(limits.TermsOfReferenceMaxAgeMonths) < today;
+        return reviewedOn?.AddMonths(limits.TermsOfReferenceMaxAgeMonths);
     }
+
+    /// <summary>The rule of <see cref="TermsOfReferenceOutOfDate(DateOnly, GovernanceSettings)"/>, for values read without the entity.</summary>
+    public static bool TermsOfReferenceOutOfDate(DateOnly? reviewedOn, DateOnly today, GovernanceSettings limits) =>
+        TermsOfReferenceReviewDueOn(reviewedOn, limits) is not { } due || due < today;
 
     public bool ChairIndependent => ChairKind == ChairKind.Independent;
 
@@ -67,11 +74,8 @@ public sealed class AdvisoryGroup : VersionedEntity
         [.. Members.Where(m => m.LeftOn is null && PastTenure(m.JoinedOn, today, limits))];
 
     /// <summary>A current member who joined on <paramref name="joinedOn"/> has served longer than the force's tenure limit.</summary>
-    public static bool PastTenure(DateOnly joinedOn, DateOnly today, GovernanceSettings limits)
-    {
-        ArgumentNullException.ThrowIfNull(limits);
-        return joinedOn.AddYears(limits.MemberTenureLimitYears) < today;
-    }
+    public static bool PastTenure(DateOnly joinedOn, DateOnly today, GovernanceSettings limits) =>
+        AdvisoryGroupMember.TenureEndsOn(joinedOn, limits) < today;
 
     public IReadOnlyList<string> Flags(DateOnly today, GovernanceSettings limits)
     {
@@ -285,6 +289,16 @@ public sealed class AdvisoryGroupMember
     public bool Escorted { get; set; }
     public string? VettingRationale { get; set; }
     public string? Training { get; set; }
+
+    /// <summary>The last day within the force's tenure limit.</summary>
+    public DateOnly TenureEndsOn(GovernanceSettings limits) => TenureEndsOn(JoinedOn, limits);
+
+    /// <summary>The day a member who joined on <paramref name="joinedOn"/> reaches the force's tenure limit.</summary>
+    public static DateOnly TenureEndsOn(DateOnly joinedOn, GovernanceSettings limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        return joinedOn.AddYears(limits.MemberTenureLimitYears);
+    }
 
     public string Mitigations =>
         string.Join(", ", new[] { BackgroundCheck ? "background check" : null, ConfidentialityAgreement ? "confidentiality agreement" : null, Escorted ? "escorted" : null }

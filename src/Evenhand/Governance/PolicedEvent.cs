@@ -58,8 +58,11 @@ public sealed class PolicedEvent : VersionedEntity
 
     public bool Attended => Attendance != AttendanceReason.NotAttending;
 
+    /// <summary>The last day for the learning review: 28 days after the event's last day.</summary>
+    public DateOnly LearningReviewDueOn => EndsOn.AddDays(ReviewWithinDays);
+
     /// <summary>Ended more than 28 days ago with no learning review.</summary>
-    public bool IsReviewOverdue(DateOnly today) => ReviewedOn is null && EndsOn.AddDays(ReviewWithinDays) < today;
+    public bool IsReviewOverdue(DateOnly today) => ReviewedOn is null && LearningReviewDueOn < today;
 
     /// <summary>A contentious event attended without its reasons told to both the public and the workforce.</summary>
     public bool ReasonsNotCommunicated => Contentious && Attended && (CommunicatedToPublic is null || CommunicatedToWorkforce is null);

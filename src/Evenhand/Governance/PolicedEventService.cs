@@ -72,7 +72,7 @@ public sealed class PolicedEventService(EvenhandDbContext db, TimeProvider time)
 
     public async Task<IReadOnlyList<EvidenceIndicator>> IndicatorsAsync(int forceId, DateOnly today, CancellationToken ct = default)
     {
-        // Counted in the database with the entity's rules (Attended, ReasonsNotCommunicated), never loaded.
+        // Counted in the database with the entity's rules (Attended; LearningReviewDueOn before today is EndsOn before today - 28), never loaded.
         var endedBefore = today.AddDays(-PolicedEvent.ReviewWithinDays);
         var attended = OfForce(forceId).AsNoTracking().Where(e => e.Attendance != AttendanceReason.NotAttending);
         var contentious = attended.Where(e => e.Contentious);

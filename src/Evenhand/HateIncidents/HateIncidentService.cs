@@ -1,3 +1,4 @@
+using System.Globalization;
 using Evenhand.Auditing;
 using Evenhand.Common;
 using Evenhand.Data;
@@ -788,7 +789,7 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
         var earlier = db.HateIncidents.AsNoTracking()
             .Where(i => i.ForceId == incident.ForceId && i.Id != incident.Id && i.ReportedAt >= from && i.ReportedAt <= incident.ReportedAt);
 
-        var area = incident.Area.ToLower();
+        var area = incident.Area.ToLowerInvariant();
         var sameArea = earlier.Where(i => i.Area.ToLower() == area);
         var chars = incident.Characteristics.ToList();
         var sameCharacteristic = earlier.Where(i => i.Characteristics.Any(c => chars.Contains(c)));
@@ -802,7 +803,7 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
 
         async Task<List<RelatedIncident>> SamePerson(PersonRole role)
         {
-            var names = incident.People.Where(p => p.Role == role).Select(p => p.Name.Trim().ToLower()).Distinct().ToList();
+            var names = incident.People.Where(p => p.Role == role).Select(p => p.Name.Trim().ToLowerInvariant()).Distinct().ToList();
             if (names.Count == 0)
             {
                 return [];
@@ -883,12 +884,12 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
         var prefix = (words.Count == 1 ? words[0][..Math.Min(2, words[0].Length)] : string.Concat(words.Select(w => w[0]))).ToUpperInvariant();
         var stem = $"{prefix}-{LondonDate(now).Year}-";
         var n = await db.HateIncidents.CountAsync(i => i.ForceId == forceId && i.Reference.StartsWith(stem), ct) + 1;
-        while (await db.HateIncidents.AnyAsync(i => i.ForceId == forceId && i.Reference == stem + n.ToString("D5"), ct))
+        while (await db.HateIncidents.AnyAsync(i => i.ForceId == forceId && i.Reference == stem + n.ToString("D5", CultureInfo.InvariantCulture), ct))
         {
             n++;
         }
 
-        return stem + n.ToString("D5");
+        return stem + n.ToString("D5", CultureInfo.InvariantCulture);
     }
 
     /// <summary>What the audit trail keeps of an incident: its state, never personal data or free text about people.</summary>

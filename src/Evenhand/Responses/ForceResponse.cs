@@ -1,3 +1,4 @@
+using System.Globalization;
 using Evenhand.Common;
 using Evenhand.Forces;
 using Evenhand.Inspections;
@@ -86,6 +87,11 @@ public sealed class ForceResponse : VersionedEntity
         }
 
         var before = Progress;
+        if (before == progress)
+        {
+            return; // Nothing changed: no history entry.
+        }
+
         Progress = progress;
         if (Assessment == AssessmentStatus.AcceptedAsClosed && progress != ForceProgress.Complete)
         {
@@ -128,14 +134,19 @@ public sealed class ForceResponse : VersionedEntity
         return item;
     }
 
-    public PlanAction AddAction(string description, string? owner, DateOnly? dueOn, ProcessContext ctx)
+    /// <param name="ownerUserId">The owner as a person who signs in to Evenhand (of this force, checked by the caller), who is then
+    /// reminded of the action; <paramref name="owner"/> is the owner as shown (their name when left empty).</param>
+    public PlanAction AddAction(string description, string? owner, DateOnly? dueOn, ProcessContext ctx, (string Id, string Name)? ownerUser = null)
     {
         if (string.IsNullOrWhiteSpace(description))
         {
             throw new DomainRuleException("Describe the action.");
         }
 
-        var action = new PlanAction { Description = description.Trim(), Owner = Clean(owner), DueOn = dueOn, Status = ActionStatus.Open };
+        var action = new PlanAction
+        {
+            Description = description.Trim(), Owner = Clean(owner) ?? ownerUser?.Name, OwnerUserId = ownerUser?.Id, DueOn = dueOn, Status = ActionStatus.Open,
+        };
         Actions.Add(action);
         Record(ctx, [$"Action added: {action.Description}"]);
         return action;
@@ -149,8 +160,13 @@ public sealed class ForceResponse : VersionedEntity
         }
 
         var before = action.Status;
+        if (before == status)
+        {
+            return; // Nothing changed: no history entry.
+        }
+
         action.Status = status;
-        Record(ctx, [$"Action '{action.Description}': {before} → {status}"]);
+        Record(ctx, [$"Action '{action.Description}': {Describe(before)} → {Describe(status)}"]);
     }
 
     public GovernanceMeeting AddMeeting(string board, DateOnly heldOn, string decision, ProcessContext ctx)
@@ -162,7 +178,7 @@ public sealed class ForceResponse : VersionedEntity
 
         var meeting = new GovernanceMeeting { Board = board.Trim(), HeldOn = heldOn, Decision = decision.Trim() };
         Meetings.Add(meeting);
-        Record(ctx, [$"Governance: {meeting.Board} on {heldOn:yyyy-MM-dd} — {meeting.Decision}"]);
+        Record(ctx, [$"Governance: {meeting.Board} on {heldOn.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))} — {meeting.Decision}"]);
         return meeting;
     }
 
@@ -173,6 +189,14 @@ public sealed class ForceResponse : VersionedEntity
         ForceProgress.AwaitingNationalGuidance => "Awaiting national guidance",
         ForceProgress.Complete => "Complete",
         _ => p.ToString(),
+    };
+
+    public static string Describe(ActionStatus s) => s switch
+    {
+        ActionStatus.Open => "Open",
+        ActionStatus.InProgress => "In progress",
+        ActionStatus.Done => "Done",
+        _ => s.ToString(),
     };
 
     public static string Describe(AssessmentStatus a) => a switch
@@ -212,8 +236,13 @@ public sealed class PlanAction
     public int ForceResponseId { get; set; }
     public required string Description { get; set; }
     public string? Owner { get; set; }
+
+    /// <summary>The owner as a user of Evenhand, when one is named: the action is in their work and reminders, not the team's.</summary>
+    public string? OwnerUserId { get; set; }
     public DateOnly? DueOn { get; set; }
     public ActionStatus Status { get; set; }
+
+    public bool IsOverdue(DateOnly today) => DeadlineRules.IsOverdue(DueOn, today, Status == ActionStatus.Done);
 }
 
 public sealed class GovernanceMeeting

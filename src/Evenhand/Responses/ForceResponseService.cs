@@ -12,7 +12,8 @@ public sealed record UpdatePlanOptions(Guid Version, string? DefinitionOfDone, s
 
 public sealed record AssessOptions(Guid Version, AssessmentStatus Assessment, string? Note);
 
-public sealed record AddActionOptions(Guid Version, string Description, string? Owner, DateOnly? DueOn);
+/// <param name="OwnerUserId">The owner as a user of the same force, who is then reminded of the action (optional).</param>
+public sealed record AddActionOptions(Guid Version, string Description, string? Owner, DateOnly? DueOn, string? OwnerUserId = null);
 
 public sealed record AddMeetingOptions(Guid Version, string Board, DateOnly HeldOn, string Decision);
 
@@ -23,7 +24,7 @@ public sealed record PlanRow(Recommendation Recommendation, ForceProgress Progre
 }
 
 /// <summary>Reads and changes force action plans. Every change is audited and checked against the version the user saw.</summary>
-public sealed class ForceResponseService(EvenhandDbContext db)
+public sealed class ForceResponseService(EvenhandDbContext db, MyWork.ReminderService? reminders = null)
 {
     /// <summary>One force's plans for the recommendations of one inspection, with their evidence, by recommendation number.</summary>
     public Task<List<ForceResponse>> ListForInspectionAsync(int forceId, int inspectionId, CancellationToken ct = default) =>
@@ -45,6 +46,12 @@ public sealed class ForceResponseService(EvenhandDbContext db)
             .OrderByDescending(r => r.Recommendation!.Inspection!.PublishedOn).ThenByDescending(r => r.Recommendation!.InspectionId).ThenBy(r => r.Recommendation!.Number)
             .Select(r => new PlanRow(r.Recommendation!, r.Progress, r.Assessment, r.Evidence.Count))
             .ToListAsync(ct);
+
+    /// <summary>The people an action can be assigned to: the force's enabled users, by name.</summary>
+    public async Task<IReadOnlyList<(string Id, string Name)>> AssignableUsersAsync(int forceId, CancellationToken ct = default) =>
+        (await db.Users.AsNoTracking().Where(u => u.ForceId == forceId && !u.IsDisabled).OrderBy(u => u.DisplayName).ThenBy(u => u.Email)
+            .Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct))
+        .Select(u => (u.Id, $"{u.DisplayName} ({u.Email})")).ToList();
 
     /// <summary>All plans of one force for force-applicable recommendations, newest inspection first.</summary>
     public Task<List<ForceResponse>> ListForForceAsync(int forceId, CancellationToken ct = default) =>
@@ -105,8 +112,30 @@ public sealed class ForceResponseService(EvenhandDbContext db)
     public Task<ForceResponse> AssessAsync(int forceId, int recommendationId, AssessOptions o, ProcessContext ctx, CancellationToken ct = default) =>
         ChangeAsync(forceId, recommendationId, o.Version, "Assessed", ctx, plan => plan.Assess(o.Assessment, o.Note, ctx), ct);
 
-    public Task<ForceResponse> AddActionAsync(int forceId, int recommendationId, AddActionOptions o, ProcessContext ctx, CancellationToken ct = default) =>
-        ChangeAsync(forceId, recommendationId, o.Version, "ActionAdded", ctx, plan => plan.AddAction(o.Description, o.Owner, o.DueOn, ctx), ct);
+    /// <summary>Adds an action; an owner named as a user of the force is told at once if they asked for immediate emails.</summary>
+    public async Task<ForceResponse> AddActionAsync(int forceId, int recommendationId, AddActionOptions o, ProcessContext ctx, CancellationToken ct = default)
+    {
+        (string Id, string Name)? owner = null;
+        if (!string.IsNullOrEmpty(o.OwnerUserId))
+        {
+            var user = await db.Users.AsNoTracking().Where(u => u.Id == o.OwnerUserId && u.ForceId == forceId && !u.IsDisabled)
+                .Select(u => new { u.Id, u.DisplayName }).SingleOrDefaultAsync(ct)
+                ?? throw new DomainRuleException([new FieldError("OwnerUserId", "Choose a person in this force, or nobody")]);
+            owner = (user.Id, user.DisplayName);
+        }
+
+        PlanAction? added = null;
+        var plan = await ChangeAsync(forceId, recommendationId, o.Version, "ActionAdded", ctx, p => added = p.AddAction(o.Description, o.Owner, o.DueOn, ctx, owner), ct);
+        if (owner is { } assigned && reminders is not null && added is not null)
+        {
+            var item = (await new ActionPlanWorkSource(db).ItemsAsync(plan.Force!, Common.UkTime.Date(ctx.Now), ctx.Now, ct)).FirstOrDefault(i => i.Key == $"action:{added.Id}")
+                ?? new MyWork.WorkItem(MyWork.WorkKinds.Action, $"action:{added.Id}", $"Recommendation {plan.Recommendation!.Number} action: {added.Description}",
+                    added.DueOn, false, $"/forces/{plan.Force!.Slug}/recommendations/{recommendationId}", plan.Force!, [], assigned.Id);
+            await reminders.NotifyAssignedAsync(assigned.Id, item, ct);
+        }
+
+        return plan;
+    }
 
     public Task<ForceResponse> SetActionStatusAsync(int forceId, int recommendationId, int actionId, ActionStatus status, Guid version, ProcessContext ctx, CancellationToken ct = default) =>
         ChangeAsync(forceId, recommendationId, version, "ActionUpdated", ctx, plan =>

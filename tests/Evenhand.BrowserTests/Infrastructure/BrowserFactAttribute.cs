@@ -15,3 +15,16 @@ public sealed class BrowserFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A browser theory: skipped, like <see cref="BrowserFactAttribute"/>, when Chromium is not installed.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class BrowserTheoryAttribute : TheoryAttribute
+{
+    public BrowserTheoryAttribute()
+    {
+        if (!BrowserEnvironment.ChromiumAvailable && !BrowserEnvironment.Required)
+        {
+            Skip = BrowserEnvironment.MissingMessage + $" (Set {BrowserEnvironment.RequireVariable}=1 to fail instead of skipping.)";
+        }
+    }
+}

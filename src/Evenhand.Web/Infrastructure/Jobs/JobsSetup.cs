@@ -5,7 +5,7 @@ using Quartz;
 namespace Evenhand.Web.Infrastructure.Jobs;
 
 /// <summary>
-/// The job engine: Quartz.NET. On PostgreSQL its ADO.NET job store lives in the Evenhand database and is clustered, so every
+/// The job engine: Quartz.NET, running due work, reminder emails, social imports and housekeeping. On PostgreSQL its ADO.NET job store lives in the Evenhand database and is clustered, so every
 /// web server runs jobs, each firing runs on one of them, and a server that dies has its unfinished work taken over. On SQLite
 /// the same store is used by one server (Quartz locks SQLite inside the process, so it cannot be clustered); several
 /// processes over one SQLite file must use the in-memory store (<c>BackgroundWork:Store=Memory</c>), where the database's own
@@ -71,6 +71,12 @@ public static class JobsSetup
                 .WithDescription("Notes hate-incident work that has fallen due: reviews, retention reviews, answers and telling subjects."));
             q.AddTrigger<IJob>(t => t.WithIdentity("due-work-timer", "evenhand").ForJob(DueWorkJob.Key).StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(Math.Max(1, options.DueWorkIntervalMinutes))).RepeatForever()
+                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+            var reminderMinutes = builder.Configuration.GetSection(RemindersOptions.Section).Get<RemindersOptions>()?.IntervalMinutes ?? 5;
+            q.AddJob<ReminderJob>(j => j.WithIdentity(ReminderJob.Key).StoreDurably()
+                .WithDescription("Writes each user's daily digest of work due and sends the reminder emails waiting in the outbox."));
+            q.AddTrigger<IJob>(t => t.WithIdentity("reminders-timer", "evenhand").ForJob(ReminderJob.Key).StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(Math.Max(1, reminderMinutes))).RepeatForever()
                     .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
             q.AddJob<SocialImportJob>(j => j.WithIdentity(SocialImportJob.Key).StoreDurably().RequestRecovery()
                 .WithDescription("Imports an uploaded social media dataset in the background."));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Evenhand.Data;
 using Evenhand.Inspections;
 using Evenhand.Responses;
@@ -37,7 +38,7 @@ public sealed class IndexModel(NationalViewService national, InspectionService i
             Force = r.Force.Slug,
             ForceName = r.Force.Name,
             Recommendation = rec.Number,
-            DueOn = rec.EffectiveDueDate?.ToString("yyyy-MM-dd") ?? "",
+            DueOn = rec.EffectiveDueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
             Progress = ForceResponse.Describe(r.Cells[rec.Id].Progress),
             Assessment = ForceResponse.Describe(r.Cells[rec.Id].Assessment),
             r.Cells[rec.Id].Overdue,

@@ -296,7 +296,7 @@ public static class HateIncidentDemoData
             return incident;
         }
 
-        private void Decide(HateIncident incident, bool deploy, DateTimeOffset at, string by) =>
+        private static void Decide(HateIncident incident, bool deploy, DateTimeOffset at, string by) =>
             incident.DecideDeployment(deploy, deploy ? DemoVocabulary.PlaneDeploy : DemoVocabulary.PlaneNoDeploy, At(at, by));
 
         private void AddSubject(HateIncident incident, bool repeatLikely, DateTimeOffset at)
@@ -549,6 +549,19 @@ public static class HateIncidentDemoData
             // Awaiting review, and overdue: an online report from yesterday morning.
             Add(now.AddHours(-30), (reference, at) =>
                 NewIncident(reference, at, Pick(profile.Areas), "Online (social media group for the estate)", DemoVocabulary.OnlineCase, ["religion"], Answers(["religion"])));
+
+            // Reviewed this morning as an NCHI with the subject's personal data: the subject is still to be told (the most recent
+            // case, so it is made last and changes nothing made before it).
+            Add(now.AddHours(-20), (reference, at) =>
+            {
+                var repeat = NewIncident(reference, at, Pick(profile.Areas), "Residential close, shared entrance", DemoVocabulary.NeighbourCase,
+                    ["race"], Answers(["race"], harm: true, future: true));
+                var reviewedAt = repeat.AssessedAt!.Value.AddHours(8) < now ? repeat.AssessedAt.Value.AddHours(8) : now;
+                AddSubject(repeat, repeatLikely: true, repeat.AssessedAt.Value.AddMinutes(20));
+                Review(repeat, AssessmentOutcome.NchiWithPersonalData, reviewedAt, Specialist, "Threshold met. Subject to be told.");
+                Decide(repeat, false, reviewedAt, Specialist);
+                return repeat;
+            });
 
             return list;
         }

@@ -59,11 +59,13 @@ public sealed partial class RouteAccessMatrixTests(AppFixture apps, ITestOutputH
         ["GET /accessibility"] = "A|AA|AAAAAA|AAAAAA",
         ["GET /account/access-denied"] = "S|AA|AAAAAA|AAAAAA",
         ["GET /account/change-password"] = "S|AA|AAAAAA|AAAAAA",
+        ["GET /account/reminders"] = "S|AA|AAAAAA|AAAAAA",
         ["GET /account/sign-in"] = "A|AA|AAAAAA|AAAAAA",
         ["GET /account/sign-out"] = "A|AA|AAAAAA|AAAAAA",
         ["GET /account/sign-out?handler=Done"] = "A|AA|AAAAAA|AAAAAA",
         ["GET /admin/audit"] = "S|AD|DDDDDD|DDDDDD",
         ["GET /admin/jobs"] = "S|AD|DDDDDD|DDDDDD",
+        ["GET /admin/outbox"] = "S|AD|DDDDDD|DDDDDD",
         ["GET /admin/users"] = "S|AD|DDDDDD|DDDDDD",
         ["GET /admin/users/{id}"] = "S|AD|DDDDDD|DDDDDD",
         ["GET /api/v1/antiforgery"] = "S|AA|AAAAAA|AAAAAA",
@@ -76,7 +78,9 @@ public sealed partial class RouteAccessMatrixTests(AppFixture apps, ITestOutputH
         ["GET /api/v1/forces/{slug}/responses"] = "S|AA|AADDDD|NNDDDD",
         ["GET /api/v1/inspections"] = "S|AA|AAAAAA|AAAAAA",
         ["GET /api/v1/inspections/{id:int}"] = "S|AA|AAAAAA|AAAAAA",
+        ["GET /api/v1/my-work"] = "S|AA|AAAAAA|AAAAAA",
         ["GET /api/v1/inspections/{id:int}/section55"] = "S|AA|DDDDDD|DDDDDD",
+        ["GET /calendar/{token}.ics"] = "N|NN|NNNNNN|NNNNNN", // a secret no one has: not found, signed in or not
         ["GET /error"] = "A|AA|AAAAAA|AAAAAA",
         ["GET /forces/{slug}/governance"] = "S|AA|AAADDD|NNNDDD",
         ["GET /forces/{slug}/governance/advisory-groups"] = "S|AA|AADDDD|NNDDDD",
@@ -165,6 +169,7 @@ public sealed partial class RouteAccessMatrixTests(AppFixture apps, ITestOutputH
         ["GET /inspections"] = "S|AA|AAAAAA|AAAAAA",
         ["GET /inspections/import"] = "S|AA|DDDDDD|DDDDDD",
         ["GET /inspections/{id:int}"] = "S|AA|AAAAAA|AAAAAA",
+        ["GET /my-work/event.ics"] = "S|NN|NNNNNN|NNNNNN", // no such deadline of theirs
         ["GET /national"] = "S|AA|AAAAAA|AAAAAA",
         ["GET /national/recommendations/{id:int}"] = "S|AA|AAAAAA|AAAAAA",
         ["GET /national/section55"] = "S|AA|DDDDDD|DDDDDD",
@@ -187,6 +192,9 @@ public sealed partial class RouteAccessMatrixTests(AppFixture apps, ITestOutputH
         ["GET /social-media/{id:int}/samples?handler=Csv"] = "S|AA|DDDDDD|DDDDDD",
         ["GET /social-media/{id:int}?handler=Csv"] = "S|aa|DDDDDD|DDDDDD",
         ["POST /account/change-password"] = "S|AA|AAAAAA|AAAAAA",
+        ["POST /account/reminders?handler=CreateFeed"] = "S|AA|AAAAAA|AAAAAA",
+        ["POST /account/reminders?handler=Preference"] = "S|AA|AAAAAA|AAAAAA",
+        ["POST /account/reminders?handler=RevokeFeed"] = "S|AA|AAAAAA|AAAAAA",
         ["POST /account/sign-in"] = "A|AA|AAAAAA|AAAAAA",
         ["POST /account/sign-out"] = "A|AA|AAAAAA|AAAAAA",
         ["POST /admin/jobs?handler=RunNow"] = "S|AD|DDDDDD|DDDDDD",
@@ -435,6 +443,7 @@ public sealed partial class RouteAccessMatrixTests(AppFixture apps, ITestOutputH
                 case "slug" when before.StartsWith("/public/", StringComparison.Ordinal): return (PublicSlug, PublicSlug, false);
                 case "slug": return (Owner, Owner, false);
                 case "documentName": return ("v1", "v1", false);
+                case "token": return ("not-a-calendar-secret", "not-a-calendar-secret", false);
                 case "inspectionId": return (Inspection, Inspection, false);
                 case "recommendationId": return (Recommendation, Recommendation, false);
             }

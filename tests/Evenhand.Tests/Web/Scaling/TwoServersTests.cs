@@ -5,6 +5,7 @@ using Evenhand.Accounts;
 using Evenhand.Common;
 using Evenhand.Data;
 using Evenhand.HateIncidents;
+using Evenhand.MyWork;
 using Evenhand.SocialMedia.Datasets;
 using Evenhand.Tests.Cli;
 using Evenhand.Tests.HateIncidents;
@@ -31,6 +32,8 @@ public sealed class TwoServersTests
         ["BackgroundWork:Store"] = provider == TestDatabases.Postgres ? "Database" : "Memory",
         ["BackgroundWork:ClusterCheckinSeconds"] = "2",
         ["BackgroundWork:ClusterCheckinMisfireSeconds"] = "3",
+        // Digests may be written at any hour, so the test does not depend on the time of day it runs.
+        ["Reminders:DigestHour"] = "0",
     };
 
     [SkippableTheory, MemberData(nameof(Providers))]
@@ -39,6 +42,7 @@ public sealed class TwoServersTests
         TestDatabases.SkipIfUnavailable(provider);
         using var database = TestDatabases.Create(provider);
         await AddUserAsync(database, "admin@two.test", Roles.Administrator, null);
+        await AddUserAsync(database, "specialist@two.test", Roles.HateCrimeSpecialist, "cheshire");
         await using var a = await AppProcess.StartAsync("a", database, Settings(provider));
         await using var b = await AppProcess.StartAsync("b", database, Settings(provider));
         var cookies = new CookieContainer();
@@ -76,6 +80,24 @@ public sealed class TwoServersTests
 
         Assert.False(Directory.Exists(Path.Combine(a.Home, ".aspnet", "DataProtection-Keys")));
         Assert.False(Directory.Exists(Path.Combine(b.Home, ".aspnet", "DataProtection-Keys")));
+
+        // The reminder job, run on both servers at once, writes the day's digest once per user: the specialist's lists the
+        // overdue reviews by reference, with no personal data.
+        var reminders = await Task.WhenAll(
+            onB.SubmitAsync(await onA.GetPageAsync("/admin/jobs"), "handler=RunNow", new() { ["Job"] = "reminders" }),
+            onA.SubmitAsync(await onB.GetPageAsync("/admin/jobs"), "handler=RunNow", new() { ["Job"] = "reminders" }));
+        Assert.All(reminders, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        await WaitForAsync(database, async db => await db.BackgroundJobRuns.CountAsync(r => r.Job == "reminders" && r.Subject != null && r.Subject.StartsWith("run by") && r.FinishedAt != null) == 2,
+            TimeSpan.FromSeconds(60), () => a.Output + b.Output);
+        await using (var db = database.CreateContext())
+        {
+            var digests = await db.Set<OutboxEmail>().Where(e => e.Kind == OutboxEmail.DigestKind).ToListAsync();
+            Assert.Equal(digests.Count, digests.Select(d => (d.UserId, d.Day)).Distinct().Count());
+            var specialist = await db.Users.SingleAsync(u => u.Email == "specialist@two.test");
+            var digest = Assert.Single(digests, d => d.UserId == specialist.Id);
+            Assert.All(references, r => Assert.Contains(r, digest.Body, StringComparison.Ordinal));
+            Assert.Equal(2, await db.BackgroundJobRuns.CountAsync(r => r.Job == "reminders" && r.Subject != null && r.Subject.StartsWith("run by") && r.Outcome == JobRunOutcome.Succeeded));
+        }
     }
 
     [SkippableFact]

@@ -19,7 +19,7 @@ namespace Evenhand.Web.Pages.Admin.Jobs;
 public sealed class IndexModel(ISchedulerFactory schedulers, EvenhandDbContext db, TimeProvider time, Microsoft.Extensions.Options.IOptions<BackgroundWorkOptions> options) : EvenhandPageModel
 {
     /// <summary>Jobs an administrator may start by hand: the recurring ones. (An import starts from its upload.)</summary>
-    public static readonly IReadOnlyList<JobKey> RunnableByHand = [DueWorkJob.Key, HousekeepingJob.Key];
+    public static readonly IReadOnlyList<JobKey> RunnableByHand = [DueWorkJob.Key, ReminderJob.Key, HousekeepingJob.Key];
 
     public sealed record JobRow(string Name, string Description, string State, int Pending, DateTimeOffset? NextRun, BackgroundJobRun? LastRun,
         int FailuresThisWeek, BackgroundJobRun? LastFailure, bool CanRunNow);

@@ -34,6 +34,10 @@ public sealed class DetailModel(ForceResponseService plans, Evenhand.Governance.
     [BindProperty] public string? AssessmentNote { get; set; }
     [BindProperty] public string? ActionDescription { get; set; }
     [BindProperty] public string? ActionOwner { get; set; }
+    [BindProperty] public string? ActionOwnerUserId { get; set; }
+
+    /// <summary>The force's people an action can be assigned to (they are then reminded of it).</summary>
+    public IReadOnlyList<(string Id, string Name)> Assignable { get; private set; } = [];
     [BindProperty, DateInput] public DateOnly? ActionDueOn { get; set; }
     [BindProperty] public int ActionId { get; set; }
     [BindProperty] public ActionStatus? ActionStatus { get; set; }
@@ -87,7 +91,7 @@ public sealed class DetailModel(ForceResponseService plans, Evenhand.Governance.
     }, "Assessment saved", ct);
 
     public Task<IActionResult> OnPostActionAsync(CancellationToken ct) => EditAsync(Policies.EditPlans, nameof(ActionDescription), () =>
-        plans.AddActionAsync(Force.Id, RecommendationId, new AddActionOptions(Version, ActionDescription ?? "", ActionOwner, ActionDueOn), Actor(time), ct),
+        plans.AddActionAsync(Force.Id, RecommendationId, new AddActionOptions(Version, ActionDescription ?? "", ActionOwner, ActionDueOn, ActionOwnerUserId), Actor(time), ct),
         "Action added", ct);
 
     public Task<IActionResult> OnPostActionStatusAsync(CancellationToken ct) => EditAsync(Policies.EditPlans, nameof(ActionStatus), () =>
@@ -109,6 +113,7 @@ public sealed class DetailModel(ForceResponseService plans, Evenhand.Governance.
     {
         "Description" => nameof(ActionDescription),
         "Owner" => nameof(ActionOwner),
+        "OwnerUserId" => nameof(ActionOwnerUserId),
         "Board" => nameof(MeetingBoard),
         "Decision" => nameof(MeetingDecision),
         _ => domainField,
@@ -144,6 +149,7 @@ public sealed class DetailModel(ForceResponseService plans, Evenhand.Governance.
         Today = EvenhandApi.Today(time);
         CanEdit = (await authz.AuthorizeAsync(User, Policies.EditPlans)).Succeeded;
         CanAssess = (await authz.AuthorizeAsync(User, Policies.Assess)).Succeeded;
+        Assignable = CanEdit ? await plans.AssignableUsersAsync(Force.Id, ct) : [];
         Indicators = await registers.ForRecommendationAsync(Force.Id, Plan.Recommendation!.Number, Today, ct);
         Version = Plan.Version;
         Progress = Plan.Progress;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Evenhand.Common;
 using Evenhand.Governance;
 using Evenhand.Web.Infrastructure;
@@ -31,9 +32,9 @@ public sealed class IndexModel(PolicedEventService register, IAuthorizationServi
         var today = UkTime.Date(time.GetUtcNow());
         return Csv.StreamQueryAsync(HttpContext, $"{Force.Slug}-events.csv", _ => register.StreamAll(Force.Id), e => new
         {
-            e.Name, Category = PolicedEvent.Describe(e.Category), StartsOn = e.StartsOn.ToString("yyyy-MM-dd"), EndsOn = e.EndsOn.ToString("yyyy-MM-dd"),
+            e.Name, Category = PolicedEvent.Describe(e.Category), StartsOn = e.StartsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), EndsOn = e.EndsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             Contentious = e.Contentious ? "yes" : "no", Attendance = PolicedEvent.Describe(e.Attendance), e.Reasons, e.CommunicatedToPublic, e.CommunicatedToWorkforce,
-            e.DressCode, ConductBriefing = e.ConductBriefing ? "yes" : "no", OnDuty = e.OnDuty ? "yes" : "no", ReviewedOn = e.ReviewedOn?.ToString("yyyy-MM-dd"),
+            e.DressCode, ConductBriefing = e.ConductBriefing ? "yes" : "no", OnDuty = e.OnDuty ? "yes" : "no", ReviewedOn = e.ReviewedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             e.PolicingStyleEffectiveness, e.ImpartialityAllegations, ReviewOverdue = e.IsReviewOverdue(today) ? "yes" : "no",
         }, ct);
     }

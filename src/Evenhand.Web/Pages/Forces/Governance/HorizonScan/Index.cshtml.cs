@@ -1,3 +1,4 @@
+using System.Globalization;
 using Evenhand.Governance;
 using Evenhand.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -26,7 +27,7 @@ public sealed class IndexModel(ContentiousIssueService register, IAuthorizationS
     {
         return Csv.StreamQueryAsync(HttpContext, $"{Force.Slug}-horizon-scan.csv", _ => register.StreamAll(Force.Id), i => new
         {
-            i.Issue, FirstSeenOn = i.FirstSeenOn.ToString("yyyy-MM-dd"), Risk = i.Risk.ToString(), i.RiskAssessment, i.AgreedPosition, i.CommunicationLines,
+            i.Issue, FirstSeenOn = i.FirstSeenOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Risk = i.Risk.ToString(), i.RiskAssessment, i.AgreedPosition, i.CommunicationLines,
             Status = i.Status.ToString(), Unprepared = i.IsUnprepared ? "yes" : "no",
         }, ct);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Evenhand.Common;
 using Evenhand.Governance;
 using Evenhand.Web.Infrastructure;
@@ -40,11 +41,11 @@ public sealed class IndexModel(PolicyRegisterService register, IAuthorizationSer
             p.Title,
             p.Owner,
             RelatesToEqualityAct = p.RelatesToEqualityAct ? "yes" : "no",
-            LastReviewedOn = p.LastReviewedOn?.ToString("yyyy-MM-dd"),
+            LastReviewedOn = p.LastReviewedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             p.ReviewIntervalMonths,
-            NextReviewDueOn = p.NextReviewDueOn?.ToString("yyyy-MM-dd"),
+            NextReviewDueOn = p.NextReviewDueOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             Overdue = p.IsOverdue(today) ? "yes" : "no",
-            LatestAssessmentOn = p.LatestAssessment?.AssessedOn.ToString("yyyy-MM-dd"),
+            LatestAssessmentOn = p.LatestAssessment?.AssessedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             AssessmentComplete = p.LatestAssessment is null ? "" : p.LatestAssessment.IsComplete ? "yes" : "no",
             AssessorTrained = p.LatestAssessment is null ? "" : p.LatestAssessment.AssessorTrained ? "yes" : "no",
             Flags = string.Join("; ", PolicyRegisterService.Flags(p, today)),

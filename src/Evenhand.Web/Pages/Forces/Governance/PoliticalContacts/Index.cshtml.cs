@@ -1,3 +1,4 @@
+using System.Globalization;
 using Evenhand.Common;
 using Evenhand.Governance;
 using Evenhand.Web.Infrastructure;
@@ -32,7 +33,7 @@ public sealed class IndexModel(PoliticalContactService register, IAuthorizationS
     {
         return Csv.StreamQueryAsync(HttpContext, $"{Force.Slug}-political-contacts.csv", _ => register.StreamAll(Force.Id, new ContactQuery(Source, Kind)), c => new
         {
-            ContactOn = c.ContactOn.ToString("yyyy-MM-dd"), Source = PoliticalContact.Describe(c.Source), c.SourceName, Channel = PoliticalContact.Describe(c.Channel),
+            ContactOn = c.ContactOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Source = PoliticalContact.Describe(c.Source), c.SourceName, Channel = PoliticalContact.Describe(c.Channel),
             c.WhatWasAsked, Kind = PoliticalContact.Describe(c.Kind), c.Response, Escalated = c.Escalated ? "yes" : "no", c.EscalatedTo,
         }, ct);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Evenhand.Common;
 using Evenhand.Governance;
 using Evenhand.Web.Infrastructure;
@@ -34,8 +35,8 @@ public sealed class IndexModel(VisibleRepresentationService register, IAuthoriza
         return Csv.StreamQueryAsync(HttpContext, $"{Force.Slug}-visible-representations.csv", _ => register.StreamAll(Force.Id), r => new
         {
             Item = VisibleRepresentation.Describe(r.Item), r.Description, r.Cause, Decision = VisibleRepresentation.Describe(r.Decision),
-            PermittedFrom = r.PermittedFrom?.ToString("yyyy-MM-dd"), PermittedTo = r.PermittedTo?.ToString("yyyy-MM-dd"), r.Conditions,
-            r.DecidedBy, DecidedOn = r.DecidedOn.ToString("yyyy-MM-dd"), r.Rationale, ReviewOn = r.ReviewOn.ToString("yyyy-MM-dd"),
+            PermittedFrom = r.PermittedFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), PermittedTo = r.PermittedTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.Conditions,
+            r.DecidedBy, DecidedOn = r.DecidedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.Rationale, ReviewOn = r.ReviewOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ReviewDue = r.IsReviewDue(today) ? "yes" : "no",
         }, ct);
     }

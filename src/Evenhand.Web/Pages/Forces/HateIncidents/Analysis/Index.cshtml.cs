@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.ComponentModel.DataAnnotations;
 using Evenhand.HateIncidents.Analysis;
 using Evenhand.Web.Infrastructure;
@@ -82,7 +83,7 @@ public sealed class IndexModel(HateIncidentAnalysisService analysis, TimeProvide
         {
             "outcome" => Csv.Write(OutcomeRows((await analysis.ByAreaAsync(id, filter, ct)).Aggregate(OutcomeSplit.Empty, Sum))),
             "characteristic" => Csv.Write((await analysis.ByCharacteristicAsync(id, filter, ct)).Select(k => new { characteristic = k.Key, total = k.Total, hate_crime = k.Counts.HateCrime, nchi = k.Counts.Nchi, nchi_with_personal_data = k.Counts.NchiWithPersonalData, no_record = k.Counts.NoRecord, not_assessed = k.Counts.NotAssessed })),
-            "month" => Csv.Write((await analysis.ByMonthAsync(id, filter, ct)).Select(m => new { month = m.Month.ToString("yyyy-MM"), total = m.Total, hate_crime = m.Counts.HateCrime, nchi = m.Counts.Nchi, nchi_with_personal_data = m.Counts.NchiWithPersonalData, no_record = m.Counts.NoRecord, not_assessed = m.Counts.NotAssessed })),
+            "month" => Csv.Write((await analysis.ByMonthAsync(id, filter, ct)).Select(m => new { month = m.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture), total = m.Total, hate_crime = m.Counts.HateCrime, nchi = m.Counts.Nchi, nchi_with_personal_data = m.Counts.NchiWithPersonalData, no_record = m.Counts.NoRecord, not_assessed = m.Counts.NotAssessed })),
             "area" => Csv.Write((await analysis.ByAreaAsync(id, filter, ct)).Select(k => new { area = k.Key, total = k.Total, hate_crime = k.Counts.HateCrime, nchi = k.Counts.Nchi, nchi_with_personal_data = k.Counts.NchiWithPersonalData, no_record = k.Counts.NoRecord, not_assessed = k.Counts.NotAssessed })),
             "repeat-locations" => Csv.Write((await analysis.RepeatLocationsAsync(id, filter, 100, ct))
                 .Select(r => new { area = r.Area, location = r.Location, incidents = r.Count, recent_references = string.Join(" ", r.References) })),
@@ -183,14 +184,14 @@ public sealed class IndexModel(HateIncidentAnalysisService analysis, TimeProvide
 
     private static IEnumerable<object> TimelinessRows(ReviewTimeliness t) =>
     [
-        new { measure = "reviewed", value = t.Reviewed.ToString() },
-        new { measure = "median_hours_to_review", value = t.MedianHours?.ToString("0.##") ?? "" },
-        new { measure = "percentile_90_hours_to_review", value = t.Percentile90Hours?.ToString("0.##") ?? "" },
-        new { measure = "reviewed_within_target", value = t.WithinTarget.ToString() },
+        new { measure = "reviewed", value = t.Reviewed.ToString(CultureInfo.InvariantCulture) },
+        new { measure = "median_hours_to_review", value = t.MedianHours?.ToString("0.##", CultureInfo.InvariantCulture) ?? "" },
+        new { measure = "percentile_90_hours_to_review", value = t.Percentile90Hours?.ToString("0.##", CultureInfo.InvariantCulture) ?? "" },
+        new { measure = "reviewed_within_target", value = t.WithinTarget.ToString(CultureInfo.InvariantCulture) },
         new { measure = "share_within_target", value = Rate(t.ShareWithinTarget) },
-        new { measure = "awaiting_review_now", value = t.AwaitingReview.ToString() },
-        new { measure = "overdue_now", value = t.OverdueNow.ToString() },
+        new { measure = "awaiting_review_now", value = t.AwaitingReview.ToString(CultureInfo.InvariantCulture) },
+        new { measure = "overdue_now", value = t.OverdueNow.ToString(CultureInfo.InvariantCulture) },
     ];
 
-    private static string Rate(double? r) => r?.ToString("0.####") ?? "";
+    private static string Rate(double? r) => r?.ToString("0.####", CultureInfo.InvariantCulture) ?? "";
 }

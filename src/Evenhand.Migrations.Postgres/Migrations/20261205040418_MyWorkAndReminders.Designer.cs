@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Evenhand.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(EvenhandDbContext))]
-    [Migration("20261205042124_PagesAtFullScale")]
-    partial class PagesAtFullScale
+    [Migration("20261205040418_MyWorkAndReminders")]
+    partial class MyWorkAndReminders
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -219,12 +219,6 @@ namespace Evenhand.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Job", "StartedAt");
-
-                    b.HasIndex("StartedAt", "Id")
-                        .HasDatabaseName("IX_BackgroundJobRuns_Recent");
-
-                    b.HasIndex("Job", "Outcome", "StartedAt")
-                        .HasDatabaseName("IX_BackgroundJobRuns_Job_Outcome");
 
                     b.ToTable("BackgroundJobRuns");
                 });
@@ -731,12 +725,6 @@ namespace Evenhand.Migrations.Postgres.Migrations
 
                     b.Property<DateOnly?>("LastReviewedOn")
                         .HasColumnType("date");
-
-                    b.Property<bool?>("LatestAssessmentComplete")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool?>("LatestAssessorTrained")
-                        .HasColumnType("boolean");
 
                     b.Property<DateOnly?>("NextReviewDueOn")
                         .HasColumnType("date");
@@ -1755,6 +1743,126 @@ namespace Evenhand.Migrations.Postgres.Migrations
                     b.ToTable("Recommendations");
                 });
 
+            modelBuilder.Entity("Evenhand.MyWork.OutboxEmail", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProviderId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SentBy")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("UserId", "Day");
+
+                    b.HasIndex("UserId", "Kind", "Key")
+                        .IsUnique();
+
+                    b.ToTable("OutboxEmails", (string)null);
+                });
+
+            modelBuilder.Entity("Evenhand.MyWork.ReminderSettings", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset?>("CalendarTokenCreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CalendarTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Preference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("CalendarTokenHash")
+                        .IsUnique();
+
+                    b.ToTable("ReminderSettings", (string)null);
+                });
+
             modelBuilder.Entity("Evenhand.Responses.EvidenceFile", b =>
                 {
                     b.Property<int>("Id")
@@ -1971,6 +2079,10 @@ namespace Evenhand.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("OwnerUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1979,6 +2091,8 @@ namespace Evenhand.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ForceResponseId");
+
+                    b.HasIndex("OwnerUserId");
 
                     b.ToTable("PlanAction");
                 });
@@ -3008,6 +3122,24 @@ namespace Evenhand.Migrations.Postgres.Migrations
                     b.Navigation("Inspection");
                 });
 
+            modelBuilder.Entity("Evenhand.MyWork.OutboxEmail", b =>
+                {
+                    b.HasOne("Evenhand.Accounts.EvenhandUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Evenhand.MyWork.ReminderSettings", b =>
+                {
+                    b.HasOne("Evenhand.Accounts.EvenhandUser", null)
+                        .WithOne()
+                        .HasForeignKey("Evenhand.MyWork.ReminderSettings", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Evenhand.Responses.EvidenceFile", b =>
                 {
                     b.HasOne("Evenhand.Responses.EvidenceItem", null)
@@ -3070,6 +3202,11 @@ namespace Evenhand.Migrations.Postgres.Migrations
                         .HasForeignKey("ForceResponseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Evenhand.Accounts.EvenhandUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Evenhand.Responses.Section55Correction", b =>

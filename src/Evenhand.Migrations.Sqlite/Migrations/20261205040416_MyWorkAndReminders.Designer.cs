@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Evenhand.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(EvenhandDbContext))]
-    [Migration("20261205042121_PagesAtFullScale")]
-    partial class PagesAtFullScale
+    [Migration("20261205040416_MyWorkAndReminders")]
+    partial class MyWorkAndReminders
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -209,12 +209,6 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Job", "StartedAt");
-
-                    b.HasIndex("StartedAt", "Id")
-                        .HasDatabaseName("IX_BackgroundJobRuns_Recent");
-
-                    b.HasIndex("Job", "Outcome", "StartedAt")
-                        .HasDatabaseName("IX_BackgroundJobRuns_Job_Outcome");
 
                     b.ToTable("BackgroundJobRuns");
                 });
@@ -699,12 +693,6 @@ namespace Evenhand.Migrations.Sqlite.Migrations
 
                     b.Property<DateOnly?>("LastReviewedOn")
                         .HasColumnType("TEXT");
-
-                    b.Property<bool?>("LatestAssessmentComplete")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool?>("LatestAssessorTrained")
-                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("NextReviewDueOn")
                         .HasColumnType("TEXT");
@@ -1693,6 +1681,124 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                     b.ToTable("Recommendations");
                 });
 
+            modelBuilder.Entity("Evenhand.MyWork.OutboxEmail", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProviderId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SentBy")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("UserId", "Day");
+
+                    b.HasIndex("UserId", "Kind", "Key")
+                        .IsUnique();
+
+                    b.ToTable("OutboxEmails", (string)null);
+                });
+
+            modelBuilder.Entity("Evenhand.MyWork.ReminderSettings", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CalendarTokenCreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CalendarTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Preference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("CalendarTokenHash")
+                        .IsUnique();
+
+                    b.ToTable("ReminderSettings", (string)null);
+                });
+
             modelBuilder.Entity("Evenhand.Responses.EvidenceFile", b =>
                 {
                     b.Property<int>("Id")
@@ -1897,6 +2003,10 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OwnerUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1905,6 +2015,8 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ForceResponseId");
+
+                    b.HasIndex("OwnerUserId");
 
                     b.ToTable("PlanAction");
                 });
@@ -2914,6 +3026,24 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                     b.Navigation("Inspection");
                 });
 
+            modelBuilder.Entity("Evenhand.MyWork.OutboxEmail", b =>
+                {
+                    b.HasOne("Evenhand.Accounts.EvenhandUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Evenhand.MyWork.ReminderSettings", b =>
+                {
+                    b.HasOne("Evenhand.Accounts.EvenhandUser", null)
+                        .WithOne()
+                        .HasForeignKey("Evenhand.MyWork.ReminderSettings", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Evenhand.Responses.EvidenceFile", b =>
                 {
                     b.HasOne("Evenhand.Responses.EvidenceItem", null)
@@ -2976,6 +3106,11 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                         .HasForeignKey("ForceResponseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Evenhand.Accounts.EvenhandUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Evenhand.Responses.Section55Correction", b =>
