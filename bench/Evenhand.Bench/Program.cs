@@ -15,9 +15,10 @@ using Evenhand.Bench;
 //   EVENHAND_BENCH_POSTGRES holds a connection string). The synthetic files are written once, in the temp directory.
 //   dotnet run -c Release --project bench/Evenhand.Bench -- sign-in [--runs N]     median failed sign-in, known vs unknown email
 //   dotnet run -c Release --project bench/Evenhand.Bench -- parse [--runs N] [--pages N]   reading and parsing a 200-page report and response (PDF, Word, HTML), median of 9
-//   dotnet run -c Release --project bench/Evenhand.Bench -- pages [--provider sqlite|postgres] [--runs N] [--only TEXT]
+//   dotnet run -c Release --project bench/Evenhand.Bench -- pages [--provider sqlite|postgres] [--sqlite FILE] [--runs N] [--only TEXT] [--prepare]
 //                                                   every list page at full scale over HTTP (volumes built once; PostgreSQL
-//                                                   from EVENHAND_BENCH_POSTGRES or EVENHAND_TEST_POSTGRES)
+//                                                   from EVENHAND_BENCH_POSTGRES or EVENHAND_TEST_POSTGRES); --prepare builds
+//                                                   the volumes and stops (run it before timing)
 if (args.Length > 0 && args[0] == ParseBenchmark.Command)
 {
     return await ParseBenchmark.RunAsync(args.Skip(1).ToList());
@@ -46,7 +47,7 @@ if (args.Length > 0 && args[0] == SocialBenchmark.ChildCommand)
 var rest = args.SkipWhile(a => a != "hate-analysis").Skip(1).ToList();
 if (args.Length == 0 || args[0] != "hate-analysis")
 {
-    Console.Error.WriteLine("Usage: Evenhand.Bench hate-analysis [--quick] [--count N] | social [--posts N] [--accounts N] [--runs N] [--import] | sign-in [--runs N] | parse [--runs N] [--pages N] | pages [--provider sqlite|postgres] [--runs N] [--only TEXT]");
+    Console.Error.WriteLine("Usage: Evenhand.Bench hate-analysis [--quick] [--count N] | social [--posts N] [--accounts N] [--runs N] [--import] | sign-in [--runs N] | parse [--runs N] [--pages N] | pages [--provider sqlite|postgres] [--sqlite FILE] [--runs N] [--only TEXT] [--prepare]");
     return 2;
 }
 

@@ -296,8 +296,11 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
     private IQueryable<HateIncident> AwaitingReview(int forceId) =>
         db.HateIncidents.AsNoTracking().Where(i => i.ForceId == forceId && i.Status == IncidentStatus.AwaitingReview);
 
-    /// <summary>One page of the review queue, the review due soonest first (ties by id), read by key.</summary>
-    public async Task<KeysetPage<HateIncident>> ReviewQueuePageAsync(int forceId, PageRequest<IncidentKey> request, CancellationToken ct = default)
+    /// <summary>
+    /// One page of the review queue, the review due soonest first (ties by id), read by key. <paramref name="total"/>: the
+    /// queue's length when the caller has just counted it (<see cref="DueWorkCountsAsync"/>), so it is not counted again.
+    /// </summary>
+    public async Task<KeysetPage<HateIncident>> ReviewQueuePageAsync(int forceId, PageRequest<IncidentKey> request, long? total = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var query = AwaitingReview(forceId);
@@ -309,7 +312,7 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
                 : query.Where(i => i.ReviewDueAt <= due && (i.ReviewDueAt < due || i.Id < k.Id));
         }
 
-        var total = await AwaitingReview(forceId).LongCountAsync(ct);
+        total ??= await AwaitingReview(forceId).LongCountAsync(ct);
         query = request.Backwards ? query.OrderByDescending(i => i.ReviewDueAt).ThenByDescending(i => i.Id) : query.OrderBy(i => i.ReviewDueAt).ThenBy(i => i.Id);
         var items = await query.Take(request.Take(total)).ToListAsync(ct);
         return KeysetPage.From(request, items, total);
@@ -371,8 +374,12 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
         return counts;
     }
 
-    /// <summary>One page of one kind of work other than reviews, the work due soonest first (purges by incident), read by key.</summary>
-    public async Task<KeysetPage<DueWorkItem>> DueWorkPageAsync(int forceId, DueWorkKind kind, PageRequest<DueKey> request, DateTimeOffset now, CancellationToken ct = default)
+    /// <summary>
+    /// One page of one kind of work other than reviews, the work due soonest first (purges by incident), read by key.
+    /// <paramref name="knownTotal"/>: how many there are when the caller has just counted them (<see cref="DueWorkCountsAsync"/>).
+    /// </summary>
+    public async Task<KeysetPage<DueWorkItem>> DueWorkPageAsync(int forceId, DueWorkKind kind, PageRequest<DueKey> request, DateTimeOffset now,
+        long? knownTotal = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (kind == DueWorkKind.Review)
@@ -385,7 +392,7 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
         long total;
         if (kind == DueWorkKind.Purge)
         {
-            total = await OutstandingPurges(forceId).Select(p => p.HateIncidentId).Distinct().LongCountAsync(ct);
+            total = knownTotal ?? await OutstandingPurges(forceId).Select(p => p.HateIncidentId).Distinct().LongCountAsync(ct);
             rows = await PurgeRowsAsync(forceId, request, request.Take(total), ct);
         }
         else
@@ -400,7 +407,7 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
             }
 
             query = request.Backwards ? query.OrderByDescending(r => r.DueOn).ThenByDescending(r => r.Id) : query.OrderBy(r => r.DueOn).ThenBy(r => r.Id);
-            total = await all.LongCountAsync(ct);
+            total = knownTotal ?? await all.LongCountAsync(ct);
             rows = await query.Take(request.Take(total)).ToListAsync(ct);
         }
 

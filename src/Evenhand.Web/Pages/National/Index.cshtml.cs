@@ -16,12 +16,12 @@ public sealed class IndexModel(NationalViewService national, InspectionService i
     [FromQuery(Name = "overdue")] public bool OverdueOnly { get; set; }
 
     public NationalMatrix? Matrix { get; private set; }
-    public List<Inspection> Inspections { get; private set; } = [];
+    public List<InspectionChoice> Inspections { get; private set; } = [];
     public bool IsNational => User.IsNational();
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Inspections = await inspections.ListAsync(ct);
+        Inspections = await inspections.ChoicesAsync(ct);
         Matrix = await national.GetMatrixAsync(new NationalFilter(InspectionId, null, Progress, OverdueOnly), await db.VisibleForceIdsAsync(User, ct), ct);
     }
 

@@ -31,10 +31,11 @@ public sealed class IndexModel(PolicyRegisterService register, IAuthorizationSer
         Results = await register.ListAsync(Force.Id, new PolicyQuery(Search, EqualityAct, Overdue, Flagged, PageNumber, PageSize), ct);
     }
 
-    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    /// <summary>The whole register as CSV, written to the response as the rows are read.</summary>
+    public Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
         var today = UkTime.Date(time.GetUtcNow());
-        var rows = (await register.AllAsync(Force.Id, ct)).Select(p => new
+        return Csv.StreamQueryAsync(HttpContext, $"{Force.Slug}-policies.csv", innerCt => register.StreamAll(Force.Id, innerCt), p => new
         {
             p.Reference,
             p.Title,
@@ -48,8 +49,7 @@ public sealed class IndexModel(PolicyRegisterService register, IAuthorizationSer
             AssessmentComplete = p.LatestAssessment is null ? "" : p.LatestAssessment.IsComplete ? "yes" : "no",
             AssessorTrained = p.LatestAssessment is null ? "" : p.LatestAssessment.AssessorTrained ? "yes" : "no",
             Flags = string.Join("; ", PolicyRegisterService.Flags(p, today)),
-        });
-        return File(Csv.Write(rows), "text/csv; charset=utf-8", $"{Force.Slug}-policies.csv");
+        }, ct);
     }
 
     public string PageUrl(int page) =>

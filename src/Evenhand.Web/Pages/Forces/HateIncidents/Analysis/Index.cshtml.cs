@@ -33,6 +33,22 @@ public sealed class IndexModel(HateIncidentAnalysisService analysis, TimeProvide
         ("reclassifications", "Reclassifications"),
     ];
 
+    /// <summary>The parts of the page, each shown on its own (<c>?show=areas</c>): the whole analysis at once is ten queries over every incident of the period.</summary>
+    public static IReadOnlyList<(AnalysisSection Section, string Key, string Label)> Sections { get; } =
+    [
+        (AnalysisSection.Overview, "", "Outcomes and months"),
+        (AnalysisSection.Characteristics, "characteristics", "Characteristics"),
+        (AnalysisSection.Areas, "areas", "Areas"),
+        (AnalysisSection.Repeats, "repeats", "Repeats"),
+        (AnalysisSection.ReviewTimeliness, "review-timeliness", "Review timeliness"),
+        (AnalysisSection.Deployment, "deployment", "Deployment and reclassifications"),
+    ];
+
+    /// <summary>Which part to show: a key of <see cref="Sections"/>; none (or one not known) shows the outcomes and months.</summary>
+    [FromQuery(Name = "show")] public string? Show { get; set; }
+
+    public AnalysisSection Section => Sections.FirstOrDefault(s => s.Key.Length > 0 && s.Key == Show).Section;
+
     [BindProperty(SupportsGet = true), DateInput, Display(Name = "From")] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true), DateInput, Display(Name = "To")] public DateOnly? To { get; set; }
     [BindProperty(SupportsGet = true)] public string? Outcome { get; set; }
@@ -48,7 +64,7 @@ public sealed class IndexModel(HateIncidentAnalysisService analysis, TimeProvide
     {
         if (await PrepareAsync(ct) is { } filter)
         {
-            Result = await analysis.AnalyseForAsync(CurrentForce.Id, filter, User.IncidentRole(), Actor(time), ct);
+            Result = await analysis.AnalyseSectionForAsync(CurrentForce.Id, filter, Section, User.IncidentRole(), Actor(time), ct);
         }
 
         return Page();
@@ -82,6 +98,20 @@ public sealed class IndexModel(HateIncidentAnalysisService analysis, TimeProvide
                 .Select(r => new { from_outcome = r.From, to_outcome = r.To, changes = r.Count })),
         };
         return File(csv, "text/csv; charset=utf-8", $"hate-incidents-{breakdown}-{Slug}-{filter.From:yyyy-MM-dd}-to-{filter.To:yyyy-MM-dd}.csv");
+    }
+
+    /// <summary>This page showing another part, with the current filters.</summary>
+    public string SectionUrl(string key)
+    {
+        var query = new List<string?> { PageLinks.Part("show", key) };
+        if (Filter is { } f)
+        {
+            query.Add($"From.Day={f.From.Day}&From.Month={f.From.Month}&From.Year={f.From.Year}&To.Day={f.To.Day}&To.Month={f.To.Month}&To.Year={f.To.Year}");
+            query.Add(PageLinks.Part("Outcome", f.Outcome));
+            query.Add(PageLinks.Part("Characteristic", f.Characteristic));
+        }
+
+        return PageLinks.Join($"/forces/{Slug}/hate-incidents/analysis", query);
     }
 
     /// <summary>The query string of the current filters, for links (CSV downloads).</summary>
