@@ -22,6 +22,19 @@ using Evenhand.Bench;
 //                                                   every list page at full scale over HTTP (volumes built once; PostgreSQL
 //                                                   from EVENHAND_BENCH_POSTGRES or EVENHAND_TEST_POSTGRES); --prepare builds
 //                                                   the volumes and stops (run it before timing)
+//   dotnet run -c Release --project bench/Evenhand.Bench -- load [--users 50] [--duration 5m] [--provider sqlite|postgres] [--servers 1|2] …
+//                                                   many users on real server processes (see Load/LoadCommand.cs)
+//   dotnet run -c Release --project bench/Evenhand.Bench -- fault                  SIGKILL and a PostgreSQL restart under load (Load/FaultCommand.cs)
+if (args.Length > 0 && args[0] == Evenhand.Bench.Load.LoadCommand.Command)
+{
+    return await Evenhand.Bench.Load.LoadCommand.RunAsync(args.Skip(1).ToList());
+}
+
+if (args.Length > 0 && args[0] == Evenhand.Bench.Load.FaultCommand.Command)
+{
+    return await Evenhand.Bench.Load.FaultCommand.RunAsync(args.Skip(1).ToList());
+}
+
 if (args.Length > 0 && args[0] == ParseBenchmark.Command)
 {
     return await ParseBenchmark.RunAsync(args.Skip(1).ToList());
@@ -55,7 +68,7 @@ if (args.Length > 0 && args[0] == SocialBenchmark.ChildCommand)
 var rest = args.SkipWhile(a => a != "hate-analysis").Skip(1).ToList();
 if (args.Length == 0 || args[0] != "hate-analysis")
 {
-    Console.Error.WriteLine("Usage: Evenhand.Bench hate-analysis [--quick] [--count N] | social [--posts N] [--accounts N] [--runs N] [--import] | social-import [--runs N] [--posts N] [--small N] [--provider sqlite|postgres|both] | sign-in [--runs N] | parse [--runs N] [--pages N] | pages [--provider sqlite|postgres] [--sqlite FILE] [--runs N] [--only TEXT] [--prepare]");
+    Console.Error.WriteLine("Usage: Evenhand.Bench hate-analysis [--quick] [--count N] | social [--posts N] [--accounts N] [--runs N] [--import] | social-import [--runs N] [--posts N] [--small N] [--provider sqlite|postgres|both] | sign-in [--runs N] | parse [--runs N] [--pages N] | pages [--provider sqlite|postgres] [--sqlite FILE] [--runs N] [--only TEXT] [--prepare] | " + Evenhand.Bench.Load.LoadCommand.Usage + " | " + Evenhand.Bench.Load.FaultCommand.Usage);
     return 2;
 }
 
