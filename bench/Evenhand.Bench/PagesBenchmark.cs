@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using Evenhand.Bench.Load;
 using Evenhand.Data;
 using Evenhand.SocialMedia.Datasets;
 using Microsoft.AspNetCore.Hosting;
@@ -339,23 +340,9 @@ public static partial class PagesBenchmark
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            var root = new DirectoryInfo(AppContext.BaseDirectory);
-            while (root is not null && !File.Exists(Path.Combine(root.FullName, "Evenhand.slnx")))
-            {
-                root = root.Parent;
-            }
-
-            var contentRoot = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Evenhand.slnx not found"), "src", "Evenhand.Web");
-            builder.UseContentRoot(contentRoot);
-            builder.UseEnvironment("Production");
-            builder.UseSetting("Database:Provider", provider.ToString());
-            builder.UseSetting("ConnectionStrings:Evenhand", connection);
-            builder.UseSetting("Demo:Enabled", "true");
-            builder.UseSetting("Demo:Password", PageVolumes.Password);
-            builder.UseSetting("BackgroundWork:Enabled", "false");
+            builder.UseBenchmarkApp(provider, connection, PageVolumes.Password);
             // A slow page (the old CSV took minutes) must not let the other users' sessions lapse.
             builder.UseSetting("Sessions:IdleTimeoutMinutes", "1440");
-            builder.ConfigureLogging(l => l.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning));
         }
     }
 }

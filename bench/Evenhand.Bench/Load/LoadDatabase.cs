@@ -175,16 +175,9 @@ internal sealed partial class LoadDatabase : IAsyncDisposable
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            builder.UseContentRoot(Path.Combine(Repo.Root, "src", "Evenhand.Web"));
-            builder.UseEnvironment("Production");
-            builder.UseSetting("Database:Provider", provider.ToString());
-            builder.UseSetting("ConnectionStrings:Evenhand", connection);
-            builder.UseSetting("Demo:Enabled", "true");
-            builder.UseSetting("Demo:Password", LoadUsers.Password);
-            builder.UseSetting("BackgroundWork:Enabled", "false");
+            builder.UseBenchmarkApp(provider, connection, LoadUsers.Password);
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning");
-            builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         }
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -249,6 +251,22 @@ internal sealed class ServerProcess : IAsyncDisposable
 
 internal static class Repo
 {
+    /// <summary>
+    /// The settings an in-memory app of the benchmarks runs with: the repository's web project as content root, Production
+    /// settings, the given database with demo data (demo users' password given), no background jobs and quiet logs.
+    /// </summary>
+    public static void UseBenchmarkApp(this Microsoft.AspNetCore.Hosting.IWebHostBuilder builder, Evenhand.Data.DatabaseProvider provider, string connection, string demoPassword)
+    {
+        builder.UseContentRoot(Path.Combine(Root, "src", "Evenhand.Web"));
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Database:Provider", provider.ToString());
+        builder.UseSetting("ConnectionStrings:Evenhand", connection);
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Demo:Password", demoPassword);
+        builder.UseSetting("BackgroundWork:Enabled", "false");
+        builder.ConfigureLogging(l => l.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning));
+    }
+
     public static string Root { get; } = Find();
 
     private static string Find()
