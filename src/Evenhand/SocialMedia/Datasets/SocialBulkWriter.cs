@@ -173,6 +173,10 @@ internal abstract class SocialBulkWriter : IAsyncDisposable
 
     private sealed class PostgresWriter : SocialBulkWriter
     {
+        // Not the connection's command timeout (30 s by default): at the end of a COPY the server checks every row's foreign
+        // keys before it answers, which for 857,000 posts on a busy server took longer than that. An hour still ends an
+        // import whose server has gone silent.
+        private static readonly TimeSpan CopyTimeout = TimeSpan.FromHours(1);
         private readonly NpgsqlConnection _connection;
         private readonly int _datasetId;
         private NpgsqlBinaryImporter? _posts;
@@ -185,6 +189,7 @@ internal abstract class SocialBulkWriter : IAsyncDisposable
             _connection = connection;
             _datasetId = datasetId;
             _posts = connection.BeginBinaryImport($"COPY \"SocialPosts\" ({Columns(PostColumns)}) FROM STDIN (FORMAT BINARY)");
+            _posts.Timeout = CopyTimeout;
         }
 
         public override void Write(PostRowBatch batch)
@@ -240,6 +245,7 @@ internal abstract class SocialBulkWriter : IAsyncDisposable
             }
 
             await using var k = await _connection.BeginBinaryImportAsync($"COPY \"SocialPostKeywords\" ({Columns(KeywordColumns)}) FROM STDIN (FORMAT BINARY)", ct);
+            k.Timeout = CopyTimeout;
             foreach (var (seq, keyword) in _keywords)
             {
                 await k.StartRowAsync(ct);
