@@ -288,7 +288,7 @@ internal sealed partial class Browser(HttpClient http, ServerPool servers, Recor
     [GeneratedRegex("<title>(.*?)</title>", RegexOptions.Singleline)]
     private static partial Regex TitlePattern();
 
-    [GeneratedRegex("class=\"govuk-error-summary__list\"(.*?)</ul>", RegexOptions.Singleline)]
+    [GeneratedRegex("govuk-error-summary__list\">(.*?)</ul>", RegexOptions.Singleline)]
     private static partial Regex ErrorSummaryPattern();
 
     [GeneratedRegex("<[^>]+>")]

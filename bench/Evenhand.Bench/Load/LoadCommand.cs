@@ -20,7 +20,7 @@ internal static class LoadCommand
     public const string Command = "load";
 
     public const string Usage =
-        "load [--users 50] [--duration 5m] [--warmup 30s] [--think 1s] [--provider sqlite|postgres] [--servers 1|2] [--volumes full|demo] [--import-posts 60000] [--import-every 2m] [--keep]";
+        "load [--users 50] [--duration 5m] [--warmup 30s] [--think 1s] [--provider sqlite|postgres] [--servers 1|2] [--volumes full|demo] [--import-posts 60000] [--import-every 2m] [--keep] [--cost N]";
 
     public static async Task<int> RunAsync(List<string> args)
     {
@@ -41,7 +41,7 @@ internal static class LoadCommand
                 Console.WriteLine($"Server {servers[^1].Name} (pid {servers[^1].Pid}) ready at {servers[^1].BaseAddress} in {sw.Elapsed.TotalSeconds:F0} s, {servers[^1].LastRss / 1048576.0:F0} MiB resident.");
             }
 
-            return await DriveAsync(o, run, database, servers);
+            return o.Cost > 0 ? await CostAsync(o, run, servers) : await DriveAsync(o, run, database, servers);
         }
         finally
         {
@@ -212,6 +212,46 @@ internal static class LoadCommand
         return failures.Count == 0 ? 0 : 1;
     }
 
+    /// <summary>
+    /// <c>--cost N</c>: instead of the timed mix, one user of each role (in the large force where there is one) runs each of
+    /// their actions N times in turn, alone, and the table gives each action's wall time and the servers' CPU time per run:
+    /// where the CPU goes, independent of what else the machine is doing.
+    /// </summary>
+    private static async Task<int> CostAsync(LoadOptions o, string run, List<ServerProcess> servers)
+    {
+        var recorder = new Recorder();
+        recorder.StartMeasuring();
+        var mix = new MixContext { Run = run, Recorder = recorder, Think = TimeSpan.Zero };
+        using var handler = new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false };
+        using var http = new HttpClient(handler) { Timeout = TimeSpan.FromMinutes(2) };
+        var pool = new ServerPool(servers.Select(s => s.BaseAddress));
+        TimeSpan Cpu() => servers.Aggregate(TimeSpan.Zero, (t, s) => t + s.CpuTime());
+        var rows = new List<(string Role, string Action, double WallMs, double CpuMs)>();
+        foreach (var index in new[] { 0, 1, 2, 5, 7, 8, 9, 19 })
+        {
+            var who = LoadUsers.For(index);
+            rows.AddRange(await new VirtualUser(who, new Browser(http, pool, recorder, index), mix, false).CostAsync(o.Cost, Cpu));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"Each action {o.Cost} times, one at a time (an action may be several requests: a save is the form, the post and the page it leads to). Load average {LoadAverage()}.");
+        Console.WriteLine($"| {"role",-22} | {"action",-36} | {"wall ms",8} | {"server CPU ms",13} |");
+        Console.WriteLine($"| {new string('-', 22)} | {new string('-', 36)} | -------: | ------------: |");
+        foreach (var r in rows.OrderByDescending(r => r.CpuMs))
+        {
+            Console.WriteLine($"| {r.Role,-22} | {r.Action,-36} | {r.WallMs,8:F0} | {r.CpuMs,13:F0} |");
+        }
+
+        var errors = recorder.ErrorSamples();
+        if (errors.Length > 0)
+        {
+            Console.WriteLine("Errors:");
+            Console.Write(errors);
+        }
+
+        return 0;
+    }
+
     public static string RunId() => Guid.NewGuid().ToString("N")[..6];
 
     /// <summary>The 1, 5 and 15 minute load averages, as uptime prints them.</summary>
@@ -230,7 +270,7 @@ internal static class LoadCommand
 }
 
 internal sealed record LoadOptions(int Users, TimeSpan Duration, TimeSpan Warmup, TimeSpan Think, DatabaseProvider Provider, int Servers, bool FullVolumes,
-    int ImportPosts, TimeSpan ImportEvery, bool Keep, int ReadGoalMs, int SaveGoalMs)
+    int ImportPosts, TimeSpan ImportEvery, bool Keep, int ReadGoalMs, int SaveGoalMs, int Cost)
 {
     public static LoadOptions Parse(List<string> args)
     {
@@ -267,7 +307,7 @@ internal sealed record LoadOptions(int Users, TimeSpan Duration, TimeSpan Warmup
 
         return new LoadOptions(users, duration, ParseTime(Arg("--warmup") ?? "30s"), ParseTime(Arg("--think") ?? "1s"), provider, servers, volumes == "full",
             int.Parse(Arg("--import-posts") ?? "60000", CultureInfo.InvariantCulture), ParseTime(Arg("--import-every") ?? "2m"), args.Contains("--keep"),
-            300, 500);
+            300, 500, int.Parse(Arg("--cost") ?? "0", CultureInfo.InvariantCulture));
     }
 
     /// <summary>"90s", "5m", "1.5s", "250ms" or a number of seconds.</summary>

@@ -92,6 +92,9 @@ public sealed class AdvisoryGroupService(EvenhandDbContext db, TimeProvider time
         return meeting;
     }
 
+    /// <summary>The recommendations this register's measures evidence.</summary>
+    public IReadOnlyList<int> Evidences { get; } = [15];
+
     /// <summary>Recommendation 15: groups with current terms of reference, an independent chair, and every member within tenure.</summary>
     public async Task<IReadOnlyList<EvidenceIndicator>> IndicatorsAsync(int forceId, DateOnly today, CancellationToken ct = default)
     {

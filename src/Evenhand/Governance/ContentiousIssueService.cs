@@ -47,6 +47,9 @@ public sealed class ContentiousIssueService(EvenhandDbContext db, TimeProvider t
     public async Task<ContentiousIssue> UpdateAsync(int forceId, int id, Guid version, IssueDetails details, ProcessContext ctx, CancellationToken ct = default) =>
         await UpdateRecordAsync(await GetAsync(forceId, id, ct), forceId, id, version, r => r.Apply(details, Today), Snapshot, ctx, ct);
 
+    /// <summary>The recommendations this register's measures evidence.</summary>
+    public IReadOnlyList<int> Evidences { get; } = [6];
+
     /// <summary>Recommendation 6: live contentious issues with a position agreed and communication lines ready.</summary>
     public async Task<IReadOnlyList<EvidenceIndicator>> IndicatorsAsync(int forceId, DateOnly today, CancellationToken ct = default)
     {

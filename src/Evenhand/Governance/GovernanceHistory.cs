@@ -32,6 +32,9 @@ public sealed record EvidenceIndicator(int Recommendation, string Name, string V
 /// <summary>A register that evidences recommendations. Every register implements it; <see cref="GovernanceEvidenceService"/> asks them all.</summary>
 public interface IEvidenceSource
 {
+    /// <summary>The recommendation numbers this register's indicators evidence (every indicator it returns has one of them).</summary>
+    IReadOnlyList<int> Evidences { get; }
+
     Task<IReadOnlyList<EvidenceIndicator>> IndicatorsAsync(int forceId, DateOnly today, CancellationToken ct = default);
 }
 
@@ -53,6 +56,19 @@ public sealed class GovernanceEvidenceService(IEnumerable<IEvidenceSource> sourc
         return [.. all.OrderBy(i => i.Recommendation)];
     }
 
-    public async Task<IReadOnlyList<EvidenceIndicator>> ForRecommendationAsync(int forceId, int recommendation, DateOnly today, CancellationToken ct = default) =>
-        [.. (await ForForceAsync(forceId, today, ct)).Where(i => i.Recommendation == recommendation)];
+    /// <summary>
+    /// The indicators for one recommendation, from the registers that evidence it only: the recommendation page asks on every
+    /// view, and measuring every register (thousands of records each in a large force) for a recommendation none of them
+    /// evidences was most of that page's cost.
+    /// </summary>
+    public async Task<IReadOnlyList<EvidenceIndicator>> ForRecommendationAsync(int forceId, int recommendation, DateOnly today, CancellationToken ct = default)
+    {
+        var found = new List<EvidenceIndicator>();
+        foreach (var source in sources.Where(s => s.Evidences.Contains(recommendation)))
+        {
+            found.AddRange((await source.IndicatorsAsync(forceId, today, ct)).Where(i => i.Recommendation == recommendation));
+        }
+
+        return found;
+    }
 }

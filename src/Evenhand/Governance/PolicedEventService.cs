@@ -62,6 +62,9 @@ public sealed class PolicedEventService(EvenhandDbContext db, TimeProvider time)
         return e;
     }
 
+    /// <summary>The recommendations this register's measures evidence.</summary>
+    public IReadOnlyList<int> Evidences { get; } = [4, 5];
+
     /// <summary>Recommendation 4 (reasons for attending contentious events told to the public and the workforce) and 5 (a learning review after each).</summary>
     public async Task<IReadOnlyList<EvidenceIndicator>> IndicatorsAsync(int forceId, DateOnly today, CancellationToken ct = default)
     {

@@ -136,6 +136,9 @@ public sealed class PolicyRegisterService(EvenhandDbContext db, TimeProvider tim
         return eia;
     }
 
+    /// <summary>The recommendations this register's measures evidence.</summary>
+    public IReadOnlyList<int> Evidences { get; } = [12, 13];
+
     /// <summary>Recommendation 13 (policies relating to the Equality Act reviewed on time) and 12 (EIAs complete, by trained assessors).</summary>
     public async Task<IReadOnlyList<EvidenceIndicator>> IndicatorsAsync(int forceId, DateOnly today, CancellationToken ct = default)
     {

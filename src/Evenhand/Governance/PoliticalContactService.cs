@@ -79,6 +79,9 @@ public sealed class PoliticalContactService(EvenhandDbContext db, TimeProvider t
     public async Task<PoliticalContact> UpdateAsync(int forceId, int id, Guid version, ContactDetails details, ProcessContext ctx, CancellationToken ct = default) =>
         await UpdateRecordAsync(await GetAsync(forceId, id, ct), forceId, id, version, r => r.Apply(details, Today), Snapshot, ctx, ct);
 
+    /// <summary>The recommendations this register's measures evidence.</summary>
+    public IReadOnlyList<int> Evidences { get; } = [7];
+
     /// <summary>Recommendation 7: attempts to direct an operational decision are recognised and escalated.</summary>
     public async Task<IReadOnlyList<EvidenceIndicator>> IndicatorsAsync(int forceId, DateOnly today, CancellationToken ct = default)
     {

@@ -42,6 +42,9 @@ public sealed class StaffNetworkService(EvenhandDbContext db, TimeProvider time)
         return request;
     }
 
+    /// <summary>The recommendations this register's measures evidence.</summary>
+    public IReadOnlyList<int> Evidences { get; } = [21, 22];
+
     /// <summary>Recommendation 21 (networks meeting the NPCC's criteria) and 22 (funding decided on an assessment of need, with a rationale).</summary>
     public async Task<IReadOnlyList<EvidenceIndicator>> IndicatorsAsync(int forceId, DateOnly today, CancellationToken ct = default)
     {

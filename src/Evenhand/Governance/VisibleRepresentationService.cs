@@ -52,6 +52,9 @@ public sealed class VisibleRepresentationService(EvenhandDbContext db, TimeProvi
     public async Task<VisibleRepresentation> UpdateAsync(int forceId, int id, Guid version, RepresentationDetails details, ProcessContext ctx, CancellationToken ct = default) =>
         await UpdateRecordAsync(await GetAsync(forceId, id, ct), forceId, id, version, r => r.Apply(details, Today), Snapshot, ctx, ct);
 
+    /// <summary>The recommendations this register's measures evidence.</summary>
+    public IReadOnlyList<int> Evidences { get; } = [10];
+
     /// <summary>Recommendation 10: clear, reasoned direction that is kept under review.</summary>
     public async Task<IReadOnlyList<EvidenceIndicator>> IndicatorsAsync(int forceId, DateOnly today, CancellationToken ct = default)
     {
