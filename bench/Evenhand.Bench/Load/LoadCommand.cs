@@ -33,6 +33,7 @@ internal static class LoadCommand
 
         await using var database = await LoadDatabase.FreshAsync(o.Provider, o.FullVolumes, Math.Max(o.Users, 50), run, o.Keep, poolSize: 40, Console.WriteLine);
         var servers = new List<ServerProcess>();
+        var restorePriority = await Priority.RaiseAsync(database);
         try
         {
             for (var i = 0; i < o.Servers; i++)
@@ -46,6 +47,7 @@ internal static class LoadCommand
         }
         finally
         {
+            restorePriority();
             foreach (var s in servers)
             {
                 await s.DisposeAsync();
@@ -89,7 +91,6 @@ internal static class LoadCommand
             while (!stop.IsCancellationRequested)
             {
                 servers.ForEach(s => s.SampleMemory());
-                await Priority.ShareWithBackendsAsync(database);
                 try
                 {
                     await Task.Delay(1000, stop.Token);
@@ -117,7 +118,7 @@ internal static class LoadCommand
             await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, Math.Max(1, (o.Duration - progress.Elapsed).TotalSeconds))));
             var errors = recorder.Pages.Sum(p => p.ErrorCount);
             Console.WriteLine($"  {progress.Elapsed.TotalSeconds,4:F0} s: {recorder.Pages.Sum(p => p.Summarise(1).Count):N0} requests, {errors} errors, " +
-                $"memory {string.Join(", ", servers.Select(s => $"{s.Name} {s.LastRss / 1048576.0:F0} MiB"))}, load average {LoadAverage()}");
+                $"memory {string.Join(", ", servers.Select(s => $"{s.Name} {s.LastRss / 1048576.0:F0} MiB, {s.Threads} threads"))}, load average {LoadAverage()}");
         }
 
         recorder.StopMeasuring();
@@ -148,7 +149,7 @@ internal static class LoadCommand
         {
             var cpu = cpuAtEnd[i] - cpuAtMeasure[i];
             Console.WriteLine($"Server {servers[i].Name}: memory peak {servers[i].PeakRss / 1048576.0:F0} MiB, final {servers[i].LastRss / 1048576.0:F0} MiB resident; " +
-                $"CPU {cpu.TotalSeconds:F0} s while measuring ({cpu.TotalSeconds / measured.TotalSeconds * 100:F0} % of one core), {(cpuAtEnd[i] - cpuAtStart[i]).TotalSeconds:F0} s in all.");
+                $"{servers[i].PeakThreads} threads at most; CPU {cpu.TotalSeconds:F0} s while measuring ({cpu.TotalSeconds / measured.TotalSeconds * 100:F0} % of one core), {(cpuAtEnd[i] - cpuAtStart[i]).TotalSeconds:F0} s in all.");
         }
 
         Console.WriteLine($"Load tool (client) CPU: {clientCpu.TotalSeconds:F0} s in all.");
@@ -321,55 +322,67 @@ internal sealed record LoadOptions(int Users, TimeSpan Duration, TimeSpan Warmup
 }
 
 /// <summary>
-/// On a shared machine, run the benchmark at a raised priority (<c>nice -n -10 dotnet …</c>, as root): the servers it starts
-/// inherit it, and this gives the run's PostgreSQL backends (only those connected to the run's database) the same, so other
-/// work on the machine gets the CPU only when the benchmark leaves it idle, as on a machine of its own.
+/// On a shared machine, run the benchmark at a raised priority (<c>nice -n -10 dotnet …</c>, as root). Linux shares the CPU
+/// between sessions ("autogroups") before it looks at a process's nice value, so the tool also gives its own autogroup
+/// (itself, the servers it starts) and, on PostgreSQL, the database server's autogroup the same nice value for the run, and
+/// puts the old values back afterwards. Other work on the machine then gets the CPU mostly when the benchmark leaves it
+/// idle, nearer to a machine of its own. Without a negative nice it changes nothing.
 /// </summary>
 internal static class Priority
 {
-    private static readonly HashSet<int> Done = [];
-
     public static int Nice => int.Parse(File.ReadAllText("/proc/self/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries)[16], CultureInfo.InvariantCulture);
 
-    public static string Describe() => Nice == 0 ? "" : $"; benchmark processes at nice {Nice}";
+    public static string Describe() => Nice == 0 ? "" : $"; benchmark processes and their autogroups at nice {Nice}";
 
-    public static async Task ShareWithBackendsAsync(LoadDatabase database)
+    /// <summary>Raises the autogroups; the returned action restores them.</summary>
+    public static async Task<Action> RaiseAsync(LoadDatabase database)
     {
         var nice = Nice;
-        if (nice == 0 || database.Provider != DatabaseProvider.Postgres)
+        var restore = new List<(string Path, string Value)>();
+        if (nice >= 0)
         {
-            return;
+            return () => { };
         }
 
-        try
+        var targets = new List<string> { "/proc/self/autogroup" };
+        if (database.Provider == DatabaseProvider.Postgres)
         {
             await using var db = database.CreateContext();
             var conn = db.Database.GetDbConnection();
             await conn.OpenAsync();
             await using var cmd = conn.CreateCommand();
-            cmd.CommandText = $"SELECT pid FROM pg_stat_activity WHERE datname = '{database.Name}'";
-            var pids = new List<int>();
-            await using (var reader = await cmd.ExecuteReaderAsync())
+            cmd.CommandText = "SELECT pg_backend_pid()";
+            targets.Add($"/proc/{Convert.ToInt32(await cmd.ExecuteScalarAsync(), CultureInfo.InvariantCulture)}/autogroup");
+        }
+
+        foreach (var path in targets)
+        {
+            try
             {
-                while (await reader.ReadAsync())
+                // "/autogroup-123 nice 0"
+                var old = File.ReadAllText(path).Trim().Split(' ')[^1];
+                File.WriteAllText(path, nice.ToString(CultureInfo.InvariantCulture));
+                restore.Add((path.Replace("/proc/self/", $"/proc/{Environment.ProcessId}/", StringComparison.Ordinal), old));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.WriteLine($"Could not raise {path}: {e.Message}");
+            }
+        }
+
+        return () =>
+        {
+            foreach (var (path, value) in restore)
+            {
+                try
                 {
-                    if (Done.Add(reader.GetInt32(0)))
-                    {
-                        pids.Add(reader.GetInt32(0));
-                    }
+                    File.WriteAllText(path, value);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // The database server restarted meanwhile: its new group starts at 0 anyway.
                 }
             }
-
-            if (pids.Count > 0)
-            {
-                using var renice = Process.Start(new ProcessStartInfo("renice", ["-n", nice.ToString(CultureInfo.InvariantCulture), "-p", .. pids.Select(p => p.ToString(CultureInfo.InvariantCulture))])
-                    { RedirectStandardOutput = true, RedirectStandardError = true })!;
-                await renice.WaitForExitAsync();
-            }
-        }
-        catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException)
-        {
-            // The database is restarting; next time.
-        }
+        };
     }
 }
