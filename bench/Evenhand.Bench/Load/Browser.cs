@@ -179,7 +179,10 @@ internal sealed partial class Browser(HttpClient http, ServerPool servers, Recor
                 return location;
             }
 
-            if (reply.Status == HttpStatusCode.OK && reply.Body.Contains("changed by someone else", StringComparison.Ordinal))
+            // Someone else changed the record first: the version check ("changed by someone else"), or, for an incident
+            // assessed by another user after this one opened the form, the workflow's refusal to assess a finalised incident.
+            if (reply.Status == HttpStatusCode.OK && (reply.Body.Contains("changed by someone else", StringComparison.Ordinal)
+                || reply.Body.Contains("This incident has been finalised.", StringComparison.Ordinal)))
             {
                 recorder.Record(name, kind, reply.Ms, Outcome.Conflict);
                 return null;
@@ -288,7 +291,7 @@ internal sealed partial class Browser(HttpClient http, ServerPool servers, Recor
     [GeneratedRegex("<title>(.*?)</title>", RegexOptions.Singleline)]
     private static partial Regex TitlePattern();
 
-    [GeneratedRegex("class=\"govuk-error-summary__list\"(.*?)</ul>", RegexOptions.Singleline)]
+    [GeneratedRegex("govuk-error-summary__list\">(.*?)</ul>", RegexOptions.Singleline)]
     private static partial Regex ErrorSummaryPattern();
 
     [GeneratedRegex("<[^>]+>")]

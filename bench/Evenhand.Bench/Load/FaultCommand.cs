@@ -391,9 +391,15 @@ internal static class FaultCommand
         return here;
     }
 
+    /// <summary>
+    /// Runs a shell command with every inherited file descriptor above 2 closed first. The PostgreSQL server a restart
+    /// starts would otherwise inherit them, among them the descriptor of a <c>flock</c> this test runs under, and would hold
+    /// that lock for as long as it runs, blocking every later benchmark.
+    /// </summary>
     private static async Task<(int Code, string Output)> ShellAsync(string command)
     {
-        var info = new ProcessStartInfo("/bin/sh", ["-c", command]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        const string closeInherited = "for fd in /proc/$$/fd/*; do n=${fd##*/}; if [ \"$n\" -gt 2 ]; then eval \"exec $n>&-\" 2>/dev/null; fi; done; ";
+        var info = new ProcessStartInfo("/bin/bash", ["-c", closeInherited + command]) { RedirectStandardOutput = true, RedirectStandardError = true };
         using var p = Process.Start(info)!;
         var output = await p.StandardOutput.ReadToEndAsync() + await p.StandardError.ReadToEndAsync();
         await p.WaitForExitAsync();

@@ -59,6 +59,11 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// <summary>Peak resident memory seen by <see cref="SampleMemory"/>, in bytes.</summary>
     public long PeakRss { get; private set; }
 
+    /// <summary>The process's threads at the last sample, and the most seen.</summary>
+    public int Threads { get; private set; }
+
+    public int PeakThreads { get; private set; }
+
     /// <summary>The last resident memory sampled, in bytes.</summary>
     public long LastRss { get; private set; }
 
@@ -92,7 +97,16 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
 
         var server = new ServerProcess(name, new Dictionary<string, string>(settings));
-        await server.StartProcessAsync(timeout ?? TimeSpan.FromMinutes(3));
+        try
+        {
+            await server.StartProcessAsync(timeout ?? TimeSpan.FromMinutes(3));
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+
         return server;
     }
 
@@ -171,6 +185,11 @@ internal sealed class ServerProcess : IAsyncDisposable
                 {
                     PeakRss = Math.Max(PeakRss, Kilobytes(line) * 1024);
                 }
+                else if (line.StartsWith("Threads:", StringComparison.Ordinal))
+                {
+                    Threads = (int)Kilobytes(line);
+                    PeakThreads = Math.Max(PeakThreads, Threads);
+                }
             }
         }
         catch (IOException)
@@ -179,7 +198,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
 
         static long Kilobytes(string line) =>
-            long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+            long.Parse(line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
     }
 
     /// <summary>CPU time (user + system) the process has used, from /proc/&lt;pid&gt;/stat.</summary>

@@ -51,6 +51,7 @@ public sealed class ContentiousIssueService(EvenhandDbContext db, TimeProvider t
     public async Task<ContentiousIssue> UpdateAsync(int forceId, int id, Guid version, IssueDetails details, ProcessContext ctx, CancellationToken ct = default) =>
         await UpdateRecordAsync(await GetAsync(forceId, id, ct), forceId, id, version, r => r.Apply(details, Today), Snapshot, ctx, ct);
 
+
     /// <summary>Recommendation 6: live contentious issues with a position agreed and communication lines ready.</summary>
     /// <inheritdoc/>
     public IReadOnlyCollection<int> Recommendations { get; } = [6];

@@ -66,6 +66,7 @@ public sealed class PolicedEventService(EvenhandDbContext db, TimeProvider time)
         return e;
     }
 
+
     /// <summary>Recommendation 4 (reasons for attending contentious events told to the public and the workforce) and 5 (a learning review after each).</summary>
     /// <inheritdoc/>
     public IReadOnlyCollection<int> Recommendations { get; } = [4, 5];

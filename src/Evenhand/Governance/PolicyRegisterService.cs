@@ -165,6 +165,7 @@ public sealed class PolicyRegisterService(EvenhandDbContext db, TimeProvider tim
         return eia;
     }
 
+
     /// <summary>Recommendation 13 (policies relating to the Equality Act reviewed on time) and 12 (EIAs complete, by trained assessors).</summary>
     /// <inheritdoc/>
     public IReadOnlyCollection<int> Recommendations { get; } = [12, 13];

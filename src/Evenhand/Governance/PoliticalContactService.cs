@@ -83,6 +83,7 @@ public sealed class PoliticalContactService(EvenhandDbContext db, TimeProvider t
     public async Task<PoliticalContact> UpdateAsync(int forceId, int id, Guid version, ContactDetails details, ProcessContext ctx, CancellationToken ct = default) =>
         await UpdateRecordAsync(await GetAsync(forceId, id, ct), forceId, id, version, r => r.Apply(details, Today), Snapshot, ctx, ct);
 
+
     /// <summary>Recommendation 7: attempts to direct an operational decision are recognised and escalated.</summary>
     /// <inheritdoc/>
     public IReadOnlyCollection<int> Recommendations { get; } = [7];

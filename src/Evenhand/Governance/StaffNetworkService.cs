@@ -42,6 +42,7 @@ public sealed class StaffNetworkService(EvenhandDbContext db, TimeProvider time)
         return request;
     }
 
+
     /// <summary>Recommendation 21 (networks meeting the NPCC's criteria) and 22 (funding decided on an assessment of need, with a rationale).</summary>
     /// <inheritdoc/>
     public IReadOnlyCollection<int> Recommendations { get; } = [21, 22];

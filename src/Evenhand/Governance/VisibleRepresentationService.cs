@@ -56,6 +56,7 @@ public sealed class VisibleRepresentationService(EvenhandDbContext db, TimeProvi
     public async Task<VisibleRepresentation> UpdateAsync(int forceId, int id, Guid version, RepresentationDetails details, ProcessContext ctx, CancellationToken ct = default) =>
         await UpdateRecordAsync(await GetAsync(forceId, id, ct), forceId, id, version, r => r.Apply(details, Today), Snapshot, ctx, ct);
 
+
     /// <summary>Recommendation 10: clear, reasoned direction that is kept under review.</summary>
     /// <inheritdoc/>
     public IReadOnlyCollection<int> Recommendations { get; } = [10];
