@@ -32,14 +32,7 @@ public sealed class AdvisoryGroupService(EvenhandDbContext db, TimeProvider time
             }
 
             Auditing.AuditLog.Record(Db, ctx, "SettingsChanged", nameof(GovernanceSettings), forceId, forceId, null, new { torMonths, tenureYears });
-            try
-            {
-                await Db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                throw new ConcurrencyConflictException();
-            }
+            await Db.SaveOrConflictAsync(ct);
         }
 
         return settings;
