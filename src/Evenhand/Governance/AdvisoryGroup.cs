@@ -149,33 +149,81 @@ public sealed class AdvisoryGroup : VersionedEntity
     public AdvisoryGroupMember AddMember(MemberDetails d, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(d);
-        var problems = new List<string>();
-        var name = Text.Clean(d.Name);
-        var rationale = Text.Clean(d.VettingRationale);
-        if (name is null) problems.Add("Enter the member's name.");
-        if (d.JoinedOn is null) problems.Add("Enter the date the member joined.");
-        else if (d.JoinedOn > today) problems.Add("The joining date cannot be in the future.");
-        if (d.Vetting is null) problems.Add("Record the vetting decision.");
-        if (d.Vetting == VettingDecision.NotVetted)
-        {
-            if (!d.BackgroundCheck && !d.ConfidentialityAgreement && !d.Escorted) problems.Add("A member who is not vetted needs at least one mitigation: a background check, a confidentiality agreement or an escort.");
-            if (rationale is null) problems.Add("Give the rationale for not vetting the member.");
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new DomainRuleException(string.Join(" ", problems));
-        }
-
+        CheckMember(d, null, null, today);
         var member = new AdvisoryGroupMember
         {
-            Name = name!, JoinedOn = d.JoinedOn!.Value, Vetting = d.Vetting!.Value, BackgroundCheck = d.BackgroundCheck, ConfidentialityAgreement = d.ConfidentialityAgreement,
-            Escorted = d.Escorted, VettingRationale = rationale, Training = Text.Clean(d.Training),
+            Name = Text.Clean(d.Name)!, JoinedOn = d.JoinedOn!.Value, Vetting = d.Vetting!.Value, BackgroundCheck = d.BackgroundCheck,
+            ConfidentialityAgreement = d.ConfidentialityAgreement, Escorted = d.Escorted, VettingRationale = Text.Clean(d.VettingRationale),
+            Training = Text.Clean(d.Training),
         };
         Members.Add(member);
         Bump();
         return member;
     }
+
+    /// <summary>
+    /// Changes a member's details, or records the day they left the group (<paramref name="leftOn"/>; null while they are
+    /// still a member). A member who has left no longer counts towards the tenure flag. Returns the changes in words, for
+    /// the group's history; nothing changed, nothing is returned.
+    /// </summary>
+    public IReadOnlyList<string> ChangeMember(int memberId, MemberDetails d, DateOnly? leftOn, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        var member = Members.FirstOrDefault(m => m.Id == memberId) ?? throw new NotFoundException("There is no such member of this group.");
+        CheckMember(d, leftOn, member.LeftOn, today);
+        var changes = new Changes();
+        changes.Set("Name", member.Name, Text.Clean(d.Name)!, v => member.Name = v);
+        changes.Set("Joined", member.JoinedOn, d.JoinedOn!.Value, v => member.JoinedOn = v);
+        changes.Set("Left", member.LeftOn, leftOn, v => member.LeftOn = v);
+        changes.Set("Vetting", member.Vetting, d.Vetting!.Value, v => member.Vetting = v);
+        changes.Set("Background check", member.BackgroundCheck, d.BackgroundCheck, v => member.BackgroundCheck = v);
+        changes.Set("Confidentiality agreement", member.ConfidentialityAgreement, d.ConfidentialityAgreement, v => member.ConfidentialityAgreement = v);
+        changes.Set("Escorted", member.Escorted, d.Escorted, v => member.Escorted = v);
+        changes.Set("Vetting rationale", member.VettingRationale, Text.Clean(d.VettingRationale), v => member.VettingRationale = v);
+        changes.Set("Training", member.Training, Text.Clean(d.Training), v => member.Training = v);
+        if (changes.List.Count > 0)
+        {
+            Bump();
+        }
+
+        return changes.List;
+    }
+
+    /// <summary>
+    /// The rules for a member's details, each refusal keyed to its field (in the form's order). Not vetting someone is a
+    /// decision: it needs at least one mitigation and a rationale. A leaving date falls between joining and today.
+    /// </summary>
+    private static void CheckMember(MemberDetails d, DateOnly? leftOn, DateOnly? leftBefore, DateOnly today)
+    {
+        var errors = new List<FieldError>();
+        if (Text.Clean(d.Name) is null) errors.Add(new(nameof(d.Name), "Enter the member's name."));
+        if (d.JoinedOn is null) errors.Add(new(nameof(d.JoinedOn), "Enter the date the member joined."));
+        else if (d.JoinedOn > today) errors.Add(new(nameof(d.JoinedOn), "The joining date cannot be in the future."));
+        if (leftOn is { } left && left != leftBefore)
+        {
+            if (left > today) errors.Add(new(MemberLeftOnField, "The date the member left cannot be in the future."));
+            else if (d.JoinedOn is { } joined && left < joined) errors.Add(new(MemberLeftOnField, "The date the member left must be on or after the date they joined."));
+        }
+
+        if (d.Vetting is null) errors.Add(new(nameof(d.Vetting), "Record the vetting decision."));
+        if (d.Vetting == VettingDecision.NotVetted)
+        {
+            if (!d.BackgroundCheck && !d.ConfidentialityAgreement && !d.Escorted)
+            {
+                errors.Add(new(nameof(d.BackgroundCheck), "A member who is not vetted needs at least one mitigation: a background check, a confidentiality agreement or an escort."));
+            }
+
+            if (Text.Clean(d.VettingRationale) is null) errors.Add(new(nameof(d.VettingRationale), "Give the rationale for not vetting the member."));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new DomainRuleException(errors);
+        }
+    }
+
+    /// <summary>The field name under which a refused leaving date is reported.</summary>
+    public const string MemberLeftOnField = "LeftOn";
 
     /// <summary>A meeting: whether minutes were kept, what the group raised, and (now or later) what the force did about it.</summary>
     public AdvisoryMeeting AddMeeting(DateOnly? heldOn, bool minutesRecorded, string? youSaid, string? weDid, DateOnly today)
@@ -282,6 +330,7 @@ public sealed class AdvisoryGroupMember
     public int AdvisoryGroupId { get; set; }
     public required string Name { get; set; }
     public DateOnly JoinedOn { get; set; }
+    /// <summary>The day the member left the group; null while they are a member.</summary>
     public DateOnly? LeftOn { get; set; }
     public VettingDecision Vetting { get; set; }
     public bool BackgroundCheck { get; set; }

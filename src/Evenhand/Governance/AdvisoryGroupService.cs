@@ -65,6 +65,29 @@ public sealed class AdvisoryGroupService(EvenhandDbContext db, TimeProvider time
         return member;
     }
 
+    /// <summary>Changes a member's details or records that they left; the group's history says what changed.</summary>
+    public async Task<AdvisoryGroupMember> ChangeMemberAsync(int forceId, int id, Guid version, int memberId, MemberDetails details, DateOnly? leftOn, ProcessContext ctx,
+        CancellationToken ct = default)
+    {
+        var group = await GetAsync(forceId, id, ct);
+        group.EnsureVersion(version);
+        var member = group.Members.FirstOrDefault(m => m.Id == memberId) ?? throw new NotFoundException("There is no such member of this group.");
+        var before = MemberSnapshot(member);
+        var changes = group.ChangeMember(memberId, details, leftOn, Today);
+        if (changes.Count > 0)
+        {
+            var action = member.LeftOn is not null && before.LeftOn is null ? "MemberLeft" : "MemberChanged";
+            await SaveChangeAsync(forceId, id, action, $"Member {member.Name}: " + string.Join("; ", changes), before, MemberSnapshot(member), ctx, ct);
+        }
+
+        return member;
+    }
+
+    private static MemberFields MemberSnapshot(AdvisoryGroupMember m) =>
+        new(m.Id, m.Name, m.JoinedOn, m.LeftOn, m.Vetting.ToString(), m.Mitigations);
+
+    private sealed record MemberFields(int Id, string Name, DateOnly JoinedOn, DateOnly? LeftOn, string Vetting, string Mitigations);
+
     public async Task<AdvisoryMeeting> AddMeetingAsync(int forceId, int id, Guid version, DateOnly? heldOn, bool minutes, string? youSaid, string? weDid, ProcessContext ctx, CancellationToken ct = default)
     {
         var group = await GetAsync(forceId, id, ct);

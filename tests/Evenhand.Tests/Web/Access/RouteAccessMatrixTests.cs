@@ -89,6 +89,7 @@ public sealed partial class RouteAccessMatrixTests(AppFixture apps, ITestOutputH
         ["GET /forces/{slug}/governance/advisory-groups/{id:int}/edit"] = "S|AD|ADDDDD|NDDDDD",
         ["GET /forces/{slug}/governance/advisory-groups/{id:int}/meetings/new"] = "S|AD|ADDDDD|NDDDDD",
         ["GET /forces/{slug}/governance/advisory-groups/{id:int}/members/new"] = "S|AD|ADDDDD|NDDDDD",
+        ["GET /forces/{slug}/governance/advisory-groups/{id:int}/members/{memberId:int}"] = "S|AD|ADDDDD|NDDDDD",
         ["GET /forces/{slug}/governance/advisory-groups?handler=Csv"] = "S|AA|AADDDD|NNDDDD",
         ["GET /forces/{slug}/governance/events"] = "S|AA|AADDDD|NNDDDD",
         ["GET /forces/{slug}/governance/events/new"] = "S|AD|ADDDDD|NDDDDD",
@@ -211,6 +212,7 @@ public sealed partial class RouteAccessMatrixTests(AppFixture apps, ITestOutputH
         ["POST /forces/{slug}/governance/advisory-groups/{id:int}/edit"] = "S|AD|ADDDDD|NDDDDD",
         ["POST /forces/{slug}/governance/advisory-groups/{id:int}/meetings/new"] = "S|AD|ADDDDD|NDDDDD",
         ["POST /forces/{slug}/governance/advisory-groups/{id:int}/members/new"] = "S|AD|ADDDDD|NDDDDD",
+        ["POST /forces/{slug}/governance/advisory-groups/{id:int}/members/{memberId:int}"] = "S|AD|ADDDDD|NDDDDD",
         ["POST /forces/{slug}/governance/advisory-groups/{id:int}?handler=Feedback"] = "S|AD|ADDDDD|NNDDDD",
         ["POST /forces/{slug}/governance/advisory-groups?handler=Limits"] = "S|AD|ADDDDD|NNDDDD",
         ["POST /forces/{slug}/governance/events/new"] = "S|AD|ADDDDD|NDDDDD",
@@ -511,8 +513,13 @@ public sealed partial class RouteAccessMatrixTests(AppFixture apps, ITestOutputH
         ids.ByPrefix["/governance/political-contacts/"] = await Pair(f => db.PoliticalContacts.Where(x => x.ForceId == f).Select(x => x.Id).FirstAsync());
         ids.ByPrefix["/governance/horizon-scan/"] = await Pair(f => db.ContentiousIssues.Where(x => x.ForceId == f).Select(x => x.Id).FirstAsync());
         ids.ByPrefix["/governance/events/"] = await Pair(f => db.PolicedEvents.Where(x => x.ForceId == f).Select(x => x.Id).FirstAsync());
-        ids.ByPrefix["/governance/advisory-groups/"] = await Pair(f => db.AdvisoryGroups.Where(x => x.ForceId == f).Select(x => x.Id).FirstAsync());
+        ids.ByPrefix["/governance/advisory-groups/"] = await Pair(f => db.AdvisoryGroups.Where(x => x.ForceId == f).OrderBy(x => x.Id).Select(x => x.Id).FirstAsync());
+        var groups = ids.ByPrefix["/governance/advisory-groups/"];
+        ids.ByPrefix["/governance/advisory-groups/{id}/members/"] = (await MemberOf(int.Parse(groups.Owner)), await MemberOf(int.Parse(groups.Other)));
         ids.ByPrefix["/governance/staff-networks/"] = await Pair(f => db.StaffNetworks.Where(x => x.ForceId == f).Select(x => x.Id).FirstAsync());
+
+        async Task<string> MemberOf(int group) =>
+            (await db.Set<Evenhand.Governance.AdvisoryGroupMember>().Where(m => m.AdvisoryGroupId == group).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync()).ToString();
 
         var samples = scope.ServiceProvider.GetRequiredService<DipSampleService>();
         async Task<int> SampleOf(int dataset) =>
