@@ -118,6 +118,7 @@ public sealed partial class RouteAccessMatrixTests(AppFixture apps, ITestOutputH
         ["GET /forces/{slug}/governance/staff-networks/{id:int}"] = "S|AA|AADDDD|NNDDDD",
         ["GET /forces/{slug}/governance/staff-networks/{id:int}/edit"] = "S|AD|ADDDDD|NDDDDD",
         ["GET /forces/{slug}/governance/staff-networks/{id:int}/funding/new"] = "S|AD|ADDDDD|NDDDDD",
+        ["GET /forces/{slug}/governance/staff-networks/{id:int}/funding/{requestId:int}"] = "S|AD|ADDDDD|NDDDDD",
         ["GET /forces/{slug}/governance/staff-networks?handler=Csv"] = "S|AA|AADDDD|NNDDDD",
         ["GET /forces/{slug}/governance/visible-representations"] = "S|AA|AAADDD|NNNDDD",
         ["GET /forces/{slug}/governance/visible-representations/may-i-wear"] = "S|AA|AAAAAA|NNNNNN",
@@ -228,6 +229,7 @@ public sealed partial class RouteAccessMatrixTests(AppFixture apps, ITestOutputH
         ["POST /forces/{slug}/governance/staff-networks/new"] = "S|AD|ADDDDD|NDDDDD",
         ["POST /forces/{slug}/governance/staff-networks/{id:int}/edit"] = "S|AD|ADDDDD|NDDDDD",
         ["POST /forces/{slug}/governance/staff-networks/{id:int}/funding/new"] = "S|AD|ADDDDD|NDDDDD",
+        ["POST /forces/{slug}/governance/staff-networks/{id:int}/funding/{requestId:int}"] = "S|AD|ADDDDD|NDDDDD",
         ["POST /forces/{slug}/governance/visible-representations/new"] = "S|AD|ADADDD|NDNDDD",
         ["POST /forces/{slug}/governance/visible-representations/{id:int}/edit"] = "S|AD|ADADDD|NDNDDD",
         ["POST /forces/{slug}/hate-incidents/case-file-reviews"] = "S|DD|DDDDAA|DDDDNN",
@@ -516,7 +518,12 @@ public sealed partial class RouteAccessMatrixTests(AppFixture apps, ITestOutputH
         ids.ByPrefix["/governance/advisory-groups/"] = await Pair(f => db.AdvisoryGroups.Where(x => x.ForceId == f).OrderBy(x => x.Id).Select(x => x.Id).FirstAsync());
         var groups = ids.ByPrefix["/governance/advisory-groups/"];
         ids.ByPrefix["/governance/advisory-groups/{id}/members/"] = (await MemberOf(int.Parse(groups.Owner)), await MemberOf(int.Parse(groups.Other)));
-        ids.ByPrefix["/governance/staff-networks/"] = await Pair(f => db.StaffNetworks.Where(x => x.ForceId == f).Select(x => x.Id).FirstAsync());
+        ids.ByPrefix["/governance/staff-networks/"] = await Pair(f => db.StaffNetworks.Where(x => x.ForceId == f && x.FundingRequests.Any()).OrderBy(x => x.Id).Select(x => x.Id).FirstAsync());
+        var networks = ids.ByPrefix["/governance/staff-networks/"];
+        ids.ByPrefix["/governance/staff-networks/{id}/funding/"] = (await RequestOf(int.Parse(networks.Owner)), await RequestOf(int.Parse(networks.Other)));
+
+        async Task<string> RequestOf(int network) =>
+            (await db.Set<Evenhand.Governance.FundingRequest>().Where(r => r.StaffNetworkId == network).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync()).ToString();
 
         async Task<string> MemberOf(int group) =>
             (await db.Set<Evenhand.Governance.AdvisoryGroupMember>().Where(m => m.AdvisoryGroupId == group).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync()).ToString();
