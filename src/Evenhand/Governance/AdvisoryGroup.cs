@@ -228,15 +228,7 @@ public sealed class AdvisoryGroup : VersionedEntity
     /// <summary>A meeting: whether minutes were kept, what the group raised, and (now or later) what the force did about it.</summary>
     public AdvisoryMeeting AddMeeting(DateOnly? heldOn, bool minutesRecorded, string? youSaid, string? weDid, DateOnly today)
     {
-        var problems = new List<string>();
-        if (heldOn is null) problems.Add("Enter the date of the meeting.");
-        else if (heldOn > today) problems.Add("The date of the meeting cannot be in the future.");
-        if (Text.Clean(youSaid) is null && Text.Clean(weDid) is not null) problems.Add("Say what the group raised before recording what the force did.");
-        if (problems.Count > 0)
-        {
-            throw new DomainRuleException(string.Join(" ", problems));
-        }
-
+        CheckMeeting(heldOn, youSaid, weDid, today);
         var meeting = new AdvisoryMeeting
         {
             HeldOn = heldOn!.Value, MinutesRecorded = minutesRecorded, YouSaid = Text.Clean(youSaid), WeDid = Text.Clean(weDid),
@@ -245,6 +237,44 @@ public sealed class AdvisoryGroup : VersionedEntity
         Meetings.Add(meeting);
         Bump();
         return meeting;
+    }
+
+    /// <summary>
+    /// Changes a meeting's record (its date, the minutes, what was raised, what the force did); returns the changes in words
+    /// for the history. Feedback given for the first time is dated today; feedback removed takes its date with it.
+    /// </summary>
+    public IReadOnlyList<string> ChangeMeeting(int meetingId, DateOnly? heldOn, bool minutesRecorded, string? youSaid, string? weDid, DateOnly today)
+    {
+        var meeting = Meetings.FirstOrDefault(m => m.Id == meetingId) ?? throw new NotFoundException("There is no such meeting of this group.");
+        CheckMeeting(heldOn, youSaid, weDid, today);
+        var changes = new Changes();
+        changes.Set("Date", meeting.HeldOn, heldOn!.Value, v => meeting.HeldOn = v);
+        changes.Set("Minutes kept", meeting.MinutesRecorded, minutesRecorded, v => meeting.MinutesRecorded = v);
+        changes.Set("You said", meeting.YouSaid, Text.Clean(youSaid), v => meeting.YouSaid = v);
+        changes.Set("We did", meeting.WeDid, Text.Clean(weDid), v =>
+        {
+            meeting.FedBackOn = v is null ? null : meeting.FedBackOn ?? today;
+            meeting.WeDid = v;
+        });
+        if (changes.List.Count > 0)
+        {
+            Bump();
+        }
+
+        return changes.List;
+    }
+
+    /// <summary>The rules for a meeting's record, each refusal keyed to its field.</summary>
+    private static void CheckMeeting(DateOnly? heldOn, string? youSaid, string? weDid, DateOnly today)
+    {
+        var errors = new List<FieldError>();
+        if (heldOn is null) errors.Add(new("HeldOn", "Enter the date of the meeting."));
+        else if (heldOn > today) errors.Add(new("HeldOn", "The date of the meeting cannot be in the future."));
+        if (Text.Clean(youSaid) is null && Text.Clean(weDid) is not null) errors.Add(new("WeDid", "Say what the group raised before recording what the force did."));
+        if (errors.Count > 0)
+        {
+            throw new DomainRuleException(errors);
+        }
     }
 
     /// <summary>"We did": the force's answer to what the group raised at a meeting.</summary>

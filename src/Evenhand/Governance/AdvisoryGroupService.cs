@@ -99,6 +99,24 @@ public sealed class AdvisoryGroupService(EvenhandDbContext db, TimeProvider time
         return meeting;
     }
 
+    /// <summary>Changes a meeting's record; the group's history says what changed.</summary>
+    public async Task<AdvisoryMeeting> ChangeMeetingAsync(int forceId, int id, Guid version, int meetingId, DateOnly? heldOn, bool minutes, string? youSaid, string? weDid,
+        ProcessContext ctx, CancellationToken ct = default)
+    {
+        var group = await GetAsync(forceId, id, ct);
+        group.EnsureVersion(version);
+        var meeting = group.Meetings.FirstOrDefault(m => m.Id == meetingId) ?? throw new NotFoundException("There is no such meeting of this group.");
+        var before = new { meeting.Id, meeting.HeldOn, meeting.MinutesRecorded, Raised = meeting.YouSaid is not null, Answered = meeting.WeDid is not null };
+        var changes = group.ChangeMeeting(meetingId, heldOn, minutes, youSaid, weDid, Today);
+        if (changes.Count > 0)
+        {
+            await SaveChangeAsync(forceId, id, "MeetingChanged", $"Meeting of {meeting.HeldOn:d MMM yyyy}: " + string.Join("; ", changes), before,
+                new { meeting.Id, meeting.HeldOn, meeting.MinutesRecorded, Raised = meeting.YouSaid is not null, Answered = meeting.WeDid is not null }, ctx, ct);
+        }
+
+        return meeting;
+    }
+
     public async Task<AdvisoryMeeting> RecordFeedbackAsync(int forceId, int id, Guid version, int meetingId, string? weDid, ProcessContext ctx, CancellationToken ct = default)
     {
         var group = await GetAsync(forceId, id, ct);

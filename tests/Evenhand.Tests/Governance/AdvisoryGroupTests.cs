@@ -112,6 +112,27 @@ public sealed class AdvisoryGroupTests
     }
 
     [Fact]
+    public void ChangeMeeting_FeedbackGivenLaterIsDatedThatDay_RemovedFeedbackReopensTheMatter()
+    {
+        var g = Group(Today);
+        var meeting = g.AddMeeting(Today.AddDays(-7), false, "Asked about stop and search figures", null, Today);
+        meeting.Id = 3;
+
+        Assert.Equal(["Minutes kept: no → yes", "We did: (none) → Published the figures"],
+            g.ChangeMeeting(3, Today.AddDays(-7), true, "Asked about stop and search figures", "Published the figures", Today));
+        Assert.Equal(Today, meeting.FedBackOn);
+        Assert.Empty(g.OpenActions());
+
+        Assert.Equal(["We did: Published the figures → (none)"], g.ChangeMeeting(3, Today.AddDays(-7), true, "Asked about stop and search figures", null, Today));
+        Assert.Null(meeting.FedBackOn);
+        Assert.Equal([meeting], g.OpenActions());
+
+        var e = Assert.Throws<DomainRuleException>(() => g.ChangeMeeting(3, Today.AddDays(1), true, null, "Did something", Today));
+        Assert.Equal(["HeldOn", "WeDid"], e.Errors.Select(x => x.Field));
+        Assert.Equal(Today.AddDays(-7), meeting.HeldOn);
+    }
+
+    [Fact]
     public void Settings_OutOfRange_AreRefused()
     {
         var e = Assert.Throws<DomainRuleException>(() => new GovernanceSettings().Apply(0, 30));
@@ -176,6 +197,20 @@ public sealed class AdvisoryGroupPageTests(AppFixture apps)
         var feedback = await governance.SubmitAsync(detail, "handler=Feedback", new() { ["WeDid"] = "Shared the data at the next meeting" });
         Assert.Equal(HttpStatusCode.Redirect, feedback.StatusCode);
         Assert.Contains("We did: Shared the data", (await governance.GetPageAsync(url)).QuerySelector("#meeting-list")!.TextContent, StringComparison.Ordinal);
+
+        // The meeting's record can be corrected afterwards: a date in the future is refused against its field.
+        var changeMeeting = (await governance.GetPageAsync(url)).QuerySelectorAll("#meeting-list a").Single(a => a.TextContent.StartsWith("Change", StringComparison.Ordinal)).GetAttribute("href")!;
+        Dictionary<string, string?> Meeting(string year) => new()
+        {
+            ["HeldOn.Day"] = "2", ["HeldOn.Month"] = "2", ["HeldOn.Year"] = year, ["MinutesRecorded"] = "true",
+            ["YouSaid"] = "Asked for the use of force data by ward", ["WeDid"] = "Shared the data at the next meeting",
+        };
+        var future = await governance.SubmitAsync(await governance.GetPageAsync(changeMeeting), changeMeeting, Meeting("2099"));
+        Assert.Equal(HttpStatusCode.OK, future.StatusCode);
+        Assert.Contains("cannot be in the future", (await PageClient.ParseAsync(future)).QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await governance.SubmitAsync(await governance.GetPageAsync(changeMeeting), changeMeeting, Meeting("2025"))).StatusCode);
+        Assert.Contains("You said: Asked for the use of force data → Asked for the use of force data by ward",
+            (await governance.GetPageAsync(url)).QuerySelector("#group-history")!.TextContent, StringComparison.Ordinal);
     }
 
     [SkippableTheory, MemberData(nameof(Providers))]
