@@ -116,19 +116,16 @@ public sealed class AdvisoryGroup : VersionedEntity
     public IReadOnlyList<string> Apply(AdvisoryGroupDetails d, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(d);
-        var problems = new List<string>();
+        var problems = new FieldProblems();
         var name = Text.Clean(d.Name);
         var chair = Text.Clean(d.Chair);
-        if (name is null) problems.Add("Name the group.");
-        else if (name.Length > 200) problems.Add("The group's name must be 200 characters or fewer.");
-        if (d.Type is null) problems.Add("Choose the type of group.");
-        if (d.TermsOfReferenceReviewedOn > today) problems.Add("The terms of reference review date cannot be in the future.");
-        if (chair is null) problems.Add("Enter the chair's name.");
-        if (d.ChairKind is null) problems.Add("Say who the chair is.");
-        if (problems.Count > 0)
-        {
-            throw new DomainRuleException(string.Join(" ", problems));
-        }
+        if (name is null) problems.Add("Name", "Name the group.");
+        else if (name.Length > 200) problems.Add("Name", "The group's name must be 200 characters or fewer.");
+        if (d.Type is null) problems.Add("Type", "Choose the type of group.");
+        if (d.TermsOfReferenceReviewedOn > today) problems.Add("TermsOfReferenceReviewedOn", "The terms of reference review date cannot be in the future.");
+        if (chair is null) problems.Add("Chair", "Enter the chair's name.");
+        if (d.ChairKind is null) problems.Add("ChairKind", "Say who the chair is.");
+        problems.ThrowIfAny();
 
         var changes = new Changes();
         changes.Set("Name", Name, name!, v => Name = v);
@@ -323,13 +320,10 @@ public sealed class GovernanceSettings : VersionedEntity
 
     public IReadOnlyList<string> Apply(int? torMonths, int? tenureYears)
     {
-        var problems = new List<string>();
-        if (torMonths is not (>= 1 and <= 60)) problems.Add("Enter how old terms of reference may be, from 1 to 60 months.");
-        if (tenureYears is not (>= 1 and <= 20)) problems.Add("Enter the tenure limit, from 1 to 20 years.");
-        if (problems.Count > 0)
-        {
-            throw new DomainRuleException(string.Join(" ", problems));
-        }
+        var problems = new FieldProblems();
+        if (torMonths is not (>= 1 and <= 60)) problems.Add("TermsOfReferenceMaxAgeMonths", "Enter how old terms of reference may be, from 1 to 60 months.");
+        if (tenureYears is not (>= 1 and <= 20)) problems.Add("MemberTenureLimitYears", "Enter the tenure limit, from 1 to 20 years.");
+        problems.ThrowIfAny();
 
         var changes = new Changes();
         changes.Set("Terms of reference may be (months)", TermsOfReferenceMaxAgeMonths, torMonths!.Value, v => TermsOfReferenceMaxAgeMonths = v);

@@ -87,22 +87,19 @@ public sealed class StaffNetwork : VersionedEntity
     public IReadOnlyList<string> Apply(NetworkDetails d, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(d);
-        var problems = new List<string>();
+        var problems = new FieldProblems();
         var name = Text.Clean(d.Name);
         var chair = Text.Clean(d.Chair);
         var rationale = Text.Clean(d.NoCharacteristicRationale);
-        if (name is null) problems.Add("Name the network.");
-        if (d.Scope is null) problems.Add("Say whether it is a local network or a branch of a national one.");
-        if (d.Characteristic is null && rationale is null) problems.Add("Choose the protected characteristic it links to, or give the rationale for a network linked to none.");
-        if (chair is null) problems.Add("Enter the chair's name.");
-        if (d.TermsOfReferenceOn > today) problems.Add("The terms of reference date cannot be in the future.");
-        if (d.DutyHoursPerMonth is not (>= 0 and <= 200)) problems.Add("Enter the duty hours allowed per month, from 0 to 200.");
-        if (d.AnnualBudget is not >= 0) problems.Add("Enter the annual budget in pounds (0 or more).");
-        if (d.SpendToDate is not >= 0) problems.Add("Enter the spend to date in pounds (0 or more).");
-        if (problems.Count > 0)
-        {
-            throw new DomainRuleException(string.Join(" ", problems));
-        }
+        if (name is null) problems.Add("Name", "Name the network.");
+        if (d.Scope is null) problems.Add("Scope", "Say whether it is a local network or a branch of a national one.");
+        if (d.Characteristic is null && rationale is null) problems.Add("Characteristic", "Choose the protected characteristic it links to, or give the rationale for a network linked to none.");
+        if (chair is null) problems.Add("Chair", "Enter the chair's name.");
+        if (d.TermsOfReferenceOn > today) problems.Add("TermsOfReferenceOn", "The terms of reference date cannot be in the future.");
+        if (d.DutyHoursPerMonth is not (>= 0 and <= 200)) problems.Add("DutyHoursPerMonth", "Enter the duty hours allowed per month, from 0 to 200.");
+        if (d.AnnualBudget is not >= 0) problems.Add("AnnualBudget", "Enter the annual budget in pounds (0 or more).");
+        if (d.SpendToDate is not >= 0) problems.Add("SpendToDate", "Enter the spend to date in pounds (0 or more).");
+        problems.ThrowIfAny();
 
         var changes = new Changes();
         changes.Set("Name", Name, name!, v => Name = v);
