@@ -12,15 +12,11 @@ namespace Evenhand.Tests.Web;
 public sealed partial class ValidationOnceTests
 {
     /// <summary>
-    /// Rules still written in both places, to be moved to the domain: the hate-incident recording form (its report type
-    /// takes the channel and answers as non-null values, so the page checks them before the domain can), and two forms
-    /// whose domain method takes the value as non-null. The test fails if one is fixed and left here, or a new one appears.
+    /// Rules still written in both places, to be moved to the domain: two forms whose domain method takes the value as
+    /// non-null, so the page checks it first. The test fails if one is fixed and left here, or a new one appears.
     /// </summary>
     private static readonly string[] NotYetMoved =
     [
-        "Pages/Forces/HateIncidents/Record/Index.cshtml.cs: enter the area or ward where it happened",
-        "Pages/Forces/HateIncidents/Record/Index.cshtml.cs: describe the circumstances",
-        "Pages/Forces/HateIncidents/Record/Index.cshtml.cs: select the characteristic towards which hostility or prejudice is perceived",
         "Pages/Forces/HateIncidents/PersonalData/Index.cshtml.cs: enter the person's name",
         "Pages/Account/Reminders.cshtml.cs: choose how you want to be reminded",
     ];
