@@ -116,19 +116,16 @@ public sealed class AdvisoryGroup : VersionedEntity
     public IReadOnlyList<string> Apply(AdvisoryGroupDetails d, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(d);
-        var problems = new List<string>();
+        var problems = new FieldProblems();
         var name = Text.Clean(d.Name);
         var chair = Text.Clean(d.Chair);
-        if (name is null) problems.Add("Name the group.");
-        else if (name.Length > 200) problems.Add("The group's name must be 200 characters or fewer.");
-        if (d.Type is null) problems.Add("Choose the type of group.");
-        if (d.TermsOfReferenceReviewedOn > today) problems.Add("The terms of reference review date cannot be in the future.");
-        if (chair is null) problems.Add("Enter the chair's name.");
-        if (d.ChairKind is null) problems.Add("Say who the chair is.");
-        if (problems.Count > 0)
-        {
-            throw new DomainRuleException(string.Join(" ", problems));
-        }
+        if (name is null) problems.Add("Name", "Name the group.");
+        else if (name.Length > 200) problems.Add("Name", "The group's name must be 200 characters or fewer.");
+        if (d.Type is null) problems.Add("Type", "Choose the type of group.");
+        if (d.TermsOfReferenceReviewedOn > today) problems.Add("TermsOfReferenceReviewedOn", "The terms of reference review date cannot be in the future.");
+        if (chair is null) problems.Add("Chair", "Enter the chair's name.");
+        if (d.ChairKind is null) problems.Add("ChairKind", "Say who the chair is.");
+        problems.ThrowIfAny();
 
         var changes = new Changes();
         changes.Set("Name", Name, name!, v => Name = v);
@@ -149,46 +146,86 @@ public sealed class AdvisoryGroup : VersionedEntity
     public AdvisoryGroupMember AddMember(MemberDetails d, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(d);
-        var problems = new List<string>();
-        var name = Text.Clean(d.Name);
-        var rationale = Text.Clean(d.VettingRationale);
-        if (name is null) problems.Add("Enter the member's name.");
-        if (d.JoinedOn is null) problems.Add("Enter the date the member joined.");
-        else if (d.JoinedOn > today) problems.Add("The joining date cannot be in the future.");
-        if (d.Vetting is null) problems.Add("Record the vetting decision.");
-        if (d.Vetting == VettingDecision.NotVetted)
-        {
-            if (!d.BackgroundCheck && !d.ConfidentialityAgreement && !d.Escorted) problems.Add("A member who is not vetted needs at least one mitigation: a background check, a confidentiality agreement or an escort.");
-            if (rationale is null) problems.Add("Give the rationale for not vetting the member.");
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new DomainRuleException(string.Join(" ", problems));
-        }
-
+        CheckMember(d, null, null, today);
         var member = new AdvisoryGroupMember
         {
-            Name = name!, JoinedOn = d.JoinedOn!.Value, Vetting = d.Vetting!.Value, BackgroundCheck = d.BackgroundCheck, ConfidentialityAgreement = d.ConfidentialityAgreement,
-            Escorted = d.Escorted, VettingRationale = rationale, Training = Text.Clean(d.Training),
+            Name = Text.Clean(d.Name)!, JoinedOn = d.JoinedOn!.Value, Vetting = d.Vetting!.Value, BackgroundCheck = d.BackgroundCheck,
+            ConfidentialityAgreement = d.ConfidentialityAgreement, Escorted = d.Escorted, VettingRationale = Text.Clean(d.VettingRationale),
+            Training = Text.Clean(d.Training),
         };
         Members.Add(member);
         Bump();
         return member;
     }
 
+    /// <summary>
+    /// Changes a member's details, or records the day they left the group (<paramref name="leftOn"/>; null while they are
+    /// still a member). A member who has left no longer counts towards the tenure flag. Returns the changes in words, for
+    /// the group's history; nothing changed, nothing is returned.
+    /// </summary>
+    public IReadOnlyList<string> ChangeMember(int memberId, MemberDetails d, DateOnly? leftOn, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        var member = Members.FirstOrDefault(m => m.Id == memberId) ?? throw new NotFoundException("There is no such member of this group.");
+        CheckMember(d, leftOn, member.LeftOn, today);
+        var changes = new Changes();
+        changes.Set("Name", member.Name, Text.Clean(d.Name)!, v => member.Name = v);
+        changes.Set("Joined", member.JoinedOn, d.JoinedOn!.Value, v => member.JoinedOn = v);
+        changes.Set("Left", member.LeftOn, leftOn, v => member.LeftOn = v);
+        changes.Set("Vetting", member.Vetting, d.Vetting!.Value, v => member.Vetting = v);
+        changes.Set("Background check", member.BackgroundCheck, d.BackgroundCheck, v => member.BackgroundCheck = v);
+        changes.Set("Confidentiality agreement", member.ConfidentialityAgreement, d.ConfidentialityAgreement, v => member.ConfidentialityAgreement = v);
+        changes.Set("Escorted", member.Escorted, d.Escorted, v => member.Escorted = v);
+        changes.Set("Vetting rationale", member.VettingRationale, Text.Clean(d.VettingRationale), v => member.VettingRationale = v);
+        changes.Set("Training", member.Training, Text.Clean(d.Training), v => member.Training = v);
+        if (changes.List.Count > 0)
+        {
+            Bump();
+        }
+
+        return changes.List;
+    }
+
+    /// <summary>
+    /// The rules for a member's details, each refusal keyed to its field (in the form's order). Not vetting someone is a
+    /// decision: it needs at least one mitigation and a rationale. A leaving date falls between joining and today.
+    /// </summary>
+    private static void CheckMember(MemberDetails d, DateOnly? leftOn, DateOnly? leftBefore, DateOnly today)
+    {
+        var errors = new List<FieldError>();
+        if (Text.Clean(d.Name) is null) errors.Add(new(nameof(d.Name), "Enter the member's name."));
+        if (d.JoinedOn is null) errors.Add(new(nameof(d.JoinedOn), "Enter the date the member joined."));
+        else if (d.JoinedOn > today) errors.Add(new(nameof(d.JoinedOn), "The joining date cannot be in the future."));
+        if (leftOn is { } left && left != leftBefore)
+        {
+            if (left > today) errors.Add(new(MemberLeftOnField, "The date the member left cannot be in the future."));
+            else if (d.JoinedOn is { } joined && left < joined) errors.Add(new(MemberLeftOnField, "The date the member left must be on or after the date they joined."));
+        }
+
+        if (d.Vetting is null) errors.Add(new(nameof(d.Vetting), "Record the vetting decision."));
+        if (d.Vetting == VettingDecision.NotVetted)
+        {
+            if (!d.BackgroundCheck && !d.ConfidentialityAgreement && !d.Escorted)
+            {
+                errors.Add(new(nameof(d.BackgroundCheck), "A member who is not vetted needs at least one mitigation: a background check, a confidentiality agreement or an escort."));
+            }
+
+            if (Text.Clean(d.VettingRationale) is null) errors.Add(new(nameof(d.VettingRationale), "Give the rationale for not vetting the member."));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new DomainRuleException(errors);
+        }
+    }
+
+    /// <summary>The field name under which a refused leaving date is reported.</summary>
+    public const string MemberLeftOnField = "LeftOn";
+
     /// <summary>A meeting: whether minutes were kept, what the group raised, and (now or later) what the force did about it.</summary>
     public AdvisoryMeeting AddMeeting(DateOnly? heldOn, bool minutesRecorded, string? youSaid, string? weDid, DateOnly today)
     {
-        var problems = new List<string>();
-        if (heldOn is null) problems.Add("Enter the date of the meeting.");
-        else if (heldOn > today) problems.Add("The date of the meeting cannot be in the future.");
-        if (Text.Clean(youSaid) is null && Text.Clean(weDid) is not null) problems.Add("Say what the group raised before recording what the force did.");
-        if (problems.Count > 0)
-        {
-            throw new DomainRuleException(string.Join(" ", problems));
-        }
-
+        CheckMeeting(heldOn, youSaid, weDid, today);
         var meeting = new AdvisoryMeeting
         {
             HeldOn = heldOn!.Value, MinutesRecorded = minutesRecorded, YouSaid = Text.Clean(youSaid), WeDid = Text.Clean(weDid),
@@ -197,6 +234,44 @@ public sealed class AdvisoryGroup : VersionedEntity
         Meetings.Add(meeting);
         Bump();
         return meeting;
+    }
+
+    /// <summary>
+    /// Changes a meeting's record (its date, the minutes, what was raised, what the force did); returns the changes in words
+    /// for the history. Feedback given for the first time is dated today; feedback removed takes its date with it.
+    /// </summary>
+    public IReadOnlyList<string> ChangeMeeting(int meetingId, DateOnly? heldOn, bool minutesRecorded, string? youSaid, string? weDid, DateOnly today)
+    {
+        var meeting = Meetings.FirstOrDefault(m => m.Id == meetingId) ?? throw new NotFoundException("There is no such meeting of this group.");
+        CheckMeeting(heldOn, youSaid, weDid, today);
+        var changes = new Changes();
+        changes.Set("Date", meeting.HeldOn, heldOn!.Value, v => meeting.HeldOn = v);
+        changes.Set("Minutes kept", meeting.MinutesRecorded, minutesRecorded, v => meeting.MinutesRecorded = v);
+        changes.Set("You said", meeting.YouSaid, Text.Clean(youSaid), v => meeting.YouSaid = v);
+        changes.Set("We did", meeting.WeDid, Text.Clean(weDid), v =>
+        {
+            meeting.FedBackOn = v is null ? null : meeting.FedBackOn ?? today;
+            meeting.WeDid = v;
+        });
+        if (changes.List.Count > 0)
+        {
+            Bump();
+        }
+
+        return changes.List;
+    }
+
+    /// <summary>The rules for a meeting's record, each refusal keyed to its field.</summary>
+    private static void CheckMeeting(DateOnly? heldOn, string? youSaid, string? weDid, DateOnly today)
+    {
+        var errors = new List<FieldError>();
+        if (heldOn is null) errors.Add(new("HeldOn", "Enter the date of the meeting."));
+        else if (heldOn > today) errors.Add(new("HeldOn", "The date of the meeting cannot be in the future."));
+        if (Text.Clean(youSaid) is null && Text.Clean(weDid) is not null) errors.Add(new("WeDid", "Say what the group raised before recording what the force did."));
+        if (errors.Count > 0)
+        {
+            throw new DomainRuleException(errors);
+        }
     }
 
     /// <summary>"We did": the force's answer to what the group raised at a meeting.</summary>
@@ -245,13 +320,10 @@ public sealed class GovernanceSettings : VersionedEntity
 
     public IReadOnlyList<string> Apply(int? torMonths, int? tenureYears)
     {
-        var problems = new List<string>();
-        if (torMonths is not (>= 1 and <= 60)) problems.Add("Enter how old terms of reference may be, from 1 to 60 months.");
-        if (tenureYears is not (>= 1 and <= 20)) problems.Add("Enter the tenure limit, from 1 to 20 years.");
-        if (problems.Count > 0)
-        {
-            throw new DomainRuleException(string.Join(" ", problems));
-        }
+        var problems = new FieldProblems();
+        if (torMonths is not (>= 1 and <= 60)) problems.Add("TermsOfReferenceMaxAgeMonths", "Enter how old terms of reference may be, from 1 to 60 months.");
+        if (tenureYears is not (>= 1 and <= 20)) problems.Add("MemberTenureLimitYears", "Enter the tenure limit, from 1 to 20 years.");
+        problems.ThrowIfAny();
 
         var changes = new Changes();
         changes.Set("Terms of reference may be (months)", TermsOfReferenceMaxAgeMonths, torMonths!.Value, v => TermsOfReferenceMaxAgeMonths = v);
@@ -282,6 +354,7 @@ public sealed class AdvisoryGroupMember
     public int AdvisoryGroupId { get; set; }
     public required string Name { get; set; }
     public DateOnly JoinedOn { get; set; }
+    /// <summary>The day the member left the group; null while they are a member.</summary>
     public DateOnly? LeftOn { get; set; }
     public VettingDecision Vetting { get; set; }
     public bool BackgroundCheck { get; set; }

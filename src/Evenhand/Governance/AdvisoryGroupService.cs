@@ -32,14 +32,7 @@ public sealed class AdvisoryGroupService(EvenhandDbContext db, TimeProvider time
             }
 
             Auditing.AuditLog.Record(Db, ctx, "SettingsChanged", nameof(GovernanceSettings), forceId, forceId, null, new { torMonths, tenureYears });
-            try
-            {
-                await Db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                throw new ConcurrencyConflictException();
-            }
+            await Db.SaveOrConflictAsync(ct);
         }
 
         return settings;
@@ -72,6 +65,29 @@ public sealed class AdvisoryGroupService(EvenhandDbContext db, TimeProvider time
         return member;
     }
 
+    /// <summary>Changes a member's details or records that they left; the group's history says what changed.</summary>
+    public async Task<AdvisoryGroupMember> ChangeMemberAsync(int forceId, int id, Guid version, int memberId, MemberDetails details, DateOnly? leftOn, ProcessContext ctx,
+        CancellationToken ct = default)
+    {
+        var group = await GetAsync(forceId, id, ct);
+        group.EnsureVersion(version);
+        var member = group.Members.FirstOrDefault(m => m.Id == memberId) ?? throw new NotFoundException("There is no such member of this group.");
+        var before = MemberSnapshot(member);
+        var changes = group.ChangeMember(memberId, details, leftOn, Today);
+        if (changes.Count > 0)
+        {
+            var action = member.LeftOn is not null && before.LeftOn is null ? "MemberLeft" : "MemberChanged";
+            await SaveChangeAsync(forceId, id, action, $"Member {member.Name}: " + string.Join("; ", changes), before, MemberSnapshot(member), ctx, ct);
+        }
+
+        return member;
+    }
+
+    private static MemberFields MemberSnapshot(AdvisoryGroupMember m) =>
+        new(m.Id, m.Name, m.JoinedOn, m.LeftOn, m.Vetting.ToString(), m.Mitigations);
+
+    private sealed record MemberFields(int Id, string Name, DateOnly JoinedOn, DateOnly? LeftOn, string Vetting, string Mitigations);
+
     public async Task<AdvisoryMeeting> AddMeetingAsync(int forceId, int id, Guid version, DateOnly? heldOn, bool minutes, string? youSaid, string? weDid, ProcessContext ctx, CancellationToken ct = default)
     {
         var group = await GetAsync(forceId, id, ct);
@@ -80,6 +96,24 @@ public sealed class AdvisoryGroupService(EvenhandDbContext db, TimeProvider time
         await SaveChangeAsync(forceId, id, "MeetingAdded",
             $"Meeting of {meeting.HeldOn:d MMM yyyy} recorded ({(meeting.MinutesRecorded ? "minutes kept" : "no minutes")})" + (meeting.YouSaid is null ? "" : $"; you said: {meeting.YouSaid}") + (meeting.WeDid is null ? "" : $"; we did: {meeting.WeDid}"),
             null, new { meeting.HeldOn, meeting.MinutesRecorded, Raised = meeting.YouSaid is not null, Answered = meeting.WeDid is not null }, ctx, ct);
+        return meeting;
+    }
+
+    /// <summary>Changes a meeting's record; the group's history says what changed.</summary>
+    public async Task<AdvisoryMeeting> ChangeMeetingAsync(int forceId, int id, Guid version, int meetingId, DateOnly? heldOn, bool minutes, string? youSaid, string? weDid,
+        ProcessContext ctx, CancellationToken ct = default)
+    {
+        var group = await GetAsync(forceId, id, ct);
+        group.EnsureVersion(version);
+        var meeting = group.Meetings.FirstOrDefault(m => m.Id == meetingId) ?? throw new NotFoundException("There is no such meeting of this group.");
+        var before = new { meeting.Id, meeting.HeldOn, meeting.MinutesRecorded, Raised = meeting.YouSaid is not null, Answered = meeting.WeDid is not null };
+        var changes = group.ChangeMeeting(meetingId, heldOn, minutes, youSaid, weDid, Today);
+        if (changes.Count > 0)
+        {
+            await SaveChangeAsync(forceId, id, "MeetingChanged", $"Meeting of {meeting.HeldOn:d MMM yyyy}: " + string.Join("; ", changes), before,
+                new { meeting.Id, meeting.HeldOn, meeting.MinutesRecorded, Raised = meeting.YouSaid is not null, Answered = meeting.WeDid is not null }, ctx, ct);
+        }
+
         return meeting;
     }
 

@@ -47,25 +47,22 @@ public sealed class ContentiousIssue : VersionedEntity
     public IReadOnlyList<string> Apply(IssueDetails d, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(d);
-        var problems = new List<string>();
+        var problems = new FieldProblems();
         var name = Text.Clean(d.Issue);
         var assessment = Text.Clean(d.RiskAssessment);
-        if (name is null) problems.Add("Name the issue.");
-        else if (name.Length > 200) problems.Add("The issue's name must be 200 characters or fewer.");
-        if (d.FirstSeenOn is null) problems.Add("Enter when the issue was first seen.");
-        else if (d.FirstSeenOn > today) problems.Add("The date first seen cannot be in the future.");
-        if (d.Risk is null) problems.Add("Choose the level of risk.");
-        if (assessment is null) problems.Add("Write the risk assessment.");
-        if (d.Status is null) problems.Add("Choose the status.");
+        if (name is null) problems.Add("Issue", "Name the issue.");
+        else if (name.Length > 200) problems.Add("Issue", "The issue's name must be 200 characters or fewer.");
+        if (d.FirstSeenOn is null) problems.Add("FirstSeenOn", "Enter when the issue was first seen.");
+        else if (d.FirstSeenOn > today) problems.Add("FirstSeenOn", "The date first seen cannot be in the future.");
+        if (d.Risk is null) problems.Add("Risk", "Choose the level of risk.");
+        if (assessment is null) problems.Add("RiskAssessment", "Write the risk assessment.");
+        if (d.Status is null) problems.Add("Status", "Choose the status.");
         if (d.Status == IssueStatus.Closed && (Text.Clean(d.AgreedPosition) is null))
         {
-            problems.Add("Record the position the force took before closing the issue.");
+            problems.Add("AgreedPosition", "Record the position the force took before closing the issue.");
         }
 
-        if (problems.Count > 0)
-        {
-            throw new DomainRuleException(string.Join(" ", problems));
-        }
+        problems.ThrowIfAny();
 
         var changes = new Changes();
         changes.Set("Issue", Issue, name!, v => Issue = v);

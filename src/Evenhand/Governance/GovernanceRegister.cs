@@ -60,14 +60,7 @@ public abstract class GovernanceRegister(EvenhandDbContext db, TimeProvider time
     {
         History(forceId, id, ctx, change);
         AuditLog.Record(db, ctx, action, RecordType, id, forceId, before, after);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConcurrencyConflictException();
-        }
+        await db.SaveOrConflictAsync(ct);
     }
 
     private void History(int forceId, int id, ProcessContext ctx, string change) =>

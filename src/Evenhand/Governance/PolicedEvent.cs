@@ -77,21 +77,18 @@ public sealed class PolicedEvent : VersionedEntity
     public IReadOnlyList<string> Apply(EventDetails d)
     {
         ArgumentNullException.ThrowIfNull(d);
-        var problems = new List<string>();
+        var problems = new FieldProblems();
         var name = Text.Clean(d.Name);
         var reasons = Text.Clean(d.Reasons);
-        if (name is null) problems.Add("Name the event.");
-        else if (name.Length > 200) problems.Add("The event's name must be 200 characters or fewer.");
-        if (d.Category is null) problems.Add("Choose the kind of event.");
-        if (d.StartsOn is null || d.EndsOn is null) problems.Add("Enter the first and last day of the event.");
-        else if (d.EndsOn < d.StartsOn) problems.Add("The last day must be on or after the first.");
-        if (d.Attendance is null) problems.Add("Choose the attendance decision.");
-        if (reasons is null) problems.Add("Give the reasons for the decision.");
-        if (d.Attendance == AttendanceReason.VoluntaryPersonalAttendance && d.OnDuty) problems.Add("Voluntary personal attendance is off duty.");
-        if (problems.Count > 0)
-        {
-            throw new DomainRuleException(string.Join(" ", problems));
-        }
+        if (name is null) problems.Add("Name", "Name the event.");
+        else if (name.Length > 200) problems.Add("Name", "The event's name must be 200 characters or fewer.");
+        if (d.Category is null) problems.Add("Category", "Choose the kind of event.");
+        if (d.StartsOn is null || d.EndsOn is null) problems.Add("StartsOn", "Enter the first and last day of the event.");
+        else if (d.EndsOn < d.StartsOn) problems.Add("EndsOn", "The last day must be on or after the first.");
+        if (d.Attendance is null) problems.Add("Attendance", "Choose the attendance decision.");
+        if (reasons is null) problems.Add("Reasons", "Give the reasons for the decision.");
+        if (d.Attendance == AttendanceReason.VoluntaryPersonalAttendance && d.OnDuty) problems.Add("OnDuty", "Voluntary personal attendance is off duty.");
+        problems.ThrowIfAny();
 
         var changes = new Changes();
         changes.Set("Name", Name, name!, v => Name = v);
@@ -118,18 +115,15 @@ public sealed class PolicedEvent : VersionedEntity
     public IReadOnlyList<string> RecordReview(LearningReviewDetails d, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(d);
-        var problems = new List<string>();
+        var problems = new FieldProblems();
         var by = Text.Clean(d.ReviewedBy);
         var effectiveness = Text.Clean(d.PolicingStyleEffectiveness);
-        if (d.ReviewedOn is null) problems.Add("Enter the date of the review.");
-        else if (d.ReviewedOn > today) problems.Add("The date of the review cannot be in the future.");
-        else if (d.ReviewedOn < EndsOn) problems.Add("A learning review is held after the event: the date must be on or after its last day.");
-        if (by is null) problems.Add("Enter who carried out the review.");
-        if (effectiveness is null) problems.Add("Say how effective the policing style was.");
-        if (problems.Count > 0)
-        {
-            throw new DomainRuleException(string.Join(" ", problems));
-        }
+        if (d.ReviewedOn is null) problems.Add("ReviewedOn", "Enter the date of the review.");
+        else if (d.ReviewedOn > today) problems.Add("ReviewedOn", "The date of the review cannot be in the future.");
+        else if (d.ReviewedOn < EndsOn) problems.Add("ReviewedOn", "A learning review is held after the event: the date must be on or after its last day.");
+        if (by is null) problems.Add("ReviewedBy", "Enter who carried out the review.");
+        if (effectiveness is null) problems.Add("PolicingStyleEffectiveness", "Say how effective the policing style was.");
+        problems.ThrowIfAny();
 
         var changes = new Changes();
         changes.Set("Reviewed on", ReviewedOn, d.ReviewedOn, v => ReviewedOn = v);

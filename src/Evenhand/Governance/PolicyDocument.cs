@@ -80,20 +80,17 @@ public sealed class PolicyDocument : VersionedEntity
     public IReadOnlyList<string> Apply(PolicyDetails d, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(d);
-        var problems = new List<string>();
+        var problems = new FieldProblems();
         var title = Text.Clean(d.Title);
         var owner = Text.Clean(d.Owner);
-        if (title is null) problems.Add("Enter the policy's title.");
-        else if (title.Length > 200) problems.Add("The title must be 200 characters or fewer.");
-        if (owner is null) problems.Add("Enter the policy's owner (a role or team).");
-        else if (owner.Length > 200) problems.Add("The owner must be 200 characters or fewer.");
-        if (Text.Clean(d.Reference) is { Length: > 40 }) problems.Add("The reference must be 40 characters or fewer.");
-        if (d.ReviewIntervalMonths is not { } interval || interval is < 1 or > 120) problems.Add("Enter the review interval in months, from 1 to 120.");
-        if (d.LastReviewedOn is { } last && last > today) problems.Add("The last review date cannot be in the future.");
-        if (problems.Count > 0)
-        {
-            throw new DomainRuleException(string.Join(" ", problems));
-        }
+        if (title is null) problems.Add("Title", "Enter the policy's title.");
+        else if (title.Length > 200) problems.Add("Title", "The title must be 200 characters or fewer.");
+        if (owner is null) problems.Add("Owner", "Enter the policy's owner (a role or team).");
+        else if (owner.Length > 200) problems.Add("Owner", "The owner must be 200 characters or fewer.");
+        if (Text.Clean(d.Reference) is { Length: > 40 }) problems.Add("Reference", "The reference must be 40 characters or fewer.");
+        if (d.ReviewIntervalMonths is not { } interval || interval is < 1 or > 120) problems.Add("ReviewIntervalMonths", "Enter the review interval in months, from 1 to 120.");
+        if (d.LastReviewedOn is { } last && last > today) problems.Add("LastReviewedOn", "The last review date cannot be in the future.");
+        problems.ThrowIfAny();
 
         var changes = new Changes();
 
@@ -162,20 +159,17 @@ public sealed class EqualityImpactAssessment
     internal static EqualityImpactAssessment Create(PolicyDocument policy, EiaDetails d, DateOnly today, ProcessContext ctx)
     {
         ArgumentNullException.ThrowIfNull(d);
-        var problems = new List<string>();
+        var problems = new FieldProblems();
         var assessor = Text.Clean(d.Assessor);
-        if (d.AssessedOn is not { } on) problems.Add("Enter the date of the assessment.");
-        else if (on > today) problems.Add("The assessment date cannot be in the future.");
-        if (assessor is null) problems.Add("Enter who carried out the assessment.");
-        else if (assessor.Length > 200) problems.Add("The assessor's name must be 200 characters or fewer.");
-        if (d.AssessorTrainedOn is { } trained && trained > today) problems.Add("The training date cannot be in the future.");
+        if (d.AssessedOn is not { } on) problems.Add("AssessedOn", "Enter the date of the assessment.");
+        else if (on > today) problems.Add("AssessedOn", "The assessment date cannot be in the future.");
+        if (assessor is null) problems.Add("Assessor", "Enter who carried out the assessment.");
+        else if (assessor.Length > 200) problems.Add("Assessor", "The assessor's name must be 200 characters or fewer.");
+        if (d.AssessorTrainedOn is { } trained && trained > today) problems.Add("AssessorTrainedOn", "The training date cannot be in the future.");
         var duplicates = d.Lines.GroupBy(l => l.Characteristic).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
-        if (duplicates.Count > 0) problems.Add($"Each characteristic is assessed once; repeated: {string.Join(", ", duplicates.Select(Describe))}.");
-        if (d.Lines.Any(l => (l.Rationale?.Length ?? 0) > 2000)) problems.Add("Each rationale must be 2,000 characters or fewer.");
-        if (problems.Count > 0)
-        {
-            throw new DomainRuleException(string.Join(" ", problems));
-        }
+        if (duplicates.Count > 0) problems.Add("Lines", $"Each characteristic is assessed once; repeated: {string.Join(", ", duplicates.Select(Describe))}.");
+        if (d.Lines.Any(l => (l.Rationale?.Length ?? 0) > 2000)) problems.Add("Lines", "Each rationale must be 2,000 characters or fewer.");
+        problems.ThrowIfAny();
 
         return new EqualityImpactAssessment
         {

@@ -61,21 +61,18 @@ public sealed class PoliticalContact : VersionedEntity
     public IReadOnlyList<string> Apply(ContactDetails d, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(d);
-        var problems = new List<string>();
+        var problems = new FieldProblems();
         var asked = Text.Clean(d.WhatWasAsked);
         var escalatedTo = Text.Clean(d.EscalatedTo);
-        if (d.ContactOn is null) problems.Add("Enter the date of the contact.");
-        else if (d.ContactOn > today) problems.Add("The date of the contact cannot be in the future.");
-        if (d.Source is null) problems.Add("Choose who made the contact.");
-        if (d.Channel is null) problems.Add("Choose how the contact was made.");
-        if (asked is null) problems.Add("Say what was asked.");
-        if (d.Kind is null) problems.Add("Choose what kind of contact it was.");
-        if (d.Escalated && escalatedTo is null) problems.Add("Say who it was escalated to.");
-        if (Text.Clean(d.SourceName) is { Length: > 200 }) problems.Add("The name must be 200 characters or fewer.");
-        if (problems.Count > 0)
-        {
-            throw new DomainRuleException(string.Join(" ", problems));
-        }
+        if (d.ContactOn is null) problems.Add("ContactOn", "Enter the date of the contact.");
+        else if (d.ContactOn > today) problems.Add("ContactOn", "The date of the contact cannot be in the future.");
+        if (d.Source is null) problems.Add("Source", "Choose who made the contact.");
+        if (d.Channel is null) problems.Add("Channel", "Choose how the contact was made.");
+        if (asked is null) problems.Add("WhatWasAsked", "Say what was asked.");
+        if (d.Kind is null) problems.Add("Kind", "Choose what kind of contact it was.");
+        if (d.Escalated && escalatedTo is null) problems.Add("EscalatedTo", "Say who it was escalated to.");
+        if (Text.Clean(d.SourceName) is { Length: > 200 }) problems.Add("SourceName", "The name must be 200 characters or fewer.");
+        problems.ThrowIfAny();
 
         var changes = new Changes();
         changes.Set("Date", ContactOn, d.ContactOn!.Value, v => ContactOn = v);

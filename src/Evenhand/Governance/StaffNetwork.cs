@@ -87,22 +87,19 @@ public sealed class StaffNetwork : VersionedEntity
     public IReadOnlyList<string> Apply(NetworkDetails d, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(d);
-        var problems = new List<string>();
+        var problems = new FieldProblems();
         var name = Text.Clean(d.Name);
         var chair = Text.Clean(d.Chair);
         var rationale = Text.Clean(d.NoCharacteristicRationale);
-        if (name is null) problems.Add("Name the network.");
-        if (d.Scope is null) problems.Add("Say whether it is a local network or a branch of a national one.");
-        if (d.Characteristic is null && rationale is null) problems.Add("Choose the protected characteristic it links to, or give the rationale for a network linked to none.");
-        if (chair is null) problems.Add("Enter the chair's name.");
-        if (d.TermsOfReferenceOn > today) problems.Add("The terms of reference date cannot be in the future.");
-        if (d.DutyHoursPerMonth is not (>= 0 and <= 200)) problems.Add("Enter the duty hours allowed per month, from 0 to 200.");
-        if (d.AnnualBudget is not >= 0) problems.Add("Enter the annual budget in pounds (0 or more).");
-        if (d.SpendToDate is not >= 0) problems.Add("Enter the spend to date in pounds (0 or more).");
-        if (problems.Count > 0)
-        {
-            throw new DomainRuleException(string.Join(" ", problems));
-        }
+        if (name is null) problems.Add("Name", "Name the network.");
+        if (d.Scope is null) problems.Add("Scope", "Say whether it is a local network or a branch of a national one.");
+        if (d.Characteristic is null && rationale is null) problems.Add("Characteristic", "Choose the protected characteristic it links to, or give the rationale for a network linked to none.");
+        if (chair is null) problems.Add("Chair", "Enter the chair's name.");
+        if (d.TermsOfReferenceOn > today) problems.Add("TermsOfReferenceOn", "The terms of reference date cannot be in the future.");
+        if (d.DutyHoursPerMonth is not (>= 0 and <= 200)) problems.Add("DutyHoursPerMonth", "Enter the duty hours allowed per month, from 0 to 200.");
+        if (d.AnnualBudget is not >= 0) problems.Add("AnnualBudget", "Enter the annual budget in pounds (0 or more).");
+        if (d.SpendToDate is not >= 0) problems.Add("SpendToDate", "Enter the spend to date in pounds (0 or more).");
+        problems.ThrowIfAny();
 
         var changes = new Changes();
         changes.Set("Name", Name, name!, v => Name = v);
@@ -130,6 +127,19 @@ public sealed class StaffNetwork : VersionedEntity
         FundingRequests.Add(request);
         Bump();
         return request;
+    }
+
+    /// <summary>Changes a funding request (a pending one decided, say); returns the changes in words for the history.</summary>
+    public IReadOnlyList<string> ChangeFundingRequest(int requestId, FundingDetails d, DateOnly today)
+    {
+        var request = FundingRequests.FirstOrDefault(r => r.Id == requestId) ?? throw new NotFoundException("There is no such funding request for this network.");
+        var changes = request.Change(d, today);
+        if (changes.Count > 0)
+        {
+            Bump();
+        }
+
+        return changes;
     }
 
     public static string Describe(NpccCriteria c) => c switch
@@ -181,32 +191,70 @@ public sealed class FundingRequest
     internal static FundingRequest Create(FundingDetails d, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(d);
-        var problems = new List<string>();
-        var purpose = Text.Clean(d.Purpose);
-        var rationale = Text.Clean(d.Rationale);
-        if (d.RequestedOn is null) problems.Add("Enter the date of the request.");
-        else if (d.RequestedOn > today) problems.Add("The date of the request cannot be in the future.");
-        if (purpose is null) problems.Add("Say what the funding is for.");
-        if (d.Amount is not > 0) problems.Add("Enter the amount requested in pounds.");
-        if (d.WorkforceSharePercent is < 0 or > 100 || d.LocalPopulationSharePercent is < 0 or > 100) problems.Add("Shares are percentages from 0 to 100.");
-        if (d.Decision is null) problems.Add("Record the decision (or that it is pending).");
+        Check(d, today);
+        var request = new FundingRequest();
+        request.Change(d, today);
+        return request;
+    }
+
+    /// <summary>
+    /// Changes the request to <paramref name="d"/> (a pending request decided, an amount corrected); returns the changes in
+    /// words for the network's history, none when nothing changed.
+    /// </summary>
+    internal IReadOnlyList<string> Change(FundingDetails d, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        Check(d, today);
+        var changes = new Changes();
+        changes.Set("Requested on", RequestedOn, d.RequestedOn!.Value, v => RequestedOn = v);
+        changes.Set("Purpose", Purpose, Text.Clean(d.Purpose)!, v => Purpose = v);
+        changes.Set("Amount (£)", Amount, d.Amount!.Value, v => Amount = v);
+        changes.Set("Workforce share (%)", WorkforceSharePercent, d.WorkforceSharePercent, v => WorkforceSharePercent = v);
+        changes.Set("Local population share (%)", LocalPopulationSharePercent, d.LocalPopulationSharePercent, v => LocalPopulationSharePercent = v);
+        changes.Set("Recruitment or retention concern", RecruitmentOrRetentionConcern, d.RecruitmentOrRetentionConcern, v => RecruitmentOrRetentionConcern = v);
+        changes.Set("Decision", Decision, d.Decision!.Value, v => Decision = v);
+        changes.Set("Amount awarded (£)", AmountAwarded, d.Decision == FundingDecision.Approved ? d.AmountAwarded : null, v => AmountAwarded = v);
+        changes.Set("Rationale", Rationale, Text.Clean(d.Rationale), v => Rationale = v);
+        return changes.List;
+    }
+
+    /// <summary>
+    /// The rules for a request, each refusal keyed to its field in the form's order. A decision (approved or refused) rests
+    /// on an assessment of local need and a rationale, as recommendation 22 asks.
+    /// </summary>
+    private static void Check(FundingDetails d, DateOnly today)
+    {
+        var errors = new List<FieldError>();
+        if (d.RequestedOn is null) errors.Add(new(nameof(d.RequestedOn), "Enter the date of the request."));
+        else if (d.RequestedOn > today) errors.Add(new(nameof(d.RequestedOn), "The date of the request cannot be in the future."));
+        if (Text.Clean(d.Purpose) is null) errors.Add(new(nameof(d.Purpose), "Say what the funding is for."));
+        if (d.Amount is not > 0) errors.Add(new(nameof(d.Amount), "Enter the amount requested in pounds."));
+        if (d.WorkforceSharePercent is < 0 or > 100) errors.Add(new(nameof(d.WorkforceSharePercent), "Shares are percentages from 0 to 100."));
+        if (d.LocalPopulationSharePercent is < 0 or > 100) errors.Add(new(nameof(d.LocalPopulationSharePercent), "Shares are percentages from 0 to 100."));
+        if (d.Decision is null) errors.Add(new(nameof(d.Decision), "Record the decision (or that it is pending)."));
         if (d.Decision is FundingDecision.Approved or FundingDecision.Refused)
         {
-            if (d.WorkforceSharePercent is null || d.LocalPopulationSharePercent is null) problems.Add("Assess local need before deciding: the group's share of the workforce and of the local population.");
-            if (rationale is null) problems.Add("Give the rationale for the decision.");
+            if (d.WorkforceSharePercent is null || d.LocalPopulationSharePercent is null)
+            {
+                errors.Add(new(d.WorkforceSharePercent is null ? nameof(d.WorkforceSharePercent) : nameof(d.LocalPopulationSharePercent),
+                    "Assess local need before deciding: the group's share of the workforce and of the local population."));
+            }
+
+            if (Text.Clean(d.Rationale) is null) errors.Add(new(nameof(d.Rationale), "Give the rationale for the decision."));
         }
 
-        if (d.Decision == FundingDecision.Approved && d.AmountAwarded is not > 0) problems.Add("Enter the amount awarded.");
-        if (problems.Count > 0)
+        if (d.Decision == FundingDecision.Approved && d.AmountAwarded is not > 0) errors.Add(new(nameof(d.AmountAwarded), "Enter the amount awarded."));
+        if (errors.Count > 0)
         {
-            throw new DomainRuleException(string.Join(" ", problems));
+            throw new DomainRuleException([.. errors.OrderBy(e => Array.IndexOf(FieldOrder, e.Field))]);
         }
-
-        return new FundingRequest
-        {
-            RequestedOn = d.RequestedOn!.Value, Purpose = purpose!, Amount = d.Amount!.Value, WorkforceSharePercent = d.WorkforceSharePercent,
-            LocalPopulationSharePercent = d.LocalPopulationSharePercent, RecruitmentOrRetentionConcern = d.RecruitmentOrRetentionConcern, Decision = d.Decision!.Value,
-            AmountAwarded = d.Decision == FundingDecision.Approved ? d.AmountAwarded : null, Rationale = rationale,
-        };
     }
+
+    /// <summary>The request's fields in the order the form shows them.</summary>
+    private static readonly string[] FieldOrder =
+    [
+        nameof(FundingDetails.RequestedOn), nameof(FundingDetails.Purpose), nameof(FundingDetails.Amount), nameof(FundingDetails.WorkforceSharePercent),
+        nameof(FundingDetails.LocalPopulationSharePercent), nameof(FundingDetails.RecruitmentOrRetentionConcern), nameof(FundingDetails.Decision),
+        nameof(FundingDetails.AmountAwarded), nameof(FundingDetails.Rationale),
+    ];
 }

@@ -42,6 +42,27 @@ public sealed class StaffNetworkService(EvenhandDbContext db, TimeProvider time)
         return request;
     }
 
+    /// <summary>Changes a funding request (a pending request decided, an amount corrected); the network's history says what changed.</summary>
+    public async Task<FundingRequest> ChangeFundingRequestAsync(int forceId, int id, Guid version, int requestId, FundingDetails details, ProcessContext ctx,
+        CancellationToken ct = default)
+    {
+        var network = await GetAsync(forceId, id, ct);
+        network.EnsureVersion(version);
+        var request = network.FundingRequests.FirstOrDefault(r => r.Id == requestId) ?? throw new NotFoundException("There is no such funding request for this network.");
+        var before = RequestSnapshot(request);
+        var changes = network.ChangeFundingRequest(requestId, details, Today);
+        if (changes.Count > 0)
+        {
+            await SaveChangeAsync(forceId, id, "FundingRequestChanged", $"Funding request of {request.RequestedOn:d MMM yyyy}: " + string.Join("; ", changes),
+                before, RequestSnapshot(request), ctx, ct);
+        }
+
+        return request;
+    }
+
+    private static object RequestSnapshot(FundingRequest r) =>
+        new { r.Id, r.RequestedOn, r.Amount, Decision = r.Decision.ToString(), r.AmountAwarded, r.NeedScore };
+
 
     /// <summary>Recommendation 21 (networks meeting the NPCC's criteria) and 22 (funding decided on an assessment of need, with a rationale).</summary>
     /// <inheritdoc/>

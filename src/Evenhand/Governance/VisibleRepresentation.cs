@@ -74,33 +74,30 @@ public sealed class VisibleRepresentation : VersionedEntity
     public IReadOnlyList<string> Apply(RepresentationDetails d, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(d);
-        var problems = new List<string>();
+        var problems = new FieldProblems();
         var description = Text.Clean(d.Description);
         var cause = Text.Clean(d.Cause);
         var decidedBy = Text.Clean(d.DecidedBy);
         var rationale = Text.Clean(d.Rationale);
-        if (d.Item is null) problems.Add("Choose what is worn or displayed.");
-        if (description is null) problems.Add("Describe the item, for example 'rainbow lanyard'.");
-        else if (description.Length > 200) problems.Add("The description must be 200 characters or fewer.");
-        if (cause is null) problems.Add("Enter the cause or campaign it represents.");
-        else if (cause.Length > 200) problems.Add("The cause must be 200 characters or fewer.");
-        if (d.Decision is null) problems.Add("Choose the decision.");
+        if (d.Item is null) problems.Add("Item", "Choose what is worn or displayed.");
+        if (description is null) problems.Add("Description", "Describe the item, for example 'rainbow lanyard'.");
+        else if (description.Length > 200) problems.Add("Description", "The description must be 200 characters or fewer.");
+        if (cause is null) problems.Add("Cause", "Enter the cause or campaign it represents.");
+        else if (cause.Length > 200) problems.Add("Cause", "The cause must be 200 characters or fewer.");
+        if (d.Decision is null) problems.Add("Decision", "Choose the decision.");
         if (d.Decision == RepresentationDecision.PermittedForPeriod)
         {
-            if (d.PermittedFrom is null || d.PermittedTo is null) problems.Add("Enter the first and last day of the period it is permitted for.");
-            else if (d.PermittedTo < d.PermittedFrom) problems.Add("The last day of the period must be on or after the first.");
+            if (d.PermittedFrom is null || d.PermittedTo is null) problems.Add("PermittedFrom", "Enter the first and last day of the period it is permitted for.");
+            else if (d.PermittedTo < d.PermittedFrom) problems.Add("PermittedTo", "The last day of the period must be on or after the first.");
         }
 
-        if (decidedBy is null) problems.Add("Enter who made the decision.");
-        if (d.DecidedOn is null) problems.Add("Enter the date of the decision.");
-        else if (d.DecidedOn > today) problems.Add("The date of the decision cannot be in the future.");
-        if (rationale is null) problems.Add("Give the rationale for the decision: recommendation 10 asks for clear direction the workforce can follow.");
-        if (d.ReviewOn is null) problems.Add("Enter when the decision will be reviewed.");
-        else if (d.DecidedOn is { } decided && d.ReviewOn <= decided) problems.Add("The review date must be after the date of the decision.");
-        if (problems.Count > 0)
-        {
-            throw new DomainRuleException(string.Join(" ", problems));
-        }
+        if (decidedBy is null) problems.Add("DecidedBy", "Enter who made the decision.");
+        if (d.DecidedOn is null) problems.Add("DecidedOn", "Enter the date of the decision.");
+        else if (d.DecidedOn > today) problems.Add("DecidedOn", "The date of the decision cannot be in the future.");
+        if (rationale is null) problems.Add("Rationale", "Give the rationale for the decision: recommendation 10 asks for clear direction the workforce can follow.");
+        if (d.ReviewOn is null) problems.Add("ReviewOn", "Enter when the decision will be reviewed.");
+        else if (d.DecidedOn is { } decided && d.ReviewOn <= decided) problems.Add("ReviewOn", "The review date must be after the date of the decision.");
+        problems.ThrowIfAny();
 
         var period = d.Decision == RepresentationDecision.PermittedForPeriod;
         var changes = new Changes();

@@ -569,40 +569,38 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
 
     public async Task<HateIncident> AssessAsync(int forceId, int id, AssessIncidentOptions o, IncidentStaffRole role, ProcessContext ctx, CancellationToken ct = default)
     {
-        var incident = await GetAsync(forceId, id, ct);
-        incident.EnsureVersion(o.Version);
-        var before = Snapshot(incident);
-        var policy = await policies.GetAsync(forceId, ct);
-        var decision = Decide(policy, incident, o.Answers, ctx.Now);
-        incident.Assess(o.Answers with { Characteristics = incident.Characteristics }, decision, o.Rationale, role, policy, ctx);
-        return await SaveAsync(incident, "Assessed", before, ctx, ct);
+        return await db.ChangeAsync(await GetAsync(forceId, id, ct), o.Version, "Assessed", Audit, async incident =>
+        {
+            var policy = await policies.GetAsync(forceId, ct);
+            var decision = Decide(policy, incident, o.Answers, ctx.Now);
+            incident.Assess(o.Answers with { Characteristics = incident.Characteristics }, decision, o.Rationale, role, policy, ctx);
+        }, ctx, ct);
     }
 
     public async Task<HateIncident> DecideDeploymentAsync(int forceId, int id, DeploymentOptions o, ProcessContext ctx, CancellationToken ct = default)
     {
-        var incident = await GetAsync(forceId, id, ct);
-        incident.EnsureVersion(o.Version);
-        var before = Snapshot(incident);
-        incident.DecideDeployment(o.Deploy, o.Plane, ctx);
-        return await SaveAsync(incident, "DeploymentDecided", before, ctx, ct);
+        return await db.ChangeAsync(await GetAsync(forceId, id, ct), o.Version, "DeploymentDecided", Audit, incident =>
+        {
+            incident.DecideDeployment(o.Deploy, o.Plane, ctx);
+        }, ctx, ct);
     }
 
     /// <summary>The specialist review; where asked (and where the new classification requires it) deletes the subject's personal data in the same transaction.</summary>
     public async Task<HateIncident> ReviewAsync(int forceId, int id, ReviewOptions o, IncidentStaffRole role, ProcessContext ctx, CancellationToken ct = default)
     {
-        var incident = await GetAsync(forceId, id, ct);
-        incident.EnsureVersion(o.Version);
-        var before = Snapshot(incident);
-        var policy = await policies.GetAsync(forceId, ct);
-        if (o.DeleteSubjectPersonalData && incident.HoldsSubjectPersonalData)
+        var deleting = false;
+        var incident = await db.ChangeAsync(await GetAsync(forceId, id, ct), o.Version, "Reviewed", Audit, async incident =>
         {
-            var to = o.Decision.CloseAsTrivialIrrationalOrMalicious ? AssessmentOutcome.NoRecord : o.Decision.Outcome;
-            DeleteSubjectData(incident, o.DeletionReason ?? "Recorded without a lawful basis (specialist review).", role, ctx, to);
-        }
+            var policy = await policies.GetAsync(forceId, ct);
+            deleting = o.DeleteSubjectPersonalData && incident.HoldsSubjectPersonalData;
+            if (deleting)
+            {
+                var to = o.Decision.CloseAsTrivialIrrationalOrMalicious ? AssessmentOutcome.NoRecord : o.Decision.Outcome;
+                DeleteSubjectData(incident, o.DeletionReason ?? "Recorded without a lawful basis (specialist review).", role, ctx, to);
+            }
 
-        var deleting = o.DeleteSubjectPersonalData && incident.HoldsSubjectPersonalData;
-        incident.CompleteReview(o.Decision, role, policy, ctx);
-        await SaveAsync(incident, "Reviewed", before, ctx, ct);
+            incident.CompleteReview(o.Decision, role, policy, ctx);
+        }, ctx, ct);
         if (deleting)
         {
             await PersonalDataErasure.AfterDeletionAsync(db, ct);
@@ -613,12 +611,11 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
 
     public async Task<HateIncident> AddPersonAsync(int forceId, int id, AddPersonOptions o, IncidentStaffRole role, ProcessContext ctx, CancellationToken ct = default)
     {
-        var incident = await GetAsync(forceId, id, ct);
-        incident.EnsureVersion(o.Version);
-        var before = Snapshot(incident);
-        var policy = await policies.GetAsync(forceId, ct);
-        incident.AddPerson(o.Role, o.Details, role, policy, ctx);
-        return await SaveAsync(incident, o.Role == PersonRole.Subject ? "SubjectDataRecorded" : "ComplainantRecorded", before, ctx, ct);
+        return await db.ChangeAsync(await GetAsync(forceId, id, ct), o.Version, o.Role == PersonRole.Subject ? "SubjectDataRecorded" : "ComplainantRecorded", Audit, async incident =>
+        {
+            var policy = await policies.GetAsync(forceId, ct);
+            incident.AddPerson(o.Role, o.Details, role, policy, ctx);
+        }, ctx, ct);
     }
 
     /// <summary>
@@ -683,11 +680,8 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
 
     public async Task<HateIncident> DeleteSubjectPersonalDataAsync(int forceId, int id, DeletePersonalDataOptions o, IncidentStaffRole role, ProcessContext ctx, CancellationToken ct = default)
     {
-        var incident = await GetAsync(forceId, id, ct);
-        incident.EnsureVersion(o.Version);
-        var before = Snapshot(incident);
-        DeleteSubjectData(incident, o.Reason, role, ctx);
-        await SaveAsync(incident, "PersonalDataDeleted", before, ctx, ct);
+        var incident = await db.ChangeAsync(await GetAsync(forceId, id, ct), o.Version, "PersonalDataDeleted", Audit,
+            incident => DeleteSubjectData(incident, o.Reason, role, ctx), ctx, ct);
         await PersonalDataErasure.AfterDeletionAsync(db, ct);
         return incident;
     }
@@ -700,12 +694,10 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
             throw new DomainRuleException("Your role does not let you attach files to hate-incident records.");
         }
 
-        var incident = await GetAsync(forceId, id, ct);
-        incident.EnsureVersion(version);
-        var before = Snapshot(incident);
-        var attachment = incident.AddAttachment(file, description, aboutSubject, role.Value, await policies.GetAsync(forceId, ct), ctx);
-        await SaveAsync(incident, "AttachmentAdded", before, ctx, ct);
-        return attachment;
+        IncidentAttachment? attachment = null;
+        await db.ChangeAsync(await GetAsync(forceId, id, ct), version, "AttachmentAdded", Audit,
+            async incident => attachment = incident.AddAttachment(file, description, aboutSubject, role.Value, await policies.GetAsync(forceId, ct), ctx), ctx, ct);
+        return attachment!;
     }
 
     /// <summary>The attachments this role may see (files about the subject only where it may see the subject's personal data).</summary>
@@ -756,11 +748,10 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
 
     public async Task<HateIncident> KeepAfterRetentionReviewAsync(int forceId, int id, Guid version, string? rationale, IncidentStaffRole role, ProcessContext ctx, CancellationToken ct = default)
     {
-        var incident = await GetAsync(forceId, id, ct);
-        incident.EnsureVersion(version);
-        var before = Snapshot(incident);
-        incident.KeepAfterRetentionReview(rationale, role, await policies.GetAsync(forceId, ct), ctx);
-        return await SaveAsync(incident, "RetentionReviewed", before, ctx, ct);
+        return await db.ChangeAsync(await GetAsync(forceId, id, ct), version, "RetentionReviewed", Audit, async incident =>
+        {
+            incident.KeepAfterRetentionReview(rationale, role, await policies.GetAsync(forceId, ct), ctx);
+        }, ctx, ct);
     }
 
     public Task<HateIncident> RecordSubjectToldAsync(int forceId, int id, Guid version, DateTimeOffset toldAt, ProcessContext ctx, CancellationToken ct = default) =>
@@ -859,27 +850,10 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
 
     private async Task<HateIncident> ChangeAsync(int forceId, int id, Guid version, string action, Action<HateIncident> change, ProcessContext ctx, CancellationToken ct)
     {
-        var incident = await GetAsync(forceId, id, ct);
-        incident.EnsureVersion(version);
-        var before = Snapshot(incident);
-        change(incident);
-        return await SaveAsync(incident, action, before, ctx, ct);
+        return await db.ChangeAsync(await GetAsync(forceId, id, ct), version, action, Audit, change, ctx, ct);
     }
 
-    private async Task<HateIncident> SaveAsync(HateIncident incident, string action, object before, ProcessContext ctx, CancellationToken ct)
-    {
-        AuditLog.Record(db, ctx, action, nameof(HateIncident), incident.Id, incident.ForceId, before, Snapshot(incident));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConcurrencyConflictException();
-        }
-
-        return incident;
-    }
+    private static readonly AuditShape<HateIncident> Audit = new(nameof(HateIncident), i => i.Id, i => i.ForceId, Snapshot);
 
     private async Task<string> NextReferenceAsync(int forceId, DateTimeOffset now, CancellationToken ct)
     {

@@ -85,31 +85,32 @@ public sealed partial class HateIncident
     /// <summary>Records a new report. Characteristics must be the rule set's or the force's additions.</summary>
     public static HateIncident Record(int forceId, string reference, IncidentReport r, IReadOnlyCollection<string> knownCharacteristics, ProcessContext ctx)
     {
-        var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(r.Area))
-        {
-            problems.Add("Enter the area or ward where it happened.");
-        }
-
-        if (string.IsNullOrWhiteSpace(r.Circumstances))
-        {
-            problems.Add("Describe the circumstances.");
-        }
-
+        // Each refusal names its field (IncidentReport's property), in the form's order.
+        var problems = new List<FieldError>();
         if (r.ReportedAt > ctx.Now.AddMinutes(5))
         {
-            problems.Add("The time of the report cannot be in the future.");
+            problems.Add(new(nameof(r.ReportedAt), "The time of the report cannot be in the future."));
         }
 
         if (r.OccurredAt > r.ReportedAt.AddMinutes(5))
         {
-            problems.Add("The incident cannot have happened after it was reported.");
+            problems.Add(new(nameof(r.OccurredAt), "The incident cannot have happened after it was reported."));
+        }
+
+        if (string.IsNullOrWhiteSpace(r.Area))
+        {
+            problems.Add(new(nameof(r.Area), "Enter the area or ward where it happened."));
+        }
+
+        if (string.IsNullOrWhiteSpace(r.Circumstances))
+        {
+            problems.Add(new(nameof(r.Circumstances), "Describe the circumstances."));
         }
 
         var characteristics = NormaliseCharacteristics(r.Characteristics, knownCharacteristics, problems);
         if (problems.Count > 0)
         {
-            throw new DomainRuleException(string.Join(" ", problems));
+            throw new DomainRuleException(problems);
         }
 
         var incident = new HateIncident
@@ -687,7 +688,7 @@ public sealed partial class HateIncident
         Bump();
     }
 
-    private static List<string> NormaliseCharacteristics(IReadOnlyList<string> given, IReadOnlyCollection<string> known, List<string> problems)
+    private static List<string> NormaliseCharacteristics(IReadOnlyList<string> given, IReadOnlyCollection<string> known, List<FieldError> problems)
     {
         var result = new List<string>();
         foreach (var raw in given)
@@ -700,7 +701,7 @@ public sealed partial class HateIncident
 
             if (!known.Contains(c))
             {
-                problems.Add($"'{raw}' is not a characteristic your force records. Choose from: {string.Join(", ", known)}.");
+                problems.Add(new(nameof(IncidentReport.Characteristics), $"'{raw}' is not a characteristic your force records. Choose from: {string.Join(", ", known)}."));
                 continue;
             }
 
@@ -710,9 +711,9 @@ public sealed partial class HateIncident
             }
         }
 
-        if (result.Count == 0 && problems.Count == 0)
+        if (result.Count == 0 && !problems.Any(p => p.Field == nameof(IncidentReport.Characteristics)))
         {
-            problems.Add("Select the characteristic towards which hostility or prejudice is perceived.");
+            problems.Add(new(nameof(IncidentReport.Characteristics), "Select the characteristic towards which hostility or prejudice is perceived."));
         }
 
         return result;

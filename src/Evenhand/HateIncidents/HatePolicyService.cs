@@ -31,10 +31,12 @@ public sealed class HatePolicyService(EvenhandDbContext db)
         }
 
         policy.Update(o.Settings, ctx);
-        AuditLog.Record(db, ctx, before is null ? "Created" : "Updated", nameof(ForceHatePolicy), forceId, forceId, before, Snapshot(policy));
-        await SaveAsync(ct);
+        await db.SaveAuditedAsync(policy, before is null ? "Created" : "Updated", Audit, before, ctx, ct);
         return policy;
     }
+
+    // The policy is the force's own: its audit entries carry the force's id as the record's.
+    private static readonly AuditShape<ForceHatePolicy> Audit = new(nameof(ForceHatePolicy), p => p.ForceId, p => p.ForceId, Snapshot);
 
     public Task<List<LegacyCodeMapping>> ListLegacyCodesAsync(int forceId, CancellationToken ct = default) =>
         db.LegacyCodeMappings.AsNoTracking().Where(m => m.ForceId == forceId).OrderBy(m => m.LegacyCode).ToListAsync(ct);
@@ -66,18 +68,6 @@ public sealed class HatePolicyService(EvenhandDbContext db)
             await db.SaveChangesAsync(ct);
         }, ct);
         return map.Count;
-    }
-
-    private async Task SaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConcurrencyConflictException();
-        }
     }
 
     private static object Snapshot(ForceHatePolicy p) => new

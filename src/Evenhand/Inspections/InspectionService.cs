@@ -82,19 +82,9 @@ public sealed class InspectionService(EvenhandDbContext db)
     {
         var rec = await db.Recommendations.SingleOrDefaultAsync(r => r.Id == recommendationId, ct)
             ?? throw new NotFoundException("There is no such recommendation.");
-        rec.EnsureVersion(o.Version);
-        var before = new { rec.TriggerEventOn };
-        rec.RecordTriggerEvent(o.OccurredOn);
-        AuditLog.Record(db, ctx, "TriggerEventRecorded", nameof(Recommendation), rec.Id, null, before, new { rec.TriggerEventOn, DueOn = rec.EffectiveDueDate });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConcurrencyConflictException();
-        }
-
-        return rec;
+        return await db.ChangeAsync(rec, o.Version, "TriggerEventRecorded", TriggerAudit, r => r.RecordTriggerEvent(o.OccurredOn), ctx, ct);
     }
+
+    private static readonly AuditShape<Recommendation> TriggerAudit =
+        new(nameof(Recommendation), r => r.Id, _ => null, r => new { r.TriggerEventOn, DueOn = r.EffectiveDueDate });
 }

@@ -150,27 +150,10 @@ public sealed class ForceResponseService(EvenhandDbContext db, MyWork.ReminderSe
     /// <summary>Loads the plan, refuses a stale version, applies the change, and saves it with its audit entry.</summary>
     private async Task<ForceResponse> ChangeAsync(int forceId, int recommendationId, Guid version, string action, ProcessContext ctx, Action<ForceResponse> change, CancellationToken ct)
     {
-        var plan = await GetAsync(forceId, recommendationId, ct);
-        plan.EnsureVersion(version);
-        var before = Snapshot(plan);
-        change(plan);
-        return await SaveAsync(plan, action, before, ctx, ct);
+        return await db.ChangeAsync(await GetAsync(forceId, recommendationId, ct), version, action, Audit, change, ctx, ct);
     }
 
-    private async Task<ForceResponse> SaveAsync(ForceResponse plan, string action, object before, ProcessContext ctx, CancellationToken ct)
-    {
-        AuditLog.Record(db, ctx, action, nameof(ForceResponse), plan.Id, plan.ForceId, before, Snapshot(plan));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConcurrencyConflictException();
-        }
-
-        return plan;
-    }
+    private static readonly AuditShape<ForceResponse> Audit = new(nameof(ForceResponse), p => p.Id, p => p.ForceId, Snapshot);
 
     private static object Snapshot(ForceResponse p) => new
     {

@@ -130,25 +130,11 @@ public sealed class Section55Service(EvenhandDbContext db)
     private async Task<Section55View> ChangeAsync(int forceId, int inspectionId, Guid version, string action, ProcessContext ctx, Action<Section55View> change, CancellationToken ct)
     {
         var view = await FindAsync(forceId, inspectionId, ct) ?? throw new NotFoundException("This force has not started a response to that inspection.");
-        view.Response.EnsureVersion(version);
-        var before = Snapshot(view.Response);
-        change(view);
-        await SaveAsync(view.Response, action, before, ctx, ct);
+        await db.ChangeAsync(view.Response, version, action, Audit, _ => change(view), ctx, ct);
         return view;
     }
 
-    private async Task SaveAsync(Section55Response r, string action, object before, ProcessContext ctx, CancellationToken ct)
-    {
-        AuditLog.Record(db, ctx, action, nameof(Section55Response), r.Id, r.ForceId, before, Snapshot(r));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConcurrencyConflictException();
-        }
-    }
+    private static readonly AuditShape<Section55Response> Audit = new(nameof(Section55Response), r => r.Id, r => r.ForceId, Snapshot);
 
     private static object Snapshot(Section55Response r) => new
     {

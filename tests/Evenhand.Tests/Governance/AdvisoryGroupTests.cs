@@ -55,6 +55,47 @@ public sealed class AdvisoryGroupTests
     }
 
     [Fact]
+    public void ChangeMember_RecordingThatAMemberPastTenureLeft_ClearsTheFlag_AndSaysWhatChanged()
+    {
+        var g = Group(Today);
+        var m = g.AddMember(Vetted("M1", Today.AddYears(-7)), Today);
+        m.Id = 5;
+        Assert.Contains("1 member past the 6-year tenure limit", g.Flags(Today, Defaults));
+        var version = g.Version;
+
+        var changes = g.ChangeMember(5, Vetted("M1", Today.AddYears(-7)), new DateOnly(2025, 5, 31), Today);
+
+        Assert.Equal(["Left: (none) → 31 May 2025"], changes);
+        Assert.Equal(new DateOnly(2025, 5, 31), m.LeftOn);
+        Assert.Empty(g.Flags(Today, Defaults));
+        Assert.NotEqual(version, g.Version);
+
+        // The same details again: nothing changed, so nothing for the history and the version stays.
+        version = g.Version;
+        Assert.Empty(g.ChangeMember(5, Vetted("M1", Today.AddYears(-7)), new DateOnly(2025, 5, 31), Today));
+        Assert.Equal(version, g.Version);
+    }
+
+    [Fact]
+    public void ChangeMember_RefusalsNameTheirFields_InTheFormsOrder_AndChangeNothing()
+    {
+        var g = Group(Today);
+        var m = g.AddMember(Vetted("M1", Today.AddYears(-2)), Today);
+
+        var e = Assert.Throws<DomainRuleException>(() =>
+            g.ChangeMember(m.Id, new MemberDetails(" ", Today.AddYears(-2), VettingDecision.NotVetted, false, false, false, null, null), Today.AddYears(-3), Today));
+
+        Assert.Equal(["Name", "LeftOn", "BackgroundCheck", "VettingRationale"], e.Errors.Select(x => x.Field));
+        Assert.Contains("on or after the date they joined", e.Errors[1].Message, StringComparison.Ordinal);
+        Assert.Equal("M1", m.Name);
+        Assert.Null(m.LeftOn);
+        Assert.Equal(VettingDecision.Vetted, m.Vetting);
+        var future = Assert.Throws<DomainRuleException>(() => g.ChangeMember(m.Id, Vetted("M1", Today.AddYears(-2)), Today.AddDays(1), Today));
+        Assert.Equal(AdvisoryGroup.MemberLeftOnField, Assert.Single(future.Errors).Field);
+        Assert.Throws<NotFoundException>(() => g.ChangeMember(999, Vetted("M1", Today), null, Today));
+    }
+
+    [Fact]
     public void Meetings_WhatTheGroupRaisedIsOpenUntilTheForceGivesFeedback()
     {
         var g = Group(Today);
@@ -68,6 +109,27 @@ public sealed class AdvisoryGroupTests
         Assert.Empty(g.OpenActions());
         Assert.Equal(Today, meeting.FedBackOn);
         Assert.Throws<DomainRuleException>(() => g.AddMeeting(Today.AddDays(1), true, null, "Did something", Today));
+    }
+
+    [Fact]
+    public void ChangeMeeting_FeedbackGivenLaterIsDatedThatDay_RemovedFeedbackReopensTheMatter()
+    {
+        var g = Group(Today);
+        var meeting = g.AddMeeting(Today.AddDays(-7), false, "Asked about stop and search figures", null, Today);
+        meeting.Id = 3;
+
+        Assert.Equal(["Minutes kept: no → yes", "We did: (none) → Published the figures"],
+            g.ChangeMeeting(3, Today.AddDays(-7), true, "Asked about stop and search figures", "Published the figures", Today));
+        Assert.Equal(Today, meeting.FedBackOn);
+        Assert.Empty(g.OpenActions());
+
+        Assert.Equal(["We did: Published the figures → (none)"], g.ChangeMeeting(3, Today.AddDays(-7), true, "Asked about stop and search figures", null, Today));
+        Assert.Null(meeting.FedBackOn);
+        Assert.Equal([meeting], g.OpenActions());
+
+        var e = Assert.Throws<DomainRuleException>(() => g.ChangeMeeting(3, Today.AddDays(1), true, null, "Did something", Today));
+        Assert.Equal(["HeldOn", "WeDid"], e.Errors.Select(x => x.Field));
+        Assert.Equal(Today.AddDays(-7), meeting.HeldOn);
     }
 
     [Fact]
@@ -135,5 +197,73 @@ public sealed class AdvisoryGroupPageTests(AppFixture apps)
         var feedback = await governance.SubmitAsync(detail, "handler=Feedback", new() { ["WeDid"] = "Shared the data at the next meeting" });
         Assert.Equal(HttpStatusCode.Redirect, feedback.StatusCode);
         Assert.Contains("We did: Shared the data", (await governance.GetPageAsync(url)).QuerySelector("#meeting-list")!.TextContent, StringComparison.Ordinal);
+
+        // The meeting's record can be corrected afterwards: a date in the future is refused against its field.
+        var changeMeeting = (await governance.GetPageAsync(url)).QuerySelectorAll("#meeting-list a").Single(a => a.TextContent.StartsWith("Change", StringComparison.Ordinal)).GetAttribute("href")!;
+        Dictionary<string, string?> Meeting(string year) => new()
+        {
+            ["HeldOn.Day"] = "2", ["HeldOn.Month"] = "2", ["HeldOn.Year"] = year, ["MinutesRecorded"] = "true",
+            ["YouSaid"] = "Asked for the use of force data by ward", ["WeDid"] = "Shared the data at the next meeting",
+        };
+        var future = await governance.SubmitAsync(await governance.GetPageAsync(changeMeeting), changeMeeting, Meeting("2099"));
+        Assert.Equal(HttpStatusCode.OK, future.StatusCode);
+        Assert.Contains("cannot be in the future", (await PageClient.ParseAsync(future)).QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await governance.SubmitAsync(await governance.GetPageAsync(changeMeeting), changeMeeting, Meeting("2025"))).StatusCode);
+        Assert.Contains("You said: Asked for the use of force data → Asked for the use of force data by ward",
+            (await governance.GetPageAsync(url)).QuerySelector("#group-history")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task AMemberPastTenureLeaves_TheFlagClears_AndTheHistorySaysSo_AfterARefusalThatKeptTheForm(string provider)
+    {
+        var app = apps.Get(provider);
+        using var governance = await app.SignedInAsync("governance.west-midlands@demo.evenhand.test");
+        var name = "Tenure panel " + Guid.NewGuid().ToString("N")[..6];
+        var created = await governance.SubmitAsync(await governance.GetPageAsync("/forces/west-midlands/governance/advisory-groups/new"), "/new", new()
+        {
+            ["Name"] = name, ["Type"] = "CommunityScrutinyPanel", ["TermsOfReferenceReviewedOn.Day"] = "", ["TermsOfReferenceReviewedOn.Month"] = "", ["TermsOfReferenceReviewedOn.Year"] = "",
+            ["Chair"] = "B. Chair", ["ChairKind"] = "Independent", ["Payments"] = "",
+        });
+        var url = created.Headers.Location!.OriginalString;
+        var added = await governance.SubmitAsync(await governance.GetPageAsync(url + "/members/new"), "/members/new", new()
+        {
+            ["Name"] = "Long Server", ["JoinedOn.Day"] = "1", ["JoinedOn.Month"] = "3", ["JoinedOn.Year"] = "2012", ["Vetting"] = "Vetted", ["VettingRationale"] = "", ["Training"] = "",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var detail = await governance.GetPageAsync(url);
+        Assert.Contains("past the 6-year tenure limit", detail.QuerySelector("#group-flags")!.TextContent, StringComparison.Ordinal);
+        var change = detail.QuerySelectorAll("#member-list a").Single(a => a.TextContent.Contains("Long Server", StringComparison.Ordinal)).GetAttribute("href")!;
+
+        // A leaving date before the joining date is refused against its field; what was typed stays on the form.
+        var form = await governance.GetPageAsync(change);
+        Assert.Equal("Long Server", form.QuerySelector("#Name")!.GetAttribute("value"));
+        // The form as a browser sends it: every field, changed or not.
+        Dictionary<string, string?> Member(string name, string leftDay, string leftMonth, string leftYear) => new()
+        {
+            ["Name"] = name, ["JoinedOn.Day"] = "1", ["JoinedOn.Month"] = "3", ["JoinedOn.Year"] = "2012",
+            ["LeftOn.Day"] = leftDay, ["LeftOn.Month"] = leftMonth, ["LeftOn.Year"] = leftYear, ["Vetting"] = "Vetted", ["VettingRationale"] = "", ["Training"] = "",
+        };
+        Assert.Equal("2012", form.QuerySelector("[name='JoinedOn.Year']")!.GetAttribute("value"));
+        var refused = await governance.SubmitAsync(form, change, Member("Long Server (renamed)", "1", "1", "2011"));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var refusedPage = await PageClient.ParseAsync(refused);
+        var summary = refusedPage.QuerySelector(".govuk-error-summary")!;
+        Assert.Contains("on or after the date they joined", summary.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("#LeftOn", summary.QuerySelector("a")!.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Equal("Long Server (renamed)", refusedPage.QuerySelector("#Name")!.GetAttribute("value"));
+
+        var left = await governance.SubmitAsync(await governance.GetPageAsync(change), change, Member("Long Server", "30", "11", "2024"));
+        Assert.Equal(HttpStatusCode.Redirect, left.StatusCode);
+        detail = await governance.GetPageAsync(url);
+        Assert.DoesNotContain("tenure", detail.QuerySelector("#group-flags")?.TextContent ?? "", StringComparison.Ordinal);
+        Assert.Contains("30 November 2024", detail.QuerySelector("#member-list")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Member Long Server: Left: (none) → 30 Nov", detail.QuerySelector("#group-history")!.TextContent, StringComparison.Ordinal);
+        await using var db = app.CreateDbContext();
+        Assert.Equal("MemberLeft", await db.AuditEntries.Where(a => a.EntityType == "AdvisoryGroup" && a.EntityId == url.Substring(url.LastIndexOf('/') + 1))
+            .OrderByDescending(a => a.Id).Select(a => a.Action).FirstAsync());
+
+        // Another force's user cannot reach the change form.
+        using var other = await app.SignedInAsync("governance.cleveland@demo.evenhand.test");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(change)).StatusCode);
     }
 }

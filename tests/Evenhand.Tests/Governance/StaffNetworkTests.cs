@@ -40,6 +40,30 @@ public sealed class StaffNetworkTests
     }
 
     [Fact]
+    public void APendingRequest_IsDecidedLater_OnceNeedIsAssessed_AndTheChangesAreListed()
+    {
+        var network = Network();
+        var request = network.AddFundingRequest(Funding(null, null, false, FundingDecision.Pending, rationale: null), Today);
+        request.Id = 7;
+
+        var refused = Assert.Throws<DomainRuleException>(() => network.ChangeFundingRequest(7, Funding(null, 18m, false, FundingDecision.Approved, null, null), Today));
+        Assert.Equal(["WorkforceSharePercent", "AmountAwarded", "Rationale"], refused.Errors.Select(e => e.Field));
+        Assert.Equal(FundingDecision.Pending, request.Decision);
+        Assert.Null(request.LocalPopulationSharePercent);
+
+        var version = network.Version;
+        var changes = network.ChangeFundingRequest(7, Funding(6m, 18m, false, FundingDecision.Approved, 1000m, "Under-represented locally"), Today);
+        Assert.Equal(
+            ["Workforce share (%): (none) → 6", "Local population share (%): (none) → 18", "Decision: Pending → Approved", "Amount awarded (£): (none) → 1000",
+             "Rationale: (none) → Under-represented locally"],
+            changes);
+        Assert.Equal(53, request.NeedScore);
+        Assert.NotEqual(version, network.Version);
+        Assert.Empty(network.ChangeFundingRequest(7, Funding(6m, 18m, false, FundingDecision.Approved, 1000m, "Under-represented locally"), Today));
+        Assert.Throws<NotFoundException>(() => network.ChangeFundingRequest(8, Funding(6m, 18m, false, FundingDecision.Pending), Today));
+    }
+
+    [Fact]
     public void Flags_CriteriaNotMet_AndANetworkWithoutACharacteristicNeedsARationale()
     {
         var partial = Network(NpccCriteria.All & ~NpccCriteria.ElectedChair);
@@ -92,9 +116,35 @@ public sealed class StaffNetworkPageTests(AppFixture apps)
         Assert.Equal(HttpStatusCode.Redirect, (await governance.SubmitAsync(await governance.GetPageAsync(url + "/funding/new"), "/funding/new", funding)).StatusCode);
         Assert.Contains("Score 53", (await governance.GetPageAsync(url)).QuerySelector("#funding-list")!.TextContent, StringComparison.Ordinal);
 
+        // A pending request, decided later from its own change form; the history says what changed.
+        funding["Purpose"] = "Network conference";
+        funding["Decision"] = "Pending";
+        funding["WorkforceSharePercent"] = "";
+        funding["LocalPopulationSharePercent"] = "";
+        funding["AmountAwarded"] = "";
+        funding["Rationale"] = "";
+        Assert.Equal(HttpStatusCode.Redirect, (await governance.SubmitAsync(await governance.GetPageAsync(url + "/funding/new"), "/funding/new", funding)).StatusCode);
+        var change = (await governance.GetPageAsync(url)).QuerySelectorAll("#funding-list tr")
+            .Single(r => r.TextContent.Contains("Network conference", StringComparison.Ordinal)).QuerySelector("a")!.GetAttribute("href")!;
+        var form2 = await governance.GetPageAsync(change);
+        Assert.Equal("Network conference", form2.QuerySelector("#Purpose")!.TextContent.Trim());
+        funding["Decision"] = "Refused";
+        var refusedChange = await governance.SubmitAsync(form2, change, funding);
+        Assert.Equal(HttpStatusCode.OK, refusedChange.StatusCode);
+        var links = (await PageClient.ParseAsync(refusedChange)).QuerySelectorAll(".govuk-error-summary a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(["#WorkforceSharePercent", "#Rationale"], links);
+        funding["WorkforceSharePercent"] = "9";
+        funding["LocalPopulationSharePercent"] = "8";
+        funding["Rationale"] = "Not under-represented locally";
+        Assert.Equal(HttpStatusCode.Redirect, (await governance.SubmitAsync(await governance.GetPageAsync(change), change, funding)).StatusCode);
+        var detail = await governance.GetPageAsync(url);
+        Assert.Contains("Refused. Not under-represented locally", detail.QuerySelector("#funding-list")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Decision: Pending → Refused", detail.QuerySelector("#network-history")!.TextContent, StringComparison.Ordinal);
+
         using var other = await app.SignedInAsync("governance.cheshire@demo.evenhand.test");
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(change)).StatusCode);
         await using var db = app.CreateDbContext();
-        Assert.Equal(1, await db.StaffNetworks.Where(n => n.Name == name).SelectMany(n => n.FundingRequests).CountAsync());
+        Assert.Equal(2, await db.StaffNetworks.Where(n => n.Name == name).SelectMany(n => n.FundingRequests).CountAsync());
     }
 }

@@ -45,6 +45,30 @@ public sealed class RecordingLimitsTests(AppFixture apps)
     }
 
     [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task AFormWithTheFormsOwnQuestionsAndTheDomainsRulesUnanswered_ShowsEveryError_InTheFirstRound_InFieldOrder(string provider)
+    {
+        var app = apps.Get(provider);
+        using var callTaker = await app.SignedInAsNewUserAsync(Roles.CallTaker, "avon-and-somerset");
+        var before = await CountAsync(app, "avon-and-somerset");
+        var form = await callTaker.GetPageAsync("/forces/avon-and-somerset/hate-incidents/new");
+
+        // No channel (the form's question) and no area, circumstances or characteristic (the domain's rules), in one post.
+        var refused = await callTaker.SubmitAsync(form, "/new", new()
+        {
+            ["ReportedOn.Day"] = "3", ["ReportedOn.Month"] = "3", ["ReportedOn.Year"] = "2025", ["ReportedTime"] = "18:10",
+            ["OccurredOn.Day"] = "3", ["OccurredOn.Month"] = "3", ["OccurredOn.Year"] = "2025", ["OccurredTime"] = "17:45",
+            ["Area"] = "", ["Circumstances"] = " ", ["PerceivedBy"] = "Complainant", ["ImmediateRisk"] = "false", ["SafeguardingConcern"] = "false",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await PageClient.ParseAsync(refused);
+        var links = page.QuerySelectorAll(".govuk-error-summary a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(["#Channel", "#Area", "#Circumstances", "#Characteristics"], links);
+        Assert.Contains("Enter the area or ward where it happened", page.QuerySelector("#Area-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(before, await CountAsync(app, "avon-and-somerset"));
+    }
+
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task EightCallTakersRecordingAtOnce_EachGetADifferentReference(string provider)
     {
         var app = apps.Get(provider);

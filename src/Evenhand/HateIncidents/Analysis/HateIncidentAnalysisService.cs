@@ -11,7 +11,7 @@ namespace Evenhand.HateIncidents.Analysis;
 /// and NCHIs). Every breakdown is one GROUP BY query in the database, written in LINQ that both SQLite and PostgreSQL translate;
 /// characteristics (a primitive collection: JSON text on SQLite, text[] on PostgreSQL) are grouped as whole values and split afterwards. Months are
 /// Europe/London calendar months, bucketed in SQL by comparing the report time with each month's first instant, which works on
-/// SQLite's binary instants too. Each GROUP BY has an index in its own order (see EvenhandDbContext.ConfigureHateIncidents), so
+/// SQLite's binary instants too. Each GROUP BY has an index in its own order (see HateIncidentConfiguration), so
 /// the database walks an index instead of sorting the period's rows: with 100,000 reports a sort alone costs SQLite about
 /// 100 ms (the benchmark in bench/ measures every query). Nothing here returns a person's name: repeat complainants and subjects are counts and references.
 /// The one breakdown that reads values per row is the review-time percentiles: it reads two timestamps per reviewed NCHI,

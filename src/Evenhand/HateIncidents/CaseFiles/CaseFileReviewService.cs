@@ -203,8 +203,7 @@ public sealed class CaseFileReviewService(EvenhandDbContext db)
         item.Notes = notes;
         item.JudgedBy = ctx.UserName;
         item.JudgedAt = ctx.Now;
-        AuditLog.Record(db, ctx, "Judged", nameof(CaseFileReviewItem), item.Id, forceId, before, Snapshot(item));
-        await db.SaveChangesAsync(ct);
+        await db.SaveAuditedAsync(item, "Judged", new AuditShape<CaseFileReviewItem>(nameof(CaseFileReviewItem), i => i.Id, _ => forceId, Snapshot), before, ctx, ct);
         return item;
     }
 

@@ -131,14 +131,7 @@ public sealed class DipSampleService(EvenhandDbContext db)
         {
             var forceId = await db.DipSamples.Where(s => s.Id == sampleId).Join(db.SocialDatasets, s => s.DatasetId, d => d.Id, (s, d) => d.ForceId).SingleAsync(ct);
             AuditLog.Record(db, ctx, "social-dip-sample.reviewed", nameof(DipSample), sampleId, forceId, after: new { Reviewed = changed });
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                throw new ConcurrencyConflictException(StaleReview);
-            }
+            await db.SaveOrConflictAsync(ct, StaleReview);
         }
 
         return changed;

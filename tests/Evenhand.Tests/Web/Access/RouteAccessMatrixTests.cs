@@ -88,7 +88,9 @@ public sealed partial class RouteAccessMatrixTests(AppFixture apps, ITestOutputH
         ["GET /forces/{slug}/governance/advisory-groups/{id:int}"] = "S|AA|AADDDD|NNDDDD",
         ["GET /forces/{slug}/governance/advisory-groups/{id:int}/edit"] = "S|AD|ADDDDD|NDDDDD",
         ["GET /forces/{slug}/governance/advisory-groups/{id:int}/meetings/new"] = "S|AD|ADDDDD|NDDDDD",
+        ["GET /forces/{slug}/governance/advisory-groups/{id:int}/meetings/{meetingId:int}"] = "S|AD|ADDDDD|NDDDDD",
         ["GET /forces/{slug}/governance/advisory-groups/{id:int}/members/new"] = "S|AD|ADDDDD|NDDDDD",
+        ["GET /forces/{slug}/governance/advisory-groups/{id:int}/members/{memberId:int}"] = "S|AD|ADDDDD|NDDDDD",
         ["GET /forces/{slug}/governance/advisory-groups?handler=Csv"] = "S|AA|AADDDD|NNDDDD",
         ["GET /forces/{slug}/governance/events"] = "S|AA|AADDDD|NNDDDD",
         ["GET /forces/{slug}/governance/events/new"] = "S|AD|ADDDDD|NDDDDD",
@@ -117,6 +119,7 @@ public sealed partial class RouteAccessMatrixTests(AppFixture apps, ITestOutputH
         ["GET /forces/{slug}/governance/staff-networks/{id:int}"] = "S|AA|AADDDD|NNDDDD",
         ["GET /forces/{slug}/governance/staff-networks/{id:int}/edit"] = "S|AD|ADDDDD|NDDDDD",
         ["GET /forces/{slug}/governance/staff-networks/{id:int}/funding/new"] = "S|AD|ADDDDD|NDDDDD",
+        ["GET /forces/{slug}/governance/staff-networks/{id:int}/funding/{requestId:int}"] = "S|AD|ADDDDD|NDDDDD",
         ["GET /forces/{slug}/governance/staff-networks?handler=Csv"] = "S|AA|AADDDD|NNDDDD",
         ["GET /forces/{slug}/governance/visible-representations"] = "S|AA|AAADDD|NNNDDD",
         ["GET /forces/{slug}/governance/visible-representations/may-i-wear"] = "S|AA|AAAAAA|NNNNNN",
@@ -210,7 +213,9 @@ public sealed partial class RouteAccessMatrixTests(AppFixture apps, ITestOutputH
         ["POST /forces/{slug}/governance/advisory-groups/new"] = "S|AD|ADDDDD|NDDDDD",
         ["POST /forces/{slug}/governance/advisory-groups/{id:int}/edit"] = "S|AD|ADDDDD|NDDDDD",
         ["POST /forces/{slug}/governance/advisory-groups/{id:int}/meetings/new"] = "S|AD|ADDDDD|NDDDDD",
+        ["POST /forces/{slug}/governance/advisory-groups/{id:int}/meetings/{meetingId:int}"] = "S|AD|ADDDDD|NDDDDD",
         ["POST /forces/{slug}/governance/advisory-groups/{id:int}/members/new"] = "S|AD|ADDDDD|NDDDDD",
+        ["POST /forces/{slug}/governance/advisory-groups/{id:int}/members/{memberId:int}"] = "S|AD|ADDDDD|NDDDDD",
         ["POST /forces/{slug}/governance/advisory-groups/{id:int}?handler=Feedback"] = "S|AD|ADDDDD|NNDDDD",
         ["POST /forces/{slug}/governance/advisory-groups?handler=Limits"] = "S|AD|ADDDDD|NNDDDD",
         ["POST /forces/{slug}/governance/events/new"] = "S|AD|ADDDDD|NDDDDD",
@@ -226,6 +231,7 @@ public sealed partial class RouteAccessMatrixTests(AppFixture apps, ITestOutputH
         ["POST /forces/{slug}/governance/staff-networks/new"] = "S|AD|ADDDDD|NDDDDD",
         ["POST /forces/{slug}/governance/staff-networks/{id:int}/edit"] = "S|AD|ADDDDD|NDDDDD",
         ["POST /forces/{slug}/governance/staff-networks/{id:int}/funding/new"] = "S|AD|ADDDDD|NDDDDD",
+        ["POST /forces/{slug}/governance/staff-networks/{id:int}/funding/{requestId:int}"] = "S|AD|ADDDDD|NDDDDD",
         ["POST /forces/{slug}/governance/visible-representations/new"] = "S|AD|ADADDD|NDNDDD",
         ["POST /forces/{slug}/governance/visible-representations/{id:int}/edit"] = "S|AD|ADADDD|NDNDDD",
         ["POST /forces/{slug}/hate-incidents/case-file-reviews"] = "S|DD|DDDDAA|DDDDNN",
@@ -511,8 +517,22 @@ public sealed partial class RouteAccessMatrixTests(AppFixture apps, ITestOutputH
         ids.ByPrefix["/governance/political-contacts/"] = await Pair(f => db.PoliticalContacts.Where(x => x.ForceId == f).Select(x => x.Id).FirstAsync());
         ids.ByPrefix["/governance/horizon-scan/"] = await Pair(f => db.ContentiousIssues.Where(x => x.ForceId == f).Select(x => x.Id).FirstAsync());
         ids.ByPrefix["/governance/events/"] = await Pair(f => db.PolicedEvents.Where(x => x.ForceId == f).Select(x => x.Id).FirstAsync());
-        ids.ByPrefix["/governance/advisory-groups/"] = await Pair(f => db.AdvisoryGroups.Where(x => x.ForceId == f).Select(x => x.Id).FirstAsync());
-        ids.ByPrefix["/governance/staff-networks/"] = await Pair(f => db.StaffNetworks.Where(x => x.ForceId == f).Select(x => x.Id).FirstAsync());
+        ids.ByPrefix["/governance/advisory-groups/"] = await Pair(f => db.AdvisoryGroups.Where(x => x.ForceId == f).OrderBy(x => x.Id).Select(x => x.Id).FirstAsync());
+        var groups = ids.ByPrefix["/governance/advisory-groups/"];
+        ids.ByPrefix["/governance/advisory-groups/{id}/members/"] = (await MemberOf(int.Parse(groups.Owner)), await MemberOf(int.Parse(groups.Other)));
+        ids.ByPrefix["/governance/advisory-groups/{id}/meetings/"] = (await MeetingOf(int.Parse(groups.Owner)), await MeetingOf(int.Parse(groups.Other)));
+        ids.ByPrefix["/governance/staff-networks/"] = await Pair(f => db.StaffNetworks.Where(x => x.ForceId == f && x.FundingRequests.Any()).OrderBy(x => x.Id).Select(x => x.Id).FirstAsync());
+        var networks = ids.ByPrefix["/governance/staff-networks/"];
+        ids.ByPrefix["/governance/staff-networks/{id}/funding/"] = (await RequestOf(int.Parse(networks.Owner)), await RequestOf(int.Parse(networks.Other)));
+
+        async Task<string> RequestOf(int network) =>
+            (await db.Set<Evenhand.Governance.FundingRequest>().Where(r => r.StaffNetworkId == network).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync()).ToString();
+
+        async Task<string> MeetingOf(int group) =>
+            (await db.Set<Evenhand.Governance.AdvisoryMeeting>().Where(m => m.AdvisoryGroupId == group).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync()).ToString();
+
+        async Task<string> MemberOf(int group) =>
+            (await db.Set<Evenhand.Governance.AdvisoryGroupMember>().Where(m => m.AdvisoryGroupId == group).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync()).ToString();
 
         var samples = scope.ServiceProvider.GetRequiredService<DipSampleService>();
         async Task<int> SampleOf(int dataset) =>

@@ -1,6 +1,7 @@
 using Evenhand.Common;
 using Evenhand.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Evenhand.Web.Pages.Forces.Governance;
 
@@ -16,8 +17,22 @@ public abstract class RegisterFormModel<TDetails> : EvenhandPageModel
 
     [BindProperty] public Guid Version { get; set; }
 
-    /// <summary>The details from the form, or null after adding a model error for each missing field.</summary>
+    /// <summary>
+    /// The details from the form as posted. The rules are the domain's: a form checks nothing itself, except a question only
+    /// the form asks (it then returns null after adding its error). A value the form could not read is null here, and its
+    /// model error already says what is wrong with it.
+    /// </summary>
     protected abstract TDetails? ReadDetails();
+
+    /// <summary>
+    /// Applies the domain's rules to <paramref name="details"/> without saving anything (an entity made from them and thrown
+    /// away), so that a form with an unreadable value still shows every other refusal at once; null where the rules need the
+    /// stored record.
+    /// </summary>
+    protected virtual Action<TDetails>? DryRun => null;
+
+    /// <summary>Today in the UK, for a dry run of the domain's date rules.</summary>
+    protected DateOnly Today => UkTime.Date(HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
 
     /// <summary>Adds a model error when a required date is missing (and the date input has not already said what is wrong with it).</summary>
     protected void RequireDate(DateOnly? value, string field, string message)
@@ -63,6 +78,25 @@ public abstract class RegisterFormModel<TDetails> : EvenhandPageModel
     {
         if (ReadDetails() is not { } details)
         {
+            return Page();
+        }
+
+        if (ModelState.ErrorCount > 0)
+        {
+            // A value the form could not read (a date, a number): nothing is saved, but the domain's other refusals are shown
+            // in the same round, so the user fixes everything at once.
+            try
+            {
+                DryRun?.Invoke(details);
+            }
+            catch (DomainRuleException e)
+            {
+                foreach (var error in e.Errors.Where(error => ModelState[FieldFor(error.Field)]?.Errors.Count is null or 0))
+                {
+                    ModelState.AddModelError(FieldFor(error.Field), error.Message);
+                }
+            }
+
             return Page();
         }
 

@@ -13,13 +13,12 @@ public abstract class GroupFormModel : RegisterFormModel<AdvisoryGroupDetails>
     [BindProperty] public ChairKind? ChairKind { get; set; }
     [BindProperty] public string? Payments { get; set; }
 
+    /// <inheritdoc/>
+    protected override Action<AdvisoryGroupDetails>? DryRun => d => AdvisoryGroup.Create(0, d, Today);
+
     protected override AdvisoryGroupDetails? ReadDetails()
     {
-        if (string.IsNullOrWhiteSpace(Name)) ModelState.AddModelError(nameof(Name), "Name the group");
-        if (Type is null) ModelState.AddModelError(nameof(Type), "Choose the type of group");
-        if (string.IsNullOrWhiteSpace(Chair)) ModelState.AddModelError(nameof(Chair), "Enter the chair's name");
-        if (ChairKind is null) ModelState.AddModelError(nameof(ChairKind), "Say who the chair is");
-        return ModelState.ErrorCount > 0 ? null : new AdvisoryGroupDetails(Name, Type, TermsOfReferenceReviewedOn, Chair, ChairKind, Payments);
+        return new AdvisoryGroupDetails(Name, Type, TermsOfReferenceReviewedOn, Chair, ChairKind, Payments);
     }
 
     protected void Fill(AdvisoryGroup g)

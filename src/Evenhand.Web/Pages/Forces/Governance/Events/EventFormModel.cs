@@ -19,16 +19,12 @@ public abstract class EventFormModel : RegisterFormModel<EventDetails>
     [BindProperty] public bool ConductBriefing { get; set; }
     [BindProperty] public bool OnDuty { get; set; }
 
+    /// <inheritdoc/>
+    protected override Action<EventDetails>? DryRun => d => PolicedEvent.Create(0, d);
+
     protected override EventDetails? ReadDetails()
     {
-        if (string.IsNullOrWhiteSpace(Name)) ModelState.AddModelError(nameof(Name), "Name the event");
-        if (Category is null) ModelState.AddModelError(nameof(Category), "Choose the kind of event");
-        RequireDate(StartsOn, nameof(StartsOn), "Enter the first day of the event");
-        RequireDate(EndsOn, nameof(EndsOn), "Enter the last day of the event");
-        if (Attendance is null) ModelState.AddModelError(nameof(Attendance), "Choose the attendance decision");
-        if (string.IsNullOrWhiteSpace(Reasons)) ModelState.AddModelError(nameof(Reasons), "Give the reasons for the decision");
-        return ModelState.ErrorCount > 0 ? null
-            : new EventDetails(Name, Category, StartsOn, EndsOn, Contentious, Attendance, Reasons, CommunicatedToPublic, CommunicatedToWorkforce, DressCode, ConductBriefing, OnDuty);
+        return new EventDetails(Name, Category, StartsOn, EndsOn, Contentious, Attendance, Reasons, CommunicatedToPublic, CommunicatedToWorkforce, DressCode, ConductBriefing, OnDuty);
     }
 
     protected void Fill(PolicedEvent e)

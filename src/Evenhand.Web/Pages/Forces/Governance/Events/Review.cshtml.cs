@@ -35,9 +35,6 @@ public sealed class ReviewModel(PolicedEventService register, TimeProvider time)
 
     protected override LearningReviewDetails? ReadDetails()
     {
-        RequireDate(ReviewedOn, nameof(ReviewedOn), "Enter the date of the review");
-        if (string.IsNullOrWhiteSpace(ReviewedBy)) ModelState.AddModelError(nameof(ReviewedBy), "Enter who carried out the review");
-        if (string.IsNullOrWhiteSpace(PolicingStyleEffectiveness)) ModelState.AddModelError(nameof(PolicingStyleEffectiveness), "Say how effective the policing style was");
         return ModelState.ErrorCount > 0 ? null : new LearningReviewDetails(ReviewedOn, ReviewedBy, PolicingStyleEffectiveness, ImpartialityAllegations, Lessons);
     }
 }

@@ -14,14 +14,12 @@ public abstract class IssueFormModel : RegisterFormModel<IssueDetails>
     [BindProperty] public string? CommunicationLines { get; set; }
     [BindProperty] public IssueStatus? Status { get; set; } = IssueStatus.Open;
 
+    /// <inheritdoc/>
+    protected override Action<IssueDetails>? DryRun => d => ContentiousIssue.Create(0, d, Today);
+
     protected override IssueDetails? ReadDetails()
     {
-        if (string.IsNullOrWhiteSpace(Issue)) ModelState.AddModelError(nameof(Issue), "Name the issue");
-        RequireDate(FirstSeenOn, nameof(FirstSeenOn), "Enter when the issue was first seen");
-        if (Risk is null) ModelState.AddModelError(nameof(Risk), "Choose the level of risk");
-        if (string.IsNullOrWhiteSpace(RiskAssessment)) ModelState.AddModelError(nameof(RiskAssessment), "Write the risk assessment");
-        if (Status is null) ModelState.AddModelError(nameof(Status), "Choose the status");
-        return ModelState.ErrorCount > 0 ? null : new IssueDetails(Issue, FirstSeenOn, Risk, RiskAssessment, AgreedPosition, CommunicationLines, Status);
+        return new IssueDetails(Issue, FirstSeenOn, Risk, RiskAssessment, AgreedPosition, CommunicationLines, Status);
     }
 
     protected void Fill(ContentiousIssue i)

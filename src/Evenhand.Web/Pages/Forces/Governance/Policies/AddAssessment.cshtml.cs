@@ -36,8 +36,6 @@ public sealed class AddAssessmentModel(PolicyRegisterService register, TimeProvi
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (AssessedOn is null && ModelState[nameof(AssessedOn)]?.Errors.Count is null or 0) ModelState.AddModelError(nameof(AssessedOn), "Enter the date of the assessment");
-        if (string.IsNullOrWhiteSpace(Assessor)) ModelState.AddModelError(nameof(Assessor), "Enter who carried out the assessment");
         if (ModelState.ErrorCount == 0)
         {
             var lines = Enum.GetValues<ProtectedCharacteristic>()

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Evenhand.Common;
 using Evenhand.Governance;
 using Evenhand.Web.TagHelpers;
@@ -16,20 +17,15 @@ public abstract class PolicyFormModel : RegisterFormModel<PolicyDetails>
     [BindProperty] public int? ReviewIntervalMonths { get; set; } = PolicyDocument.DefaultReviewIntervalMonths;
     [BindProperty] public string? Notes { get; set; }
 
-    /// <summary>Field-by-field checks, so the error summary links to each field; the domain checks the rest.</summary>
+    /// <summary>The details as posted (the domain refuses what is missing or wrong, field by field); only whether the policy relates to the Equality Act is the form's own question.</summary>
+    /// <inheritdoc/>
+    protected override Action<PolicyDetails>? DryRun => d => PolicyDocument.Create(0, d, Today, Common.ProcessContext.System(HttpContext.RequestServices.GetRequiredService<TimeProvider>(), "Form check"));
+
     protected override PolicyDetails? ReadDetails()
     {
-        if (string.IsNullOrWhiteSpace(Title)) ModelState.AddModelError(nameof(Title), "Enter the policy's title");
-        if (string.IsNullOrWhiteSpace(Owner)) ModelState.AddModelError(nameof(Owner), "Enter the policy's owner (a role or team)");
         if (RelatesToEqualityAct is null) ModelState.AddModelError(nameof(RelatesToEqualityAct), "Select whether the policy relates to the Equality Act 2010");
-        if (ReviewIntervalMonths is null && ModelState[nameof(ReviewIntervalMonths)]?.Errors.Count is null or 0)
-        {
-            ModelState.AddModelError(nameof(ReviewIntervalMonths), "Enter the review interval in months");
-        }
-
-        return ModelState.ErrorCount > 0
-            ? null
-            : new PolicyDetails(Title, Reference, Owner, RelatesToEqualityAct!.Value, LastReviewedOn, ReviewIntervalMonths, Notes);
+        // Unanswered, the question's error stops the save; "no" stands in so the domain's rules can still be checked at once.
+        return new PolicyDetails(Title, Reference, Owner, RelatesToEqualityAct ?? false, LastReviewedOn, ReviewIntervalMonths, Notes);
     }
 
     protected void Fill(PolicyDocument p)

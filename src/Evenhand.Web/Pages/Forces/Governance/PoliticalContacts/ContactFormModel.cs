@@ -17,15 +17,12 @@ public abstract class ContactFormModel : RegisterFormModel<ContactDetails>
     [BindProperty] public bool Escalated { get; set; }
     [BindProperty] public string? EscalatedTo { get; set; }
 
+    /// <inheritdoc/>
+    protected override Action<ContactDetails>? DryRun => d => PoliticalContact.Create(0, d, Today);
+
     protected override ContactDetails? ReadDetails()
     {
-        RequireDate(ContactOn, nameof(ContactOn), "Enter the date of the contact");
-        if (Source is null) ModelState.AddModelError(nameof(Source), "Choose who made the contact");
-        if (Channel is null) ModelState.AddModelError(nameof(Channel), "Choose how the contact was made");
-        if (string.IsNullOrWhiteSpace(WhatWasAsked)) ModelState.AddModelError(nameof(WhatWasAsked), "Say what was asked");
-        if (Kind is null) ModelState.AddModelError(nameof(Kind), "Choose what kind of contact it was");
-        if (Escalated && string.IsNullOrWhiteSpace(EscalatedTo)) ModelState.AddModelError(nameof(EscalatedTo), "Say who it was escalated to");
-        return ModelState.ErrorCount > 0 ? null : new ContactDetails(ContactOn, Source, SourceName, Channel, WhatWasAsked, Kind, ResponseGiven, Escalated, EscalatedTo);
+        return new ContactDetails(ContactOn, Source, SourceName, Channel, WhatWasAsked, Kind, ResponseGiven, Escalated, EscalatedTo);
     }
 
     protected void Fill(PoliticalContact c)

@@ -20,14 +20,13 @@ public abstract class NetworkFormModel : RegisterFormModel<NetworkDetails>
 
     public static IReadOnlyList<NpccCriteria> AllCriteria { get; } = [.. Enum.GetValues<NpccCriteria>().Where(c => c is not (NpccCriteria.None or NpccCriteria.All))];
 
+    /// <inheritdoc/>
+    protected override Action<NetworkDetails>? DryRun => d => StaffNetwork.Create(0, d, Today);
+
     protected override NetworkDetails? ReadDetails()
     {
-        if (string.IsNullOrWhiteSpace(Name)) ModelState.AddModelError(nameof(Name), "Name the network");
-        if (Scope is null) ModelState.AddModelError(nameof(Scope), "Say whether it is a local network or a branch of a national one");
-        if (string.IsNullOrWhiteSpace(Chair)) ModelState.AddModelError(nameof(Chair), "Enter the chair's name");
         var criteria = CriteriaMet.Aggregate(NpccCriteria.None, (all, c) => all | c);
-        return ModelState.ErrorCount > 0 ? null
-            : new NetworkDetails(Name, Scope, Characteristic, NoCharacteristicRationale, Chair, ChairElected, TermsOfReferenceOn, criteria, DutyHoursPerMonth, AnnualBudget, SpendToDate);
+        return new NetworkDetails(Name, Scope, Characteristic, NoCharacteristicRationale, Chair, ChairElected, TermsOfReferenceOn, criteria, DutyHoursPerMonth, AnnualBudget, SpendToDate);
     }
 
     protected void Fill(StaffNetwork n)

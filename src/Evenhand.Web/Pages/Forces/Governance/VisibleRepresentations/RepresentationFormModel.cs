@@ -19,19 +19,12 @@ public abstract class RepresentationFormModel : RegisterFormModel<Representation
     [BindProperty] public string? Rationale { get; set; }
     [BindProperty, DateInput, System.ComponentModel.DataAnnotations.Display(Name = "Review date")] public DateOnly? ReviewOn { get; set; }
 
+    /// <inheritdoc/>
+    protected override Action<RepresentationDetails>? DryRun => d => VisibleRepresentation.Create(0, d, Today);
+
     protected override RepresentationDetails? ReadDetails()
     {
-        if (Item is null) ModelState.AddModelError(nameof(Item), "Choose what is worn or displayed");
-        if (string.IsNullOrWhiteSpace(Description)) ModelState.AddModelError(nameof(Description), "Describe the item");
-        if (string.IsNullOrWhiteSpace(Cause)) ModelState.AddModelError(nameof(Cause), "Enter the cause or campaign it represents");
-        if (Decision is null) ModelState.AddModelError(nameof(Decision), "Choose the decision");
-        if (string.IsNullOrWhiteSpace(DecidedBy)) ModelState.AddModelError(nameof(DecidedBy), "Enter who made the decision");
-        RequireDate(DecidedOn, nameof(DecidedOn), "Enter the date of the decision");
-        if (string.IsNullOrWhiteSpace(Rationale)) ModelState.AddModelError(nameof(Rationale), "Give the rationale for the decision");
-        RequireDate(ReviewOn, nameof(ReviewOn), "Enter when the decision will be reviewed");
-        return ModelState.ErrorCount > 0
-            ? null
-            : new RepresentationDetails(Item, Description, Cause, Decision, PermittedFrom, PermittedTo, Conditions, DecidedBy, DecidedOn, Rationale, ReviewOn);
+        return new RepresentationDetails(Item, Description, Cause, Decision, PermittedFrom, PermittedTo, Conditions, DecidedBy, DecidedOn, Rationale, ReviewOn);
     }
 
     protected void Fill(VisibleRepresentation r)

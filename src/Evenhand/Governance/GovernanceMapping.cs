@@ -1,0 +1,179 @@
+using Evenhand.Forces;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Evenhand.Governance;
+
+// The EF Core mapping of the governance registers and their history, found by EvenhandDbContext's assembly scan.
+// Version columns are concurrency tokens by convention (EvenhandDbContext.OnModelCreating), so they are not configured
+// here.
+
+internal sealed class PolicyDocumentConfiguration : IEntityTypeConfiguration<PolicyDocument>
+{
+    public void Configure(EntityTypeBuilder<PolicyDocument> b)
+    {
+        b.HasOne<Force>().WithMany().HasForeignKey(p => p.ForceId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(p => new { p.ForceId, p.NextReviewDueOn });
+        b.Property(p => p.Title).HasMaxLength(200);
+        b.Property(p => p.Reference).HasMaxLength(40);
+        b.Property(p => p.Owner).HasMaxLength(200);
+        b.Property(p => p.Notes).HasMaxLength(4000);
+        b.Property(p => p.CreatedBy).HasMaxLength(200);
+        b.HasMany(p => p.Assessments).WithOne().HasForeignKey(a => a.PolicyDocumentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class EqualityImpactAssessmentConfiguration : IEntityTypeConfiguration<EqualityImpactAssessment>
+{
+    public void Configure(EntityTypeBuilder<EqualityImpactAssessment> b)
+    {
+        b.Property(a => a.Assessor).HasMaxLength(200);
+        b.Property(a => a.RecordedBy).HasMaxLength(200);
+        b.OwnsMany(a => a.Lines, l =>
+        {
+            // One line per characteristic: the natural key.
+            l.WithOwner().HasForeignKey("EqualityImpactAssessmentId");
+            l.HasKey("EqualityImpactAssessmentId", nameof(EiaLine.Characteristic));
+            l.Property(x => x.Rationale).HasMaxLength(2000);
+        });
+    }
+}
+
+internal sealed class VisibleRepresentationConfiguration : IEntityTypeConfiguration<VisibleRepresentation>
+{
+    public void Configure(EntityTypeBuilder<VisibleRepresentation> b)
+    {
+        b.HasOne<Force>().WithMany().HasForeignKey(r => r.ForceId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(r => new { r.ForceId, r.Item });
+        b.Property(r => r.Description).HasMaxLength(200);
+        b.Property(r => r.Cause).HasMaxLength(200);
+        b.Property(r => r.Conditions).HasMaxLength(2000);
+        b.Property(r => r.DecidedBy).HasMaxLength(200);
+        b.Property(r => r.Rationale).HasMaxLength(4000);
+    }
+}
+
+internal sealed class PoliticalContactConfiguration : IEntityTypeConfiguration<PoliticalContact>
+{
+    public void Configure(EntityTypeBuilder<PoliticalContact> b)
+    {
+        b.HasOne<Force>().WithMany().HasForeignKey(c => c.ForceId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(c => new { c.ForceId, c.ContactOn });
+        b.Property(c => c.SourceName).HasMaxLength(200);
+        b.Property(c => c.WhatWasAsked).HasMaxLength(4000);
+        b.Property(c => c.Response).HasMaxLength(4000);
+        b.Property(c => c.EscalatedTo).HasMaxLength(200);
+    }
+}
+
+internal sealed class ContentiousIssueConfiguration : IEntityTypeConfiguration<ContentiousIssue>
+{
+    public void Configure(EntityTypeBuilder<ContentiousIssue> b)
+    {
+        b.HasOne<Force>().WithMany().HasForeignKey(i => i.ForceId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(i => new { i.ForceId, i.Status });
+        b.Property(i => i.Issue).HasMaxLength(200);
+        b.Property(i => i.RiskAssessment).HasMaxLength(4000);
+        b.Property(i => i.AgreedPosition).HasMaxLength(4000);
+        b.Property(i => i.CommunicationLines).HasMaxLength(4000);
+    }
+}
+
+internal sealed class PolicedEventConfiguration : IEntityTypeConfiguration<PolicedEvent>
+{
+    public void Configure(EntityTypeBuilder<PolicedEvent> b)
+    {
+        b.HasOne<Force>().WithMany().HasForeignKey(e => e.ForceId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(e => new { e.ForceId, e.StartsOn });
+        b.Property(e => e.Name).HasMaxLength(200);
+        foreach (var text in new[] { nameof(PolicedEvent.Reasons), nameof(PolicedEvent.CommunicatedToPublic), nameof(PolicedEvent.CommunicatedToWorkforce),
+            nameof(PolicedEvent.DressCode), nameof(PolicedEvent.PolicingStyleEffectiveness), nameof(PolicedEvent.ImpartialityAllegations), nameof(PolicedEvent.Lessons) })
+        {
+            b.Property(text).HasMaxLength(4000);
+        }
+
+        b.Property(e => e.ReviewedBy).HasMaxLength(200);
+    }
+}
+
+internal sealed class AdvisoryGroupConfiguration : IEntityTypeConfiguration<AdvisoryGroup>
+{
+    public void Configure(EntityTypeBuilder<AdvisoryGroup> b)
+    {
+        b.HasOne<Force>().WithMany().HasForeignKey(g => g.ForceId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(g => g.ForceId);
+        b.Property(g => g.Name).HasMaxLength(200);
+        b.Property(g => g.Chair).HasMaxLength(200);
+        b.Property(g => g.Payments).HasMaxLength(2000);
+        b.HasMany(g => g.Members).WithOne().HasForeignKey(m => m.AdvisoryGroupId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(g => g.Meetings).WithOne().HasForeignKey(m => m.AdvisoryGroupId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AdvisoryGroupMemberConfiguration : IEntityTypeConfiguration<AdvisoryGroupMember>
+{
+    public void Configure(EntityTypeBuilder<AdvisoryGroupMember> b)
+    {
+        b.Property(m => m.Name).HasMaxLength(200);
+        b.Property(m => m.VettingRationale).HasMaxLength(2000);
+        b.Property(m => m.Training).HasMaxLength(2000);
+    }
+}
+
+internal sealed class AdvisoryMeetingConfiguration : IEntityTypeConfiguration<AdvisoryMeeting>
+{
+    public void Configure(EntityTypeBuilder<AdvisoryMeeting> b)
+    {
+        b.Property(m => m.YouSaid).HasMaxLength(2000);
+        b.Property(m => m.WeDid).HasMaxLength(2000);
+    }
+}
+
+internal sealed class GovernanceSettingsConfiguration : IEntityTypeConfiguration<GovernanceSettings>
+{
+    public void Configure(EntityTypeBuilder<GovernanceSettings> b)
+    {
+        b.HasOne<Force>().WithMany().HasForeignKey(s => s.ForceId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(s => s.ForceId).IsUnique();
+    }
+}
+
+internal sealed class StaffNetworkConfiguration : IEntityTypeConfiguration<StaffNetwork>
+{
+    public void Configure(EntityTypeBuilder<StaffNetwork> b)
+    {
+        b.HasOne<Force>().WithMany().HasForeignKey(n => n.ForceId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(n => n.ForceId);
+        b.Property(n => n.Name).HasMaxLength(200);
+        b.Property(n => n.Chair).HasMaxLength(200);
+        b.Property(n => n.NoCharacteristicRationale).HasMaxLength(2000);
+        b.Property(n => n.Criteria).HasConversion<int>();
+        b.Property(n => n.AnnualBudget).HasPrecision(12, 2);
+        b.Property(n => n.SpendToDate).HasPrecision(12, 2);
+        b.HasMany(n => n.FundingRequests).WithOne().HasForeignKey(r => r.StaffNetworkId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class FundingRequestConfiguration : IEntityTypeConfiguration<FundingRequest>
+{
+    public void Configure(EntityTypeBuilder<FundingRequest> b)
+    {
+        b.Property(r => r.Purpose).HasMaxLength(1000);
+        b.Property(r => r.Rationale).HasMaxLength(2000);
+        b.Property(r => r.Amount).HasPrecision(12, 2);
+        b.Property(r => r.AmountAwarded).HasPrecision(12, 2);
+        b.Property(r => r.WorkforceSharePercent).HasPrecision(5, 2);
+        b.Property(r => r.LocalPopulationSharePercent).HasPrecision(5, 2);
+    }
+}
+
+internal sealed class GovernanceHistoryEntryConfiguration : IEntityTypeConfiguration<GovernanceHistoryEntry>
+{
+    public void Configure(EntityTypeBuilder<GovernanceHistoryEntry> b)
+    {
+        b.HasIndex(h => new { h.ForceId, h.RecordType, h.RecordId });
+        b.Property(h => h.RecordType).HasMaxLength(40);
+        b.Property(h => h.By).HasMaxLength(200);
+        b.Property(h => h.Change).HasMaxLength(4000);
+    }
+}

@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+using Evenhand.Tests.Infrastructure;
+
+namespace Evenhand.Tests.Web;
+
+/// <summary>
+/// Each form rule lives in the domain once (issue 14): a page model adds an error of its own only for a value it could not
+/// read or a question the domain never sees. This reads every page model's error messages and every message the domain
+/// refuses with, and fails when a page repeats a domain rule's words (the sign of a rule written twice, which can hide the
+/// domain's own rule and reaches the form in a second round).
+/// </summary>
+public sealed partial class ValidationOnceTests
+{
+    /// <summary>
+    /// Rules still written in both places, to be moved to the domain: two forms whose domain method takes the value as
+    /// non-null, so the page checks it first. The test fails if one is fixed and left here, or a new one appears.
+    /// </summary>
+    private static readonly string[] NotYetMoved =
+    [
+        "Pages/Forces/HateIncidents/PersonalData/Index.cshtml.cs: enter the person's name",
+        "Pages/Account/Reminders.cshtml.cs: choose how you want to be reminded",
+    ];
+
+    [Fact]
+    public void NoPageModel_RepeatsARuleTheDomainHolds()
+    {
+        var domain = Directory.EnumerateFiles(Path.Combine(TestPaths.RepoRoot, "src", "Evenhand"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => Literal().Matches(File.ReadAllText(f)).Select(m => Normalise(m.Groups["text"].Value)))
+            .ToHashSet(StringComparer.Ordinal);
+        var web = Path.Combine(TestPaths.RepoRoot, "src", "Evenhand.Web");
+        var repeated = Directory.EnumerateFiles(web, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => PageError().Matches(File.ReadAllText(f))
+                .Select(m => Normalise(m.Groups["text"].Value))
+                .Where(domain.Contains)
+                .Select(text => $"{Path.GetRelativePath(web, f).Replace(Path.DirectorySeparatorChar, '/')}: {text}"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.True(domain.Count > 200, $"Only {domain.Count} domain messages found: the scan is not reading the domain.");
+        Assert.Equal(NotYetMoved.Order(StringComparer.Ordinal), repeated);
+    }
+
+    /// <summary>A rule's words without case or a closing full stop (pages wrote them without, the domain with).</summary>
+    private static string Normalise(string message) => message.Trim().TrimEnd('.').ToLowerInvariant();
+
+    [GeneratedRegex("\"(?<text>[A-Z][^\"{}]{8,})\"")]
+    private static partial Regex Literal();
+
+    [GeneratedRegex("(?:AddModelError\\([^,]+,|Require\\w*\\([^;]*?)\\s*\"(?<text>[^\"]+)\"")]
+    private static partial Regex PageError();
+}
