@@ -251,6 +251,7 @@ public sealed class AdvisoryGroupPageTests(AppFixture apps)
         Assert.Contains("on or after the date they joined", summary.TextContent, StringComparison.Ordinal);
         Assert.StartsWith("#LeftOn", summary.QuerySelector("a")!.GetAttribute("href"), StringComparison.Ordinal);
         Assert.Equal("Long Server (renamed)", refusedPage.QuerySelector("#Name")!.GetAttribute("value"));
+        Assert.Equal(name, refusedPage.QuerySelector(".govuk-caption-l")!.TextContent.Trim());
 
         var left = await governance.SubmitAsync(await governance.GetPageAsync(change), change, Member("Long Server", "30", "11", "2024"));
         Assert.Equal(HttpStatusCode.Redirect, left.StatusCode);

@@ -60,11 +60,14 @@ public abstract class RegisterFormModel<TDetails> : EvenhandPageModel
     /// A form about an existing record: when the force has no such record (another force's id) the answer is 404 whatever
     /// was posted, before the form is read, as for the GET.
     /// </summary>
-    protected async Task<IActionResult> SaveAsync<TRecord>(Func<Task<TRecord>> existing, Func<TDetails, Task<int>> save, string notice, Func<int, string> recordUrl)
+    /// <param name="shown">Fills what the page shows about the stored record (its name in the caption), for when the form is shown again.</param>
+    protected async Task<IActionResult> SaveAsync<TRecord>(Func<Task<TRecord>> existing, Func<TDetails, Task<int>> save, string notice, Func<int, string> recordUrl,
+        Action<TRecord>? shown = null)
     {
         try
         {
-            await existing();
+            var record = await existing();
+            shown?.Invoke(record);
         }
         catch (NotFoundException)
         {

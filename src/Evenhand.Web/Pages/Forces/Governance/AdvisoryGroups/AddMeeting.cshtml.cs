@@ -16,5 +16,5 @@ public sealed class AddMeetingModel(AdvisoryGroupService register, TimeProvider 
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
         SaveAsync(() => register.GetAsync(Force.Id, Id, ct), async m => { await register.AddMeetingAsync(Force.Id, Id, Version, m.HeldOn, m.Minutes, m.YouSaid, m.WeDid, Actor(time), ct); return Id; },
-            "Meeting recorded", id => GovernancePages.Group(Force.Slug, id));
+            "Meeting recorded", id => GovernancePages.Group(Force.Slug, id), g => GroupName = g.Name);
 }

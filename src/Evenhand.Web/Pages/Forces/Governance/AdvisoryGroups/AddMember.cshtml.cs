@@ -17,5 +17,5 @@ public sealed class AddMemberModel(AdvisoryGroupService register, TimeProvider t
     });
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
-        SaveAsync(() => register.GetAsync(Force.Id, Id, ct), async d => { await register.AddMemberAsync(Force.Id, Id, Version, d, Actor(time), ct); return Id; }, "Member added", id => GovernancePages.Group(Force.Slug, id));
+        SaveAsync(() => register.GetAsync(Force.Id, Id, ct), async d => { await register.AddMemberAsync(Force.Id, Id, Version, d, Actor(time), ct); return Id; }, "Member added", id => GovernancePages.Group(Force.Slug, id), g => GroupName = g.Name);
 }

@@ -20,18 +20,11 @@ public sealed class EditMeetingModel(AdvisoryGroupService register, TimeProvider
         WeDid = x.Meeting.WeDid;
     });
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        var result = await SaveAsync(() => MeetingAsync(ct),
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
+        SaveAsync(() => MeetingAsync(ct),
             async m => { await register.ChangeMeetingAsync(Force.Id, Id, Version, MeetingId, m.HeldOn, m.Minutes, m.YouSaid, m.WeDid, Actor(time), ct); return Id; },
-            "Meeting changed", id => GovernancePages.Group(Force.Slug, id));
-        if (result is Microsoft.AspNetCore.Mvc.RazorPages.PageResult)
-        {
-            GroupName = (await register.GetAsync(Force.Id, Id, ct)).Name;
-        }
-
-        return result;
-    }
+            "Meeting changed", id => GovernancePages.Group(Force.Slug, id),
+            x => GroupName = x.Group.Name);
 
     private async Task<(AdvisoryGroup Group, AdvisoryMeeting Meeting)> MeetingAsync(CancellationToken ct)
     {

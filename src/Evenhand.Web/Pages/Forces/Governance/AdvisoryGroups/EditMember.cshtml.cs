@@ -22,19 +22,11 @@ public sealed class EditMemberModel(AdvisoryGroupService register, TimeProvider 
         Fill(x.Member);
     });
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        var result = await SaveAsync(() => MemberAsync(ct),
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
+        SaveAsync(() => MemberAsync(ct),
             async d => { await register.ChangeMemberAsync(Force.Id, Id, Version, MemberId, d, LeftOn, Actor(time), ct); return Id; },
-            "Member changed", id => GovernancePages.Group(Force.Slug, id));
-        if (result is Microsoft.AspNetCore.Mvc.RazorPages.PageResult)
-        {
-            // Refused: the page's caption comes from the stored group; the fields stay as posted.
-            GroupName = (await register.GetAsync(Force.Id, Id, ct)).Name;
-        }
-
-        return result;
-    }
+            "Member changed", id => GovernancePages.Group(Force.Slug, id),
+            x => GroupName = x.Group.Name);
 
     private async Task<(AdvisoryGroup Group, AdvisoryGroupMember Member)> MemberAsync(CancellationToken ct)
     {

@@ -15,5 +15,5 @@ public sealed class AddFundingModel(StaffNetworkService register, TimeProvider t
     });
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
-        SaveAsync(() => register.GetAsync(Force.Id, Id, ct), async d => { await register.AddFundingRequestAsync(Force.Id, Id, Version, d, Actor(time), ct); return Id; }, "Funding request recorded", id => GovernancePages.Network(Force.Slug, id));
+        SaveAsync(() => register.GetAsync(Force.Id, Id, ct), async d => { await register.AddFundingRequestAsync(Force.Id, Id, Version, d, Actor(time), ct); return Id; }, "Funding request recorded", id => GovernancePages.Network(Force.Slug, id), n => NetworkName = n.Name);
 }

@@ -17,19 +17,11 @@ public sealed class EditFundingModel(StaffNetworkService register, TimeProvider 
         Fill(x.Request);
     });
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        var result = await SaveAsync(() => RequestAsync(ct),
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
+        SaveAsync(() => RequestAsync(ct),
             async d => { await register.ChangeFundingRequestAsync(Force.Id, Id, Version, RequestId, d, Actor(time), ct); return Id; },
-            "Funding request changed", id => GovernancePages.Network(Force.Slug, id));
-        if (result is Microsoft.AspNetCore.Mvc.RazorPages.PageResult)
-        {
-            // Refused: the caption comes from the stored network; the fields stay as posted.
-            NetworkName = (await register.GetAsync(Force.Id, Id, ct)).Name;
-        }
-
-        return result;
-    }
+            "Funding request changed", id => GovernancePages.Network(Force.Slug, id),
+            x => NetworkName = x.Network.Name);
 
     private async Task<(StaffNetwork Network, FundingRequest Request)> RequestAsync(CancellationToken ct)
     {
