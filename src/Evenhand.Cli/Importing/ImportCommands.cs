@@ -83,7 +83,7 @@ internal static class ImportCommands
             }
 
             var inspection = await console.StatusAsync("Importing…",
-                () => new DocumentImportService(db).ImportReportAsync(options, Context("import report", path), ct));
+                () => new DocumentImportService(db).ImportReportAsync(options, Context(console, "import report", path), ct));
             var forceRecommendations = inspection.Recommendations.Count(r => r.AppliesToForces);
             if (asJson)
             {
@@ -167,7 +167,7 @@ internal static class ImportCommands
             }
 
             var result = await console.StatusAsync("Importing…",
-                () => service.ImportResponseAsync(new ImportResponseOptions(inspectionId, slug, parsed, Path.GetFileName(path)), Context("import response", path), ct));
+                () => service.ImportResponseAsync(new ImportResponseOptions(inspectionId, slug, parsed, Path.GetFileName(path)), Context(console, "import response", path), ct));
             if (asJson)
             {
                 CliJson.Write(console, new ImportedResponseJson(result.Response.Id, slug, inspectionId, result.Answered, result.Missing, result.CommentsFilled, result.Notes));
@@ -228,8 +228,8 @@ internal static class ImportCommands
         return false;
     }
 
-    private static ProcessContext Context(string command, string path) =>
-        ProcessContext.System(TimeProvider.System, $"evenhand {command} {Path.GetFileName(path)} (run by {Environment.UserName})");
+    private static ProcessContext Context(CliConsole console, string command, string path) =>
+        ProcessContext.System(console.Time, $"evenhand {command} {Path.GetFileName(path)} (run by {Environment.UserName})");
 
     private static DateOnly? ParseDate(string? value, string option)
     {

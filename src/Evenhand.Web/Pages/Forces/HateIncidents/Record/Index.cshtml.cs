@@ -106,6 +106,6 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
     private async Task LoadAsync(CancellationToken ct)
     {
         var policy = await policies.GetAsync(Force.Id, ct);
-        KnownCharacteristics = policy.KnownCharacteristics(RuleSetRegistry.Get(policy.RuleSetOn(HateIncidentService.LondonDate(time.GetUtcNow()))));
+        KnownCharacteristics = policy.KnownCharacteristics(RuleSetRegistry.Get(policy.RuleSetOn(time.Today())));
     }
 }

@@ -55,7 +55,7 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
         Incidents.RecordSubjectAnsweredAsync(Force.Id, Id, Version, Actor(), ct),
         "Recorded that the subject was answered", IncidentUrl("subject-notification"), ct);
 
-    public DateOnly Today() => HateIncidentService.LondonDate(Time.GetUtcNow());
+    public DateOnly Today() => Time.Today();
 
     protected override Task OnLoadedAsync(CancellationToken ct) =>
         Incidents.RecordSubjectDataShownAsync(Incident, "subject-notification", new SubjectDataShown(
