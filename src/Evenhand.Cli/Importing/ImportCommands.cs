@@ -20,7 +20,6 @@ namespace Evenhand.Cli.Importing;
 /// </summary>
 internal static class ImportCommands
 {
-    private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
 
     public static Command Build() => new("import", "Store a report or a PCC response in the database (shows a preview first).")
     {
@@ -74,7 +73,7 @@ internal static class ImportCommands
                 ReportView.Render(console.Out, report);
                 console.Out.WriteLine();
                 console.Out.MarkupLineInterpolated(
-                    $"Will import [bold]{options.Title}[/], published {options.PublishedOn.ToString("d MMMM yyyy", EnGb)} by {options.Publisher} ({InspectionTypes.Name(options.Type)}).");
+                    $"Will import [bold]{options.Title}[/], published {Format.Date(options.PublishedOn)} by {options.Publisher} ({DisplayNames.For(options.Type)}).");
             }
 
             if (!Confirm(console, pr.GetValue(yes), asJson, $"Import {report.Recommendations.Count} recommendation(s)?"))

@@ -61,6 +61,9 @@ public static class Format
     /// <summary>"1,234".</summary>
     public static string Number(long n) => n.ToString("#,0", English);
 
+    /// <summary>"1,234", or nothing when there is no number.</summary>
+    public static string Number(long? n) => n is { } v ? Number(v) : "";
+
     /// <summary>"1,234.5": at most <paramref name="decimals"/> decimal places, no exponent, no trailing zeros.</summary>
     public static string Number(double x, int decimals = 1) =>
         double.IsFinite(x) ? x.ToString("#,0." + new string('#', Math.Clamp(decimals, 0, 10)), English) : "–";

@@ -27,6 +27,10 @@ public static class HateIncidentPages
 
     public static string Characteristics(IEnumerable<string> cs) => string.Join(", ", cs.Select(Words));
 
+    /// <summary>A history entry's note; entries written before rule sets were shown by name say "Rule set code-2023".</summary>
+    public static string HistoryNote(string note) =>
+        note.StartsWith("Rule set ", StringComparison.Ordinal) ? "Rules: " + DisplayNames.RuleSet(note["Rule set ".Length..]) : note;
+
     public static string OutcomeColour(string? key) => key switch
     {
         "hate-crime" => "red",

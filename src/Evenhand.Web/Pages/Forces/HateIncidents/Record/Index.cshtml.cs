@@ -62,7 +62,7 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
         var ok = await TryAsync(async () =>
         {
             var report = new IncidentReport(reported!.Value, Channel!.Value, occurred!.Value, Area!, LocationDescription, Circumstances!, Characteristics,
-                PerceivedBy!.Value, ImmediateRisk!.Value, SafeguardingConcern!.Value);
+                PerceivedBy!.Value, ImmediateRisk!.Value, SafeguardingConcern!.Value, OccurredTimeUnknown: string.IsNullOrWhiteSpace(OccurredTime));
             var complainant = string.IsNullOrWhiteSpace(ComplainantName) ? null : new PersonDetails(ComplainantName, null, null, ComplainantContact, null);
             recorded = await incidents.RecordAsync(Force.Id, new RecordIncidentOptions(report, Reference, complainant),
                 User.IncidentRole() ?? IncidentStaffRole.CallTaker, Actor(time), ct);
