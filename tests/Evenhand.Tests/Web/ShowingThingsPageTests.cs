@@ -21,7 +21,7 @@ public sealed class ShowingThingsPageTests(AppFixture apps)
         int rec;
         await using (var db = app.CreateDbContext())
         {
-            rec = await db.Recommendations.Where(r => r.Number == 3).Select(r => r.Id).FirstAsync();
+            rec = await db.Recommendations.Where(r => r.Number == 17).Select(r => r.Id).FirstAsync();
         }
 
         var url = $"/forces/staffordshire/recommendations/{rec}";
