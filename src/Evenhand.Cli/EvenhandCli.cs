@@ -15,9 +15,13 @@ namespace Evenhand.Cli;
 /// <summary>The `evenhand` command: <c>evenhand &lt;noun&gt; &lt;verb&gt;</c>.</summary>
 public static class EvenhandCli
 {
-    /// <summary>Runs the command line. <paramref name="stdout"/> and <paramref name="stderr"/> replace the console (tests capture them).</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
+    /// <summary>
+    /// Runs the command line. <paramref name="stdout"/> and <paramref name="stderr"/> replace the console (tests capture them);
+    /// <paramref name="time"/> replaces the system clock.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, TimeProvider? time = null)
     {
+        CliConsole.Clock.Value = time;
         var root = BuildRoot();
         var config = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
         if (stdout is not null) config.Output = stdout;

@@ -69,7 +69,7 @@ internal static class UserCommands
             var generated = string.IsNullOrEmpty(given);
             var secret = generated ? PasswordRules.Generate() : given!;
 
-            await using var services = await IdentityServices.BuildAsync(pr, database, ct);
+            await using var services = await IdentityServices.BuildAsync(pr, database, console.Time, ct);
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<EvenhandDbContext>();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<EvenhandUser>>();
@@ -103,7 +103,7 @@ internal static class UserCommands
                 };
                 Check(await users.CreateAsync(created, secret), "create the user", ExitCodes.Usage);
                 Check(await users.AddToRoleAsync(created, roleName), "give the user their role");
-                Evenhand.Auditing.AuditLog.Record(db, Context("users add"), "Created", "User", created.Id, forceRecord?.Id, null,
+                Evenhand.Auditing.AuditLog.Record(db, console.Context("users add"), "Created", "User", created.Id, forceRecord?.Id, null,
                     new { created.Email, created.DisplayName, Role = roleName, ForceSlug = forceSlug });
                 await db.SaveChangesAsync(ct);
                 return created;
@@ -144,7 +144,7 @@ internal static class UserCommands
             var rows = users.Select(u => new UserJson(
                 u.Id, u.Email ?? u.UserName ?? "", u.DisplayName,
                 roleNames.Where(r => r.UserId == u.Id).Select(r => r.Name ?? "").Order().ToList(),
-                u.Force?.Slug, u.LockoutEnd is { } end && end > DateTimeOffset.UtcNow, u.IsDisabled)).ToList();
+                u.Force?.Slug, u.LockoutEnd is { } end && end > console.Time.GetUtcNow(), u.IsDisabled)).ToList();
 
             if (pr.GetValue(json))
             {
@@ -222,7 +222,7 @@ internal static class UserCommands
         database.AddTo(command);
         command.SetHandler(async (pr, console, ct) =>
         {
-            await using var services = await IdentityServices.BuildAsync(pr, database, ct);
+            await using var services = await IdentityServices.BuildAsync(pr, database, console.Time, ct);
             await using var scope = services.CreateAsyncScope();
             var admin = scope.ServiceProvider.GetRequiredService<UserAdministration>();
             string id;
@@ -231,7 +231,7 @@ internal static class UserCommands
             {
                 var user = await admin.FindAsync(pr.GetValue(email)!);
                 id = user.Id;
-                result = await act(admin, user, pr, Context("users " + name), ct);
+                result = await act(admin, user, pr, console.Context("users " + name), ct);
             }
             catch (Exception e) when (e is NotFoundException or DomainRuleException)
             {
@@ -258,9 +258,6 @@ internal static class UserCommands
         return command;
     }
 
-    private static ProcessContext Context(string command) =>
-        new("cli", Environment.UserName is { Length: > 0 } u ? $"{u} (command line)" : "command line", DateTimeOffset.UtcNow, "evenhand " + command);
-
     /// <summary>Accepts a role as stored ("PccOffice") or as people write it ("pcc-office", "PCC office").</summary>
     internal static string ResolveRole(string value)
     {
@@ -282,7 +279,7 @@ internal static class UserCommands
 /// <summary>Identity's user and role managers over the Evenhand database, configured with the web app's password rules.</summary>
 internal static class IdentityServices
 {
-    public static async Task<ServiceProvider> BuildAsync(ParseResult pr, DatabaseOptions database, CancellationToken ct)
+    public static async Task<ServiceProvider> BuildAsync(ParseResult pr, DatabaseOptions database, TimeProvider time, CancellationToken ct)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -294,7 +291,7 @@ internal static class IdentityServices
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<EvenhandDbContext>();
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(time);
         services.AddScoped<UserAdministration>();
         var provider = services.BuildServiceProvider();
         try

@@ -47,7 +47,7 @@ internal static partial class DbBackupCommands
         return command;
     }
 
-    public static Command Restore(TimeProvider time)
+    public static Command Restore()
     {
         var database = new DatabaseOptions();
         var file = new Argument<string>("file") { Description = "The backup to restore (an Evenhand SQLite database file)" };
@@ -84,7 +84,7 @@ internal static partial class DbBackupCommands
                 }
             }
 
-            var (keptAt, restored) = Refusing(() => SqliteBackup.Restore(path, connection, time.GetUtcNow()));
+            var (keptAt, restored) = Refusing(() => SqliteBackup.Restore(path, connection, console.Time.GetUtcNow()));
             console.Out.MarkupLineInterpolated($"[green]Restored[/] {restored.Path} from {incoming.Path} ({restored.Applied.Count} migrations, last {restored.LastMigration}).");
             if (keptAt is not null)
             {

@@ -33,6 +33,6 @@ internal static class DbCommands
                 $"Database is up to date ({(pending.Count == 0 ? "no migrations were pending" : $"{pending.Count} migration(s) applied")}; {forces} forces).");
             return ExitCodes.Success;
         });
-        return new Command("db", "Database administration.") { Subcommands = { migrate, DbBackupCommands.Backup(), DbBackupCommands.Restore(TimeProvider.System) } };
+        return new Command("db", "Database administration.") { Subcommands = { migrate, DbBackupCommands.Backup(), DbBackupCommands.Restore() } };
     }
 }

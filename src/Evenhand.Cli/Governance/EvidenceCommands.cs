@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Evenhand.Cli.Infrastructure;
 using Evenhand.Cli.Parsing;
+using Evenhand.Common;
 using Evenhand.Data;
 using Evenhand.Forces;
 using Evenhand.Governance;
@@ -42,8 +43,8 @@ internal static class EvidenceCommands
                     await using var db = new EvenhandDbContext(options);
                     await DatabaseInitializer.InitialiseAsync(db, ct);
                     var forceId = await db.Forces.Where(f => f.Slug == slug).Select(f => f.Id).SingleAsync(ct);
-                    await GovernanceDemoData.EnsureAsync(db, [forceId], TimeProvider.System, ct);
-                    indicators = await GovernanceEvidenceService.For(db, TimeProvider.System).ForForceAsync(forceId, Common.UkTime.Date(DateTimeOffset.UtcNow), ct);
+                    await GovernanceDemoData.EnsureAsync(db, [forceId], console.Time, ct);
+                    indicators = await GovernanceEvidenceService.For(db, console.Time).ForForceAsync(forceId, console.Time.Today(), ct);
                 }
                 finally
                 {
@@ -54,7 +55,7 @@ internal static class EvidenceCommands
             {
                 await using var db = await database.OpenAsync(pr, ct);
                 var forceId = await db.Forces.Where(f => f.Slug == slug).Select(f => f.Id).SingleAsync(ct);
-                indicators = await GovernanceEvidenceService.For(db, TimeProvider.System).ForForceAsync(forceId, Common.UkTime.Date(DateTimeOffset.UtcNow), ct);
+                indicators = await GovernanceEvidenceService.For(db, console.Time).ForForceAsync(forceId, console.Time.Today(), ct);
             }
 
             var byRecommendation = indicators.GroupBy(i => i.Recommendation).OrderBy(g => g.Key).ToList();

@@ -31,7 +31,7 @@ internal static class IncidentsCommands
         command.SetHandler(async (pr, console, ct) =>
         {
             await using var db = await database.OpenAsync(pr, ct);
-            var result = await new Evenhand.HateIncidents.HateIncidentDueWork(db, TimeProvider.System).RunAsync(ct);
+            var result = await new Evenhand.HateIncidents.HateIncidentDueWork(db, console.Time).RunAsync(ct);
             if (pr.GetValue(json))
             {
                 CliJson.Write(console, new { reviewsOverdue = result.ReviewsOverdue, retentionReviewsDue = result.RetentionReviewsDue, repliesOverdue = result.RepliesOverdue, subjectsToTellOverdue = result.SubjectsToTellOverdue });

@@ -20,7 +20,6 @@ namespace Evenhand.Cli.Importing;
 /// </summary>
 internal static class ImportCommands
 {
-    private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
 
     public static Command Build() => new("import", "Store a report or a PCC response in the database (shows a preview first).")
     {
@@ -74,7 +73,7 @@ internal static class ImportCommands
                 ReportView.Render(console.Out, report);
                 console.Out.WriteLine();
                 console.Out.MarkupLineInterpolated(
-                    $"Will import [bold]{options.Title}[/], published {options.PublishedOn.ToString("d MMMM yyyy", EnGb)} by {options.Publisher} ({InspectionTypes.Name(options.Type)}).");
+                    $"Will import [bold]{options.Title}[/], published {Format.Date(options.PublishedOn)} by {options.Publisher} ({DisplayNames.For(options.Type)}).");
             }
 
             if (!Confirm(console, pr.GetValue(yes), asJson, $"Import {report.Recommendations.Count} recommendation(s)?"))
@@ -83,7 +82,7 @@ internal static class ImportCommands
             }
 
             var inspection = await console.StatusAsync("Importing…",
-                () => new DocumentImportService(db).ImportReportAsync(options, Context("import report", path), ct));
+                () => new DocumentImportService(db).ImportReportAsync(options, Context(console, "import report", path), ct));
             var forceRecommendations = inspection.Recommendations.Count(r => r.AppliesToForces);
             if (asJson)
             {
@@ -167,7 +166,7 @@ internal static class ImportCommands
             }
 
             var result = await console.StatusAsync("Importing…",
-                () => service.ImportResponseAsync(new ImportResponseOptions(inspectionId, slug, parsed, Path.GetFileName(path)), Context("import response", path), ct));
+                () => service.ImportResponseAsync(new ImportResponseOptions(inspectionId, slug, parsed, Path.GetFileName(path)), Context(console, "import response", path), ct));
             if (asJson)
             {
                 CliJson.Write(console, new ImportedResponseJson(result.Response.Id, slug, inspectionId, result.Answered, result.Missing, result.CommentsFilled, result.Notes));
@@ -228,8 +227,8 @@ internal static class ImportCommands
         return false;
     }
 
-    private static ProcessContext Context(string command, string path) =>
-        ProcessContext.System(TimeProvider.System, $"evenhand {command} {Path.GetFileName(path)} (run by {Environment.UserName})");
+    private static ProcessContext Context(CliConsole console, string command, string path) =>
+        ProcessContext.System(console.Time, $"evenhand {command} {Path.GetFileName(path)} (run by {Environment.UserName})");
 
     private static DateOnly? ParseDate(string? value, string option)
     {

@@ -26,6 +26,18 @@ internal sealed class CliConsole
     /// <summary>The raw standard output, for <c>--json</c>.</summary>
     public TextWriter Json { get; }
 
+    /// <summary>
+    /// The clock every command reads (the system clock unless <see cref="EvenhandCli.RunAsync"/> was given another), so a
+    /// command's dates and audit times come from one injected <see cref="TimeProvider"/>.
+    /// </summary>
+    public TimeProvider Time { get; } = Clock.Value ?? TimeProvider.System;
+
+    internal static readonly AsyncLocal<TimeProvider?> Clock = new();
+
+    /// <summary>Who and when for a change made from the command line, for the audit trail.</summary>
+    public Evenhand.Common.ProcessContext Context(string command) =>
+        new("cli", Environment.UserName is { Length: > 0 } u ? $"{u} (command line)" : "command line", Time.GetUtcNow(), "evenhand " + command);
+
     /// <summary>True only when a person is at the terminal: never when input or output is redirected, nor in tests.</summary>
     public bool IsInteractive { get; }
 

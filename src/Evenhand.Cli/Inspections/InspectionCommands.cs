@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Evenhand.Cli.Infrastructure;
 using Evenhand.Cli.Parsing;
+using Evenhand.Common;
 using Evenhand.Data;
 using Evenhand.Importing;
 using Evenhand.Inspections.Parsing;
@@ -44,7 +45,7 @@ internal static class InspectionCommands
             {
                 table.AddRow(
                     r.Id.ToString(CultureInfo.InvariantCulture), Markup.Escape(r.Title),
-                    r.Published.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")), r.Recommendations.ToString(CultureInfo.InvariantCulture));
+                    Format.Date(r.Published), r.Recommendations.ToString(CultureInfo.InvariantCulture));
             }
 
             console.Out.Write(table);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Evenhand.Common;
 using Evenhand.Inspections.Parsing;
 using Spectre.Console;
 
@@ -7,12 +8,11 @@ namespace Evenhand.Cli.Parsing;
 /// <summary>How a parsed report is shown: a table for people, a fixed JSON shape for scripts.</summary>
 internal static class ReportView
 {
-    private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
 
     public static void Render(IAnsiConsole console, ParsedReport report)
     {
         console.MarkupLineInterpolated($"[bold]{report.Title}[/]");
-        console.MarkupLineInterpolated($"Published: {(report.Published is { } p ? p.ToString("d MMMM yyyy", EnGb) : "no full date in the document")}");
+        console.MarkupLineInterpolated($"Published: {(report.Published is { } p ? Format.Date(p) : "no full date in the document")}");
         var forceCount = report.Recommendations.Count(r => r.AppliesToForces);
         console.MarkupLineInterpolated($"{report.Recommendations.Count} recommendation(s), {forceCount} for forces");
 
@@ -40,7 +40,7 @@ internal static class ReportView
     }
 
     public static string Due(ParsedRecommendation r) =>
-        r.DueDate is { } d ? d.ToString("d MMM yyyy", EnGb)
+        r.DueDate is { } d ? Format.ShortDate(d)
         : r.DueRule is { FromPublication: true } fromPublication ? Abbreviate($"{fromPublication.Description} (from publication)", 30)
         : r.DueRule is { } rule ? Abbreviate($"{rule.Months} months after {rule.Event}", 30)
         : "";

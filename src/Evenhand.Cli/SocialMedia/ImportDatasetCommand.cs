@@ -39,8 +39,8 @@ internal static class ImportDatasetCommand
 
             await using var db = await database.OpenAsync(pr, ct);
             int? forceId = slug is null ? null : await db.Forces.Where(f => f.Slug == slug).Select(f => f.Id).SingleAsync(ct);
-            var ctx = new ProcessContext("cli", Environment.UserName is { Length: > 0 } u ? $"{u} (command line)" : "command line", DateTimeOffset.UtcNow, "evenhand social import");
-            var service = new SocialDatasetService(db, TimeProvider.System);
+            var ctx = console.Context("social import");
+            var service = new SocialDatasetService(db, console.Time);
             var dataset = await service.CreateAsync(new DatasetUpload(pr.GetValue(name) ?? Path.GetFileNameWithoutExtension(postsPath), forceId,
                 accountsPath, postsPath, pr.GetValue(strict)), ctx, ct);
             var files = DatasetFiles.FromPaths(accountsPath, postsPath);

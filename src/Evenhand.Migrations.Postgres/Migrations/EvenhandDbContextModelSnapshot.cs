@@ -1209,6 +1209,9 @@ namespace Evenhand.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("OccurredTimeUnknown")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("OpeningCode")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");

@@ -1163,6 +1163,9 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                     b.Property<long>("OccurredAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("OccurredTimeUnknown")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("OpeningCode")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");

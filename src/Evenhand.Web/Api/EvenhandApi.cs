@@ -31,23 +31,23 @@ public static class EvenhandApi
 
         var force = api.MapGroup("/forces/{slug}").AddEndpointFilter(ForceScope);
         force.MapGet("/recommendations", async (HttpContext http, ForceResponseService s, TimeProvider time, CancellationToken ct) =>
-            (await s.ListForForceAsync(http.CurrentForce().Id, ct)).Select(p => PlanDto.From(p, Today(time))))
+            (await s.ListForForceAsync(http.CurrentForce().Id, ct)).Select(p => PlanDto.From(p, time.Today())))
             .WithSummary("The force's action plans for every recommendation that applies to forces.");
         force.MapGet("/recommendations/{recommendationId:int}", async (int recommendationId, HttpContext http, ForceResponseService s, TimeProvider time, CancellationToken ct) =>
-            PlanDetailDto.From(await s.GetAsync(http.CurrentForce().Id, recommendationId, ct), Today(time)))
+            PlanDetailDto.From(await s.GetAsync(http.CurrentForce().Id, recommendationId, ct), time.Today()))
             .WithSummary("The force's action plan for one recommendation: progress, leads, actions, evidence, meetings and timeline.");
         force.MapPost("/recommendations/{recommendationId:int}/progress", async (int recommendationId, ProgressRequest body, HttpContext http, ForceResponseService s, TimeProvider time, CancellationToken ct) =>
             {
                 var plan = await s.UpdateProgressAsync(http.CurrentForce().Id, recommendationId,
                     new UpdateProgressOptions(body.Version, body.Progress, body.EvidenceText, body.EvidenceUrl, null), http.User.ToProcessContext(time), ct);
-                return PlanDetailDto.From(plan, Today(time));
+                return PlanDetailDto.From(plan, time.Today());
             })
             .RequireAuthorization(Policies.EditPlans)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Updates the force's progress, optionally adding evidence. Send the version you read; a stale version gets 409.");
         force.MapGet("/responses", async (HttpContext http, Section55Service s, TimeProvider time, CancellationToken ct) =>
-            (await s.ListForForceAsync(http.CurrentForce().Id, ct)).Select(r => Section55SummaryDto.From(r, Today(time))))
+            (await s.ListForForceAsync(http.CurrentForce().Id, ct)).Select(r => Section55SummaryDto.From(r, time.Today())))
             .RequireAuthorization(Policies.ReadSection55Drafts)
             .WithSummary("The force's section 55 responses: due date (the last of the 56 days beginning with the report's publication), published date, answers.");
 
@@ -67,7 +67,6 @@ public static class EvenhandApi
     }
 
     /// <summary>Today in the UK (Europe/London), whatever the server's own time zone: deadlines and "late" are UK dates.</summary>
-    public static DateOnly Today(TimeProvider time) => UkTime.Date(time.GetUtcNow());
 
     private static async Task<PublicResponseDto?> PublicResponseAsync(string slug, int inspectionId, Section55Service s55, ForceResponseService plans, CancellationToken ct)
     {

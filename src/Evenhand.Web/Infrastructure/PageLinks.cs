@@ -14,7 +14,28 @@ public sealed record PageLinks(int Number, int? Pages, string Self, string? Firs
     /// <summary>Nothing to page: one page or none.</summary>
     public bool HasNoLinks => First is null && Previous is null && Next is null && Last is null;
 
-    /// <summary>The links of <paramref name="page"/>; <paramref name="self"/> is the address it was read from (the current page's link).</summary>
+    /// <summary>
+    /// The links of <paramref name="page"/>; <paramref name="self"/> is the address it was read from (the current page's link).
+    /// <paramref name="url"/> gives the list's address (from the router) with its filters and the paging values it is given,
+    /// usually through <see cref="Query"/>.
+    /// </summary>
+    public static PageLinks For<T>(KeysetPage<T> page, Func<T, string> key, Func<(string Name, object? Value)[], string> url, string self)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(url);
+        var n = page.Number;
+        return new PageLinks(
+            n,
+            page.Pages,
+            self,
+            page.HasPrevious ? url([]) : null,
+            page.HasPrevious && page.Items.Count > 0 ? url([("before", key(page.Items[0])), ("page", Math.Max(1, n - 1))]) : null,
+            page.HasNext && page.Items.Count > 0 ? url([("after", key(page.Items[^1])), ("page", n + 1)]) : null,
+            page.HasNext ? url([("last", true), ("page", page.Pages)]) : null);
+    }
+
+    /// <summary>The same, for a list whose address is still joined from query-string text (<see cref="Join"/>).</summary>
     public static PageLinks For<T>(KeysetPage<T> page, Func<T, string> key, Func<string, string> url, string self)
     {
         ArgumentNullException.ThrowIfNull(page);
@@ -30,6 +51,33 @@ public sealed record PageLinks(int Number, int? Pages, string Self, string? Firs
             page.HasPrevious && page.Items.Count > 0 ? url($"before={Uri.EscapeDataString(key(page.Items[0]))}&page={Number(Math.Max(1, n - 1))}") : null,
             page.HasNext && page.Items.Count > 0 ? url($"after={Uri.EscapeDataString(key(page.Items[^1]))}&page={Number(n + 1)}") : null,
             page.HasNext ? url($"last=true" + (page.Pages is { } p ? $"&page={Number(p)}" : "")) : null);
+    }
+
+    /// <summary>
+    /// <paramref name="path"/> (from the router: <c>Url.Page</c>) with a query string of <paramref name="values"/>, escaped;
+    /// null, empty and false values are left out, true is "true", numbers are invariant and enums are their names. Razor
+    /// Pages reserves the route value "page" for the page's name, so list page numbers cannot go through <c>Url.Page</c>'s
+    /// values: they come here.
+    /// </summary>
+    public static string Query(string path, params IEnumerable<(string Name, object? Value)> values)
+    {
+        var query = new Microsoft.AspNetCore.Http.Extensions.QueryBuilder();
+        foreach (var (name, value) in values)
+        {
+            var text = value switch
+            {
+                null or false => null,
+                true => "true",
+                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                _ => value.ToString(),
+            };
+            if (!string.IsNullOrEmpty(text))
+            {
+                query.Add(name, text);
+            }
+        }
+
+        return path + query.ToQueryString();
     }
 
     /// <summary>Joins a list's address and its query parts, leaving out empty ones.</summary>

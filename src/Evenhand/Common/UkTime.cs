@@ -7,4 +7,10 @@ public static class UkTime
 
     /// <summary>The UK calendar date of an instant.</summary>
     public static DateOnly Date(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, London).DateTime);
+
+    /// <summary>The UK local time of an instant.</summary>
+    public static DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, London);
+
+    /// <summary>Today's UK date by this clock: the one way to ask for "today" (never <c>DateTime.Today</c>, which is the server's zone).</summary>
+    public static DateOnly Today(this TimeProvider time) => Date(time.GetUtcNow());
 }

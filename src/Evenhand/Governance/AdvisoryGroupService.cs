@@ -47,18 +47,18 @@ public sealed class AdvisoryGroupService(EvenhandDbContext db, TimeProvider time
 
     public async Task<AdvisoryGroup> CreateAsync(int forceId, AdvisoryGroupDetails details, ProcessContext ctx, CancellationToken ct = default)
     {
-        var group = await AddRecordAsync(() => AdvisoryGroup.Create(forceId, details, Today), forceId, g => g.Id, Snapshot, ctx, ct);
+        var group = await AddRecordAsync(() => AdvisoryGroup.Create(forceId, details, Time.Today()), forceId, g => g.Id, Snapshot, ctx, ct);
         return group;
     }
 
     public async Task<AdvisoryGroup> UpdateAsync(int forceId, int id, Guid version, AdvisoryGroupDetails details, ProcessContext ctx, CancellationToken ct = default) =>
-        await UpdateRecordAsync(await GetAsync(forceId, id, ct), forceId, id, version, r => r.Apply(details, Today), Snapshot, ctx, ct);
+        await UpdateRecordAsync(await GetAsync(forceId, id, ct), forceId, id, version, r => r.Apply(details, Time.Today()), Snapshot, ctx, ct);
 
     public async Task<AdvisoryGroupMember> AddMemberAsync(int forceId, int id, Guid version, MemberDetails details, ProcessContext ctx, CancellationToken ct = default)
     {
         var group = await GetAsync(forceId, id, ct);
         group.EnsureVersion(version);
-        var member = group.AddMember(details, Today);
+        var member = group.AddMember(details, Time.Today());
         await SaveChangeAsync(forceId, id, "MemberAdded",
             $"Member added: {member.Name}, joined {member.JoinedOn:d MMM yyyy}, " + (member.Vetting == VettingDecision.Vetted ? "vetted" : $"not vetted ({member.Mitigations}): {member.VettingRationale}"),
             null, new { member.Name, member.JoinedOn, Vetting = member.Vetting.ToString(), member.Mitigations }, ctx, ct);
@@ -73,7 +73,7 @@ public sealed class AdvisoryGroupService(EvenhandDbContext db, TimeProvider time
         group.EnsureVersion(version);
         var member = group.Members.FirstOrDefault(m => m.Id == memberId) ?? throw new NotFoundException("There is no such member of this group.");
         var before = MemberSnapshot(member);
-        var changes = group.ChangeMember(memberId, details, leftOn, Today);
+        var changes = group.ChangeMember(memberId, details, leftOn, Time.Today());
         if (changes.Count > 0)
         {
             var action = member.LeftOn is not null && before.LeftOn is null ? "MemberLeft" : "MemberChanged";
@@ -92,7 +92,7 @@ public sealed class AdvisoryGroupService(EvenhandDbContext db, TimeProvider time
     {
         var group = await GetAsync(forceId, id, ct);
         group.EnsureVersion(version);
-        var meeting = group.AddMeeting(heldOn, minutes, youSaid, weDid, Today);
+        var meeting = group.AddMeeting(heldOn, minutes, youSaid, weDid, Time.Today());
         await SaveChangeAsync(forceId, id, "MeetingAdded",
             $"Meeting of {meeting.HeldOn:d MMM yyyy} recorded ({(meeting.MinutesRecorded ? "minutes kept" : "no minutes")})" + (meeting.YouSaid is null ? "" : $"; you said: {meeting.YouSaid}") + (meeting.WeDid is null ? "" : $"; we did: {meeting.WeDid}"),
             null, new { meeting.HeldOn, meeting.MinutesRecorded, Raised = meeting.YouSaid is not null, Answered = meeting.WeDid is not null }, ctx, ct);
@@ -107,7 +107,7 @@ public sealed class AdvisoryGroupService(EvenhandDbContext db, TimeProvider time
         group.EnsureVersion(version);
         var meeting = group.Meetings.FirstOrDefault(m => m.Id == meetingId) ?? throw new NotFoundException("There is no such meeting of this group.");
         var before = new { meeting.Id, meeting.HeldOn, meeting.MinutesRecorded, Raised = meeting.YouSaid is not null, Answered = meeting.WeDid is not null };
-        var changes = group.ChangeMeeting(meetingId, heldOn, minutes, youSaid, weDid, Today);
+        var changes = group.ChangeMeeting(meetingId, heldOn, minutes, youSaid, weDid, Time.Today());
         if (changes.Count > 0)
         {
             await SaveChangeAsync(forceId, id, "MeetingChanged", $"Meeting of {meeting.HeldOn:d MMM yyyy}: " + string.Join("; ", changes), before,
@@ -121,7 +121,7 @@ public sealed class AdvisoryGroupService(EvenhandDbContext db, TimeProvider time
     {
         var group = await GetAsync(forceId, id, ct);
         group.EnsureVersion(version);
-        var meeting = group.RecordFeedback(meetingId, weDid, Today);
+        var meeting = group.RecordFeedback(meetingId, weDid, Time.Today());
         await SaveChangeAsync(forceId, id, "FeedbackRecorded", $"We did (meeting of {meeting.HeldOn:d MMM yyyy}): {meeting.WeDid}", null, new { meetingId }, ctx, ct);
         return meeting;
     }

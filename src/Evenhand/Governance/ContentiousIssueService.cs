@@ -44,12 +44,12 @@ public sealed class ContentiousIssueService(EvenhandDbContext db, TimeProvider t
 
     public async Task<ContentiousIssue> CreateAsync(int forceId, IssueDetails details, ProcessContext ctx, CancellationToken ct = default)
     {
-        var issue = await AddRecordAsync(() => ContentiousIssue.Create(forceId, details, Today), forceId, i => i.Id, Snapshot, ctx, ct);
+        var issue = await AddRecordAsync(() => ContentiousIssue.Create(forceId, details, Time.Today()), forceId, i => i.Id, Snapshot, ctx, ct);
         return issue;
     }
 
     public async Task<ContentiousIssue> UpdateAsync(int forceId, int id, Guid version, IssueDetails details, ProcessContext ctx, CancellationToken ct = default) =>
-        await UpdateRecordAsync(await GetAsync(forceId, id, ct), forceId, id, version, r => r.Apply(details, Today), Snapshot, ctx, ct);
+        await UpdateRecordAsync(await GetAsync(forceId, id, ct), forceId, id, version, r => r.Apply(details, Time.Today()), Snapshot, ctx, ct);
 
 
     /// <summary>Recommendation 6: live contentious issues with a position agreed and communication lines ready.</summary>

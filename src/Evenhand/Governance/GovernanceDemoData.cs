@@ -81,7 +81,7 @@ public static class GovernanceDemoData
     public static async Task EnsureAsync(EvenhandDbContext db, IReadOnlyList<int> forceIds, TimeProvider time, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var today = UkTime.Date(time.GetUtcNow());
+        var today = time.Today();
         var ctx = ProcessContext.System(time, "Demo data");
         foreach (var forceId in forceIds)
         {

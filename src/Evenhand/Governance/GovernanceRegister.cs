@@ -6,14 +6,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Evenhand.Governance;
 
 /// <summary>
-/// What every governance register service shares: the UK date, the record's history, adding a record (its history and
+/// What every governance register service shares: the record's history, adding a record (its history and
 /// audit need its id: two saves in one transaction) and saving an edit with the stale-version check.
 /// </summary>
 public abstract class GovernanceRegister(EvenhandDbContext db, TimeProvider time)
 {
     protected EvenhandDbContext Db => db;
 
-    protected DateOnly Today => UkTime.Date(time.GetUtcNow());
+    /// <summary>The clock; today's UK date is <c>Time.Today()</c>.</summary>
+    protected TimeProvider Time => time;
 
     /// <summary>The register's record type in history and audit entries, e.g. "Policy".</summary>
     protected abstract string RecordType { get; }

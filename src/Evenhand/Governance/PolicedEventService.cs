@@ -21,7 +21,7 @@ public sealed class PolicedEventService(EvenhandDbContext db, TimeProvider time)
 
     public async Task<EventPage> ListAsync(int forceId, bool contentiousOnly, bool reviewOverdueOnly, int page, int pageSize = 25, CancellationToken ct = default)
     {
-        var overdueBefore = Today.AddDays(-PolicedEvent.ReviewWithinDays);
+        var overdueBefore = Time.Today().AddDays(-PolicedEvent.ReviewWithinDays);
         var query = OfForce(forceId).AsNoTracking();
         if (contentiousOnly) query = query.Where(e => e.Contentious);
         if (reviewOverdueOnly) query = query.Where(e => e.ReviewedOn == null && e.EndsOn < overdueBefore);
@@ -57,7 +57,7 @@ public sealed class PolicedEventService(EvenhandDbContext db, TimeProvider time)
         var e = await GetAsync(forceId, id, ct);
         e.EnsureVersion(version);
         var before = Snapshot(e);
-        var changes = e.RecordReview(details, Today);
+        var changes = e.RecordReview(details, Time.Today());
         if (changes.Count > 0)
         {
             await SaveChangeAsync(forceId, id, "Reviewed", "Learning review: " + string.Join("; ", changes), before, Snapshot(e), ctx, ct);

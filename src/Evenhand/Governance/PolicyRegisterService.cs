@@ -28,7 +28,7 @@ public sealed class PolicyRegisterService(EvenhandDbContext db, TimeProvider tim
     public async Task<PolicyPage> ListAsync(int forceId, PolicyQuery q, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(q);
-        var today = Today;
+        var today = Time.Today();
         var query = Db.PolicyDocuments.AsNoTracking().Where(p => p.ForceId == forceId);
         if (Text.Clean(q.Search) is { } search)
         {
@@ -146,18 +146,18 @@ public sealed class PolicyRegisterService(EvenhandDbContext db, TimeProvider tim
 
     public async Task<PolicyDocument> CreateAsync(int forceId, PolicyDetails details, ProcessContext ctx, CancellationToken ct = default)
     {
-        var policy = await AddRecordAsync(() => PolicyDocument.Create(forceId, details, Today, ctx), forceId, p => p.Id, Snapshot, ctx, ct);
+        var policy = await AddRecordAsync(() => PolicyDocument.Create(forceId, details, Time.Today(), ctx), forceId, p => p.Id, Snapshot, ctx, ct);
         return policy;
     }
 
     public async Task<PolicyDocument> UpdateAsync(int forceId, int id, Guid version, PolicyDetails details, ProcessContext ctx, CancellationToken ct = default) =>
-        await UpdateRecordAsync(await GetAsync(forceId, id, ct), forceId, id, version, r => r.Apply(details, Today), Snapshot, ctx, ct);
+        await UpdateRecordAsync(await GetAsync(forceId, id, ct), forceId, id, version, r => r.Apply(details, Time.Today()), Snapshot, ctx, ct);
 
     public async Task<EqualityImpactAssessment> AddAssessmentAsync(int forceId, int id, Guid version, EiaDetails details, ProcessContext ctx, CancellationToken ct = default)
     {
         var policy = await GetAsync(forceId, id, ct);
         policy.EnsureVersion(version);
-        var eia = policy.AddAssessment(details, Today, ctx);
+        var eia = policy.AddAssessment(details, Time.Today(), ctx);
         var verdict = eia.IsComplete ? "complete" : $"incomplete ({eia.Gaps.Count} of 9 characteristics without an assessed impact and rationale)";
         await SaveChangeAsync(forceId, policy.Id, "AssessmentAdded",
             $"Equality impact assessment of {eia.AssessedOn:d MMM yyyy} by {eia.Assessor} recorded: {verdict}" + (eia.AssessorTrained ? "" : "; the assessor has no recorded EIA training"),

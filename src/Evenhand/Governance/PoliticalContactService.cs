@@ -76,12 +76,12 @@ public sealed class PoliticalContactService(EvenhandDbContext db, TimeProvider t
 
     public async Task<PoliticalContact> CreateAsync(int forceId, ContactDetails details, ProcessContext ctx, CancellationToken ct = default)
     {
-        var contact = await AddRecordAsync(() => PoliticalContact.Create(forceId, details, Today), forceId, c => c.Id, Snapshot, ctx, ct);
+        var contact = await AddRecordAsync(() => PoliticalContact.Create(forceId, details, Time.Today()), forceId, c => c.Id, Snapshot, ctx, ct);
         return contact;
     }
 
     public async Task<PoliticalContact> UpdateAsync(int forceId, int id, Guid version, ContactDetails details, ProcessContext ctx, CancellationToken ct = default) =>
-        await UpdateRecordAsync(await GetAsync(forceId, id, ct), forceId, id, version, r => r.Apply(details, Today), Snapshot, ctx, ct);
+        await UpdateRecordAsync(await GetAsync(forceId, id, ct), forceId, id, version, r => r.Apply(details, Time.Today()), Snapshot, ctx, ct);
 
 
     /// <summary>Recommendation 7: attempts to direct an operational decision are recognised and escalated.</summary>

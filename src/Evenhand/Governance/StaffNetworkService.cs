@@ -23,18 +23,18 @@ public sealed class StaffNetworkService(EvenhandDbContext db, TimeProvider time)
 
     public async Task<StaffNetwork> CreateAsync(int forceId, NetworkDetails details, ProcessContext ctx, CancellationToken ct = default)
     {
-        var network = await AddRecordAsync(() => StaffNetwork.Create(forceId, details, Today), forceId, n => n.Id, Snapshot, ctx, ct);
+        var network = await AddRecordAsync(() => StaffNetwork.Create(forceId, details, Time.Today()), forceId, n => n.Id, Snapshot, ctx, ct);
         return network;
     }
 
     public async Task<StaffNetwork> UpdateAsync(int forceId, int id, Guid version, NetworkDetails details, ProcessContext ctx, CancellationToken ct = default) =>
-        await UpdateRecordAsync(await GetAsync(forceId, id, ct), forceId, id, version, r => r.Apply(details, Today), Snapshot, ctx, ct);
+        await UpdateRecordAsync(await GetAsync(forceId, id, ct), forceId, id, version, r => r.Apply(details, Time.Today()), Snapshot, ctx, ct);
 
     public async Task<FundingRequest> AddFundingRequestAsync(int forceId, int id, Guid version, FundingDetails details, ProcessContext ctx, CancellationToken ct = default)
     {
         var network = await GetAsync(forceId, id, ct);
         network.EnsureVersion(version);
-        var request = network.AddFundingRequest(details, Today);
+        var request = network.AddFundingRequest(details, Time.Today());
         await SaveChangeAsync(forceId, id, "FundingRequestAdded",
             $"Funding request of {request.RequestedOn:d MMM yyyy} for £{request.Amount:N0} ({request.Purpose}): {request.Decision}" +
             (request.NeedScore is { } score ? $", need score {score}" : ", need not assessed") + (request.Rationale is null ? "" : $". {request.Rationale}"),
@@ -50,7 +50,7 @@ public sealed class StaffNetworkService(EvenhandDbContext db, TimeProvider time)
         network.EnsureVersion(version);
         var request = network.FundingRequests.FirstOrDefault(r => r.Id == requestId) ?? throw new NotFoundException("There is no such funding request for this network.");
         var before = RequestSnapshot(request);
-        var changes = network.ChangeFundingRequest(requestId, details, Today);
+        var changes = network.ChangeFundingRequest(requestId, details, Time.Today());
         if (changes.Count > 0)
         {
             await SaveChangeAsync(forceId, id, "FundingRequestChanged", $"Funding request of {request.RequestedOn:d MMM yyyy}: " + string.Join("; ", changes),

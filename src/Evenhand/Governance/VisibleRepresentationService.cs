@@ -24,7 +24,7 @@ public sealed class VisibleRepresentationService(EvenhandDbContext db, TimeProvi
     public async Task<RepresentationPage> ListAsync(int forceId, RepresentationQuery q, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(q);
-        var today = Today;
+        var today = Time.Today();
         var query = OfForce(forceId).AsNoTracking();
         if (q.Item is { } item) query = query.Where(r => r.Item == item);
         if (q.Decision is { } decision) query = query.Where(r => r.Decision == decision);
@@ -49,12 +49,12 @@ public sealed class VisibleRepresentationService(EvenhandDbContext db, TimeProvi
 
     public async Task<VisibleRepresentation> CreateAsync(int forceId, RepresentationDetails details, ProcessContext ctx, CancellationToken ct = default)
     {
-        var record = await AddRecordAsync(() => VisibleRepresentation.Create(forceId, details, Today), forceId, r => r.Id, Snapshot, ctx, ct);
+        var record = await AddRecordAsync(() => VisibleRepresentation.Create(forceId, details, Time.Today()), forceId, r => r.Id, Snapshot, ctx, ct);
         return record;
     }
 
     public async Task<VisibleRepresentation> UpdateAsync(int forceId, int id, Guid version, RepresentationDetails details, ProcessContext ctx, CancellationToken ct = default) =>
-        await UpdateRecordAsync(await GetAsync(forceId, id, ct), forceId, id, version, r => r.Apply(details, Today), Snapshot, ctx, ct);
+        await UpdateRecordAsync(await GetAsync(forceId, id, ct), forceId, id, version, r => r.Apply(details, Time.Today()), Snapshot, ctx, ct);
 
 
     /// <summary>Recommendation 10: clear, reasoned direction that is kept under review.</summary>

@@ -55,6 +55,9 @@ public sealed partial class HateIncident : VersionedEntity
     public ReportChannel Channel { get; private set; }
     public DateTimeOffset OccurredAt { get; private set; }
 
+    /// <summary>Only the date it happened was given: <see cref="OccurredAt"/> is the start of that UK day, not a time to show.</summary>
+    public bool OccurredTimeUnknown { get; private set; }
+
     /// <summary>Area or ward, the level at which incidents are analysed (never a street address).</summary>
     public string Area { get; private set; } = "";
     public string? LocationDescription { get; private set; }

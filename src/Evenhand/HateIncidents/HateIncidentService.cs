@@ -326,7 +326,7 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
     /// </summary>
     public async Task<IReadOnlyList<DueWorkItem>> DueWorkAsync(int forceId, DateTimeOffset now, CancellationToken ct = default)
     {
-        var today = LondonDate(now);
+        var today = UkTime.Date(now);
         var policy = await policies.GetAsync(forceId, ct);
         var items = new List<DueWorkItem>();
         foreach (var i in await ReviewQueueAsync(forceId, ct))
@@ -351,7 +351,7 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
     /// <summary>How much of each kind of work is due, and how much of it is overdue (counted in the database, never listed).</summary>
     public async Task<IReadOnlyList<DueWorkCount>> DueWorkCountsAsync(int forceId, DateTimeOffset now, CancellationToken ct = default)
     {
-        var today = LondonDate(now);
+        var today = UkTime.Date(now);
         var policy = await policies.GetAsync(forceId, ct);
         // Each kind counted once, with its overdue items in the same pass.
         var queue = await AwaitingReview(forceId).GroupBy(i => 1)
@@ -387,7 +387,7 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
             throw new ArgumentOutOfRangeException(nameof(kind), "The review queue has its own page: ReviewQueuePageAsync.");
         }
 
-        var today = LondonDate(now);
+        var today = UkTime.Date(now);
         List<DueRow> rows;
         long total;
         if (kind == DueWorkKind.Purge)
@@ -418,7 +418,7 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
     public static DueWorkItem ReviewItem(HateIncident i, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(i);
-        return new(DueWorkKind.Review, i.Id, i.Reference, i.Classification, i.ReviewDueAt is { } d ? LondonDate(d) : null, i.IsReviewOverdue(now));
+        return new(DueWorkKind.Review, i.Id, i.Reference, i.Classification, i.ReviewDueAt is { } d ? UkTime.Date(d) : null, i.IsReviewOverdue(now));
     }
 
     private const string HateCrime = "hate-crime";
@@ -472,7 +472,7 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
         {
             var g = byIncident[id];
             var first = g.First();
-            return new DueRow { Id = id, Reference = first.Reference, Classification = first.Classification, DueOn = LondonDate(g.Min(r => r.RequestedAt)), Outstanding = g.Count() };
+            return new DueRow { Id = id, Reference = first.Reference, Classification = first.Classification, DueOn = UkTime.Date(g.Min(r => r.RequestedAt)), Outstanding = g.Count() };
         }).ToList();
     }
 
@@ -509,7 +509,7 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
     public async Task<HateIncident> RecordAsync(int forceId, RecordIncidentOptions o, IncidentStaffRole role, ProcessContext ctx, CancellationToken ct = default)
     {
         var policy = await policies.GetAsync(forceId, ct);
-        var ruleSet = RuleSetRegistry.Get(policy.RuleSetOn(LondonDate(ctx.Now)));
+        var ruleSet = RuleSetRegistry.Get(policy.RuleSetOn(UkTime.Date(ctx.Now)));
         var generated = string.IsNullOrWhiteSpace(o.Reference);
         // Two people recording at the same moment can be given the same next number; the unique index refuses the second,
         // which then takes the number after. A reference someone typed is not changed: they are told it is taken.
@@ -816,11 +816,10 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
     }
 
     /// <summary>The date in the UK for an instant (deadlines and retention dates are UK calendar dates).</summary>
-    public static DateOnly LondonDate(DateTimeOffset instant) => UkTime.Date(instant);
 
     private static AssessmentDecision Decide(ForceHatePolicy policy, HateIncident incident, AssessmentAnswers answers, DateTimeOffset now)
     {
-        var ruleSet = RuleSetRegistry.Get(policy.RuleSetOn(LondonDate(now)));
+        var ruleSet = RuleSetRegistry.Get(policy.RuleSetOn(UkTime.Date(now)));
         try
         {
             return ruleSet.Assess(answers with { Characteristics = incident.Characteristics }, policy.AdditionalCharacteristics);
@@ -860,7 +859,7 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
         var slug = await db.Forces.Where(f => f.Id == forceId).Select(f => f.Slug).SingleAsync(ct);
         var words = slug.Split('-', StringSplitOptions.RemoveEmptyEntries).Where(w => w != "and" && w != "of").ToList();
         var prefix = (words.Count == 1 ? words[0][..Math.Min(2, words[0].Length)] : string.Concat(words.Select(w => w[0]))).ToUpperInvariant();
-        var stem = $"{prefix}-{LondonDate(now).Year}-";
+        var stem = $"{prefix}-{UkTime.Date(now).Year}-";
         var n = await db.HateIncidents.CountAsync(i => i.ForceId == forceId && i.Reference.StartsWith(stem), ct) + 1;
         while (await db.HateIncidents.AnyAsync(i => i.ForceId == forceId && i.Reference == stem + n.ToString("D5", CultureInfo.InvariantCulture), ct))
         {

@@ -15,7 +15,8 @@ public sealed record IncidentReport(
     IReadOnlyList<string> Characteristics,
     PerceivedBy PerceivedBy,
     bool ImmediateRisk,
-    bool SafeguardingConcern);
+    bool SafeguardingConcern,
+    bool OccurredTimeUnknown = false);
 
 /// <summary>Personal data of a complainant or subject as entered on a form.</summary>
 public sealed record PersonDetails(string Name, DateOnly? DateOfBirth, string? Address, string? Contact, string? Description);
@@ -121,6 +122,7 @@ public sealed partial class HateIncident
             RecordedBy = ctx.UserName,
             Channel = r.Channel,
             OccurredAt = r.OccurredAt,
+            OccurredTimeUnknown = r.OccurredTimeUnknown,
             Area = r.Area.Trim(),
             LocationDescription = Clean(r.LocationDescription),
             Circumstances = r.Circumstances.Trim(),
@@ -217,7 +219,7 @@ public sealed partial class HateIncident
         }
 
         FollowClassification(policy, ctx);
-        AddHistory(ctx, before is null ? "Assessed" : "Reassessed", before, outcome.ToKey(), $"Rule set {decision.RuleSetId}");
+        AddHistory(ctx, before is null ? "Assessed" : "Reassessed", before, outcome.ToKey(), $"Rules: {DisplayNames.RuleSet(decision.RuleSetId)}");
     }
 
     /// <summary>The deployment decision, recorded against each of PLANE. Where a specialist must review first, no deployment before the review.</summary>

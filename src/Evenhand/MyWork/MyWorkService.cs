@@ -62,7 +62,7 @@ public sealed class MyWorkService(EvenhandDbContext db, IEnumerable<IDueWorkSour
         new GovernanceWorkSource(db),
     ];
 
-    public DateOnly Today => UkTime.Date(time.GetUtcNow());
+    public DateOnly Today => time.Today();
 
     /// <summary>The user by id with their roles; null when there is no such user or they are disabled.</summary>
     public async Task<WorkUser?> FindUserAsync(string userId, CancellationToken ct = default)

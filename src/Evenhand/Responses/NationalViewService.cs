@@ -68,7 +68,7 @@ public sealed class NationalViewService(EvenhandDbContext db, TimeProvider time)
             .Where(p => p.Recommendation!.InspectionId == inspection.Id)
             .Select(p => new { p.ForceId, p.RecommendationId, p.Progress, p.Assessment, p.UpdatedAt, Evidence = p.Evidence.Count })
             .ToListAsync(ct);
-        var today = UkTime.Date(time.GetUtcNow());
+        var today = time.Today();
         var byForce = plans.ToLookup(p => p.ForceId);
         var rows = new List<NationalRow>();
         foreach (var force in forces)

@@ -140,7 +140,7 @@ public sealed class Section55ComplianceService(EvenhandDbContext db, TimeProvide
 
         // s.55(5A): the last of the 56 days beginning with the day the report is published, the same for every force.
         var dueOn = inspection.Section55DueOn;
-        var today = UkTime.Date(time.GetUtcNow());
+        var today = time.Today();
         var all = forces.Select(f =>
         {
             var r = responses.GetValueOrDefault(f.Id);

@@ -19,11 +19,14 @@ public sealed record CliRun(int ExitCode, string Out, string Error)
 
 internal static class CliHarness
 {
-    public static async Task<CliRun> RunAsync(params string[] args)
+    public static Task<CliRun> RunAsync(params string[] args) => RunAtAsync(null, args);
+
+    /// <summary>Runs the command with <paramref name="time"/> as its clock (the system clock when null).</summary>
+    public static async Task<CliRun> RunAtAsync(TimeProvider? time, params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exitCode = await EvenhandCli.RunAsync(args, stdout, stderr);
+        var exitCode = await EvenhandCli.RunAsync(args, stdout, stderr, time);
         return new CliRun(exitCode, stdout.ToString(), stderr.ToString());
     }
 

@@ -134,6 +134,23 @@ public sealed class UserCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task AddAndDisable_AreAuditedAtTheInjectedClocksTime_NotTheMachinesTime()
+    {
+        var at = new DateTimeOffset(2026, 12, 2, 14, 30, 0, TimeSpan.Zero);
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(at);
+        var run = await CliHarness.RunAtAsync(time, _db.With("users", "add", "--email", "clock@example.org", "--name", "C", "--role", "Inspectorate", "--password", "CorrectHorse42Battery"));
+        Assert.True(run.ExitCode == 0, run.ToString());
+        time.Advance(TimeSpan.FromHours(1));
+        run = await CliHarness.RunAtAsync(time, _db.With("users", "disable", "--email", "clock@example.org"));
+        Assert.True(run.ExitCode == 0, run.ToString());
+
+        await using var db = _db.Open();
+        var id = await db.Users.Where(u => u.Email == "clock@example.org").Select(u => u.Id).SingleAsync();
+        var entries = await db.AuditEntries.Where(a => a.EntityType == "User" && a.EntityId == id).OrderBy(a => a.Id).ToListAsync();
+        Assert.Equal([at, at.AddHours(1)], entries.Select(e => e.At.ToUniversalTime()));
+    }
+
+    [Fact]
     public async Task AddUser_GeneratedPassword_MustBeChanged_GivenPasswordNeedNot_BothAudited()
     {
         var run = await CliHarness.RunAsync(_db.With("users", "add", "--email", "gen@example.org", "--name", "G", "--role", "Inspectorate", "--json"));

@@ -55,12 +55,5 @@ public sealed class RemindersModel(ReminderService reminders, CalendarFeedServic
         return true;
     }
 
-    public static string Describe(ReminderPreference p) => p switch
-    {
-        ReminderPreference.Digest => "One email a day, listing what became due or overdue",
-        ReminderPreference.Immediate => "The daily email, and an email at once when something is assigned to you",
-        _ => "No emails",
-    };
-
-    public static string When(DateTimeOffset? at) => at is { } v ? TimeZoneInfo.ConvertTime(v, UkTime.London).ToString("d MMMM yyyy 'at' HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) : "";
+    public static string When(DateTimeOffset? at) => at is { } v ? Format.DateTime(v) : "";
 }

@@ -24,6 +24,6 @@ public sealed class IndexModel(InspectionService inspections, IAuthorizationServ
     {
         CanManage = (await authz.AuthorizeAsync(User, Policies.ManageInspections)).Succeeded;
         Inspections = await inspections.PageAsync(PageRequest.Parse(After, Before, Last, PageNumber, PageSize, InspectionKey.Parse), ct);
-        Links = PageLinks.For(Inspections, i => i.Key.ToString(), paging => PageLinks.Join("/inspections", paging), Request.Path + Request.QueryString);
+        Links = PageLinks.For(Inspections, i => i.Key.ToString(), paging => PageLinks.Query(Url.Page("/Inspections/Index")!, paging), Request.Path + Request.QueryString);
     }
 }

@@ -20,15 +20,6 @@ public sealed class Section55Model(Section55ComplianceService compliance, Inspec
     public Section55Compliance? Compliance { get; private set; }
     public List<InspectionChoice> Inspections { get; private set; } = [];
 
-    public static string Describe(Section55ComplianceFilter f) => f switch
-    {
-        Section55ComplianceFilter.Published => "Published",
-        Section55ComplianceFilter.NotYetPublished => "Not yet published",
-        Section55ComplianceFilter.Late => "Late",
-        Section55ComplianceFilter.CopiesMissing => "Published, copies not recorded",
-        _ => "All forces",
-    };
-
     public static (string Text, string Colour) Tag(Section55ComplianceStatus s) => s switch
     {
         Section55ComplianceStatus.PublishedOnTime => ("Published", "green"),

@@ -61,12 +61,12 @@ public sealed class IndexModel(EvenhandDbContext db) : EvenhandPageModel
         Links = PageLinks.For(Results, a => a.Id.ToString(CultureInfo.InvariantCulture), ListUrl, Request.Path + Request.QueryString);
     }
 
-    public string ListUrl(string paging) => PageLinks.Join("/admin/audit",
-        PageLinks.Part("force", ForceSlug), PageLinks.Part("type", EntityType), PageLinks.Part("record", EntityId), PageLinks.Part("user", UserName), paging);
+    public string ListUrl((string, object?)[] paging) => PageLinks.Query(Url.Page("/Admin/Audit/Index")!,
+        [("force", ForceSlug), ("type", EntityType), ("record", EntityId), ("user", UserName), .. paging]);
 
     /// <summary>Every entry for the record of <paramref name="a"/>.</summary>
     public string RecordUrl(AuditEntry a) =>
-        PageLinks.Join("/admin/audit", PageLinks.Part("type", a?.EntityType), PageLinks.Part("record", a?.EntityId));
+        PageLinks.Query(Url.Page("/Admin/Audit/Index")!, ("type", a?.EntityType), ("record", a?.EntityId));
 
     public bool Filtered => !string.IsNullOrEmpty(ForceSlug) || !string.IsNullOrEmpty(EntityType) || !string.IsNullOrEmpty(EntityId) || !string.IsNullOrEmpty(UserName);
 }

@@ -83,7 +83,7 @@ public sealed class IndexModel(ISchedulerFactory schedulers, EvenhandDbContext d
         return RedirectWithNotice($"'{key.Name}' will run in a moment. Refresh this page to see the run.", "/admin/jobs");
     }
 
-    public static string When(DateTimeOffset? at) => at is { } t ? TimeZoneInfo.ConvertTime(t, UkTime.London).ToString("d MMM yyyy HH:mm:ss", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) : "–";
+    public static string When(DateTimeOffset? at) => at is { } t ? Format.ShortDateTime(t, seconds: true) : "–";
 
     private static string Describe(List<TriggerState> states) =>
         states.Contains(TriggerState.Executing) ? "Running"

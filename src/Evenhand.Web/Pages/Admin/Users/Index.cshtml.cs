@@ -78,7 +78,7 @@ public sealed class IndexModel(UserAdministration admin, EvenhandDbContext db, T
         return Page();
     }
 
-    public string ListUrl(string paging) => PageLinks.Join("/admin/users", PageLinks.Part("force", FilterForce), PageLinks.Part("email", FilterEmail), paging);
+    public string ListUrl((string, object?)[] paging) => PageLinks.Query(Url.Page("/Admin/Users/Index")!, [("force", FilterForce), ("email", FilterEmail), .. paging]);
 
     private async Task LoadAsync(CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Evenhand.Common;
 
 namespace Evenhand.Web.Pages.Forces.Governance;
 
@@ -37,7 +38,7 @@ public static class GovernancePages
 
     public static string Money(decimal? amount) => amount is { } a ? a.ToString("£#,##0", CultureInfo.GetCultureInfo("en-GB")) : "Not recorded";
 
-    public static string Day(DateOnly? day) => day?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) ?? "Not recorded";
+    public static string Day(DateOnly? day) => Format.Date(day, "Not recorded");
 
     public static string When(DateTimeOffset at) => Pages.Forces.HateIncidents.HateIncidentPages.When(at);
 }

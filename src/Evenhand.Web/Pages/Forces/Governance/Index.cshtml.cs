@@ -16,6 +16,6 @@ public sealed class IndexModel(GovernanceEvidenceService evidence, IAuthorizatio
     public async Task OnGetAsync(CancellationToken ct)
     {
         SeesAllRegisters = (await authz.AuthorizeAsync(User, Infrastructure.Policies.SeeRegisters)).Succeeded;
-        Indicators = await evidence.ForForceAsync(Force.Id, UkTime.Date(time.GetUtcNow()), ct);
+        Indicators = await evidence.ForForceAsync(Force.Id, time.Today(), ct);
     }
 }

@@ -44,7 +44,7 @@ public abstract class RegisterDetailModel<TRecord>(IAuthorizationService authz, 
         }
 
         History = await HistoryAsync(ct);
-        Today = UkTime.Date(time.GetUtcNow());
+        Today = time.Today();
         CanEdit = (await authz.AuthorizeAsync(User, editPolicy)).Succeeded;
         await OnLoadedAsync(ct);
         return Page();

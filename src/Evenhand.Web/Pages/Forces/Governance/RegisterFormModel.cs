@@ -32,7 +32,7 @@ public abstract class RegisterFormModel<TDetails> : EvenhandPageModel
     protected virtual Action<TDetails>? DryRun => null;
 
     /// <summary>Today in the UK, for a dry run of the domain's date rules.</summary>
-    protected DateOnly Today => UkTime.Date(HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
+    protected DateOnly Today => HttpContext.RequestServices.GetRequiredService<TimeProvider>().Today();
 
     /// <summary>Adds a model error when a required date is missing (and the date input has not already said what is wrong with it).</summary>
     protected void RequireDate(DateOnly? value, string field, string message)

@@ -41,7 +41,7 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
     {
         Now = time.GetUtcNow();
         var policy = await policies.GetAsync(Force.Id, ct);
-        KnownCharacteristics = policy.KnownCharacteristics(RuleSetRegistry.Get(policy.RuleSetOn(HateIncidentService.LondonDate(Now))));
+        KnownCharacteristics = policy.KnownCharacteristics(RuleSetRegistry.Get(policy.RuleSetOn(UkTime.Date(Now))));
         Results = await incidents.PageAsync(Force.Id, Query(), PageRequest.Parse(After, Before, Last, PageNumber, PageSize, IncidentKey.Parse), Now, ct);
         Links = PageLinks.For(Results, i => new IncidentKey(i.ReportedAt, i.Id).ToString(), ListUrl, Request.Path + Request.QueryString);
     }
@@ -78,12 +78,11 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
     }
 
     /// <summary>The list with its filters and <paramref name="paging"/> (<c>after=…&amp;page=…</c>, or nothing for the first page).</summary>
-    public string ListUrl(string paging) => PageLinks.Join(HateIncidentPages.Base(Force.Slug),
-        Status is { } s ? $"status={s}" : null, PageLinks.Part("outcome", Outcome), PageLinks.Part("characteristic", Characteristic),
-        PageLinks.Part("area", Area), PageLinks.Part("reference", Reference), Overdue ? "overdue=true" : null, paging);
+    public string ListUrl((string, object?)[] paging) => PageLinks.Query(Url.Page("/Forces/HateIncidents/Index", new { slug = Force.Slug })!,
+        [("status", Status), ("outcome", Outcome), ("characteristic", Characteristic), ("area", Area), ("reference", Reference), ("overdue", Overdue), .. paging]);
 
     /// <summary>The CSV of the list with its filters.</summary>
-    public string CsvUrl => ListUrl("handler=Csv");
+    public string CsvUrl => ListUrl([("handler", "Csv")]);
 
     private IncidentQuery Query() => new(1, PageSize, Status, Outcome, Characteristic, Area, Overdue, Reference);
 }

@@ -146,7 +146,7 @@ public sealed class DetailModel(ForceResponseService plans, Evenhand.Governance.
             return false;
         }
 
-        Today = EvenhandApi.Today(time);
+        Today = time.Today();
         CanEdit = (await authz.AuthorizeAsync(User, Policies.EditPlans)).Succeeded;
         CanAssess = (await authz.AuthorizeAsync(User, Policies.Assess)).Succeeded;
         Assignable = CanEdit ? await plans.AssignableUsersAsync(Force.Id, ct) : [];

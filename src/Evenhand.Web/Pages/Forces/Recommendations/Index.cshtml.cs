@@ -30,13 +30,13 @@ public sealed class IndexModel(ForceResponseService plans, Section55Service resp
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Today = EvenhandApi.Today(time);
+        Today = time.Today();
         Inspections = await inspections.PageAsync(PageRequest.Parse(After, Before, Last, PageNumber, InspectionsPerPage, InspectionKey.Parse), ct);
         var ids = Inspections.Items.Select(i => i.Id).ToList();
         var rows = (await plans.RowsForInspectionsAsync(Force.Id, ids, ct)).ToLookup(p => p.Recommendation.InspectionId);
         Groups = Inspections.Items.Select(i => (i, rows[i.Id].ToList())).ToList();
         Answered = (await responses.ListForInspectionsAsync(Force.Id, ids, ct))
             .SelectMany(r => r.Items).Where(i => i.IsComplete).Select(i => i.RecommendationId).ToHashSet();
-        Links = PageLinks.For(Inspections, i => i.Key.ToString(), paging => PageLinks.Join($"/forces/{Force.Slug}/recommendations", paging), Request.Path + Request.QueryString);
+        Links = PageLinks.For(Inspections, i => i.Key.ToString(), paging => PageLinks.Query(Url.Page("/Forces/Recommendations/Index", new { slug = Force.Slug })!, paging), Request.Path + Request.QueryString);
     }
 }

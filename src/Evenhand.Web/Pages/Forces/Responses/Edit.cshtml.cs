@@ -163,7 +163,7 @@ public sealed class EditModel(Section55Service responses, InspectionService insp
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        Today = EvenhandApi.Today(time);
+        Today = time.Today();
         CanWrite = await CanWriteAsync();
         View = await responses.FindAsync(Force.Id, InspectionId, ct);
         if (View is null)

@@ -34,7 +34,7 @@ public sealed class IndexModel(Section55Service responses, InspectionService ins
     public async Task OnGetAsync(CancellationToken ct)
     {
         CanWrite = (await authz.AuthorizeAsync(User, Policies.WriteSection55)).Succeeded;
-        var today = EvenhandApi.Today(time);
+        var today = time.Today();
         Inspections = await inspections.PageAsync(PageRequest.Parse(After, Before, Last, PageNumber, PageSize, InspectionKey.Parse), ct);
         var ids = Inspections.Items.Select(i => i.Id).ToList();
         var mine = (await responses.ListForInspectionsAsync(Force.Id, ids, ct)).ToDictionary(r => r.InspectionId);
@@ -47,6 +47,6 @@ public sealed class IndexModel(Section55Service responses, InspectionService ins
             Rows.Add(new Row(i, r, recs.Count, answered, r?.IsLate(today) ?? today > i.Section55DueOn));
         }
 
-        Links = PageLinks.For(Inspections, i => i.Key.ToString(), paging => PageLinks.Join($"/forces/{Force.Slug}/responses", paging), Request.Path + Request.QueryString);
+        Links = PageLinks.For(Inspections, i => i.Key.ToString(), paging => PageLinks.Query(Url.Page("/Forces/Responses/Index", new { slug = Force.Slug })!, paging), Request.Path + Request.QueryString);
     }
 }

@@ -66,12 +66,11 @@ public sealed class IndexModel(AdvisoryGroupService register, IAuthorizationServ
         return File(Csv.Write(rows), "text/csv; charset=utf-8", $"{Force.Slug}-advisory-groups.csv");
     }
 
-    public string PageUrl(int page) => Infrastructure.PageLinks.Join(GovernancePages.Groups(Force.Slug),
-        Type is { } t ? $"Type={t}" : null, Flagged ? "Flagged=true" : null, $"page={page}");
+    public string PageUrl(int page) => PageLinks.Query(Url.Page("/Forces/Governance/AdvisoryGroups/Index", new { slug = Force.Slug })!, ("Type", Type), ("Flagged", Flagged), ("page", page));
 
     private async Task LoadAsync(CancellationToken ct, bool all = false)
     {
-        Today = UkTime.Date(time.GetUtcNow());
+        Today = time.Today();
         CanEdit = (await authz.AuthorizeAsync(User, Infrastructure.Policies.EditRegisters)).Succeeded;
         Limits = await register.SettingsAsync(Force.Id, ct);
         // A force has a handful of groups: filtered here, where the flags are computed.

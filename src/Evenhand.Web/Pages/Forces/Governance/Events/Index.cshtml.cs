@@ -21,7 +21,7 @@ public sealed class IndexModel(PolicedEventService register, IAuthorizationServi
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Today = UkTime.Date(time.GetUtcNow());
+        Today = time.Today();
         CanEdit = (await authz.AuthorizeAsync(User, Infrastructure.Policies.EditRegisters)).Succeeded;
         Results = await register.ListAsync(Force.Id, Contentious, ReviewOverdue, PageNumber, ct: ct);
     }
@@ -29,7 +29,7 @@ public sealed class IndexModel(PolicedEventService register, IAuthorizationServi
     /// <summary>The whole register as CSV, written to the response as the rows are read.</summary>
     public Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
-        var today = UkTime.Date(time.GetUtcNow());
+        var today = time.Today();
         return Csv.StreamQueryAsync(HttpContext, $"{Force.Slug}-events.csv", _ => register.StreamAll(Force.Id), e => new
         {
             e.Name, Category = PolicedEvent.Describe(e.Category), StartsOn = e.StartsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), EndsOn = e.EndsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -39,5 +39,5 @@ public sealed class IndexModel(PolicedEventService register, IAuthorizationServi
         }, ct);
     }
 
-    public string PageUrl(int page) => $"{GovernancePages.Events(Force.Slug)}?page={page}" + (Contentious ? "&Contentious=true" : "") + (ReviewOverdue ? "&ReviewOverdue=true" : "");
+    public string PageUrl(int page) => PageLinks.Query(Url.Page("/Forces/Governance/Events/Index", new { slug = Force.Slug })!, ("page", page), ("Contentious", Contentious), ("ReviewOverdue", ReviewOverdue));
 }

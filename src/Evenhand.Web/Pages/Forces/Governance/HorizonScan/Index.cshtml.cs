@@ -32,5 +32,5 @@ public sealed class IndexModel(ContentiousIssueService register, IAuthorizationS
         }, ct);
     }
 
-    public string PageUrl(int page) => $"{GovernancePages.Issues(Force.Slug)}?page={page}" + (Status is null ? "" : $"&Status={Status}");
+    public string PageUrl(int page) => PageLinks.Query(Url.Page("/Forces/Governance/HorizonScan/Index", new { slug = Force.Slug })!, ("page", page), ("Status", Status));
 }

@@ -26,7 +26,7 @@ public sealed class IndexModel(PolicyRegisterService register, IAuthorizationSer
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Today = UkTime.Date(time.GetUtcNow());
+        Today = time.Today();
         CanEdit = (await authz.AuthorizeAsync(User, Infrastructure.Policies.EditRegisters)).Succeeded;
         Results = await register.ListAsync(Force.Id, new PolicyQuery(Search, EqualityAct, Overdue, Flagged, PageNumber, PageSize), ct);
     }
@@ -34,7 +34,7 @@ public sealed class IndexModel(PolicyRegisterService register, IAuthorizationSer
     /// <summary>The whole register as CSV, written to the response as the rows are read.</summary>
     public Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
-        var today = UkTime.Date(time.GetUtcNow());
+        var today = time.Today();
         return Csv.StreamQueryAsync(HttpContext, $"{Force.Slug}-policies.csv", innerCt => register.StreamAll(Force.Id, innerCt), p => new
         {
             p.Reference,
@@ -53,6 +53,5 @@ public sealed class IndexModel(PolicyRegisterService register, IAuthorizationSer
     }
 
     public string PageUrl(int page) =>
-        $"{GovernancePages.Policies(Force.Slug)}?page={page}" + (Search is null ? "" : $"&q={Uri.EscapeDataString(Search)}")
-        + (EqualityAct ? "&EqualityAct=true" : "") + (Overdue ? "&Overdue=true" : "") + (Flagged ? "&Flagged=true" : "");
+        PageLinks.Query(Url.Page("/Forces/Governance/Policies/Index", new { slug = Force.Slug })!, ("page", page), ("q", Search), ("EqualityAct", EqualityAct), ("Overdue", Overdue), ("Flagged", Flagged));
 }

@@ -22,7 +22,7 @@ public sealed class IndexModel(PoliticalContactService register, IAuthorizationS
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var today = UkTime.Date(time.GetUtcNow());
+        var today = time.Today();
         CanEdit = (await authz.AuthorizeAsync(User, Infrastructure.Policies.EditRegisters)).Succeeded;
         Results = await register.ListAsync(Force.Id, new ContactQuery(Source, Kind, Page: PageNumber), ct);
         Months = await register.ByMonthAsync(Force.Id, new DateOnly(today.Year, today.Month, 1).AddMonths(-11), today, ct);
@@ -39,5 +39,5 @@ public sealed class IndexModel(PoliticalContactService register, IAuthorizationS
     }
 
     public string PageUrl(int page) =>
-        $"{GovernancePages.Contacts(Force.Slug)}?page={page}" + (Source is null ? "" : $"&Source={Source}") + (Kind is null ? "" : $"&Kind={Kind}");
+        PageLinks.Query(Url.Page("/Forces/Governance/PoliticalContacts/Index", new { slug = Force.Slug })!, ("page", page), ("Source", Source), ("Kind", Kind));
 }

@@ -41,8 +41,7 @@ public sealed class IndexModel(StaffNetworkService register, IAuthorizationServi
         ByNeed = [.. requests.OrderByDescending(x => x.r.NeedScore ?? -1).ThenBy(x => x.r.RequestedOn).Take(PageSize)];
     }
 
-    public string PageUrl(int page) => Infrastructure.PageLinks.Join(GovernancePages.Networks(Force.Slug),
-        Scope is { } s ? $"Scope={s}" : null, Flagged ? "Flagged=true" : null, $"page={page}");
+    public string PageUrl(int page) => PageLinks.Query(Url.Page("/Forces/Governance/StaffNetworks/Index", new { slug = Force.Slug })!, ("Scope", Scope), ("Flagged", Flagged), ("page", page));
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {

@@ -23,7 +23,7 @@ public sealed class IndexModel(VisibleRepresentationService register, IAuthoriza
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Today = UkTime.Date(time.GetUtcNow());
+        Today = time.Today();
         CanEdit = (await authz.AuthorizeAsync(User, Infrastructure.Policies.EditRepresentations)).Succeeded;
         Results = await register.ListAsync(Force.Id, new RepresentationQuery(Item, Decision, ReviewDue, PageNumber), ct);
     }
@@ -31,7 +31,7 @@ public sealed class IndexModel(VisibleRepresentationService register, IAuthoriza
     /// <summary>The whole register as CSV, written to the response as the rows are read.</summary>
     public Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
-        var today = UkTime.Date(time.GetUtcNow());
+        var today = time.Today();
         return Csv.StreamQueryAsync(HttpContext, $"{Force.Slug}-visible-representations.csv", _ => register.StreamAll(Force.Id), r => new
         {
             Item = VisibleRepresentation.Describe(r.Item), r.Description, r.Cause, Decision = VisibleRepresentation.Describe(r.Decision),
@@ -42,5 +42,5 @@ public sealed class IndexModel(VisibleRepresentationService register, IAuthoriza
     }
 
     public string PageUrl(int page) =>
-        $"{GovernancePages.Representations(Force.Slug)}?page={page}" + (Item is null ? "" : $"&Item={Item}") + (Decision is null ? "" : $"&Decision={Decision}") + (ReviewDue ? "&ReviewDue=true" : "");
+        PageLinks.Query(Url.Page("/Forces/Governance/VisibleRepresentations/Index", new { slug = Force.Slug })!, ("page", page), ("Item", Item), ("Decision", Decision), ("ReviewDue", ReviewDue));
 }

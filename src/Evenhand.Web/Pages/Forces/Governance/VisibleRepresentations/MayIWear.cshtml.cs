@@ -50,5 +50,5 @@ public sealed class MayIWearModel(VisibleRepresentationService register, TimePro
         return Page();
     }
 
-    public DateOnly Today => UkTime.Date(time.GetUtcNow());
+    public DateOnly Today => time.Today();
 }

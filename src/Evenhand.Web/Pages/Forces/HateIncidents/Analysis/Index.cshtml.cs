@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.ComponentModel.DataAnnotations;
+using Evenhand.Common;
 using Evenhand.HateIncidents.Analysis;
 using Evenhand.Web.Infrastructure;
 using Evenhand.Web.TagHelpers;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
 
 namespace Evenhand.Web.Pages.Forces.HateIncidents.Analysis;
 
@@ -103,39 +105,44 @@ public sealed class IndexModel(HateIncidentAnalysisService analysis, TimeProvide
     /// <summary>This page showing another part, with the current filters.</summary>
     public string SectionUrl(string key)
     {
-        var query = new List<string?> { PageLinks.Part("show", key) };
-        if (Filter is { } f)
-        {
-            query.Add($"From.Day={f.From.Day}&From.Month={f.From.Month}&From.Year={f.From.Year}&To.Day={f.To.Day}&To.Month={f.To.Month}&To.Year={f.To.Year}");
-            query.Add(PageLinks.Part("Outcome", f.Outcome));
-            query.Add(PageLinks.Part("Characteristic", f.Characteristic));
-        }
-
-        return PageLinks.Join($"/forces/{Slug}/hate-incidents/analysis", query);
+        var values = FilterValues(Filter);
+        values["show"] = key;
+        return Url.Page("/Forces/HateIncidents/Analysis/Index", values)!;
     }
 
-    /// <summary>The query string of the current filters, for links (CSV downloads).</summary>
-    public string FilterQuery(string breakdown) =>
-        $"handler=Csv&breakdown={breakdown}&From.Day={Filter.From.Day}&From.Month={Filter.From.Month}&From.Year={Filter.From.Year}" +
-        $"&To.Day={Filter.To.Day}&To.Month={Filter.To.Month}&To.Year={Filter.To.Year}" +
-        (string.IsNullOrEmpty(Filter.Outcome) ? "" : "&Outcome=" + Uri.EscapeDataString(Filter.Outcome)) +
-        (string.IsNullOrEmpty(Filter.Characteristic) ? "" : "&Characteristic=" + Uri.EscapeDataString(Filter.Characteristic));
-
-    public static string OutcomeLabel(string? key) => key switch
+    /// <summary>One breakdown as CSV, with the current filters.</summary>
+    public string CsvUrl(string breakdown)
     {
-        "hate-crime" => "Hate crime",
-        "nchi" => "NCHI",
-        "nchi-with-personal-data" => "NCHI with subject's personal data",
-        "no-record" => "No record",
-        _ => "Not assessed yet",
-    };
+        var values = FilterValues(Filter);
+        values["breakdown"] = breakdown;
+        return Url.Page("/Forces/HateIncidents/Analysis/Index", "Csv", values)!;
+    }
+
+    /// <summary>The route values of this page with <paramref name="f"/>'s filters (none when there is no filter yet).</summary>
+    private RouteValueDictionary FilterValues(HateAnalysisFilter? f)
+    {
+        var values = new RouteValueDictionary { ["slug"] = Slug };
+        if (f is not null)
+        {
+            values["From.Day"] = f.From.Day;
+            values["From.Month"] = f.From.Month;
+            values["From.Year"] = f.From.Year;
+            values["To.Day"] = f.To.Day;
+            values["To.Month"] = f.To.Month;
+            values["To.Year"] = f.To.Year;
+            values["Outcome"] = string.IsNullOrEmpty(f.Outcome) ? null : f.Outcome;
+            values["Characteristic"] = string.IsNullOrEmpty(f.Characteristic) ? null : f.Characteristic;
+        }
+
+        return values;
+    }
 
     public static string Words(string characteristic) =>
         characteristic.Length == 0 ? characteristic : char.ToUpperInvariant(characteristic[0]) + characteristic[1..].Replace('-', ' ');
 
-    public static string Percent(double? share) => share is { } s ? $"{s * 100:0.#}%" : "–";
+    public static string Percent(double? share) => Format.Percent(share, "–");
 
-    public static string Hours(double? hours) => hours is { } h ? $"{h:0.#} hours" : "–";
+    public static string Hours(double? hours) => hours is { } h ? $"{Format.Number(h)} hours" : "–";
 
     private async Task<HateAnalysisFilter?> PrepareAsync(CancellationToken ct)
     {

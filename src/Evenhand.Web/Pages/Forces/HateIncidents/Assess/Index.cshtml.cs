@@ -1,3 +1,4 @@
+using Evenhand.Common;
 using Evenhand.Web.TagHelpers;
 using Evenhand.HateIncidents;
 using Evenhand.HateIncidents.Rules;
@@ -81,7 +82,7 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
 
     protected override async Task OnLoadedAsync(CancellationToken ct)
     {
-        RuleSet = RuleSetRegistry.Get(Policy.RuleSetOn(HateIncidentService.LondonDate(Now)));
+        RuleSet = RuleSetRegistry.Get(Policy.RuleSetOn(UkTime.Date(Now)));
         Supporting = await Incidents.SupportingInformationAsync(Incident, CanSeeSubject, ct);
         await Incidents.RecordSubjectDataShownAsync(Incident, "assess", new SubjectDataShown(
             Rationale: Incident.PersonalDataRationale is not null && CanSeeSubject, SameSubjectIncidents: Supporting.SameSubject?.Count ?? 0), Actor(), ct);

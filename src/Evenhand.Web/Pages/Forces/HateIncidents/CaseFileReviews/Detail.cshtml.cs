@@ -44,7 +44,7 @@ public sealed class DetailModel(CaseFileReviewService reviews, TimeProvider time
 
     public static string? Value(bool? judged) => judged switch { true => Right, false => Error, null => null };
 
-    public static string Percent(double? rate) => rate is { } r ? $"{r * 100:0.#}%" : "–";
+    public static string Percent(double? rate) => Format.Percent(rate, "–");
 
     private static bool? Parse(string? value) => value switch { Right => true, Error => false, _ => null };
 

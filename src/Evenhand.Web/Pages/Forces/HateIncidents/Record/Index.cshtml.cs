@@ -77,7 +77,7 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
         var ok = await TryAsync(async () =>
         {
             var report = new IncidentReport(reported!.Value, Channel!.Value, occurred!.Value, Area ?? "", LocationDescription, Circumstances ?? "", Characteristics,
-                PerceivedBy!.Value, ImmediateRisk!.Value, SafeguardingConcern!.Value);
+                PerceivedBy!.Value, ImmediateRisk!.Value, SafeguardingConcern!.Value, OccurredTimeUnknown: string.IsNullOrWhiteSpace(OccurredTime));
             var complainant = string.IsNullOrWhiteSpace(ComplainantName) ? null : new PersonDetails(ComplainantName, null, null, ComplainantContact, null);
             recorded = await incidents.RecordAsync(Force.Id, new RecordIncidentOptions(report, Reference, complainant),
                 User.IncidentRole() ?? IncidentStaffRole.CallTaker, Actor(time), ct);
@@ -123,6 +123,6 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
     private async Task LoadAsync(CancellationToken ct)
     {
         var policy = await policies.GetAsync(Force.Id, ct);
-        KnownCharacteristics = policy.KnownCharacteristics(RuleSetRegistry.Get(policy.RuleSetOn(HateIncidentService.LondonDate(time.GetUtcNow()))));
+        KnownCharacteristics = policy.KnownCharacteristics(RuleSetRegistry.Get(policy.RuleSetOn(time.Today())));
     }
 }

@@ -82,10 +82,10 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
         return Page();
     }
 
-    public string QueueUrl => $"{HateIncidentPages.Base(Force.Slug)}/review-queue";
+    public string QueueUrl => Url.Page("/Forces/HateIncidents/ReviewQueue/Index", new { slug = Force.Slug })!;
 
-    public string KindUrl(DueWorkKind kind) => $"{QueueUrl}?kind={DueWorkItem.KindKey(kind)}";
+    public string KindUrl(DueWorkKind kind) => PageLinks.Query(QueueUrl, ("kind", DueWorkItem.KindKey(kind)));
 
     /// <summary>This page (with the kind listed on its own, if any) and <paramref name="paging"/>.</summary>
-    public string ListUrl(string paging) => PageLinks.Join(QueueUrl, PageLinks.Part("kind", Kind), paging);
+    public string ListUrl((string, object?)[] paging) => PageLinks.Query(QueueUrl, [("kind", Kind), .. paging]);
 }

@@ -30,7 +30,7 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
         if (ToldOn > today)
         {
             // Said here, in the form's words; the entity refuses a future time too.
-            throw new DomainRuleException($"The date told must be today or in the past: {ToldOn:d MMMM yyyy} has not happened yet.");
+            throw new DomainRuleException($"The date told must be today or in the past: {Format.Date(ToldOn, "")} has not happened yet.");
         }
 
         // A date only: midday UK time, or now when that is still to come today.
@@ -55,7 +55,7 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
         Incidents.RecordSubjectAnsweredAsync(Force.Id, Id, Version, Actor(), ct),
         "Recorded that the subject was answered", IncidentUrl("subject-notification"), ct);
 
-    public DateOnly Today() => HateIncidentService.LondonDate(Time.GetUtcNow());
+    public DateOnly Today() => Time.Today();
 
     protected override Task OnLoadedAsync(CancellationToken ct) =>
         Incidents.RecordSubjectDataShownAsync(Incident, "subject-notification", new SubjectDataShown(

@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Evenhand.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class IncidentOccurredTimeUnknown : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "OccurredTimeUnknown",
+                table: "HateIncidents",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "OccurredTimeUnknown",
+                table: "HateIncidents");
+        }
+    }
+}
