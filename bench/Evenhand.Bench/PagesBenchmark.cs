@@ -205,7 +205,7 @@ public static partial class PagesBenchmark
         var recommendation = await db.Recommendations.Where(r => r.InspectionId == inspections[inspections.Count / 3] && r.AppliesToForces).OrderBy(r => r.Number).Select(r => r.Id).FirstAsync();
         var user = await db.Users.Where(u => u.Email == PageVolumes.Users[1].Email).Select(u => u.Id).SingleAsync();
         return new Facts(dataset.Id, dataset.PostCount, handle, lexicon.Topics[0].Keywords[0], lexicon.Topics[1].Name, incidents, awaiting, reference,
-            await db.AuditEntries.CountAsync(), new Web.SocialMedia.PostKey(middle.Engagement, middle.Seq).ToString(),
+            await db.AuditEntries.CountAsync(), new Evenhand.SocialMedia.Datasets.PostKey(middle.Engagement, middle.Seq).ToString(),
             inspections[0], inspections[inspections.Count / 3], recommendation, await db.Users.CountAsync(), user);
     }
 

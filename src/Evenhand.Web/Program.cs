@@ -41,8 +41,9 @@ builder.Services.AddScoped<Evenhand.Governance.AdvisoryGroupService>();
 builder.Services.AddScoped<Evenhand.Governance.StaffNetworkService>();
 builder.Services.AddScoped<Evenhand.SocialMedia.Datasets.SocialDatasetService>();
 builder.Services.AddScoped<Evenhand.SocialMedia.Datasets.DipSampleService>();
-builder.Services.Configure<Evenhand.Web.SocialMedia.SocialMediaOptions>(config.GetSection(Evenhand.Web.SocialMedia.SocialMediaOptions.Section));
-builder.Services.AddSingleton<Evenhand.Web.SocialMedia.SocialVectors>();
+builder.Services.AddScoped<Evenhand.SocialMedia.Datasets.SocialMediaReader>();
+builder.Services.Configure<Evenhand.Web.Pages.SocialMedia.SocialMediaOptions>(config.GetSection(Evenhand.Web.Pages.SocialMedia.SocialMediaOptions.Section));
+builder.Services.AddSingleton<Evenhand.Web.Pages.SocialMedia.SocialVectors>();
 builder.Services.AddScoped(s => Evenhand.Governance.GovernanceEvidenceService.For(s.GetRequiredService<EvenhandDbContext>(), s.GetRequiredService<TimeProvider>()));
 
 // Shared state and background work (several servers over one database): Data Protection keys in the database, and the
@@ -110,14 +111,15 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.ConfigureFilter(new NotFoundPageFilter());
     o.Conventions.AddFolderApplicationModelConvention("/Forces", m => m.Filters.Add(new ServiceFilterAttribute(typeof(ForceScopeFilter))));
     // Social media uploads: two exports of up to SocialMedia:MaxUploadMegabytes each, on the upload pages only.
-    var socialUploadLimit = (config.GetSection(Evenhand.Web.SocialMedia.SocialMediaOptions.Section).Get<Evenhand.Web.SocialMedia.SocialMediaOptions>() ?? new()).MaxRequestBytes;
+    var socialUploadLimit = (config.GetSection(Evenhand.Web.Pages.SocialMedia.SocialMediaOptions.Section).Get<Evenhand.Web.Pages.SocialMedia.SocialMediaOptions>() ?? new()).MaxRequestBytes;
     void LimitUploads(PageApplicationModel m)
     {
         m.Filters.Add(new RequestSizeLimitAttribute(socialUploadLimit));
         m.Filters.Add(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = socialUploadLimit });
     }
-    o.Conventions.AddPageApplicationModelConvention("/Forces/SocialMedia/Upload", LimitUploads);
     o.Conventions.AddPageApplicationModelConvention("/SocialMedia/Upload", LimitUploads);
+    // Social media: one folder of pages, each served nationally (/social-media/…) and for a force (/forces/{slug}/social-media/…).
+    o.Conventions.AddFolderRouteModelConvention("/SocialMedia", Evenhand.Web.Pages.SocialMedia.SocialMediaPages.AddForceRoutes);
     o.Conventions.AllowAnonymousToFolder("/Public");
     o.Conventions.AllowAnonymousToPage("/Index");
     o.Conventions.AllowAnonymousToPage("/Error");

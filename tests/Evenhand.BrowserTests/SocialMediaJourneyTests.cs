@@ -68,8 +68,8 @@ public sealed class SocialMediaJourneyTests(BrowserFixture browser, ITestOutputH
 
         var name = "Browser export " + Guid.NewGuid().ToString("N")[..6];
         await page.GetByLabel("Name of the dataset").FillAsync(name);
-        await page.GetByLabel("Accounts file").SetInputFilesAsync(accountsPath);
-        await page.GetByLabel("Posts file").SetInputFilesAsync(postsPath);
+        await page.GetByLabel("Accounts file", new() { Exact = true }).SetInputFilesAsync(accountsPath);
+        await page.GetByLabel("Posts file", new() { Exact = true }).SetInputFilesAsync(postsPath);
         await page.GetByRole(AriaRole.Button, new() { Name = "Import dataset" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("Imported 30 posts from 3 accounts");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = name })).ToBeVisibleAsync();

@@ -30,6 +30,9 @@ public sealed class ForceScopeFilter(EvenhandDbContext db) : IAsyncPageFilter
         await next();
     }
 
+    /// <summary>The force named by the slug when the signed-in user may see it; otherwise null (for pages that settle their own scope).</summary>
+    public Task<Force?> ResolveAsync(HttpContext http, string? slug) => ResolveAsync(db, http, slug);
+
     /// <summary>The force named by the slug when the signed-in user may see it; otherwise null.</summary>
     public static async Task<Force?> ResolveAsync(EvenhandDbContext db, HttpContext http, string? slug)
     {

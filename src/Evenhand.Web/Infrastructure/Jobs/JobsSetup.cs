@@ -1,5 +1,5 @@
 using Evenhand.Data;
-using Evenhand.Web.SocialMedia;
+using Evenhand.Web.Pages.SocialMedia;
 using Quartz;
 
 namespace Evenhand.Web.Infrastructure.Jobs;

@@ -1,11 +1,9 @@
-using Evenhand.Data;
 using Evenhand.SocialMedia;
 using Evenhand.SocialMedia.Datasets;
 using Evenhand.Web.Infrastructure;
-using Evenhand.Web.SocialMedia;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using static Evenhand.Web.SocialMedia.SocialMediaFormat;
+using static Evenhand.Web.Pages.SocialMedia.SocialMediaFormat;
 
 namespace Evenhand.Web.Pages.SocialMedia;
 
@@ -15,8 +13,8 @@ namespace Evenhand.Web.Pages.SocialMedia;
 /// comparison of engagement, the report's look at high engagement, splits, top posts and inferred account types — with a
 /// CSV of every table.
 /// </summary>
-public sealed class DashboardModel(EvenhandDbContext db, IAuthorizationService authz, TimeProvider time, DipSampleService samples, ImportProgressStore progress)
-    : SocialMediaPageModel(db, authz, time)
+public sealed class DashboardModel(SocialMediaReader reader, ForceScopeFilter forces, IAuthorizationService authz, TimeProvider time, DipSampleService samples, ImportProgressStore progress)
+    : SocialMediaPageModel(reader, forces, authz, time)
 {
     /// <summary>The CSV tables of the page: key and what it holds.</summary>
     public static IReadOnlyList<(string Key, string Label)> Tables { get; } =
@@ -133,7 +131,7 @@ public sealed class DashboardModel(EvenhandDbContext db, IAuthorizationService a
                 x.list, post_id = x.p.PostId, handle = x.p.Handle, posted_at = Iso(x.p.PostedAt), engagement = x.p.Engagement,
                 classification = x.p.NonOperational ? "non-operational" : "operational", is_repost = x.p.IsRepost, original_author = x.p.OriginalAuthor ?? "", text = x.p.Text,
             })),
-            _ => Csv.Write((await Db.AccountsAsync(Dataset.Id, ct)).Select(a => new
+            _ => Csv.Write((await Reader.AccountsAsync(Dataset.Id, ct)).Select(a => new
             {
                 account_id = a.AccountId, handle = a.Handle, full_name = a.FullName, force = a.Force ?? "", account_type = a.Type.Name(),
                 type_inferred = a.TypeInference is not null, inference_reason = a.TypeInference ?? "", followers = a.Followers, posts_in_dataset = a.Posts,

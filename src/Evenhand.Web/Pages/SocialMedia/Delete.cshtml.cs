@@ -1,4 +1,3 @@
-using Evenhand.Data;
 using Evenhand.SocialMedia.Datasets;
 using Evenhand.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -8,7 +7,7 @@ namespace Evenhand.Web.Pages.SocialMedia;
 
 /// <summary>Delete a dataset with its accounts, posts and dip samples, after confirming.</summary>
 [Authorize(Policy = Policies.ManageSocialMedia)]
-public sealed class DeleteModel(EvenhandDbContext db, IAuthorizationService authz, TimeProvider time, SocialDatasetService datasets) : SocialMediaPageModel(db, authz, time)
+public sealed class DeleteModel(SocialMediaReader reader, ForceScopeFilter forces, IAuthorizationService authz, TimeProvider time, SocialDatasetService datasets) : SocialMediaPageModel(reader, forces, authz, time)
 {
     public override string Title => $"Delete {Dataset.Name}";
 

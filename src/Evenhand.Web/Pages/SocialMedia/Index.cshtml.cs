@@ -1,8 +1,7 @@
-using Evenhand.Data;
 using Evenhand.SocialMedia;
 using Evenhand.SocialMedia.Datasets;
+using Evenhand.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.EntityFrameworkCore;
 
 namespace Evenhand.Web.Pages.SocialMedia;
 
@@ -16,7 +15,7 @@ public sealed record DatasetListItem(SocialDataset Dataset, SocialAnalysisReport
 /// The datasets: a force's own (/forces/{slug}/social-media), or on the national page every dataset — the inspectorate's
 /// national ones and every force's — with headline figures.
 /// </summary>
-public sealed class IndexModel(EvenhandDbContext db, IAuthorizationService authz, TimeProvider time) : SocialMediaPageModel(db, authz, time)
+public sealed class IndexModel(SocialMediaReader reader, ForceScopeFilter forces, IAuthorizationService authz, TimeProvider time) : SocialMediaPageModel(reader, forces, authz, time)
 {
     public override string Title => IsNational ? "Social media analysis: all datasets" : $"Social media analysis – {Scope}";
 
@@ -24,15 +23,7 @@ public sealed class IndexModel(EvenhandDbContext db, IAuthorizationService authz
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var query = Db.SocialDatasets.AsNoTracking().Include(d => d.Force).AsQueryable();
-        if (Force is { } force)
-        {
-            query = query.Where(d => d.ForceId == force.Id);
-        }
-
-        var datasets = await query.ToListAsync(ct);
-        Datasets = datasets
-            .OrderBy(d => d.ForceId is null ? 0 : 1).ThenBy(d => d.Force?.Name, StringComparer.Ordinal).ThenByDescending(d => d.Id)
+        Datasets = (await Reader.DatasetsAsync(Force?.Id, ct))
             .Select(d => new DatasetListItem(d, d.Status == DatasetStatus.Ready ? d.Analysis() : null))
             .ToList();
     }

@@ -1,11 +1,9 @@
 using Evenhand.Common;
-using Evenhand.Data;
 using Evenhand.SocialMedia.Datasets;
 using Evenhand.Web.Infrastructure;
-using Evenhand.Web.SocialMedia;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using static Evenhand.Web.SocialMedia.SocialMediaFormat;
+using static Evenhand.Web.Pages.SocialMedia.SocialMediaFormat;
 
 namespace Evenhand.Web.Pages.SocialMedia;
 
@@ -14,7 +12,7 @@ namespace Evenhand.Web.Pages.SocialMedia;
 /// streamed. Pages are read by key (<c>after</c>, <c>before</c>, <c>last</c>; see <see cref="PostKey"/>), so the last page of
 /// 857,000 posts costs what the first does.
 /// </summary>
-public sealed class PostsModel(EvenhandDbContext db, IAuthorizationService authz, TimeProvider time) : SocialMediaPageModel(db, authz, time)
+public sealed class PostsModel(SocialMediaReader reader, ForceScopeFilter forces, IAuthorizationService authz, TimeProvider time) : SocialMediaPageModel(reader, forces, authz, time)
 {
     public const int PageSize = 25;
 
@@ -32,7 +30,7 @@ public sealed class PostsModel(EvenhandDbContext db, IAuthorizationService authz
 
     public override string Title => $"Posts – {Dataset.Name}";
 
-    public KeysetPage<PostRow> Results { get; private set; } = KeysetPage.Empty<PostRow>(PageSize);
+    public KeysetPage<PostListRow> Results { get; private set; } = KeysetPage.Empty<PostListRow>(PageSize);
 
     public PageLinks Links { get; private set; } = null!;
 
@@ -50,7 +48,7 @@ public sealed class PostsModel(EvenhandDbContext db, IAuthorizationService authz
         var filter = Filter();
         if (ModelState.IsValid)
         {
-            Results = await Db.PostPageAsync(Dataset, filter, PageRequest.Parse(After, Before, Last, PageNumber, PageSize, PostKey.Parse), ct);
+            Results = await Reader.PostPageAsync(Dataset, filter, PageRequest.Parse(After, Before, Last, PageNumber, PageSize, PostKey.Parse), ct);
         }
 
         Links = PageLinks.For(Results, p => new PostKey(p.Engagement, p.Seq).ToString(), ListUrl, Request.Path + Request.QueryString);
@@ -67,9 +65,8 @@ public sealed class PostsModel(EvenhandDbContext db, IAuthorizationService authz
         }
 
         var topics = Dataset.Lexicon().Topics;
-        // Once, never retried: a retry cannot take back rows already sent, and a retrying strategy would read every row into
-        // memory before sending the first.
-        await Db.OnceAsync(ct => Infrastructure.Csv.StreamAsync(Response, $"social-media-{Dataset.Id}-posts.csv", Db.StreamPosts(Dataset.Id), p => new
+        // Once, never retried: a retry cannot take back rows already sent.
+        await Reader.StreamPostsOnceAsync(Dataset.Id, (rows, ct) => Infrastructure.Csv.StreamAsync(Response, $"social-media-{Dataset.Id}-posts.csv", rows, p => new
         {
             seq = p.Seq, post_id = p.PostId, account_id = p.AccountId, handle = p.Handle, posted_at = Iso(p.PostedAt),
             likes = p.Likes, reposts = p.Reposts, quotes = p.Quotes, replies = p.Replies, impressions = p.Impressions?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",

@@ -1,12 +1,10 @@
 using Evenhand.Common;
-using Evenhand.Data;
 using Evenhand.SocialMedia.Datasets;
 using Evenhand.Web.Infrastructure;
-using Evenhand.Web.SocialMedia;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using static Evenhand.Web.SocialMedia.SocialMediaFormat;
+using static Evenhand.Web.Pages.SocialMedia.SocialMediaFormat;
 
 namespace Evenhand.Web.Pages.SocialMedia;
 
@@ -23,7 +21,7 @@ public sealed class VerdictInput
 /// non-operational. "Save and continue" saves the page's marks together; if someone else marked one of them since the page
 /// was opened, nothing is saved and the page says so.
 /// </summary>
-public sealed class ReviewModel(EvenhandDbContext db, IAuthorizationService authz, TimeProvider time, DipSampleService samples) : SocialMediaPageModel(db, authz, time)
+public sealed class ReviewModel(SocialMediaReader reader, ForceScopeFilter forces, IAuthorizationService authz, TimeProvider time, DipSampleService samples) : SocialMediaPageModel(reader, forces, authz, time)
 {
     public const int PageSize = 20;
 
@@ -91,14 +89,14 @@ public sealed class ReviewModel(EvenhandDbContext db, IAuthorizationService auth
     /// <summary>The sample's posts with their verdicts, as CSV.</summary>
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
-        var rows = (await Db.SampleItemsAsync(SampleId, ct)).Select(i => new
+        var rows = (await Reader.SampleItemsAsync(SampleId, ct)).Select(i => new
         {
             seq = i.Seq, post_id = i.PostId, handle = i.Handle, posted_at = Iso(i.PostedAt), engagement = i.Engagement,
             evenhand_classification = i.ClassifiedNonOperational ? "non-operational" : "operational",
             verdict = i.Verdict switch { DipVerdict.Operational => "operational", DipVerdict.NonOperational => "non-operational", _ => "" },
             reviewed_by = i.ReviewedBy ?? "", reviewed_at = Iso(i.ReviewedAt), text = i.Text,
         });
-        var keyword = await Db.DipSamples.Where(s => s.Id == SampleId).Select(s => s.Keyword).SingleAsync(ct);
+        var keyword = await Reader.SampleKeywordAsync(SampleId, ct);
         return File(Csv.Write(rows), "text/csv; charset=utf-8", $"social-media-{Dataset.Id}-dip-sample-{keyword}.csv");
     }
 

@@ -1,9 +1,7 @@
 using System.Globalization;
 using Evenhand.Common;
-using Evenhand.Data;
 using Evenhand.SocialMedia.Datasets;
 using Evenhand.Web.Infrastructure;
-using Evenhand.Web.SocialMedia;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -16,7 +14,7 @@ public sealed record KeywordChoice(string Keyword, string Group, bool IsTopic, l
 /// Dip samples of a dataset (report annex: "a dip sample of 200 posts per keyword"): every keyword with the posts containing
 /// it and its sample's progress and precision; managers draw new samples here.
 /// </summary>
-public sealed class SamplesModel(EvenhandDbContext db, IAuthorizationService authz, TimeProvider time, DipSampleService samples) : SocialMediaPageModel(db, authz, time)
+public sealed class SamplesModel(SocialMediaReader reader, ForceScopeFilter forces, IAuthorizationService authz, TimeProvider time, DipSampleService samples) : SocialMediaPageModel(reader, forces, authz, time)
 {
     [BindProperty] public string? Keyword { get; set; }
     [BindProperty] public string? Size { get; set; }
@@ -101,7 +99,7 @@ public sealed class SamplesModel(EvenhandDbContext db, IAuthorizationService aut
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Samples = await Db.SamplesAsync(Dataset.Id, ct);
+        Samples = await Reader.SamplesAsync(Dataset.Id, ct);
         Precision = await samples.PrecisionAsync(Dataset.Id, ct);
         var byKeyword = Dataset.Analysis()?.Classification.ByKeyword ?? [];
         var lexicon = Dataset.Lexicon();

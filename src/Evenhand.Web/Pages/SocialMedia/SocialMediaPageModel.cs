@@ -1,11 +1,10 @@
 using Evenhand.Accounts;
-using Evenhand.Data;
 using Evenhand.SocialMedia.Datasets;
 using Evenhand.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.EntityFrameworkCore;
 
 namespace Evenhand.Web.Pages.SocialMedia;
 
@@ -17,22 +16,40 @@ public static class SocialMediaPages
     public static string Dataset(string? slug, int id, string? step = null) => $"{Home(slug)}/{id}" + (step is null ? "" : "/" + step);
 
     public static string Sample(string? slug, int id, int sampleId) => Dataset(slug, id, $"samples/{sampleId}");
+
+    /// <summary>
+    /// Gives each page of this folder its force route beside the national one its view declares: /social-media/… is also
+    /// served as /forces/{slug}/social-media/…, by the same page model and view (Program.cs applies it to the folder).
+    /// </summary>
+    public static void AddForceRoutes(PageRouteModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        foreach (var selector in model.Selectors.ToList())
+        {
+            var national = selector.AttributeRouteModel?.Template?.TrimStart('/');
+            if (national is not null && national.StartsWith("social-media", StringComparison.Ordinal))
+            {
+                model.Selectors.Add(new SelectorModel { AttributeRouteModel = new AttributeRouteModel { Template = "/forces/{slug}/" + national } });
+            }
+        }
+    }
 }
 
 /// <summary>
-/// Base of every social media page, force and national alike (each page model serves both routes; the views are shared
-/// partials in Pages/Shared/SocialMedia). Before any handler runs — page, CSV or form post — it settles the scope: under
+/// Base of every social media page, force and national alike (each page serves both routes: its view declares the national one, and
+/// <see cref="SocialMediaPages.AddForceRoutes"/> adds the force's). Before any handler runs — page, CSV or form post — it settles the scope: under
 /// /forces/{slug} the force the user may see (404 otherwise), under /social-media the inspectorate or an administrator
 /// (403 otherwise); and the dataset and sample of the route, which must belong to that scope (404 otherwise), so a guessed
 /// id never shows another force's dataset.
 /// </summary>
 [Authorize(Policy = Policies.SeeSocialMedia)]
-public abstract class SocialMediaPageModel(EvenhandDbContext db, IAuthorizationService authz, TimeProvider time) : EvenhandPageModel
+public abstract class SocialMediaPageModel(SocialMediaReader reader, ForceScopeFilter forces, IAuthorizationService authz, TimeProvider time) : EvenhandPageModel
 {
     /// <summary>The national pages: the inspectorate and administrators.</summary>
     public static AuthorizationPolicy NationalPolicy { get; } = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(Roles.National).Build();
 
-    protected EvenhandDbContext Db => db;
+    /// <summary>Every read of the social media pages goes through this service.</summary>
+    protected SocialMediaReader Reader => reader;
 
     protected TimeProvider Time => time;
 
@@ -77,7 +94,7 @@ public abstract class SocialMediaPageModel(EvenhandDbContext db, IAuthorizationS
     {
         if (RouteData.Values["slug"] is string slug)
         {
-            Force = await ForceScopeFilter.ResolveAsync(db, HttpContext, slug);
+            Force = await forces.ResolveAsync(HttpContext, slug);
             if (Force is null)
             {
                 return NotFound();
@@ -96,9 +113,8 @@ public abstract class SocialMediaPageModel(EvenhandDbContext db, IAuthorizationS
                 return NotFound();
             }
 
-            var dataset = await db.SocialDatasets.AsNoTracking().Include(d => d.Force).SingleOrDefaultAsync(d => d.Id == id, ct);
-            var forceId = Force?.Id;
-            if (dataset is null || dataset.ForceId != forceId)
+            var dataset = await reader.DatasetInScopeAsync(id, Force?.Id, ct);
+            if (dataset is null)
             {
                 return NotFound();
             }
@@ -107,7 +123,7 @@ public abstract class SocialMediaPageModel(EvenhandDbContext db, IAuthorizationS
             if (RouteData.Values.ContainsKey("sampleId"))
             {
                 if (!int.TryParse(RouteData.Values["sampleId"]?.ToString(), out var sampleId)
-                    || !await db.DipSamples.AnyAsync(s => s.Id == sampleId && s.DatasetId == id, ct))
+                    || !await reader.SampleInDatasetAsync(sampleId, id, ct))
                 {
                     return NotFound();
                 }

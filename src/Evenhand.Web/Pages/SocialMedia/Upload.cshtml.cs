@@ -1,13 +1,10 @@
 using Evenhand.Common;
-using Evenhand.Data;
 using Evenhand.SocialMedia;
 using Evenhand.SocialMedia.Datasets;
 using Evenhand.Importing;
 using Evenhand.Web.Infrastructure;
-using Evenhand.Web.SocialMedia;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Evenhand.Web.Pages.SocialMedia;
@@ -18,8 +15,8 @@ namespace Evenhand.Web.Pages.SocialMedia;
 /// page alone is raised to fit two files at <see cref="SocialMediaOptions.MaxUploadMegabytes"/> (Program.cs).
 /// </summary>
 [Authorize(Policy = Policies.ManageSocialMedia)]
-public sealed class UploadModel(EvenhandDbContext db, IAuthorizationService authz, TimeProvider time, SocialDatasetService datasets,
-    SocialImportQueue queue, UploadStaging uploads, SocialVectors vectors, IOptions<SocialMediaOptions> options) : SocialMediaPageModel(db, authz, time)
+public sealed class UploadModel(SocialMediaReader reader, ForceScopeFilter forces, IAuthorizationService authz, TimeProvider time, SocialDatasetService datasets,
+    SocialImportQueue queue, UploadStaging uploads, SocialVectors vectors, IOptions<SocialMediaOptions> options) : SocialMediaPageModel(reader, forces, authz, time)
 {
     private static readonly string[] Extensions = [".csv", ".txt", ".jsonl", ".ndjson", ".json"];
 
@@ -71,12 +68,13 @@ public sealed class UploadModel(EvenhandDbContext db, IAuthorizationService auth
             return RedirectWithNotice($"'{name}' is being imported. This page shows how far it has got.", url);
         }
 
+        SocialDataset imported;
         try
         {
             // Not the request's token: a small import should finish even if the browser gives up waiting.
             var accounts = AccountsFile;
             var posts = PostsFile;
-            await datasets.ImportAsync(dataset.Id, new DatasetFiles(accounts.OpenReadStream, posts.OpenReadStream, posts.Length), Actor(), vectors.Get(), null, ct: CancellationToken.None);
+            imported = await datasets.ImportAsync(dataset.Id, new DatasetFiles(accounts.OpenReadStream, posts.OpenReadStream, posts.Length), Actor(), vectors.Get(), null, ct: CancellationToken.None);
         }
         catch (SocialImportException e)
         {
@@ -87,7 +85,6 @@ public sealed class UploadModel(EvenhandDbContext db, IAuthorizationService auth
             return Page();
         }
 
-        var imported = await Db.SocialDatasets.AsNoTracking().SingleAsync(d => d.Id == dataset.Id, ct);
         var skipped = imported.SkippedRows > 0 ? $"; {F(imported.SkippedRows)} bad row{(imported.SkippedRows == 1 ? " was" : "s were")} skipped" : "";
         return RedirectWithNotice($"Imported {F(imported.PostCount)} posts from {F(imported.AccountCount)} accounts{skipped}", url);
     }
@@ -137,8 +134,7 @@ public sealed class UploadModel(EvenhandDbContext db, IAuthorizationService auth
                 posts = await uploads.SaveAsync(stream, PostsFile.FileName, ct);
             }
 
-            await Db.SocialDatasets.Where(d => d.Id == datasetId).ExecuteUpdateAsync(u => u
-                .SetProperty(d => d.AccountsUploadId, accounts).SetProperty(d => d.PostsUploadId, posts), ct);
+            await datasets.StageUploadsAsync(datasetId, accounts, posts, ct);
             await queue.EnqueueAsync(datasetId, Actor(), ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)

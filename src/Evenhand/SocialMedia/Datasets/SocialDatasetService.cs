@@ -227,6 +227,20 @@ public sealed class SocialDatasetService(EvenhandDbContext db, TimeProvider time
         await transaction.CommitAsync(ct);
     }
 
+    /// <summary>
+    /// Records where a queued dataset's two files were staged (upload ids), so that whichever server runs the import job can
+    /// read them.
+    /// </summary>
+    public async Task StageUploadsAsync(int datasetId, Guid accountsUploadId, Guid postsUploadId, CancellationToken ct = default)
+    {
+        var updated = await db.SocialDatasets.Where(d => d.Id == datasetId)
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.AccountsUploadId, accountsUploadId).SetProperty(d => d.PostsUploadId, postsUploadId), ct);
+        if (updated == 0)
+        {
+            throw new NotFoundException("There is no such dataset.");
+        }
+    }
+
     /// <summary>Marks a dataset failed with <paramref name="reason"/> (nothing of it is stored), with an audit entry.</summary>
     public async Task FailAsync(int datasetId, string reason, ProcessContext ctx, CancellationToken ct = default)
     {

@@ -48,7 +48,7 @@ internal sealed class SocialPostConfiguration : IEntityTypeConfiguration<SocialP
         b.HasOne<SocialDataset>().WithMany().HasForeignKey(p => p.DatasetId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<SocialAccount>().WithMany().HasForeignKey(p => p.AccountRowId).OnDelete(DeleteBehavior.Restrict);
         // The posts list (most engagement first, ties in file order) is read by key: each index holds a list's order and
-        // every column its filters test, so a page reads only index entries until it has its rows (SocialMediaQueries).
+        // every column its filters test, so a page reads only index entries until it has its rows (SocialMediaReader).
         b.HasIndex(p => new { p.DatasetId, p.Engagement, p.Seq, p.NonOperational, p.Topics, p.AccountRowId })
             .IsDescending(false, true, false, false, false, false).HasDatabaseName("IX_SocialPosts_List");
         b.HasIndex(p => new { p.DatasetId, p.NonOperational, p.Engagement, p.Seq })

@@ -2,7 +2,7 @@ using Evenhand.Common;
 using Evenhand.Data;
 using Evenhand.Web.Infrastructure;
 using Evenhand.Web.Infrastructure.Jobs;
-using Evenhand.Web.SocialMedia;
+using Evenhand.Web.Pages.SocialMedia;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

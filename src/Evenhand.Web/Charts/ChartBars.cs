@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Html;
 
-namespace Evenhand.Web.TagHelpers;
+namespace Evenhand.Web.Charts;
 
 /// <summary>
 /// Bar charts drawn as inline SVG on the server. Lengths and colours are SVG attributes, not style attributes, so the pages

@@ -4,7 +4,7 @@ using Evenhand.Forces;
 using Evenhand.SocialMedia;
 using Evenhand.SocialMedia.Datasets;
 
-namespace Evenhand.Web.SocialMedia;
+namespace Evenhand.Web.Pages.SocialMedia;
 
 /// <summary>How the social media pages and CSVs write figures: missing figures (NaN, no posts) as "–", shares as percentages.</summary>
 public static class SocialMediaFormat

@@ -2,16 +2,15 @@ using System.Globalization;
 using Evenhand.Common;
 using Evenhand.Data;
 using Evenhand.SocialMedia;
-using Evenhand.SocialMedia.Datasets;
 using Microsoft.EntityFrameworkCore;
 
-namespace Evenhand.Web.SocialMedia;
+namespace Evenhand.SocialMedia.Datasets;
 
 /// <summary>Which posts of a dataset to list: by class ("operational" / "non-operational"), topic (its bit), keyword and account handle.</summary>
 public sealed record PostFilter(bool? NonOperational = null, int? TopicIndex = null, string? Keyword = null, string? Handle = null);
 
 /// <summary>One post as the posts list and CSV show it.</summary>
-public sealed record PostRow(int Seq, string PostId, string AccountId, string Handle, DateTimeOffset PostedAt, string Text, long Likes, long Reposts,
+public sealed record PostListRow(int Seq, string PostId, string AccountId, string Handle, DateTimeOffset PostedAt, string Text, long Likes, long Reposts,
     long Quotes, long Replies, long? Impressions, long Engagement, bool IsRepost, string? OriginalAuthor, bool NonOperational, int Topics);
 
 /// <summary>Where a post stands in the posts list (most engagement first, ties in file order), as a link carries it: "engagement.seq".</summary>
@@ -38,12 +37,51 @@ public sealed record SampleItemRow(int Seq, string PostId, string Handle, DateTi
     DipVerdict? Verdict, string? ReviewedBy, DateTimeOffset? ReviewedAt, string Text);
 
 /// <summary>
-/// The read side of the social media pages: posts lists and exports straight from the database (datasets are large, so
-/// lists are paged and exports streamed, never loaded whole). Changes go through <see cref="SocialDatasetService"/> and
-/// <see cref="DipSampleService"/>.
+/// The read side of social media, the one way the pages reach the database: the datasets of a scope, one dataset within
+/// its scope, posts lists and exports (datasets are large, so lists are paged and exports streamed, never loaded whole),
+/// dip samples and accounts. Changes go through <see cref="SocialDatasetService"/> and <see cref="DipSampleService"/>.
 /// </summary>
-public static class SocialMediaQueries
+public sealed class SocialMediaReader(EvenhandDbContext db)
 {
+    /// <summary>
+    /// The datasets of a force (<paramref name="forceId"/>), or with null every dataset — the national ones and every
+    /// force's — national first, then by force name, newest first within each.
+    /// </summary>
+    public async Task<List<SocialDataset>> DatasetsAsync(int? forceId, CancellationToken ct)
+    {
+        var query = db.SocialDatasets.AsNoTracking().Include(d => d.Force).AsQueryable();
+        if (forceId is { } id)
+        {
+            query = query.Where(d => d.ForceId == id);
+        }
+
+        var datasets = await query.ToListAsync(ct);
+        return datasets.OrderBy(d => d.ForceId is null ? 0 : 1).ThenBy(d => d.Force?.Name, StringComparer.Ordinal).ThenByDescending(d => d.Id).ToList();
+    }
+
+    /// <summary>
+    /// The dataset with this id when it belongs to the scope (<paramref name="forceId"/>, or null for the national datasets);
+    /// otherwise null, so a guessed id never reaches another scope's dataset.
+    /// </summary>
+    public Task<SocialDataset?> DatasetInScopeAsync(int id, int? forceId, CancellationToken ct) =>
+        db.SocialDatasets.AsNoTracking().Include(d => d.Force).Where(d => d.Id == id && d.ForceId == forceId).SingleOrDefaultAsync(ct);
+
+    /// <summary>Whether the dip sample belongs to the dataset.</summary>
+    public Task<bool> SampleInDatasetAsync(int sampleId, int datasetId, CancellationToken ct) =>
+        db.DipSamples.AnyAsync(s => s.Id == sampleId && s.DatasetId == datasetId, ct);
+
+    /// <summary>The keyword a dip sample was drawn for.</summary>
+    public Task<string> SampleKeywordAsync(int sampleId, CancellationToken ct) =>
+        db.DipSamples.Where(s => s.Id == sampleId).Select(s => s.Keyword).SingleAsync(ct);
+
+    /// <summary>
+    /// Every post of the dataset in file order, handed to <paramref name="write"/> as the database returns them, once and
+    /// never retried: a retry cannot take back rows already sent, and a retrying strategy would read every row into memory
+    /// before handing over the first.
+    /// </summary>
+    public Task StreamPostsOnceAsync(int datasetId, Func<IAsyncEnumerable<PostListRow>, CancellationToken, Task> write, CancellationToken ct) =>
+        db.OnceAsync(c => write(StreamPosts(datasetId), c), ct);
+
     /// <summary>
     /// Above this many posts a keyword's or an account's posts are listed by walking the dataset's engagement order and
     /// keeping the matching posts; up to it, they are read through their own index and put in order here. Walking costs about
@@ -52,7 +90,7 @@ public static class SocialMediaQueries
     public const int CandidateLimit = 5_000;
 
     /// <summary>The posts of a dataset that match the class, topic and keyword filters (the account filter is applied by the caller).</summary>
-    private static IQueryable<SocialPost> Narrow(IQueryable<SocialPost> posts, EvenhandDbContext db, int datasetId, PostFilter filter, bool byKeyword)
+    private IQueryable<SocialPost> Narrow(IQueryable<SocialPost> posts, int datasetId, PostFilter filter, bool byKeyword)
     {
         if (filter.NonOperational is { } nonOperational)
         {
@@ -75,12 +113,12 @@ public static class SocialMediaQueries
         return posts;
     }
 
-    private static IQueryable<PostRow> WithAccounts(this EvenhandDbContext db, IQueryable<SocialPost> posts) =>
-        posts.Join(db.SocialAccounts.AsNoTracking(), p => p.AccountRowId, a => a.Id, (p, a) => new PostRow(p.Seq, p.PostId, a.AccountId, a.Handle, p.PostedAt, p.Text,
+    private IQueryable<PostListRow> WithAccounts(IQueryable<SocialPost> posts) =>
+        posts.Join(db.SocialAccounts.AsNoTracking(), p => p.AccountRowId, a => a.Id, (p, a) => new PostListRow(p.Seq, p.PostId, a.AccountId, a.Handle, p.PostedAt, p.Text,
             p.Likes, p.Reposts, p.Quotes, p.Replies, p.Impressions, p.Engagement, p.IsRepost, p.OriginalAuthor, p.NonOperational, p.Topics));
 
     /// <summary>The accounts whose handle contains the text typed (any case, with or without the @), with how many posts each has.</summary>
-    private static async Task<List<(int Id, long Posts)>> MatchingAccountsAsync(EvenhandDbContext db, int datasetId, string typed, CancellationToken ct)
+    private async Task<List<(int Id, long Posts)>> MatchingAccountsAsync(int datasetId, string typed, CancellationToken ct)
     {
         var handle = typed.Trim().TrimStart('@').ToLowerInvariant();
         var rows = await db.SocialAccounts.AsNoTracking().Where(a => a.DatasetId == datasetId && a.Handle.ToLower().Contains(handle))
@@ -136,17 +174,17 @@ public static class SocialMediaQueries
     /// the first page, the last and any between. The total comes from the counts kept with the dataset; where they cannot
     /// answer a combination of filters it is counted, through the same narrow path as the page.
     /// </summary>
-    public static async Task<KeysetPage<PostRow>> PostPageAsync(this EvenhandDbContext db, SocialDataset dataset, PostFilter filter, PageRequest<PostKey> request,
+    public async Task<KeysetPage<PostListRow>> PostPageAsync(SocialDataset dataset, PostFilter filter, PageRequest<PostKey> request,
         CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(request);
         var id = dataset.Id;
-        var accounts = string.IsNullOrWhiteSpace(filter.Handle) ? null : await MatchingAccountsAsync(db, id, filter.Handle, ct);
+        var accounts = string.IsNullOrWhiteSpace(filter.Handle) ? null : await MatchingAccountsAsync(id, filter.Handle, ct);
         if (accounts is { Count: 0 })
         {
-            return KeysetPage.Empty<PostRow>(request.Size);
+            return KeysetPage.Empty<PostListRow>(request.Size);
         }
 
         var report = dataset.Analysis();
@@ -157,7 +195,7 @@ public static class SocialMediaQueries
         {
             // A few accounts' posts, through the account index (no dataset term, so no other index is tempting).
             var ids = accounts.Select(a => a.Id).ToList();
-            var all = await Narrow(db.SocialPosts.AsNoTracking().Where(p => ids.Contains(p.AccountRowId)), db, id, filter, byKeyword: false)
+            var all = await Narrow(db.SocialPosts.AsNoTracking().Where(p => ids.Contains(p.AccountRowId)), id, filter, byKeyword: false)
                 .Select(p => new PostKey(p.Engagement, p.Seq)).ToListAsync(ct);
             total ??= all.Count;
             keys = InOrder(all, request, total);
@@ -167,7 +205,7 @@ public static class SocialMediaQueries
             // A keyword's few posts: from the keyword index, each post looked up by primary key (a subquery, so the posts
             // cannot be scanned first), null where it does not match the other filters.
             var keyword = filter.Keyword!;
-            var posts = Narrow(db.SocialPosts.AsNoTracking(), db, id, filter, byKeyword: true);
+            var posts = Narrow(db.SocialPosts.AsNoTracking(), id, filter, byKeyword: true);
             var found = await db.SocialPostKeywords.AsNoTracking().Where(k => k.DatasetId == id && k.Keyword == keyword)
                 .Select(k => new { k.Seq, Engagement = posts.Where(p => p.DatasetId == k.DatasetId && p.Seq == k.Seq).Select(p => (long?)p.Engagement).FirstOrDefault() })
                 .ToListAsync(ct);
@@ -185,13 +223,13 @@ public static class SocialMediaQueries
                 posts = posts.Where(p => ids.Contains(p.AccountRowId));
             }
 
-            posts = Narrow(posts, db, id, filter, byKeyword: false);
-            total ??= await CountAsync(db, id, filter, accounts, ct);
+            posts = Narrow(posts, id, filter, byKeyword: false);
+            total ??= await CountAsync(id, filter, accounts, ct);
             keys = await After(posts, request).Select(p => new PostKey(p.Engagement, p.Seq)).Take(request.Take(total)).ToListAsync(ct);
         }
 
         var seqs = keys.Select(k => k.Seq).ToList();
-        var rows = (await db.WithAccounts(db.SocialPosts.AsNoTracking().Where(p => p.DatasetId == id && seqs.Contains(p.Seq))).ToListAsync(ct))
+        var rows = (await WithAccounts(db.SocialPosts.AsNoTracking().Where(p => p.DatasetId == id && seqs.Contains(p.Seq))).ToListAsync(ct))
             .ToDictionary(r => r.Seq);
         return KeysetPage.From(request, keys.Where(k => rows.ContainsKey(k.Seq)).Select(k => rows[k.Seq]).ToList(), total);
     }
@@ -200,21 +238,21 @@ public static class SocialMediaQueries
     /// Counts a combination of filters the kept counts cannot answer (an account and a class, topic or keyword; a topic and a
     /// keyword): through the accounts' index, or from the keyword's rows, never over the whole dataset.
     /// </summary>
-    private static Task<long> CountAsync(EvenhandDbContext db, int id, PostFilter filter, IReadOnlyList<(int Id, long Posts)>? accounts, CancellationToken ct)
+    private Task<long> CountAsync(int id, PostFilter filter, IReadOnlyList<(int Id, long Posts)>? accounts, CancellationToken ct)
     {
         if (accounts is not null)
         {
             var ids = accounts.Select(a => a.Id).ToList();
-            return Narrow(db.SocialPosts.AsNoTracking().Where(p => ids.Contains(p.AccountRowId)), db, id, filter, byKeyword: false).LongCountAsync(ct);
+            return Narrow(db.SocialPosts.AsNoTracking().Where(p => ids.Contains(p.AccountRowId)), id, filter, byKeyword: false).LongCountAsync(ct);
         }
 
         if (filter.Keyword is not { } keyword)
         {
-            return Narrow(db.SocialPosts.AsNoTracking().Where(p => p.DatasetId == id), db, id, filter, byKeyword: false).LongCountAsync(ct);
+            return Narrow(db.SocialPosts.AsNoTracking().Where(p => p.DatasetId == id), id, filter, byKeyword: false).LongCountAsync(ct);
         }
 
         // From the keyword's rows, each post looked up by key (the posts inside EXISTS, so they cannot be scanned first).
-        var posts = Narrow(db.SocialPosts.AsNoTracking(), db, id, filter, byKeyword: true);
+        var posts = Narrow(db.SocialPosts.AsNoTracking(), id, filter, byKeyword: true);
         return db.SocialPostKeywords.AsNoTracking().Where(k => k.DatasetId == id && k.Keyword == keyword)
             .LongCountAsync(k => posts.Any(p => p.DatasetId == k.DatasetId && p.Seq == k.Seq), ct);
     }
@@ -250,17 +288,17 @@ public static class SocialMediaQueries
     }
 
     /// <summary>Every post of the dataset in file order, read row by row as the caller consumes them.</summary>
-    public static IAsyncEnumerable<PostRow> StreamPosts(this EvenhandDbContext db, int datasetId) =>
+    public IAsyncEnumerable<PostListRow> StreamPosts(int datasetId) =>
         (from p in db.SocialPosts.AsNoTracking().Where(p => p.DatasetId == datasetId)
          join a in db.SocialAccounts.AsNoTracking() on p.AccountRowId equals a.Id
          orderby p.Seq
-         select new PostRow(p.Seq, p.PostId, a.AccountId, a.Handle, p.PostedAt, p.Text, p.Likes, p.Reposts, p.Quotes, p.Replies, p.Impressions,
+         select new PostListRow(p.Seq, p.PostId, a.AccountId, a.Handle, p.PostedAt, p.Text, p.Likes, p.Reposts, p.Quotes, p.Replies, p.Impressions,
              p.Engagement, p.IsRepost, p.OriginalAuthor, p.NonOperational, p.Topics)).AsAsyncEnumerable();
 
-    public static Task<List<SocialAccount>> AccountsAsync(this EvenhandDbContext db, int datasetId, CancellationToken ct) =>
+    public Task<List<SocialAccount>> AccountsAsync(int datasetId, CancellationToken ct) =>
         db.SocialAccounts.AsNoTracking().Where(a => a.DatasetId == datasetId).OrderBy(a => a.Handle).ToListAsync(ct);
 
-    public static async Task<List<SampleSummary>> SamplesAsync(this EvenhandDbContext db, int datasetId, CancellationToken ct)
+    public async Task<List<SampleSummary>> SamplesAsync(int datasetId, CancellationToken ct)
     {
         var samples = await db.DipSamples.AsNoTracking().Where(s => s.DatasetId == datasetId)
             .Select(s => new SampleSummary(s.Id, s.Keyword, s.Group, s.IsTopic, s.PostsWithKeyword, s.Seed, s.CreatedBy, s.CreatedAt,
@@ -269,7 +307,7 @@ public static class SocialMediaQueries
         return samples.OrderByDescending(s => s.IsTopic).ThenBy(s => s.Keyword, StringComparer.Ordinal).ToList();
     }
 
-    public static async Task<List<SampleItemRow>> SampleItemsAsync(this EvenhandDbContext db, int sampleId, CancellationToken ct)
+    public async Task<List<SampleItemRow>> SampleItemsAsync(int sampleId, CancellationToken ct)
     {
         var rows = await db.DipSampleItems.AsNoTracking().Where(i => i.DipSampleId == sampleId)
             .Join(db.SocialPosts, i => new { i.DatasetId, i.Seq }, p => new { p.DatasetId, p.Seq }, (i, p) => new { i, p })

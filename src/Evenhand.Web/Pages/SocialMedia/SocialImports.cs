@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Quartz;
 
-namespace Evenhand.Web.SocialMedia;
+namespace Evenhand.Web.Pages.SocialMedia;
 
 /// <summary>Settings of the social media import (section "SocialMedia" of the configuration).</summary>
 public sealed class SocialMediaOptions
