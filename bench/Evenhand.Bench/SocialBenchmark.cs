@@ -27,9 +27,13 @@ internal static class SocialBenchmark
         {
             Console.WriteLine($"Writing {posts:N0} synthetic posts, {accounts} accounts and 100,000 × 100 word vectors to {folder}…");
             Directory.CreateDirectory(folder);
+            var generation = Stopwatch.StartNew();
             SocialSynth.WriteToDirectory(new SynthOptions(posts, accounts, Seed: 1), folder);
+            Console.WriteLine($"posts and accounts generated in {generation.Elapsed.TotalSeconds:F2} s");
+            generation.Restart();
             await using var vectors = new StreamWriter(vectorsPath);
             SocialSynth.WriteVectors(vectors, 100_000, 100, seed: 1);
+            Console.WriteLine($"word vectors generated in {generation.Elapsed.TotalSeconds:F2} s");
         }
 
         Console.WriteLine($"posts.csv {new FileInfo(postsPath).Length / 1e6:F0} MB, vectors.vec {new FileInfo(vectorsPath).Length / 1e6:F0} MB");

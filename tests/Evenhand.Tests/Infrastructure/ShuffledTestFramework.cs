@@ -110,6 +110,9 @@ public sealed class ShuffledTestFramework(IMessageSink messageSink) : XunitTestF
                 ? $"test order shuffled with seed {s} (replay: {SeedVariable}={s} dotnet test ...)"
                 : $"test order not shuffled ({SeedVariable}=none)";
             DiagnosticMessageSink.OnMessage(new DiagnosticMessage(message));
+            // Shows that tests/at-date reached the test process.
+            var london = TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
+            DiagnosticMessageSink.OnMessage(new DiagnosticMessage(FormattableString.Invariant($"the clock reads {london:dddd d MMMM yyyy HH:mm} (Europe/London)")));
             try
             {
                 File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "test-order-seed.txt"), $"{name}: {message}{Environment.NewLine}");

@@ -146,7 +146,7 @@ public sealed class MyWorkApiTests(AppFixture apps)
         var ownerEmail = await app.CreateUserAsync(Roles.CallTaker, slug); // an action can be anyone's
         var otherGovernanceEmail = await app.CreateUserAsync(Roles.ForceGovernance, other);
 
-        var today = UkTime.Date(DateTimeOffset.UtcNow);
+        var today = UkTime.Date(TestClock.Now);
         int policyId, eventId, groupId, representationId, recommendationId, actionId;
         using (var scope = app.Services.CreateScope())
         {
@@ -154,7 +154,7 @@ public sealed class MyWorkApiTests(AppFixture apps)
             var db = sp.GetRequiredService<Evenhand.Data.EvenhandDbContext>();
             var forceId = await db.Forces.Where(f => f.Slug == slug).Select(f => f.Id).SingleAsync();
             var owner = await db.Users.SingleAsync(u => u.Email == ownerEmail);
-            var ctx = new ProcessContext("test", "Test", DateTimeOffset.UtcNow);
+            var ctx = new ProcessContext("test", "Test", TestClock.Now);
             policyId = (await sp.GetRequiredService<PolicyRegisterService>().CreateAsync(forceId,
                 new PolicyDetails("Dorset stop and search policy", null, "Head of operations", true, today.AddMonths(-25), 24, null), ctx)).Id;
             eventId = (await sp.GetRequiredService<PolicedEventService>().CreateAsync(forceId,
@@ -215,7 +215,7 @@ public sealed class MyWorkApiTests(AppFixture apps)
             var sp = scope.ServiceProvider;
             var db = sp.GetRequiredService<Evenhand.Data.EvenhandDbContext>();
             var forceId = await db.Forces.Where(f => f.Slug == slug).Select(f => f.Id).SingleAsync();
-            var ctx = new ProcessContext("test", "Test", DateTimeOffset.UtcNow);
+            var ctx = new ProcessContext("test", "Test", TestClock.Now);
             var plans = sp.GetRequiredService<ForceResponseService>();
             var plan = await plans.GetAsync(forceId, recommendationId);
             await plans.SetActionStatusAsync(forceId, recommendationId, actionId, ActionStatus.Done, plan.Version, ctx);

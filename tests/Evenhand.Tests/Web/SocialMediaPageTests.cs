@@ -659,7 +659,7 @@ public sealed class SocialMediaPageTests(AppFixture apps)
         {
             var service = app.Service<SocialDatasetService>(scope);
             var dataset = await service.CreateAsync(new DatasetUpload(Unique("Queued"), await CheshireIdAsync(app), "accounts.csv", "posts.csv", false),
-                new Evenhand.Common.ProcessContext("test", "Test", DateTimeOffset.UtcNow));
+                new Evenhand.Common.ProcessContext("test", "Test", TestClock.Now));
             id = dataset.Id;
         }
 
