@@ -111,7 +111,12 @@ public sealed class IncidentBuilder
     internal string? Reference { get; private set; }
     internal string? Complainant { get; private set; }
     internal IncidentStaffRole Role { get; private set; } = IncidentStaffRole.Specialist;
-    internal AssessmentAnswers? Answers { get; private set; }
+    internal (bool Crime, bool Risk)? Assessment { get; private set; }
+
+    /// <summary>The assessment's answers, for the characteristics the report ends up with (whatever order the builder was called in).</summary>
+    internal AssessmentAnswers? Answers => Assessment is { } a
+        ? new AssessmentAnswers(Characteristics, true, a.Crime, false, false, false, a.Risk, false, false) { BasisToConcludeIntentionalHostility = true }
+        : null;
     internal string? Rationale { get; private set; }
     internal List<PersonDetails> Subjects { get; } = [];
     internal AssessmentOutcome? Review { get; private set; }
@@ -179,7 +184,7 @@ public sealed class IncidentBuilder
     /// </summary>
     public IncidentBuilder Assessed(bool crime = false, bool risk = false, string? rationale = null)
     {
-        Answers = new AssessmentAnswers(Characteristics, true, crime, false, false, false, risk, false, false) { BasisToConcludeIntentionalHostility = true };
+        Assessment = (crime, risk);
         Rationale = risk ? rationale ?? "Repeated threats to the same family" : rationale;
         return this;
     }
@@ -193,7 +198,7 @@ public sealed class IncidentBuilder
     /// </summary>
     public IncidentBuilder WithSubject(string name, DateOnly? dateOfBirth = null, string? address = null, string? contact = null, string? description = null)
     {
-        if (Answers is null)
+        if (Assessment is null)
         {
             Assessed(risk: true);
         }
