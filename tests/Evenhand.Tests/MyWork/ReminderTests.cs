@@ -164,8 +164,8 @@ public sealed class ReminderTests(AppFixture apps)
         var forceId = await db.Forces.Where(f => f.Slug == slug).Select(f => f.Id).SingleAsync();
         var plans = sp.GetRequiredService<ForceResponseService>();
         var plan = (await plans.ListForForceAsync(forceId)).First();
-        plan = await plans.AddActionAsync(forceId, plan.RecommendationId, new AddActionOptions(plan.Version, "Publish the lanyard policy", null, new DateOnly(2030, 1, 31), ids[immediate]), ctx);
-        plan = await plans.AddActionAsync(forceId, plan.RecommendationId, new AddActionOptions(plan.Version, "Audit the badges", null, new DateOnly(2030, 1, 31), ids[daily]), ctx);
+        plan = await plans.AddActionAsync(forceId, plan.RecommendationId, new AddActionOptions(plan.Version, "Publish the lanyard policy", null, TestClock.Today.AddYears(3), ids[immediate]), ctx);
+        plan = await plans.AddActionAsync(forceId, plan.RecommendationId, new AddActionOptions(plan.Version, "Audit the badges", null, TestClock.Today.AddYears(3), ids[daily]), ctx);
 
         var actionId = plan.Actions.Single(a => a.Description == "Publish the lanyard policy").Id;
         var email = Assert.Single(await db.Set<OutboxEmail>().AsNoTracking().Where(e => e.UserId == ids[immediate]).ToListAsync());

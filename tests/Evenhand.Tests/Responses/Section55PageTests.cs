@@ -178,7 +178,9 @@ public sealed class Section55PageTests(AppFixture apps)
         Assert.Contains(check.QuerySelectorAll("#check-answers a"), a => a.GetAttribute("href") == $"/forces/essex/responses/{inspection}#Answers_21__Text");
 
         // A date in the future is refused beside the date.
-        var future = await Section55Journey.PublishAsync(pcc, "essex", inspection, "1", "1", "2030");
+        var tomorrow = TestClock.Today.AddDays(1);
+        var future = await Section55Journey.PublishAsync(pcc, "essex", inspection,
+            tomorrow.Day.ToString(CultureInfo.InvariantCulture), tomorrow.Month.ToString(CultureInfo.InvariantCulture), tomorrow.Year.ToString(CultureInfo.InvariantCulture));
         Assert.Equal(HttpStatusCode.OK, future.StatusCode);
         Assert.Contains("The date published must be today or in the past", (await PageClient.ParseAsync(future)).QuerySelector("#PublishedOn-error")!.TextContent, StringComparison.Ordinal);
         Assert.Null(await PublishedOnAsync(app, "essex"));
