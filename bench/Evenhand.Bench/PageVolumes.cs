@@ -5,6 +5,7 @@ using Evenhand.Data;
 using Evenhand.Governance;
 using Evenhand.HateIncidents;
 using Evenhand.HateIncidents.Demo;
+using Evenhand.Responses;
 using Evenhand.SocialMedia.Datasets;
 using Evenhand.SocialMedia.Synthetic;
 using Microsoft.AspNetCore.Identity;
@@ -30,6 +31,18 @@ internal static class PageVolumes
     public const int Incidents = 100_000;
     public const int AuditEntries = 1_000_000;
 
+    /// <summary>About eight years of inspections (one every three weeks), each with 12 recommendations, 9 of them for forces.</summary>
+    public const int Inspections = 150;
+    public const int RecommendationsEach = 12;
+    public const int ForceRecommendationsEach = 9;
+    public const string InspectionTitle = "Bench inspection";
+
+    /// <summary>Users across every force: about 80 a force (far more than a real deployment's administrators would list at once).</summary>
+    public const int ManyUsers = 3_500;
+
+    /// <summary>Three years of job runs: due work every 15 minutes, housekeeping hourly, and imports.</summary>
+    public const int JobRuns = 130_000;
+
     public static readonly (string Role, string Email)[] Users =
     [
         (Roles.Communications, "bench.comms@bench.evenhand.test"),
@@ -37,6 +50,7 @@ internal static class PageVolumes
         (Roles.ForceGovernance, "bench.governance@bench.evenhand.test"),
         (Roles.Administrator, "bench.admin@bench.evenhand.test"),
         (Roles.Inspectorate, "bench.inspectorate@bench.evenhand.test"),
+        (Roles.PccOffice, "bench.pcc@bench.evenhand.test"),
     ];
 
     public static async Task EnsureAsync(IServiceProvider services, Action<string> log)
@@ -50,6 +64,9 @@ internal static class PageVolumes
         await IncidentsAsync(db, forceId, log);
         await RegistersAsync(db, forceId, log);
         await AuditAsync(db, log);
+        await InspectionsAsync(db, log);
+        await ManyUsersAsync(db, log);
+        await JobRunsAsync(db, log);
     }
 
     private static async Task UsersAsync(IServiceProvider services, int forceId, Action<string> log)
@@ -288,6 +305,182 @@ internal static class PageVolumes
 
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         log($"  {AuditEntries - have:N0} audit entries in {started.Elapsed.TotalSeconds:F0} s");
+    }
+
+    /// <summary>
+    /// <see cref="Inspections"/> inspections, each with a plan for every force on each force recommendation (progress, evidence,
+    /// the plan's timeline), and each force's section 55 response (answered, most published, copies sent) — the national
+    /// views' and the recommendation pages' volumes.
+    /// </summary>
+    private static async Task InspectionsAsync(EvenhandDbContext db, Action<string> log)
+    {
+        var done = (await db.Inspections.Where(i => i.Title.StartsWith(InspectionTitle)).Select(i => i.Title).ToListAsync()).ToHashSet();
+        if (done.Count >= Inspections)
+        {
+            return;
+        }
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var forces = await db.Forces.AsNoTracking().OrderBy(f => f.Id).ToListAsync();
+        var today = UkTime.Date(DateTimeOffset.UtcNow);
+        ForceProgress[] progress = [ForceProgress.NotStarted, ForceProgress.InProgress, ForceProgress.InProgress, ForceProgress.AwaitingNationalGuidance, ForceProgress.Complete, ForceProgress.Complete];
+        for (var n = 0; n < Inspections; n++)
+        {
+            // Each inspection whole or not at all, so that a run stopped part way carries on where it stopped.
+            var title = $"{InspectionTitle} {Inspections - n}: {Words[n % Words.Length]}";
+            if (done.Contains(title))
+            {
+                continue;
+            }
+
+            await db.InTransactionAsync(async ct =>
+            {
+                var rng = new Random(9 + n);
+                var published = today.AddDays(-(21 * n) - 10);
+                var at = new DateTimeOffset(published.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero);
+                var ctx = new ProcessContext("bench", "Benchmark", at.AddDays(30), "pages benchmark volumes");
+                var inspection = new Evenhand.Inspections.Inspection
+                {
+                    Title = title,
+                    Publisher = "HMICFRS",
+                    PublishedOn = published,
+                    Type = n % 3 == 0 ? Evenhand.Inspections.InspectionType.NationalThematic : Evenhand.Inspections.InspectionType.FollowUp,
+                    Recommendations = Enumerable.Range(1, RecommendationsEach).Select(k => new Evenhand.Inspections.Recommendation
+                    {
+                        Number = k,
+                        Text = $"By {published.AddMonths(6 + k):MMMM yyyy}, chief constables should review how their force handles {Words[(n + k) % Words.Length]}.",
+                        Addressees = k <= ForceRecommendationsEach ? ["Chief constables"] : ["College of Policing"],
+                        AppliesToForces = k <= ForceRecommendationsEach,
+                        DueDate = published.AddMonths(6 + k),
+                    }).ToList(),
+                };
+                db.Inspections.Add(inspection);
+                await db.SaveChangesAsync(ct);
+
+                var forceRecs = inspection.Recommendations.Where(r => r.AppliesToForces).ToList();
+                foreach (var force in forces)
+                {
+                    foreach (var rec in forceRecs)
+                    {
+                        var plan = new ForceResponse { ForceId = force.Id, RecommendationId = rec.Id };
+                        // Older inspections are further on.
+                        var step = Math.Min(progress.Length - 1, rng.Next(0, progress.Length) + (n > 40 ? 1 : 0));
+                        if (step > 0)
+                        {
+                            plan.UpdatePlan($"Recommendation {rec.Number} met when the review is published.", "Deputy Chief Constable", "Head of Strategy", ctx);
+                            plan.AddEvidence(EvidenceKind.Text, $"Review of {Words[(n + rec.Number) % Words.Length]} started; terms of reference agreed.", null, null, null, null, ctx);
+                            if (progress[step] == ForceProgress.Complete)
+                            {
+                                plan.AddEvidence(EvidenceKind.Link, null, $"https://www.force{force.Id}.police.example/reviews/{inspection.Id}/{rec.Number}", null, null, null, ctx);
+                            }
+
+                            plan.SetProgress(progress[step], ctx);
+                        }
+
+                        db.ForceResponses.Add(plan);
+                    }
+
+                    if (published.AddDays(30) <= today && rng.NextDouble() < 0.97)
+                    {
+                        var response = Section55Response.Start(force, inspection);
+                        response.Force = null; // the force is not tracked: the response refers to it by id.
+                        response.Edit(new Section55Details(published.AddDays(2), published.AddDays(20), published.AddDays(18), null,
+                                $"The commissioner welcomes the report on {Words[n % Words.Length]} and will hold the chief constable to account for it.",
+                                "The chief constable submitted no comments by the date given."),
+                            forceRecs.Select(r => (r, (Section55Stance?)Section55Stance.ActionTakenOrProposed, (string?)$"The force has started a review ({r.Number}).")).ToList(),
+                            today, ctx);
+                        var on = published.AddDays(rng.NextDouble() < 0.85 ? rng.Next(20, 56) : rng.Next(56, 90));
+                        if (on <= today)
+                        {
+                            response.Publish(on, $"https://www.pcc{force.Id}.example/responses/{inspection.Id}", forceRecs, today, ctx);
+                            if (rng.NextDouble() < 0.8)
+                            {
+                                response.RecordCopiesSent(on, on, today, ctx);
+                            }
+                        }
+
+                        db.Section55Responses.Add(response);
+                    }
+                }
+
+                await db.SaveChangesAsync(ct);
+            });
+            db.ChangeTracker.Clear();
+        }
+
+        log($"  {Inspections - done.Count} inspections, {(Inspections - done.Count) * ForceRecommendationsEach * forces.Count:N0} force plans and their section 55 responses in {started.Elapsed.TotalSeconds:F0} s");
+    }
+
+    /// <summary>
+    /// <see cref="ManyUsers"/> users across the forces, written straight to the tables with the bench administrator's password
+    /// hash (hashing each one would take minutes and is not what the users page reads).
+    /// </summary>
+    private static async Task ManyUsersAsync(EvenhandDbContext db, Action<string> log)
+    {
+        const string domain = "users.bench.evenhand.test";
+        if (await db.Users.AnyAsync(u => u.Email!.EndsWith(domain)))
+        {
+            return;
+        }
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var hash = await db.Users.Where(u => u.Email == Users[0].Email).Select(u => u.PasswordHash).SingleAsync();
+        var forces = await db.Forces.OrderBy(f => f.Id).Select(f => new { f.Id, f.Slug }).ToListAsync();
+        var roles = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id);
+        string[] forceRoles = [Roles.CallTaker, Roles.CallTaker, Roles.CallTaker, Roles.HateCrimeSpecialist, Roles.ForceCrimeRegistrar, Roles.ForceGovernance, Roles.Communications, Roles.PccOffice];
+        for (var i = 0; i < ManyUsers; i++)
+        {
+            var force = forces[i % forces.Count];
+            var national = i % 50 == 0;
+            var role = national ? (i % 100 == 0 ? Roles.Inspectorate : Roles.Administrator) : forceRoles[i / forces.Count % forceRoles.Length];
+            var email = $"user{i:D5}.{(national ? "national" : force.Slug)}@{domain}";
+            var user = new EvenhandUser
+            {
+                UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(), EmailConfirmed = true,
+                DisplayName = $"Bench user {i + 1}", ForceId = national ? null : force.Id, PasswordHash = hash,
+                SecurityStamp = Guid.NewGuid().ToString("N"), ConcurrencyStamp = Guid.NewGuid().ToString(), IsDisabled = i % 37 == 0,
+                LockoutEnabled = true, LockoutEnd = i % 211 == 0 ? DateTimeOffset.UtcNow.AddYears(1) : null,
+            };
+            db.Users.Add(user);
+            db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roles[role] });
+        }
+
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        log($"  {ManyUsers:N0} users in {started.Elapsed.TotalSeconds:F0} s");
+    }
+
+    private static async Task JobRunsAsync(EvenhandDbContext db, Action<string> log)
+    {
+        if (await db.BackgroundJobRuns.CountAsync() >= JobRuns)
+        {
+            return;
+        }
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var rng = new Random(4);
+        var at = DateTimeOffset.UtcNow.AddDays(-3 * 365);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        for (var n = 0; n < JobRuns;)
+        {
+            for (var k = 0; k < 10_000 && n < JobRuns; k++, n++)
+            {
+                at = at.AddMinutes(12);
+                var job = n % 5 == 0 ? "housekeeping" : n % 97 == 0 ? "social-import" : "due-work";
+                var failed = rng.NextDouble() < 0.01;
+                db.BackgroundJobRuns.Add(new BackgroundJobRun
+                {
+                    Job = job, Subject = job == "social-import" ? $"dataset {n}" : null, Server = $"web-{n % 3}", StartedAt = at, FinishedAt = at.AddSeconds(rng.Next(1, 40)),
+                    Outcome = failed ? JobRunOutcome.Failed : JobRunOutcome.Succeeded, Result = failed ? null : "Done.", Error = failed ? "The database did not answer in time." : null,
+                });
+            }
+
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+        }
+
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+        log($"  {JobRuns:N0} job runs in {started.Elapsed.TotalSeconds:F0} s");
     }
 
     private static readonly string[] Words =

@@ -11,13 +11,30 @@ using Evenhand.Bench;
 //   dotnet run -c Release --project bench/Evenhand.Bench -- hate-analysis --quick    warm-up, then the median of 20 runs of each query
 //   add --count N to change the number of incidents (default 100000). The database is built once, in the temp directory.
 //   dotnet run -c Release --project bench/Evenhand.Bench -- social                   `evenhand social analyze` on 857,000 posts: median of 5 runs
-//   add --posts N --accounts N --runs N; --import also times `evenhand social import` (SQLite, and PostgreSQL when
-//   EVENHAND_BENCH_POSTGRES holds a connection string). The synthetic files are written once, in the temp directory.
+//   add --posts N --accounts N --runs N; --import also runs social-import. The synthetic files are written once, in the temp directory.
+//   dotnet run -c Release --project bench/Evenhand.Bench -- social-import [--runs N] [--posts N] [--small N] [--provider sqlite|postgres|both]
+//                                                   `evenhand social import` beside sqlite3 .import and psql \copy into the same
+//                                                   table and indexes, median of 3, peak memory at 200,000 and 857,000 posts
+//                                                   (PostgreSQL when EVENHAND_BENCH_POSTGRES holds a connection string)
 //   dotnet run -c Release --project bench/Evenhand.Bench -- sign-in [--runs N]     median failed sign-in, known vs unknown email
 //   dotnet run -c Release --project bench/Evenhand.Bench -- parse [--runs N] [--pages N]   reading and parsing a 200-page report and response (PDF, Word, HTML), median of 9
-//   dotnet run -c Release --project bench/Evenhand.Bench -- pages [--provider sqlite|postgres] [--runs N] [--only TEXT]
+//   dotnet run -c Release --project bench/Evenhand.Bench -- pages [--provider sqlite|postgres] [--sqlite FILE] [--runs N] [--only TEXT] [--prepare]
 //                                                   every list page at full scale over HTTP (volumes built once; PostgreSQL
-//                                                   from EVENHAND_BENCH_POSTGRES or EVENHAND_TEST_POSTGRES)
+//                                                   from EVENHAND_BENCH_POSTGRES or EVENHAND_TEST_POSTGRES); --prepare builds
+//                                                   the volumes and stops (run it before timing)
+//   dotnet run -c Release --project bench/Evenhand.Bench -- load [--users 50] [--duration 5m] [--provider sqlite|postgres] [--servers 1|2] …
+//                                                   many users on real server processes (see Load/LoadCommand.cs)
+//   dotnet run -c Release --project bench/Evenhand.Bench -- fault                  SIGKILL and a PostgreSQL restart under load (Load/FaultCommand.cs)
+if (args.Length > 0 && args[0] == Evenhand.Bench.Load.LoadCommand.Command)
+{
+    return await Evenhand.Bench.Load.LoadCommand.RunAsync(args.Skip(1).ToList());
+}
+
+if (args.Length > 0 && args[0] == Evenhand.Bench.Load.FaultCommand.Command)
+{
+    return await Evenhand.Bench.Load.FaultCommand.RunAsync(args.Skip(1).ToList());
+}
+
 if (args.Length > 0 && args[0] == ParseBenchmark.Command)
 {
     return await ParseBenchmark.RunAsync(args.Skip(1).ToList());
@@ -38,6 +55,11 @@ if (args.Length > 0 && args[0] == SocialBenchmark.Command)
     return await SocialBenchmark.RunAsync(args.Skip(1).ToList());
 }
 
+if (args.Length > 0 && args[0] == SocialImportBenchmark.Command)
+{
+    return await SocialImportBenchmark.RunAsync(args.Skip(1).ToList());
+}
+
 if (args.Length > 0 && args[0] == SocialBenchmark.ChildCommand)
 {
     return await SocialBenchmark.ChildAsync(args.Skip(1).ToArray());
@@ -46,7 +68,7 @@ if (args.Length > 0 && args[0] == SocialBenchmark.ChildCommand)
 var rest = args.SkipWhile(a => a != "hate-analysis").Skip(1).ToList();
 if (args.Length == 0 || args[0] != "hate-analysis")
 {
-    Console.Error.WriteLine("Usage: Evenhand.Bench hate-analysis [--quick] [--count N] | social [--posts N] [--accounts N] [--runs N] [--import] | sign-in [--runs N] | parse [--runs N] [--pages N] | pages [--provider sqlite|postgres] [--runs N] [--only TEXT]");
+    Console.Error.WriteLine("Usage: Evenhand.Bench hate-analysis [--quick] [--count N] | social [--posts N] [--accounts N] [--runs N] [--import] | social-import [--runs N] [--posts N] [--small N] [--provider sqlite|postgres|both] | sign-in [--runs N] | parse [--runs N] [--pages N] | pages [--provider sqlite|postgres] [--sqlite FILE] [--runs N] [--only TEXT] [--prepare] | " + Evenhand.Bench.Load.LoadCommand.Usage + " | " + Evenhand.Bench.Load.FaultCommand.Usage);
     return 2;
 }
 

@@ -61,7 +61,7 @@ public static class EvenhandCli
         return ExitCodes.Usage;
     }
 
-    private static IEnumerable<string> CommandPath(Command command, Command root)
+    private static List<string> CommandPath(Command command, Command root)
     {
         var names = new List<string>();
         for (Symbol? s = command; s is Command c; s = s.Parents.FirstOrDefault())

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
 
 var builder = WebApplication.CreateBuilder(args);
 var config = builder.Configuration;
@@ -110,14 +111,13 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AddFolderApplicationModelConvention("/Forces", m => m.Filters.Add(new ServiceFilterAttribute(typeof(ForceScopeFilter))));
     // Social media uploads: two exports of up to SocialMedia:MaxUploadMegabytes each, on the upload pages only.
     var socialUploadLimit = (config.GetSection(Evenhand.Web.SocialMedia.SocialMediaOptions.Section).Get<Evenhand.Web.SocialMedia.SocialMediaOptions>() ?? new()).MaxRequestBytes;
-    foreach (var page in new[] { "/Forces/SocialMedia/Upload", "/SocialMedia/Upload" })
+    void LimitUploads(PageApplicationModel m)
     {
-        o.Conventions.AddPageApplicationModelConvention(page, m =>
-        {
-            m.Filters.Add(new RequestSizeLimitAttribute(socialUploadLimit));
-            m.Filters.Add(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = socialUploadLimit });
-        });
+        m.Filters.Add(new RequestSizeLimitAttribute(socialUploadLimit));
+        m.Filters.Add(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = socialUploadLimit });
     }
+    o.Conventions.AddPageApplicationModelConvention("/Forces/SocialMedia/Upload", LimitUploads);
+    o.Conventions.AddPageApplicationModelConvention("/SocialMedia/Upload", LimitUploads);
     o.Conventions.AllowAnonymousToFolder("/Public");
     o.Conventions.AllowAnonymousToPage("/Index");
     o.Conventions.AllowAnonymousToPage("/Error");

@@ -238,7 +238,7 @@ internal static class UserCommands
                 throw new CliException(e.Message);
             }
 
-            var summary = (await admin.ListAsync(ct)).Single(u => u.Id == id);
+            var summary = (await admin.SummaryAsync(id, ct))!;
             if (pr.GetValue(json))
             {
                 CliJson.Write(console, new ChangedUserJson(summary.Id, summary.Email, summary.RoleName, summary.ForceSlug, summary.Disabled, summary.MustChangePassword, result.Password));

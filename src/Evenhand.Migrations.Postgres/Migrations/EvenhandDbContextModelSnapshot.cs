@@ -217,6 +217,12 @@ namespace Evenhand.Migrations.Postgres.Migrations
 
                     b.HasIndex("Job", "StartedAt");
 
+                    b.HasIndex("StartedAt", "Id")
+                        .HasDatabaseName("IX_BackgroundJobRuns_Recent");
+
+                    b.HasIndex("Job", "Outcome", "StartedAt")
+                        .HasDatabaseName("IX_BackgroundJobRuns_Job_Outcome");
+
                     b.ToTable("BackgroundJobRuns");
                 });
 
@@ -722,6 +728,12 @@ namespace Evenhand.Migrations.Postgres.Migrations
 
                     b.Property<DateOnly?>("LastReviewedOn")
                         .HasColumnType("date");
+
+                    b.Property<bool?>("LatestAssessmentComplete")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("LatestAssessorTrained")
+                        .HasColumnType("boolean");
 
                     b.Property<DateOnly?>("NextReviewDueOn")
                         .HasColumnType("date");

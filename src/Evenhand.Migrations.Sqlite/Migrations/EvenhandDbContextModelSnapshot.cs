@@ -207,6 +207,12 @@ namespace Evenhand.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Job", "StartedAt");
 
+                    b.HasIndex("StartedAt", "Id")
+                        .HasDatabaseName("IX_BackgroundJobRuns_Recent");
+
+                    b.HasIndex("Job", "Outcome", "StartedAt")
+                        .HasDatabaseName("IX_BackgroundJobRuns_Job_Outcome");
+
                     b.ToTable("BackgroundJobRuns");
                 });
 
@@ -690,6 +696,12 @@ namespace Evenhand.Migrations.Sqlite.Migrations
 
                     b.Property<DateOnly?>("LastReviewedOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("LatestAssessmentComplete")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("LatestAssessorTrained")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("NextReviewDueOn")
                         .HasColumnType("TEXT");

@@ -77,9 +77,7 @@ public static class EvenhandApi
             return null;
         }
 
-        var forcePlans = (await plans.ListForForceAsync(view.Response.ForceId, ct))
-            .Where(p => p.Recommendation!.InspectionId == inspectionId)
-            .ToDictionary(p => p.RecommendationId);
+        var forcePlans = (await plans.ListForInspectionAsync(view.Response.ForceId, inspectionId, ct)).ToDictionary(p => p.RecommendationId);
         var r = view.Response;
         // Every recommendation that puts a duty on the force, and any other the body chose to comment on.
         var recs = view.AllRecommendations.Where(rec => rec.AppliesToForces || view.ItemFor(rec)?.Text is not null);

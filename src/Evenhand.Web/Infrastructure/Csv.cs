@@ -65,6 +65,21 @@ public static class Csv
         await writer.FlushAsync(ct);
     }
 
+    /// <summary>
+    /// <see cref="StreamAsync"/> from a database query, run once and never retried (a retry cannot take back rows already
+    /// sent, and PostgreSQL's retrying strategy would read every row into memory before the first is written). Returns the
+    /// result to give the page handler.
+    /// </summary>
+    public static async Task<Microsoft.AspNetCore.Mvc.IActionResult> StreamQueryAsync<TSource, TRow>(HttpContext http, string fileName,
+        Func<CancellationToken, IAsyncEnumerable<TSource>> source, Func<TSource, TRow> map, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(source);
+        var db = http.RequestServices.GetRequiredService<Evenhand.Data.EvenhandDbContext>();
+        await Evenhand.Data.DbTransactions.OnceAsync(db, innerCt => StreamAsync(http.Response, fileName, source(innerCt), map, innerCt), ct);
+        return new Microsoft.AspNetCore.Mvc.EmptyResult();
+    }
+
     /// <summary>CsvHelper's injection escaping, except for fields that are numbers.</summary>
     private sealed class SafeCsvWriter(TextWriter writer, bool leaveOpen = false) : CsvWriter(writer, WriterConfiguration, leaveOpen)
     {

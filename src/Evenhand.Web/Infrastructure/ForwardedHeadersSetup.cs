@@ -38,6 +38,6 @@ public sealed class ForwardedHeadersSetup
         }
     }
 
-    private static IEnumerable<string> Split(string? list) =>
+    private static string[] Split(string? list) =>
         (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -130,6 +130,7 @@ public sealed class ImportProgressStore(IServiceScopeFactory scopes, DatabasePro
 }
 
 /// <summary>Queues a dataset's import on the job engine: a trigger of <see cref="SocialImportJob"/> in the shared job store.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "It queues imports on the job engine; the name says what it does.")]
 public sealed class SocialImportQueue(ISchedulerFactory schedulers)
 {
     public async Task EnqueueAsync(int datasetId, ProcessContext ctx, CancellationToken ct = default)

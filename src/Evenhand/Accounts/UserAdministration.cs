@@ -8,6 +8,22 @@ namespace Evenhand.Accounts;
 
 public sealed record UserSummary(string Id, string Email, string DisplayName, string Role, string? RoleName, string? Force, string? ForceSlug, bool LockedOut, bool Disabled, bool MustChangePassword);
 
+/// <summary>Which users the administrators' list shows: of one force (or of none: the national roles), and whose email starts with some text.</summary>
+public sealed record UserQuery(int? ForceId = null, bool NoForce = false, string? EmailStartsWith = null);
+
+/// <summary>Where a page of the users list starts: a user's normalised email and id (the list's order, unique by the id).</summary>
+public readonly record struct UserKey(string Email, string Id)
+{
+    /// <summary>The id first (an id never holds "~"), then the email, which may hold anything.</summary>
+    public override string ToString() => $"{Id}~{Email}";
+
+    public static UserKey? Parse(string text)
+    {
+        var cut = text?.IndexOf('~', StringComparison.Ordinal) ?? -1;
+        return cut > 0 ? new UserKey(text![(cut + 1)..], text[..cut]) : null;
+    }
+}
+
 /// <param name="Password">A password to set; null generates a one-time password the user must change at first sign-in.</param>
 public sealed record NewUserOptions(string? Email, string? DisplayName, string? Role, string? ForceSlug, string? Password = null);
 
@@ -36,6 +52,71 @@ public sealed class UserAdministration(UserManager<EvenhandUser> users, RoleMana
                     force.Name, force.Slug, u.LockoutEnd > now, u.IsDisabled, u.MustChangePassword);
             })
             .ToList();
+    }
+
+    /// <summary>
+    /// A page of users in email order, read by key (<see cref="UserKey"/>) through the normalised email index, with the count
+    /// of users matching the filter; roles and forces are read for the page's users only.
+    /// </summary>
+    public async Task<KeysetPage<UserSummary>> PageAsync(UserQuery q, PageRequest<UserKey> request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(q);
+        ArgumentNullException.ThrowIfNull(request);
+        var query = db.Users.AsNoTracking();
+        if (q.NoForce)
+        {
+            query = query.Where(u => u.ForceId == null);
+        }
+        else if (q.ForceId is { } forceId)
+        {
+            query = query.Where(u => u.ForceId == forceId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(q.EmailStartsWith))
+        {
+            var prefix = q.EmailStartsWith.Trim().ToUpperInvariant();
+            query = query.Where(u => u.NormalizedEmail!.StartsWith(prefix));
+        }
+
+        var total = await query.LongCountAsync(ct);
+        if (request.Key is { } key)
+        {
+            query = request.From == PageFrom.After
+                ? query.Where(u => string.Compare(u.NormalizedEmail, key.Email) > 0 || (u.NormalizedEmail == key.Email && string.Compare(u.Id, key.Id) > 0))
+                : query.Where(u => string.Compare(u.NormalizedEmail, key.Email) < 0 || (u.NormalizedEmail == key.Email && string.Compare(u.Id, key.Id) < 0));
+        }
+
+        query = request.Backwards ? query.OrderByDescending(u => u.NormalizedEmail).ThenByDescending(u => u.Id) : query.OrderBy(u => u.NormalizedEmail).ThenBy(u => u.Id);
+        var page = KeysetPage.From(request, await query.Take(request.Take(total)).ToListAsync(ct), total);
+        var summaries = await SummariesAsync(page.Items, ct);
+        return new KeysetPage<UserSummary>(summaries, page.HasPrevious, page.HasNext, page.Number, page.Size, page.Total);
+    }
+
+    /// <summary>The key of a row of <see cref="PageAsync"/>, for the links to the pages after and before it.</summary>
+    public UserKey KeyOf(UserSummary user) => new(users.NormalizeEmail(user?.Email) ?? "", user!.Id);
+
+    /// <summary>One user's summary; null when there is no such user.</summary>
+    public async Task<UserSummary?> SummaryAsync(string? id, CancellationToken ct)
+    {
+        var user = string.IsNullOrEmpty(id) ? null : await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct);
+        return user is null ? null : (await SummariesAsync([user], ct))[0];
+    }
+
+    private async Task<List<UserSummary>> SummariesAsync(IReadOnlyList<EvenhandUser> page, CancellationToken ct)
+    {
+        var ids = page.Select(u => u.Id).ToList();
+        var forceIds = page.Where(u => u.ForceId is not null).Select(u => u.ForceId!.Value).Distinct().ToList();
+        var forces = await db.Forces.AsNoTracking().Where(f => forceIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => (f.Name, f.Slug), ct);
+        var userRoles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ids.Contains(ur.UserId) select new { ur.UserId, r.Name }).ToListAsync(ct);
+        var roleByUser = userRoles.GroupBy(x => x.UserId).ToDictionary(g => g.Key, g => g.Select(x => x.Name!).Order().ToList());
+        var now = time.GetUtcNow();
+        return page.Select(u =>
+        {
+            var names = roleByUser.GetValueOrDefault(u.Id, []);
+            var force = u.ForceId is { } f && forces.TryGetValue(f, out var x) ? x : default;
+            return new UserSummary(u.Id, u.Email ?? "", u.DisplayName, string.Join(", ", names.Select(Roles.Describe)), names.FirstOrDefault(),
+                force.Name, force.Slug, u.LockoutEnd > now, u.IsDisabled, u.MustChangePassword);
+        }).ToList();
     }
 
     /// <summary>The user with this id or email address.</summary>

@@ -558,6 +558,9 @@ public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> option
             b.Property(r => r.Result).HasMaxLength(1000);
             b.Property(r => r.Error).HasMaxLength(4000);
             b.HasIndex(r => new { r.Job, r.StartedAt });
+            // The jobs page: the most recent runs of every job, and each job's last failure (without reading all its runs).
+            b.HasIndex(r => new { r.StartedAt, r.Id }).HasDatabaseName("IX_BackgroundJobRuns_Recent");
+            b.HasIndex(r => new { r.Job, r.Outcome, r.StartedAt }).HasDatabaseName("IX_BackgroundJobRuns_Job_Outcome");
         });
     }
 

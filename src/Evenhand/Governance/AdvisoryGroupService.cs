@@ -92,7 +92,11 @@ public sealed class AdvisoryGroupService(EvenhandDbContext db, TimeProvider time
         return meeting;
     }
 
+
     /// <summary>Recommendation 15: groups with current terms of reference, an independent chair, and every member within tenure.</summary>
+    /// <inheritdoc/>
+    public IReadOnlyCollection<int> Recommendations { get; } = [15];
+
     public async Task<IReadOnlyList<EvidenceIndicator>> IndicatorsAsync(int forceId, DateOnly today, CancellationToken ct = default)
     {
         var limits = await SettingsAsync(forceId, ct);

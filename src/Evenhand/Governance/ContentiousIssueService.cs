@@ -31,6 +31,10 @@ public sealed class ContentiousIssueService(EvenhandDbContext db, TimeProvider t
         return new IssuePage(items, total, p, size);
     }
 
+    /// <summary>Every issue, open first, read as the caller consumes them (the CSV).</summary>
+    public IAsyncEnumerable<ContentiousIssue> StreamAll(int forceId) =>
+        OfForce(forceId).AsNoTracking().OrderBy(i => i.Status).ThenByDescending(i => i.FirstSeenOn).ThenBy(i => i.Id).AsAsyncEnumerable();
+
     public async Task<IReadOnlyList<ContentiousIssue>> AllAsync(int forceId, CancellationToken ct = default) =>
         await OfForce(forceId).AsNoTracking().OrderBy(i => i.Status).ThenByDescending(i => i.FirstSeenOn).ThenBy(i => i.Id).ToListAsync(ct);
 
@@ -47,14 +51,20 @@ public sealed class ContentiousIssueService(EvenhandDbContext db, TimeProvider t
     public async Task<ContentiousIssue> UpdateAsync(int forceId, int id, Guid version, IssueDetails details, ProcessContext ctx, CancellationToken ct = default) =>
         await UpdateRecordAsync(await GetAsync(forceId, id, ct), forceId, id, version, r => r.Apply(details, Today), Snapshot, ctx, ct);
 
+
     /// <summary>Recommendation 6: live contentious issues with a position agreed and communication lines ready.</summary>
+    /// <inheritdoc/>
+    public IReadOnlyCollection<int> Recommendations { get; } = [6];
+
     public async Task<IReadOnlyList<EvidenceIndicator>> IndicatorsAsync(int forceId, DateOnly today, CancellationToken ct = default)
     {
-        var live = await OfForce(forceId).AsNoTracking().Where(i => i.Status != IssueStatus.Closed)
-            .Select(i => new { Prepared = i.AgreedPosition != null && i.CommunicationLines != null }).ToListAsync(ct);
+        // Counted in the database, never loaded.
+        var counts = await OfForce(forceId).AsNoTracking().Where(i => i.Status != IssueStatus.Closed).GroupBy(i => 1)
+            .Select(g => new { Live = g.Count(), Prepared = g.Count(i => i.AgreedPosition != null && i.CommunicationLines != null) }).FirstOrDefaultAsync(ct);
+        var (live, prepared) = counts is null ? (0, 0) : (counts.Live, counts.Prepared);
         return
         [
-            new(6, "Live contentious issues with an agreed position and communication lines", EvidenceIndicator.Share(live.Count(i => i.Prepared), live.Count), live.Count, Register),
+            new(6, "Live contentious issues with an agreed position and communication lines", EvidenceIndicator.Share(prepared, live), live, Register),
         ];
     }
 

@@ -32,6 +32,9 @@ public sealed record EvidenceIndicator(int Recommendation, string Name, string V
 /// <summary>A register that evidences recommendations. Every register implements it; <see cref="GovernanceEvidenceService"/> asks them all.</summary>
 public interface IEvidenceSource
 {
+    /// <summary>The report's recommendations this register measures (the numbers its indicators carry).</summary>
+    IReadOnlyCollection<int> Recommendations { get; }
+
     Task<IReadOnlyList<EvidenceIndicator>> IndicatorsAsync(int forceId, DateOnly today, CancellationToken ct = default);
 }
 
@@ -53,6 +56,15 @@ public sealed class GovernanceEvidenceService(IEnumerable<IEvidenceSource> sourc
         return [.. all.OrderBy(i => i.Recommendation)];
     }
 
-    public async Task<IReadOnlyList<EvidenceIndicator>> ForRecommendationAsync(int forceId, int recommendation, DateOnly today, CancellationToken ct = default) =>
-        [.. (await ForForceAsync(forceId, today, ct)).Where(i => i.Recommendation == recommendation)];
+    /// <summary>The indicators for one recommendation, asking only the registers that measure it.</summary>
+    public async Task<IReadOnlyList<EvidenceIndicator>> ForRecommendationAsync(int forceId, int recommendation, DateOnly today, CancellationToken ct = default)
+    {
+        var all = new List<EvidenceIndicator>();
+        foreach (var source in sources.Where(s => s.Recommendations.Contains(recommendation)))
+        {
+            all.AddRange((await source.IndicatorsAsync(forceId, today, ct)).Where(i => i.Recommendation == recommendation));
+        }
+
+        return all;
+    }
 }

@@ -32,6 +32,10 @@ public sealed class PolicedEventService(EvenhandDbContext db, TimeProvider time)
         return new EventPage(items, total, p, size);
     }
 
+    /// <summary>Every event, latest first, read as the caller consumes them (the CSV).</summary>
+    public IAsyncEnumerable<PolicedEvent> StreamAll(int forceId) =>
+        OfForce(forceId).AsNoTracking().OrderByDescending(e => e.StartsOn).ThenBy(e => e.Id).AsAsyncEnumerable();
+
     public async Task<IReadOnlyList<PolicedEvent>> AllAsync(int forceId, CancellationToken ct = default) =>
         await OfForce(forceId).AsNoTracking().OrderByDescending(e => e.StartsOn).ThenBy(e => e.Id).ToListAsync(ct);
 
@@ -62,7 +66,11 @@ public sealed class PolicedEventService(EvenhandDbContext db, TimeProvider time)
         return e;
     }
 
+
     /// <summary>Recommendation 4 (reasons for attending contentious events told to the public and the workforce) and 5 (a learning review after each).</summary>
+    /// <inheritdoc/>
+    public IReadOnlyCollection<int> Recommendations { get; } = [4, 5];
+
     public async Task<IReadOnlyList<EvidenceIndicator>> IndicatorsAsync(int forceId, DateOnly today, CancellationToken ct = default)
     {
         // Counted in the database with the entity's rules (Attended; LearningReviewDueOn before today is EndsOn before today - 28), never loaded.

@@ -56,8 +56,17 @@ public sealed class PolicyDocument : VersionedEntity
     /// <summary>Never reviewed, or past its next review date.</summary>
     public bool IsOverdue(DateOnly today) => NextReviewDueOn is not { } due || due < today;
 
-    /// <summary>The most recent equality impact assessment, if any.</summary>
-    public EqualityImpactAssessment? LatestAssessment => Assessments.OrderBy(a => a.AssessedOn).ThenBy(a => a.Id).LastOrDefault();
+    /// <summary>The most recent equality impact assessment, if any (of two on one day, the later recorded; one not yet saved is the latest).</summary>
+    public EqualityImpactAssessment? LatestAssessment => Assessments.OrderBy(a => a.AssessedOn).ThenBy(a => a.Id == 0 ? int.MaxValue : a.Id).LastOrDefault();
+
+    /// <summary>
+    /// Whether <see cref="LatestAssessment"/> is complete; null when there is none. Kept with the policy (set as each
+    /// assessment is added) so that the register's flags and measures are read from the policies' own rows.
+    /// </summary>
+    public bool? LatestAssessmentComplete { get; private set; }
+
+    /// <summary>Whether <see cref="LatestAssessment"/>'s assessor was trained by then; null when there is none. Kept like <see cref="LatestAssessmentComplete"/>.</summary>
+    public bool? LatestAssessorTrained { get; private set; }
 
     public static PolicyDocument Create(int forceId, PolicyDetails details, DateOnly today, ProcessContext ctx)
     {
@@ -108,6 +117,9 @@ public sealed class PolicyDocument : VersionedEntity
     {
         var eia = EqualityImpactAssessment.Create(this, d, today, ctx);
         Assessments.Add(eia);
+        var latest = LatestAssessment;
+        LatestAssessmentComplete = latest?.IsComplete;
+        LatestAssessorTrained = latest?.AssessorTrained;
         Bump();
         return eia;
     }

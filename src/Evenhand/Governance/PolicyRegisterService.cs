@@ -61,24 +61,53 @@ public sealed class PolicyRegisterService(EvenhandDbContext db, TimeProvider tim
         return new PolicyPage(items, total, page, pageSize);
     }
 
+    /// <summary>
+    /// Every policy of the force with its assessments, by title, for the CSV: read a few hundred at a time by key (title,
+    /// then id), so the first rows go out at once and no more than a batch is ever in memory.
+    /// </summary>
+    public async IAsyncEnumerable<PolicyDocument> StreamAll(int forceId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        const int batch = 500;
+        (string Title, int Id)? after = null;
+        while (true)
+        {
+            var query = WithAssessments(forceId).AsNoTracking();
+            if (after is { } k)
+            {
+                query = query.Where(p => string.Compare(p.Title, k.Title) > 0 || (p.Title == k.Title && p.Id > k.Id));
+            }
+
+            var rows = await query.OrderBy(p => p.Title).ThenBy(p => p.Id).Take(batch).ToListAsync(ct);
+            foreach (var policy in rows)
+            {
+                yield return policy;
+            }
+
+            if (rows.Count < batch)
+            {
+                yield break;
+            }
+
+            after = (rows[^1].Title, rows[^1].Id);
+        }
+    }
+
     /// <summary>Every policy of the force, for the CSV export.</summary>
     public async Task<IReadOnlyList<PolicyDocument>> AllAsync(int forceId, CancellationToken ct = default) =>
         await WithAssessments(forceId).AsNoTracking().OrderBy(p => p.Title).ThenBy(p => p.Id).ToListAsync(ct);
 
-    private static readonly int Characteristics = Enum.GetValues<ProtectedCharacteristic>().Length;
-
     /// <summary>
-    /// The policies <see cref="Flags"/> has something to say about, decided in the database: review overdue or never done, an
-    /// Equality Act policy with no assessment, or a latest assessment that is incomplete (a characteristic unassessed or
-    /// without a rationale) or by an untrained assessor. A test holds it to <see cref="Flags"/> for every demo policy.
+    /// The policies <see cref="Flags"/> has something to say about, decided in the database from each policy's own row: review
+    /// overdue or never done, an Equality Act policy with no assessment, or a latest assessment that is incomplete (a
+    /// characteristic unassessed or without a rationale) or by an untrained assessor (kept with the policy as
+    /// <see cref="PolicyDocument.LatestAssessmentComplete"/> and <see cref="PolicyDocument.LatestAssessorTrained"/>). A test
+    /// holds it to <see cref="Flags"/> for every demo policy.
     /// </summary>
     public static IQueryable<PolicyDocument> Flagged(IQueryable<PolicyDocument> policies, DateOnly today) =>
         policies.Where(p => p.NextReviewDueOn == null || p.NextReviewDueOn < today
-            || (p.RelatesToEqualityAct && !p.Assessments.Any())
-            || p.Assessments.OrderByDescending(a => a.AssessedOn).ThenByDescending(a => a.Id)
-                .Select(a => a.AssessorTrainedOn == null || a.AssessorTrainedOn > a.AssessedOn
-                    || a.Lines.Count(l => l.Impact != EqualityImpact.NotAssessed && l.Rationale != null && l.Rationale != "") < Characteristics)
-                .FirstOrDefault());
+            || (p.RelatesToEqualityAct && p.LatestAssessmentComplete == null)
+            || p.LatestAssessmentComplete == false
+            || p.LatestAssessorTrained == false);
 
     /// <summary>What is wrong with a policy, in words: overdue review, and its latest assessment's gaps.</summary>
     public static IReadOnlyList<string> Flags(PolicyDocument p, DateOnly today)
@@ -136,28 +165,24 @@ public sealed class PolicyRegisterService(EvenhandDbContext db, TimeProvider tim
         return eia;
     }
 
+
     /// <summary>Recommendation 13 (policies relating to the Equality Act reviewed on time) and 12 (EIAs complete, by trained assessors).</summary>
+    /// <inheritdoc/>
+    public IReadOnlyCollection<int> Recommendations { get; } = [12, 13];
+
     public async Task<IReadOnlyList<EvidenceIndicator>> IndicatorsAsync(int forceId, DateOnly today, CancellationToken ct = default)
     {
-        // Counted in the database (the same rules as IsOverdue, IsComplete and AssessorTrained), never loaded.
+        // Counted in the database from the policies' own rows (the same rules as IsOverdue, IsComplete and AssessorTrained, kept
+        // with each policy as its assessments are added), never loaded.
         var counts = await Db.PolicyDocuments.AsNoTracking().Where(p => p.ForceId == forceId && p.RelatesToEqualityAct)
-            .Select(p => new
-            {
-                InDate = p.NextReviewDueOn != null && p.NextReviewDueOn >= today,
-                Assessed = p.Assessments.Any(),
-                Complete = p.Assessments.OrderByDescending(a => a.AssessedOn).ThenByDescending(a => a.Id)
-                    .Select(a => a.Lines.Count(l => l.Impact != EqualityImpact.NotAssessed && l.Rationale != null && l.Rationale != "") >= Characteristics).FirstOrDefault(),
-                Trained = p.Assessments.OrderByDescending(a => a.AssessedOn).ThenByDescending(a => a.Id)
-                    .Select(a => a.AssessorTrainedOn != null && a.AssessorTrainedOn <= a.AssessedOn).FirstOrDefault(),
-            })
             .GroupBy(p => 1)
             .Select(g => new
             {
                 Equality = g.Count(),
-                InDate = g.Count(p => p.InDate),
-                Assessed = g.Count(p => p.Assessed),
-                Complete = g.Count(p => p.Assessed && p.Complete),
-                Trained = g.Count(p => p.Assessed && p.Trained),
+                InDate = g.Count(p => p.NextReviewDueOn != null && p.NextReviewDueOn >= today),
+                Assessed = g.Count(p => p.LatestAssessmentComplete != null),
+                Complete = g.Count(p => p.LatestAssessmentComplete == true),
+                Trained = g.Count(p => p.LatestAssessorTrained == true),
             })
             .FirstOrDefaultAsync(ct);
         var (equality, inDate, assessed, complete, trained) = counts is null ? (0, 0, 0, 0, 0) : (counts.Equality, counts.InDate, counts.Assessed, counts.Complete, counts.Trained);

@@ -44,6 +44,10 @@ public sealed class PoliticalContactService(EvenhandDbContext db, TimeProvider t
         return new ContactPage(items, total, page, size);
     }
 
+    /// <summary>The contacts that match, newest first, read as the caller consumes them (the CSV).</summary>
+    public IAsyncEnumerable<PoliticalContact> StreamAll(int forceId, ContactQuery f) =>
+        Filter(OfForce(forceId).AsNoTracking(), f).OrderByDescending(c => c.ContactOn).ThenByDescending(c => c.Id).AsAsyncEnumerable();
+
     public async Task<IReadOnlyList<PoliticalContact>> AllAsync(int forceId, ContactQuery f, CancellationToken ct = default) =>
         await Filter(OfForce(forceId).AsNoTracking(), f).OrderByDescending(c => c.ContactOn).ThenByDescending(c => c.Id).ToListAsync(ct);
 
@@ -79,18 +83,30 @@ public sealed class PoliticalContactService(EvenhandDbContext db, TimeProvider t
     public async Task<PoliticalContact> UpdateAsync(int forceId, int id, Guid version, ContactDetails details, ProcessContext ctx, CancellationToken ct = default) =>
         await UpdateRecordAsync(await GetAsync(forceId, id, ct), forceId, id, version, r => r.Apply(details, Today), Snapshot, ctx, ct);
 
+
     /// <summary>Recommendation 7: attempts to direct an operational decision are recognised and escalated.</summary>
+    /// <inheritdoc/>
+    public IReadOnlyCollection<int> Recommendations { get; } = [7];
+
     public async Task<IReadOnlyList<EvidenceIndicator>> IndicatorsAsync(int forceId, DateOnly today, CancellationToken ct = default)
     {
         var from = today.AddMonths(-12);
-        var year = await OfForce(forceId).AsNoTracking().Where(c => c.ContactOn > from).Select(c => new { c.Kind, c.Escalated }).ToListAsync(ct);
-        var directing = year.Where(c => c.Kind == ContactKind.AttemptToDirectInAdvance).ToList();
+        // Counted in the database, never loaded.
+        var counts = await OfForce(forceId).AsNoTracking().Where(c => c.ContactOn > from).GroupBy(c => 1)
+            .Select(g => new
+            {
+                Year = g.Count(),
+                Directing = g.Count(c => c.Kind == ContactKind.AttemptToDirectInAdvance),
+                Escalated = g.Count(c => c.Kind == ContactKind.AttemptToDirectInAdvance && c.Escalated),
+            })
+            .FirstOrDefaultAsync(ct);
+        var (year, directing, escalated) = counts is null ? (0, 0, 0) : (counts.Year, counts.Directing, counts.Escalated);
         return
         [
             new(7, "Attempts to direct an operational decision in the last 12 months that were escalated",
-                EvidenceIndicator.Share(directing.Count(c => c.Escalated), directing.Count), directing.Count, Register),
+                EvidenceIndicator.Share(escalated, directing), directing, Register),
             new(7, "Political contacts in the last 12 months that were attempts to direct an operational decision",
-                EvidenceIndicator.Share(directing.Count, year.Count), year.Count, Register),
+                EvidenceIndicator.Share(directing, year), year, Register),
         ];
     }
 

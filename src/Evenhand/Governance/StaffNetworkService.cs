@@ -42,7 +42,11 @@ public sealed class StaffNetworkService(EvenhandDbContext db, TimeProvider time)
         return request;
     }
 
+
     /// <summary>Recommendation 21 (networks meeting the NPCC's criteria) and 22 (funding decided on an assessment of need, with a rationale).</summary>
+    /// <inheritdoc/>
+    public IReadOnlyCollection<int> Recommendations { get; } = [21, 22];
+
     public async Task<IReadOnlyList<EvidenceIndicator>> IndicatorsAsync(int forceId, DateOnly today, CancellationToken ct = default)
     {
         // Only the values the measures need: each network's criteria, and its requests counted in the database.

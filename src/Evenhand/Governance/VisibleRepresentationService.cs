@@ -36,6 +36,10 @@ public sealed class VisibleRepresentationService(EvenhandDbContext db, TimeProvi
         return new RepresentationPage(items, total, page, size);
     }
 
+    /// <summary>Every decision, by item and description, read as the caller consumes them (the CSV).</summary>
+    public IAsyncEnumerable<VisibleRepresentation> StreamAll(int forceId) =>
+        OfForce(forceId).AsNoTracking().OrderBy(r => r.Item).ThenBy(r => r.Description).ThenBy(r => r.Id).AsAsyncEnumerable();
+
     public async Task<IReadOnlyList<VisibleRepresentation>> AllAsync(int forceId, CancellationToken ct = default) =>
         await OfForce(forceId).AsNoTracking().OrderBy(r => r.Item).ThenBy(r => r.Description).ThenBy(r => r.Id).ToListAsync(ct);
 
@@ -52,13 +56,20 @@ public sealed class VisibleRepresentationService(EvenhandDbContext db, TimeProvi
     public async Task<VisibleRepresentation> UpdateAsync(int forceId, int id, Guid version, RepresentationDetails details, ProcessContext ctx, CancellationToken ct = default) =>
         await UpdateRecordAsync(await GetAsync(forceId, id, ct), forceId, id, version, r => r.Apply(details, Today), Snapshot, ctx, ct);
 
+
     /// <summary>Recommendation 10: clear, reasoned direction that is kept under review.</summary>
+    /// <inheritdoc/>
+    public IReadOnlyCollection<int> Recommendations { get; } = [10];
+
     public async Task<IReadOnlyList<EvidenceIndicator>> IndicatorsAsync(int forceId, DateOnly today, CancellationToken ct = default)
     {
-        var all = await OfForce(forceId).AsNoTracking().Select(r => new { r.ReviewOn }).ToListAsync(ct);
+        // Counted in the database, never loaded.
+        var counts = await OfForce(forceId).AsNoTracking().GroupBy(r => 1)
+            .Select(g => new { All = g.Count(), NotDue = g.Count(r => r.ReviewOn > today) }).FirstOrDefaultAsync(ct);
+        var (all, notDue) = counts is null ? (0, 0) : (counts.All, counts.NotDue);
         return
         [
-            new(10, "Decisions on visible representations not yet due for review", EvidenceIndicator.Share(all.Count(r => r.ReviewOn > today), all.Count), all.Count, Register),
+            new(10, "Decisions on visible representations not yet due for review", EvidenceIndicator.Share(notDue, all), all, Register),
         ];
     }
 

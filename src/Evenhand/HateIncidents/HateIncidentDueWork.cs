@@ -224,7 +224,7 @@ public sealed class HateIncidentDueWork(EvenhandDbContext db, TimeProvider time)
         }
     }
 
-    private async Task<List<HateIncident>> LoadAsync(Func<IQueryable<HateIncident>> query, List<int> ids, CancellationToken ct) =>
+    private static async Task<List<HateIncident>> LoadAsync(Func<IQueryable<HateIncident>> query, List<int> ids, CancellationToken ct) =>
         await query().Where(i => ids.Contains(i.Id)).OrderBy(i => i.Id)
             .Include(i => i.People.Where(p => p.Role == PersonRole.Subject))
             .AsSplitQuery()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Evenhand.Auditing;
 using Evenhand.Common;
 using Evenhand.Data;
@@ -295,8 +296,11 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
     private IQueryable<HateIncident> AwaitingReview(int forceId) =>
         db.HateIncidents.AsNoTracking().Where(i => i.ForceId == forceId && i.Status == IncidentStatus.AwaitingReview);
 
-    /// <summary>One page of the review queue, the review due soonest first (ties by id), read by key.</summary>
-    public async Task<KeysetPage<HateIncident>> ReviewQueuePageAsync(int forceId, PageRequest<IncidentKey> request, CancellationToken ct = default)
+    /// <summary>
+    /// One page of the review queue, the review due soonest first (ties by id), read by key. <paramref name="total"/>: the
+    /// queue's length when the caller has just counted it (<see cref="DueWorkCountsAsync"/>), so it is not counted again.
+    /// </summary>
+    public async Task<KeysetPage<HateIncident>> ReviewQueuePageAsync(int forceId, PageRequest<IncidentKey> request, long? total = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var query = AwaitingReview(forceId);
@@ -308,7 +312,7 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
                 : query.Where(i => i.ReviewDueAt <= due && (i.ReviewDueAt < due || i.Id < k.Id));
         }
 
-        var total = await AwaitingReview(forceId).LongCountAsync(ct);
+        total ??= await AwaitingReview(forceId).LongCountAsync(ct);
         query = request.Backwards ? query.OrderByDescending(i => i.ReviewDueAt).ThenByDescending(i => i.Id) : query.OrderBy(i => i.ReviewDueAt).ThenBy(i => i.Id);
         var items = await query.Take(request.Take(total)).ToListAsync(ct);
         return KeysetPage.From(request, items, total);
@@ -370,8 +374,12 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
         return counts;
     }
 
-    /// <summary>One page of one kind of work other than reviews, the work due soonest first (purges by incident), read by key.</summary>
-    public async Task<KeysetPage<DueWorkItem>> DueWorkPageAsync(int forceId, DueWorkKind kind, PageRequest<DueKey> request, DateTimeOffset now, CancellationToken ct = default)
+    /// <summary>
+    /// One page of one kind of work other than reviews, the work due soonest first (purges by incident), read by key.
+    /// <paramref name="knownTotal"/>: how many there are when the caller has just counted them (<see cref="DueWorkCountsAsync"/>).
+    /// </summary>
+    public async Task<KeysetPage<DueWorkItem>> DueWorkPageAsync(int forceId, DueWorkKind kind, PageRequest<DueKey> request, DateTimeOffset now,
+        long? knownTotal = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (kind == DueWorkKind.Review)
@@ -384,7 +392,7 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
         long total;
         if (kind == DueWorkKind.Purge)
         {
-            total = await OutstandingPurges(forceId).Select(p => p.HateIncidentId).Distinct().LongCountAsync(ct);
+            total = knownTotal ?? await OutstandingPurges(forceId).Select(p => p.HateIncidentId).Distinct().LongCountAsync(ct);
             rows = await PurgeRowsAsync(forceId, request, request.Take(total), ct);
         }
         else
@@ -399,7 +407,7 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
             }
 
             query = request.Backwards ? query.OrderByDescending(r => r.DueOn).ThenByDescending(r => r.Id) : query.OrderBy(r => r.DueOn).ThenBy(r => r.Id);
-            total = await all.LongCountAsync(ct);
+            total = knownTotal ?? await all.LongCountAsync(ct);
             rows = await query.Take(request.Take(total)).ToListAsync(ct);
         }
 
@@ -781,7 +789,7 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
         var earlier = db.HateIncidents.AsNoTracking()
             .Where(i => i.ForceId == incident.ForceId && i.Id != incident.Id && i.ReportedAt >= from && i.ReportedAt <= incident.ReportedAt);
 
-        var area = incident.Area.ToLower();
+        var area = incident.Area.ToLowerInvariant();
         var sameArea = earlier.Where(i => i.Area.ToLower() == area);
         var chars = incident.Characteristics.ToList();
         var sameCharacteristic = earlier.Where(i => i.Characteristics.Any(c => chars.Contains(c)));
@@ -795,13 +803,17 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
 
         async Task<List<RelatedIncident>> SamePerson(PersonRole role)
         {
-            var names = incident.People.Where(p => p.Role == role).Select(p => p.Name.Trim().ToLower()).Distinct().ToList();
-            if (names.Count == 0)
+            var keys = incident.People.Where(p => p.Role == role).Select(p => p.NameKey).Distinct().ToList();
+            if (keys.Count == 0)
             {
                 return [];
             }
 
-            var ids = db.IncidentPeople.Where(p => p.Role == role && names.Contains(p.Name.ToLower())).Select(p => p.HateIncidentId);
+            // Matched as repeats are counted (NameKey), within the force and the window, so the repeats index answers it
+            // instead of a read of every person row (which made this page slow at 100,000 incidents).
+            var ids = db.IncidentPeople.Where(p => p.ForceId == incident.ForceId && p.Role == role && keys.Contains(p.NameKey)
+                    && p.IncidentReportedAt >= from && p.IncidentReportedAt <= incident.ReportedAt)
+                .Select(p => p.HateIncidentId);
             return await Related(earlier.Where(i => ids.Contains(i.Id)));
         }
 
@@ -876,12 +888,12 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
         var prefix = (words.Count == 1 ? words[0][..Math.Min(2, words[0].Length)] : string.Concat(words.Select(w => w[0]))).ToUpperInvariant();
         var stem = $"{prefix}-{LondonDate(now).Year}-";
         var n = await db.HateIncidents.CountAsync(i => i.ForceId == forceId && i.Reference.StartsWith(stem), ct) + 1;
-        while (await db.HateIncidents.AnyAsync(i => i.ForceId == forceId && i.Reference == stem + n.ToString("D5"), ct))
+        while (await db.HateIncidents.AnyAsync(i => i.ForceId == forceId && i.Reference == stem + n.ToString("D5", CultureInfo.InvariantCulture), ct))
         {
             n++;
         }
 
-        return stem + n.ToString("D5");
+        return stem + n.ToString("D5", CultureInfo.InvariantCulture);
     }
 
     /// <summary>What the audit trail keeps of an incident: its state, never personal data or free text about people.</summary>

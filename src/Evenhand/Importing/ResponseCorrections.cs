@@ -166,7 +166,7 @@ public static partial class ResponseCorrections
         var passages = new List<ResponsePassage>();
         for (var i = 0; i < items.Count; i++)
         {
-            var starts = new[] { 0 }.Concat(splits[i]).ToList();
+            List<int> starts = [0, .. splits[i]];
             for (var p = 0; p < starts.Count; p++)
             {
                 var start = starts[p];
@@ -277,7 +277,7 @@ public static partial class ResponseCorrections
         foreach (var passage in passages)
         {
             // A section's first part inherits what the parser attached to the section; later parts start with nothing.
-            IReadOnlyList<int> before = passage.IsFirstPart
+            List<int> before = passage.IsFirstPart
                 ? parserAnswers.Where(a => a.Value == passage.Key).Select(a => a.Key).Order().ToList()
                 : [];
             var after = answers.Where(a => a.Value == passage.Key).Select(a => a.Key).Order().ToList();

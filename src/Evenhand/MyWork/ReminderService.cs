@@ -283,7 +283,7 @@ public sealed class ReminderService(EvenhandDbContext db, MyWorkService work, IE
         }
     }
 
-    private static IReadOnlyList<WorkItem> Order(IEnumerable<WorkItem> items) =>
+    private static List<WorkItem> Order(IEnumerable<WorkItem> items) =>
         items.OrderBy(i => i.DueOn ?? DateOnly.MinValue).ThenBy(i => i.Kind, StringComparer.Ordinal).ThenBy(i => i.Key, StringComparer.Ordinal).ToList();
 
     private static string DigestSubject(int overdue, int due) =>

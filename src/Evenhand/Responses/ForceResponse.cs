@@ -1,3 +1,4 @@
+using System.Globalization;
 using Evenhand.Common;
 using Evenhand.Forces;
 using Evenhand.Inspections;
@@ -86,6 +87,11 @@ public sealed class ForceResponse : VersionedEntity
         }
 
         var before = Progress;
+        if (before == progress)
+        {
+            return; // Nothing changed: no history entry.
+        }
+
         Progress = progress;
         if (Assessment == AssessmentStatus.AcceptedAsClosed && progress != ForceProgress.Complete)
         {
@@ -154,8 +160,13 @@ public sealed class ForceResponse : VersionedEntity
         }
 
         var before = action.Status;
+        if (before == status)
+        {
+            return; // Nothing changed: no history entry.
+        }
+
         action.Status = status;
-        Record(ctx, [$"Action '{action.Description}': {before} → {status}"]);
+        Record(ctx, [$"Action '{action.Description}': {Describe(before)} → {Describe(status)}"]);
     }
 
     public GovernanceMeeting AddMeeting(string board, DateOnly heldOn, string decision, ProcessContext ctx)
@@ -167,7 +178,7 @@ public sealed class ForceResponse : VersionedEntity
 
         var meeting = new GovernanceMeeting { Board = board.Trim(), HeldOn = heldOn, Decision = decision.Trim() };
         Meetings.Add(meeting);
-        Record(ctx, [$"Governance: {meeting.Board} on {heldOn:yyyy-MM-dd} — {meeting.Decision}"]);
+        Record(ctx, [$"Governance: {meeting.Board} on {heldOn.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))} — {meeting.Decision}"]);
         return meeting;
     }
 
@@ -178,6 +189,14 @@ public sealed class ForceResponse : VersionedEntity
         ForceProgress.AwaitingNationalGuidance => "Awaiting national guidance",
         ForceProgress.Complete => "Complete",
         _ => p.ToString(),
+    };
+
+    public static string Describe(ActionStatus s) => s switch
+    {
+        ActionStatus.Open => "Open",
+        ActionStatus.InProgress => "In progress",
+        ActionStatus.Done => "Done",
+        _ => s.ToString(),
     };
 
     public static string Describe(AssessmentStatus a) => a switch

@@ -1,6 +1,7 @@
 using Evenhand.Auditing;
 using Evenhand.Common;
 using Evenhand.Data;
+using Evenhand.Inspections;
 using Microsoft.EntityFrameworkCore;
 
 namespace Evenhand.Responses;
@@ -16,9 +17,36 @@ public sealed record AddActionOptions(Guid Version, string Description, string? 
 
 public sealed record AddMeetingOptions(Guid Version, string Board, DateOnly HeldOn, string Decision);
 
+/// <summary>One line of a force's list of plans: the recommendation, the force's progress, the assessment and how much evidence there is.</summary>
+public sealed record PlanRow(Recommendation Recommendation, ForceProgress Progress, AssessmentStatus Assessment, int Evidence)
+{
+    public bool IsOverdue(DateOnly today) => DeadlineRules.IsOverdue(Recommendation.EffectiveDueDate, today, Progress == ForceProgress.Complete);
+}
+
 /// <summary>Reads and changes force action plans. Every change is audited and checked against the version the user saw.</summary>
 public sealed class ForceResponseService(EvenhandDbContext db, MyWork.ReminderService? reminders = null)
 {
+    /// <summary>One force's plans for the recommendations of one inspection, with their evidence, by recommendation number.</summary>
+    public Task<List<ForceResponse>> ListForInspectionAsync(int forceId, int inspectionId, CancellationToken ct = default) =>
+        db.ForceResponses.AsNoTracking()
+            .Where(r => r.ForceId == forceId && r.Recommendation!.InspectionId == inspectionId)
+            .Include(r => r.Recommendation!).ThenInclude(r => r.Inspection)
+            .Include(r => r.Evidence)
+            .OrderBy(r => r.Recommendation!.Number)
+            .AsSplitQuery()
+            .ToListAsync(ct);
+
+    /// <summary>
+    /// One force's plans for the recommendations of some inspections (a page of them), with the number of evidence items
+    /// counted in the database rather than loaded; newest inspection first, then by recommendation number.
+    /// </summary>
+    public async Task<List<PlanRow>> RowsForInspectionsAsync(int forceId, IReadOnlyCollection<int> inspectionIds, CancellationToken ct = default) =>
+        await db.ForceResponses.AsNoTracking()
+            .Where(r => r.ForceId == forceId && inspectionIds.Contains(r.Recommendation!.InspectionId))
+            .OrderByDescending(r => r.Recommendation!.Inspection!.PublishedOn).ThenByDescending(r => r.Recommendation!.InspectionId).ThenBy(r => r.Recommendation!.Number)
+            .Select(r => new PlanRow(r.Recommendation!, r.Progress, r.Assessment, r.Evidence.Count))
+            .ToListAsync(ct);
+
     /// <summary>The people an action can be assigned to: the force's enabled users, by name.</summary>
     public async Task<IReadOnlyList<(string Id, string Name)>> AssignableUsersAsync(int forceId, CancellationToken ct = default) =>
         (await db.Users.AsNoTracking().Where(u => u.ForceId == forceId && !u.IsDisabled).OrderBy(u => u.DisplayName).ThenBy(u => u.Email)

@@ -44,6 +44,15 @@ public sealed class Section55Service(EvenhandDbContext db)
             .OrderByDescending(r => r.Inspection!.PublishedOn)
             .ToListAsync(ct);
 
+    /// <summary>The force's responses to some inspections (a page of them), with their answers and inspection (not its recommendations).</summary>
+    public Task<List<Section55Response>> ListForInspectionsAsync(int forceId, IReadOnlyCollection<int> inspectionIds, CancellationToken ct = default) =>
+        db.Section55Responses.AsNoTracking()
+            .Where(r => r.ForceId == forceId && inspectionIds.Contains(r.InspectionId))
+            .Include(r => r.Inspection)
+            .Include(r => r.Items)
+            .AsSplitQuery()
+            .ToListAsync(ct);
+
     /// <summary>The force's response to an inspection; an empty draft is started (and saved) the first time it is opened.</summary>
     public async Task<Section55View> GetOrStartAsync(int forceId, int inspectionId, ProcessContext ctx, CancellationToken ct = default)
     {

@@ -359,14 +359,23 @@ public sealed class SocialAnalyzer
             HighEngagement = new HighEngagementStats(_highOperational, _highNonOperational, _highNonOperationalNonPoliceReposts,
                 Share(_highNonOperationalNonPoliceReposts, _highNonOperational), _highNonOperationalMain),
             EngagementDistribution = Buckets.Select((b, i) => new DistributionBucket(b.Label, b.From, b.To, _buckets[i], Share(_buckets[i], postCount))).ToList(),
-            TopicsByMonth = topicNames.Select((n, i) => (n, new SortedDictionary<string, long>(
-                _topicMonths[i].ToDictionary(m => $"{m.Key / 12:D4}-{(m.Key % 12) + 1:D2}", m => m.Value), StringComparer.Ordinal))).ToDictionary(x => x.n, x => x.Item2),
+            TopicsByMonth = TopicsByMonth(topicNames),
             PostsByYear = new SortedDictionary<string, ClassCount>(_postsByYear.ToDictionary(y => y.Key.ToString(CultureInfo.InvariantCulture), y => new ClassCount(y.Value[0], y.Value[1])), StringComparer.Ordinal),
             TopPosts = _top.Ranked(),
             TopNonOperationalPosts = _topNonOperational.Ranked(),
             InferredAccountTypes = inferred,
             Notes = notes,
         };
+    }
+
+    // Every month from the first to the last month with a post on any topic, zeros included, so a chart's gaps are real.
+    private Dictionary<string, SortedDictionary<string, long>> TopicsByMonth(IReadOnlyList<string> topicNames)
+    {
+        var used = _topicMonths.SelectMany(m => m.Keys).ToList();
+        var months = used.Count == 0 ? [] : Enumerable.Range(used.Min(), used.Max() - used.Min() + 1).ToList();
+        return topicNames.Select((n, i) => (n, new SortedDictionary<string, long>(
+                months.ToDictionary(m => $"{m / 12:D4}-{(m % 12) + 1:D2}", m => _topicMonths[i].GetValueOrDefault(m)), StringComparer.Ordinal)))
+            .ToDictionary(x => x.n, x => x.Item2);
     }
 
     private static ComparisonStats Compare(CountHistogram operational, CountHistogram nonOperational)

@@ -411,7 +411,7 @@ public static class SocialFileReader
             var name = names[i].Trim().TrimStart('\uFEFF').ToLowerInvariant();
             if (name.Length > 0 && !columns.TryAdd(name, i))
             {
-                throw new SocialImportException($"{fileName}: the column '{name}' appears twice in the header.");
+                throw new SocialImportException($"{fileName}: the column '{Shorten(name)}' appears twice in the header.");
             }
         }
 
@@ -420,11 +420,36 @@ public static class SocialFileReader
         {
             throw new SocialImportException(
                 $"{fileName} is missing the column{(missing.Count == 1 ? "" : "s")} {string.Join(", ", missing)}. " +
-                $"Expected {string.Join(", ", required)} (and optionally {string.Join(", ", optional)}); found {string.Join(", ", names.Select(n => n.Trim()))}.");
+                $"Expected {string.Join(", ", required)} (and optionally {string.Join(", ", optional)}); {DescribeHeader(names)}.");
         }
 
         return columns;
     }
+
+    /// <summary>
+    /// What the first line held, safe to show on a page: never the bytes of a binary file (which would fill the page with
+    /// noise), at most <see cref="HeaderNamesShown"/> names of at most <see cref="HeaderNameLength"/> characters each.
+    /// </summary>
+    internal static string DescribeHeader(IReadOnlyList<string> names)
+    {
+        // A header is column names: nearly all printable ASCII. Bytes read as text give replacement characters, control
+        // characters and scattered letters of other scripts.
+        var all = string.Concat(names);
+        if (all.Any(c => c == '\uFFFD' || (char.IsControl(c) && c is not '\t') || char.IsSurrogate(c))
+            || all.Count(c => c is >= ' ' and <= '~') < all.Length * 0.9)
+        {
+            return "the first line is not a header of column names (the file looks like a binary file, not CSV text)";
+        }
+
+        var shown = names.Select(n => Shorten(n.Trim())).Where(n => n.Length > 0).Take(HeaderNamesShown).ToList();
+        return shown.Count == 0 ? "the first line is empty"
+            : $"found {string.Join(", ", shown)}" + (names.Count > HeaderNamesShown ? $" and {names.Count - HeaderNamesShown:N0} more" : "");
+    }
+
+    private const int HeaderNamesShown = 20;
+    private const int HeaderNameLength = 40;
+
+    private static string Shorten(string name) => name.Length <= HeaderNameLength ? name : name[..(HeaderNameLength - 1)] + "…";
 
     private static void ReadJsonLines(Stream stream, string fileName, string[] required, SocialReadOptions options, Action<long, JsonElement> onObject, Action<long, string> onBad)
     {

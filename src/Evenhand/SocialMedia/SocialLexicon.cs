@@ -13,6 +13,9 @@ public sealed record LexiconGroup(string Name, IReadOnlyList<string> Keywords);
 /// </summary>
 public sealed class SocialLexicon
 {
+    private static readonly JsonSerializerOptions ReadOptions = new() { PropertyNameCaseInsensitive = true };
+    private static readonly JsonSerializerOptions WriteOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
     public const int MaxTopics = 32;
 
     public SocialLexicon(IReadOnlyList<LexiconGroup> topics, IReadOnlyList<LexiconGroup> operational)
@@ -80,7 +83,7 @@ public sealed class SocialLexicon
         LexiconJson? parsed;
         try
         {
-            parsed = JsonSerializer.Deserialize<LexiconJson>(json, new JsonSerializerOptions { PropertyNameCaseInsensitive = true });
+            parsed = JsonSerializer.Deserialize<LexiconJson>(json, ReadOptions);
         }
         catch (JsonException ex)
         {
@@ -110,7 +113,7 @@ public sealed class SocialLexicon
             Topics = Topics.ToDictionary(t => t.Name, t => t.Keywords.ToList()),
             Operational = Operational.ToDictionary(t => t.Name, t => t.Keywords.ToList()),
         },
-        new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase });
+        WriteOptions);
 
     private static LexiconGroup Normalise(LexiconGroup group)
     {

@@ -35,6 +35,23 @@ public sealed class ForceResponseTests
     }
 
     [Fact]
+    public void Changes_AreWrittenInWords_AndSavingWithoutAChangeLeavesNoEntry()
+    {
+        var plan = NewPlan();
+        var action = plan.AddAction("Review the force's lanyard policy", "Sam Owner", null, Ctx);
+        plan.SetActionStatus(action, ActionStatus.InProgress, Ctx);
+        plan.SetActionStatus(action, ActionStatus.InProgress, Ctx);
+        plan.SetProgress(ForceProgress.InProgress, Ctx);
+        plan.SetProgress(ForceProgress.InProgress, Ctx);
+        plan.AddMeeting("GAIN Board", new DateOnly(2026, 11, 20), "Adopt the policy", Ctx);
+
+        Assert.Equal(
+            ["Action added: Review the force's lanyard policy", "Action 'Review the force's lanyard policy': Open → In progress",
+             "Progress: Not started → In progress", "Governance: GAIN Board on 20 November 2026 — Adopt the policy"],
+            plan.Timeline.Select(t => t.Change));
+    }
+
+    [Fact]
     public void Assess_AcceptedAsClosed_NeedsCompleteWorkWithEvidence()
     {
         var plan = NewPlan();

@@ -87,6 +87,31 @@ public sealed class IndicatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EachRecommendation_GetsExactlyItsIndicators_FromTheRegistersThatDeclareIt()
+    {
+        var all = await IndicatorsAsync(db => db.PolicyDocuments.Add(PolicyDocument.Create(force, new PolicyDetails("A", null, "Owner", true, Today, 12, null), Today, Ctx)));
+        await using var read = database.CreateContext();
+        var service = GovernanceEvidenceService.For(read, time);
+
+        // A register only asked for the recommendations it declares must not measure any other: each indicator's number is declared.
+        foreach (var source in new IEvidenceSource[] { new PolicyRegisterService(read, time), new VisibleRepresentationService(read, time), new PoliticalContactService(read, time),
+                     new ContentiousIssueService(read, time), new PolicedEventService(read, time), new AdvisoryGroupService(read, time), new StaffNetworkService(read, time) })
+        {
+            Assert.All(await source.IndicatorsAsync(force, Today), i => Assert.Contains(i.Recommendation, source.Recommendations));
+        }
+
+        for (var recommendation = 1; recommendation <= 22; recommendation++)
+        {
+            var expected = all.Where(i => i.Recommendation == recommendation).Select(i => (i.Name, i.Value)).Order().ToList();
+            var actual = (await service.ForRecommendationAsync(force, recommendation, Today)).Select(i => (i.Name, i.Value)).Order().ToList();
+            Assert.Equal(expected, actual);
+        }
+
+        Assert.Equal("1 of 1 (100%)", Assert.Single(await service.ForRecommendationAsync(force, 13, Today)).Value);
+        Assert.Empty(await service.ForRecommendationAsync(force, 1, Today));
+    }
+
+    [Fact]
     public async Task AnotherForcesRecords_AreNotCounted()
     {
         var all = await IndicatorsAsync(db =>

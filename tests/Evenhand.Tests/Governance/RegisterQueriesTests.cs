@@ -89,6 +89,34 @@ public sealed class RegisterQueriesTests
             var requests = networks.SelectMany(n => n.FundingRequests).ToList();
             Assert.Equal((EvidenceIndicator.Share(networks.Count(n => n.CriteriaNotMet.Count == 0), networks.Count), networks.Count), Measure(21, "Staff networks"));
             Assert.Equal((EvidenceIndicator.Share(requests.Count(r => r.Decision != FundingDecision.Pending && r.NeedAssessed), requests.Count), requests.Count), Measure(22, "Funding requests"));
+
+            var representations = await db.VisibleRepresentations.AsNoTracking().Where(r => r.ForceId == force).ToListAsync();
+            Assert.Equal((EvidenceIndicator.Share(representations.Count(r => r.ReviewOn > Today), representations.Count), representations.Count), Measure(10, "Decisions on visible"));
+
+            var year = await db.PoliticalContacts.AsNoTracking().Where(c => c.ForceId == force).ToListAsync();
+            year = year.Where(c => c.ContactOn > Today.AddMonths(-12)).ToList();
+            var directing = year.Where(c => c.Kind == ContactKind.AttemptToDirectInAdvance).ToList();
+            Assert.Equal((EvidenceIndicator.Share(directing.Count(c => c.Escalated), directing.Count), directing.Count), Measure(7, "Attempts to direct"));
+            Assert.Equal((EvidenceIndicator.Share(directing.Count, year.Count), year.Count), Measure(7, "Political contacts"));
+
+            var live = (await db.ContentiousIssues.AsNoTracking().Where(i => i.ForceId == force).ToListAsync()).Where(i => i.Status != IssueStatus.Closed).ToList();
+            Assert.Equal((EvidenceIndicator.Share(live.Count(i => !i.IsUnprepared), live.Count), live.Count), Measure(6, "Live contentious"));
+        }
+    }
+
+    [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task IndicatorsForOneRecommendation_AskingOnlyTheRegistersThatMeasureIt_AreThoseOfTheWholeList(string provider)
+    {
+        var (database, forces) = await DemoRegistersAsync(provider);
+        using var _ = database;
+        await using var db = database.CreateContext();
+        var evidence = GovernanceEvidenceService.For(db, Time);
+        var all = await evidence.ForForceAsync(forces[0], Today);
+        Assert.NotEmpty(all);
+        for (var recommendation = 1; recommendation <= 25; recommendation++)
+        {
+            var one = await evidence.ForRecommendationAsync(forces[0], recommendation, Today);
+            Assert.Equal(all.Where(i => i.Recommendation == recommendation), one);
         }
     }
 }

@@ -41,6 +41,13 @@ public sealed class VisibleRepresentationPageTests(AppFixture apps)
         Assert.StartsWith("No", no.QuerySelector("#answer")!.TextContent.Trim(), StringComparison.Ordinal);
         var missing = await callTaker.GetPageAsync($"/forces/cheshire/governance/visible-representations/may-i-wear?item={id}");
         Assert.NotNull(missing.QuerySelector(".govuk-error-summary"));
+        // The form sent with nothing chosen, as a browser sends it: both questions are errors, in the form's order, linked.
+        var nothing = await callTaker.GetPageAsync("/forces/cheshire/governance/visible-representations/may-i-wear?item=&On.Day=&On.Month=&On.Year=");
+        var summary = nothing.QuerySelectorAll(".govuk-error-summary__list a").Select(l => (l.TextContent.Trim(), l.GetAttribute("href"))).ToList();
+        Assert.Equal(["Choose what you want to wear or display", "Enter the date"], summary.Select(s => s.Item1));
+        Assert.All(summary, s => Assert.StartsWith("#", s.Item2, StringComparison.Ordinal));
+        Assert.Null(nothing.QuerySelector("#answer"));
+        Assert.Null((await callTaker.GetPageAsync("/forces/cheshire/governance/visible-representations/may-i-wear")).QuerySelector(".govuk-error-summary"));
         Assert.Equal(HttpStatusCode.Redirect, (await callTaker.GetAsync("/forces/cheshire/governance/visible-representations")).StatusCode);
 
         using var other = await app.SignedInAsync($"comms.cleveland@{Domain}");

@@ -351,6 +351,13 @@ public sealed class HateIncidentAccessTests(AppFixture apps)
         var missing = await callTaker.SubmitAsync(assess, "/assess", new() { ["Answers[isCrime]"] = "false" });
         Assert.Equal(HttpStatusCode.OK, missing.StatusCode);
         Assert.Contains("govuk-error-summary", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // The summary lists the unanswered questions in the order the form asks them, each linked to its question.
+        var missingPage = await PageClient.ParseAsync(missing);
+        var links = missingPage.QuerySelectorAll(".govuk-error-summary__list a").Select(l => l.GetAttribute("href")!.TrimStart('#')).ToList();
+        Assert.True(links.Count >= 5, string.Join(", ", links));
+        var inPage = missingPage.QuerySelectorAll("[id]").Select(e => e.Id!).ToList();
+        Assert.All(links, l => Assert.Contains(l, inPage));
+        Assert.Equal(links.OrderBy(l => inPage.IndexOf(l)), links);
 
         var answers = new Dictionary<string, string?>
         {

@@ -255,8 +255,8 @@ public sealed class NchiWorkListTests(AppFixture apps)
         using var callTaker = await app.SignedInAsync($"calltaker.cleveland@{Domain}");
         using var specialist = await app.SignedInAsync($"specialist.cleveland@{Domain}");
         using var governance = await app.SignedInAsync($"governance.cleveland@{Domain}");
-        const string url = "/forces/cleveland/hate-incidents/analysis";
-        var csv = url + "?handler=Csv&breakdown=repeat-subjects";
+        const string url = "/forces/cleveland/hate-incidents/analysis?show=repeats";
+        const string csv = "/forces/cleveland/hate-incidents/analysis?handler=Csv&breakdown=repeat-subjects";
 
         var full = await specialist.GetPageAsync(url);
         var fullRows = full.QuerySelectorAll("#repeat-subjects tbody tr").Select(r => r.TextContent).ToList();

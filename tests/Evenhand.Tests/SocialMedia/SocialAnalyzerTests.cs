@@ -126,6 +126,19 @@ public sealed class SocialAnalyzerTests
     }
 
     [Fact]
+    public void Topics_over_time_have_every_month_of_the_range_zeros_included()
+    {
+        var r = SocialTestData.Analyse();
+
+        var months = r.TopicsByMonth.Values.First().Keys.ToList();
+        Assert.All(r.TopicsByMonth.Values, t => Assert.Equal(months, t.Keys));
+        // Contiguous from the first month with a post on any topic to the last.
+        var parsed = months.Select(m => DateOnly.ParseExact(m + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.All(parsed.Zip(parsed.Skip(1)), p => Assert.Equal(p.First.AddMonths(1), p.Second));
+        Assert.Contains(r.TopicsByMonth["race"], m => m.Value == 0);
+    }
+
+    [Fact]
     public void Distribution_and_top_posts()
     {
         var r = SocialTestData.Analyse();

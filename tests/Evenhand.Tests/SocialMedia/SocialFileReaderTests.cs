@@ -36,6 +36,31 @@ public sealed class SocialFileReaderTests
     }
 
     [Fact]
+    public void A_binary_file_is_named_as_such_and_its_bytes_never_reach_the_message()
+    {
+        // What a user sends who picks a zip or an image by mistake: bytes with no line break for a long way.
+        var random = new Random(5);
+        var bytes = new byte[20_000];
+        random.NextBytes(bytes);
+        var ex = Assert.Throws<SocialImportException>(() => SocialFileReader.ReadPosts(new MemoryStream(bytes), "photo.csv", Accounts(), (in PostView _) => { }, new SocialReadOptions()));
+
+        Assert.StartsWith("photo.csv is missing the columns", ex.Message, StringComparison.Ordinal);
+        Assert.EndsWith("the first line is not a header of column names (the file looks like a binary file, not CSV text).", ex.Message, StringComparison.Ordinal);
+        Assert.True(ex.Message.Length < 400, ex.Message);
+    }
+
+    [Fact]
+    public void A_long_header_of_other_columns_is_shortened_in_the_message()
+    {
+        var header = string.Join(",", Enumerable.Range(1, 60).Select(i => "column_with_a_rather_long_name_number_" + i + "_" + new string('x', 30)));
+        var ex = Assert.Throws<SocialImportException>(() => SocialTestData.ReadPosts(header + "\n1\n", Accounts()));
+
+        Assert.Contains("found column_with_a_rather_long_name_number_1…, column_with_a_rather_long_name_number_2…", ex.Message, StringComparison.Ordinal);
+        Assert.EndsWith("and 40 more.", ex.Message, StringComparison.Ordinal);
+        Assert.True(ex.Message.Length < 1_500, ex.Message.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public void Missing_columns_are_named()
     {
         var text = "post_id,account_id,posted_at,text,likes,replies,is_repost\nx1,a1,2020-01-01T00:00:00Z,hi,1,1,false\n";

@@ -265,7 +265,42 @@ public sealed class StatisticsTests(ITestOutputHelper output)
         }
 
         Assert.Equal((double)(2 * tail) / Math.Pow(2, 60), result.PValue, 1e-15);
-        Assert.Equal("Non-operational posts got 2 times the engagement per post of operational posts; under a Poisson model this difference would be unlikely by chance (p = 0.0135).", result.Reading);
+        // Ten posts a group is below the minimum for a verdict: the figures are given, the verdict is withheld, and why.
+        Assert.Equal("Non-operational posts got 2 times the engagement per post of operational posts (Poisson model, p = 0.0135). "
+            + "With only 10 operational posts (fewer than 30 in a group), the test's approximations are not reliable and a few posts can decide it, so no verdict on chance is drawn.", result.Reading);
+    }
+
+    [Fact]
+    public void OneNonOperationalPost_GivesFiguresButNoVerdict_InEveryTest()
+    {
+        // The case found on the dashboard: one non-operational post with high engagement beside many operational ones gives
+        // small p-values, which must not be read as "unlikely to be chance".
+        var operational = Histogram(Enumerable.Range(0, 400).Select(i => (long)(i % 7)));
+        var nonOperational = Histogram([60]);
+        var poisson = EngagementComparison.PoissonRateTest(operational, nonOperational);
+        var mw = EngagementComparison.MannWhitneyU(operational, nonOperational);
+        var nb = EngagementComparison.NegativeBinomialRateRatio(operational, nonOperational);
+        Assert.True(poisson.PValue < 0.05 && nb.PValue < 0.05, $"p = {poisson.PValue}, {nb.PValue}");
+        foreach (var reading in new[] { poisson.Reading, mw.Reading, nb.Reading })
+        {
+            Assert.Contains("With only 1 non-operational post (fewer than 30 in a group)", reading, StringComparison.Ordinal);
+            Assert.DoesNotContain("unlikely", reading, StringComparison.Ordinal);
+            Assert.DoesNotContain("no clear difference", reading, StringComparison.Ordinal);
+            Assert.DoesNotContain("tended to get", reading, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("times the engagement per post", nb.Reading, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ThirtyPostsInEachGroup_GetAVerdict()
+    {
+        var a = Histogram(Enumerable.Range(0, EngagementComparison.MinimumPostsForVerdict).Select(i => (long)(i % 3)));
+        var b = Histogram(Enumerable.Range(0, EngagementComparison.MinimumPostsForVerdict).Select(i => (long)(10 + (i % 5))));
+        Assert.Null(EngagementComparison.TooFewPosts(a, b));
+        Assert.Contains("would be very unlikely by chance", EngagementComparison.PoissonRateTest(a, b).Reading, StringComparison.Ordinal);
+        Assert.EndsWith("a difference unlikely to be chance.", EngagementComparison.NegativeBinomialRateRatio(a, b).Reading, StringComparison.Ordinal);
+        Assert.NotNull(EngagementComparison.TooFewPosts(a, Histogram(Enumerable.Range(0, EngagementComparison.MinimumPostsForVerdict - 1).Select(i => (long)i))));
     }
 
     [Fact]
@@ -401,7 +436,7 @@ public sealed class StatisticsTests(ITestOutputHelper output)
         // σ² = 3·2/12 × (6 − (27 − 3)/(5·4)) = 0.5 × 4.8 = 2.4; z = (5 − 3 − 0.5)/√2.4
         Assert.Equal(1.5 / Math.Sqrt(2.4), result.Z, 1e-12);
         Assert.StartsWith("A randomly chosen non-operational post had more engagement than a randomly chosen operational post 83% of the time", result.Reading, StringComparison.Ordinal);
-        Assert.EndsWith("no clear difference.", result.Reading, StringComparison.Ordinal);
+        Assert.EndsWith("(p = 0.333). With only 2 non-operational posts (fewer than 30 in a group), the test's approximations are not reliable and a few posts can decide it, so no verdict on chance is drawn.", result.Reading, StringComparison.Ordinal);
 
         var allTied = EngagementComparison.MannWhitneyU(Histogram([4, 4]), Histogram([4]));
         Assert.Equal(0, allTied.Z);

@@ -406,4 +406,47 @@ public sealed class KeysetPagingTests(AppFixture apps)
         Assert.Equal(Enumerable.Range(0, 120).Count(n => n % 7 == 3), record.QuerySelectorAll("#audit-entries tbody tr").Length);
         Assert.Contains("Choose a force from the list", (await admin.GetPageAsync("/admin/audit?force=atlantis")).QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
     }
+
+    // ---------------------------------------------------------------- users
+
+    [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task UsersList_PagesInEmailOrder_EachUserOnce_ForwardsAndBack_AndKeepsItsFilters(string provider)
+    {
+        var app = apps.Get(provider);
+        var prefix = $"kpu{Guid.NewGuid():N}"[..12];
+        await using (var db = app.CreateDbContext())
+        {
+            var forceId = await db.Forces.Where(f => f.Slug == "wiltshire").Select(f => f.Id).SingleAsync();
+            // Added in an order unlike the email order; half of them in wiltshire.
+            foreach (var n in Enumerable.Range(0, 120).OrderBy(n => (n * 37) % 120))
+            {
+                var email = $"{prefix}-{n:D3}@paging.evenhand.test";
+                db.Users.Add(new EvenhandUser
+                {
+                    UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
+                    DisplayName = $"Paging {n}", ForceId = n % 2 == 0 ? forceId : null, SecurityStamp = Guid.NewGuid().ToString("N"),
+                });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var expected = Enumerable.Range(0, 120).Select(n => $"{prefix}-{n:D3}@paging.evenhand.test").ToList();
+        using var admin = await app.SignedInAsync("admin@demo.evenhand.test");
+        var walk = await WalkAsync(admin, $"/admin/users?email={prefix}", "#users tbody tr", "data-email");
+        Assert.Equal(expected, walk.Rows);
+        Assert.Equal(3, walk.Pages.Count); // 50 + 50 + 20
+        Assert.StartsWith("120 users, page 1 of 3", walk.Pages[0].QuerySelector("#users caption")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.All(walk.Links, l => Assert.Contains($"email={prefix}", l, StringComparison.Ordinal));
+        var back = await WalkAsync(admin, LastLink(walk.Pages[0]), "#users tbody tr", "data-email", backwards: true);
+        Assert.Equal(walk.Rows, back.Rows);
+        Assert.Equal("3", Current(back.Pages[0]));
+
+        var wiltshire = await WalkAsync(admin, $"/admin/users?force=wiltshire&email={prefix}", "#users tbody tr", "data-email");
+        Assert.Equal(expected.Where((_, n) => n % 2 == 0), wiltshire.Rows);
+        Assert.All(wiltshire.Links, l => Assert.Contains("force=wiltshire", l, StringComparison.Ordinal));
+        var national = await WalkAsync(admin, $"/admin/users?force=none&email={prefix}", "#users tbody tr", "data-email");
+        Assert.Equal(expected.Where((_, n) => n % 2 == 1), national.Rows);
+        Assert.Contains("Choose a force from the list", (await admin.GetPageAsync("/admin/users?force=atlantis")).QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
+    }
 }

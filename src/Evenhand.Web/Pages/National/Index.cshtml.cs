@@ -1,3 +1,4 @@
+using System.Globalization;
 using Evenhand.Data;
 using Evenhand.Inspections;
 using Evenhand.Responses;
@@ -15,12 +16,12 @@ public sealed class IndexModel(NationalViewService national, InspectionService i
     [FromQuery(Name = "overdue")] public bool OverdueOnly { get; set; }
 
     public NationalMatrix? Matrix { get; private set; }
-    public List<Inspection> Inspections { get; private set; } = [];
+    public List<InspectionChoice> Inspections { get; private set; } = [];
     public bool IsNational => User.IsNational();
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Inspections = await inspections.ListAsync(ct);
+        Inspections = await inspections.ChoicesAsync(ct);
         Matrix = await national.GetMatrixAsync(new NationalFilter(InspectionId, null, Progress, OverdueOnly), await db.VisibleForceIdsAsync(User, ct), ct);
     }
 
@@ -37,7 +38,7 @@ public sealed class IndexModel(NationalViewService national, InspectionService i
             Force = r.Force.Slug,
             ForceName = r.Force.Name,
             Recommendation = rec.Number,
-            DueOn = rec.EffectiveDueDate?.ToString("yyyy-MM-dd") ?? "",
+            DueOn = rec.EffectiveDueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
             Progress = ForceResponse.Describe(r.Cells[rec.Id].Progress),
             Assessment = ForceResponse.Describe(r.Cells[rec.Id].Assessment),
             r.Cells[rec.Id].Overdue,

@@ -18,7 +18,7 @@ public sealed class Section55Model(Section55ComplianceService compliance, Inspec
     [FromQuery(Name = "force")] public string? ForceName { get; set; }
 
     public Section55Compliance? Compliance { get; private set; }
-    public List<Inspection> Inspections { get; private set; } = [];
+    public List<InspectionChoice> Inspections { get; private set; } = [];
 
     public static string Describe(Section55ComplianceFilter f) => f switch
     {
@@ -61,7 +61,7 @@ public sealed class Section55Model(Section55ComplianceService compliance, Inspec
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Inspections = await inspections.ListAsync(ct);
+        Inspections = await inspections.ChoicesAsync(ct);
         return await LoadAsync(ct) ? Page() : NotFound();
     }
 
@@ -84,7 +84,7 @@ public sealed class Section55Model(Section55ComplianceService compliance, Inspec
         var id = InspectionId;
         if (id is null)
         {
-            var latest = (Inspections.Count > 0 ? Inspections : await inspections.ListAsync(ct))
+            var latest = (Inspections.Count > 0 ? Inspections : await inspections.ChoicesAsync(ct))
                 .OrderByDescending(i => i.PublishedOn).ThenByDescending(i => i.Id).FirstOrDefault();
             if (latest is null)
             {

@@ -19,9 +19,7 @@ public sealed class ResponseModel(Section55Service responses, ForceResponseServi
         }
 
         View = view;
-        Statuses = (await plans.ListForForceAsync(view.Response.ForceId, ct))
-            .Where(p => p.Recommendation!.InspectionId == inspectionId)
-            .ToDictionary(p => p.RecommendationId);
+        Statuses = (await plans.ListForInspectionAsync(view.Response.ForceId, inspectionId, ct)).ToDictionary(p => p.RecommendationId);
         return Page();
     }
 }

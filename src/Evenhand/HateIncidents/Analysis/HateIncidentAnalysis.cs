@@ -82,6 +82,22 @@ public sealed record ReclassificationCount(string From, string To, int Count);
 
 public sealed record ReclassificationSummary(IReadOnlyList<ReclassificationCount> Changes, int IncidentsReclassified);
 
+/// <summary>The parts of the analysis page, each shown on its own (the period's totals are on every one).</summary>
+public enum AnalysisSection
+{
+    /// <summary>Outcomes and the trend by month.</summary>
+    Overview,
+    Characteristics,
+    Areas,
+
+    /// <summary>Repeat locations, complainants and subjects.</summary>
+    Repeats,
+    ReviewTimeliness,
+
+    /// <summary>Deployment and reclassifications.</summary>
+    Deployment,
+}
+
 /// <summary>Everything on the analysis page for one force and filter.</summary>
 public sealed record HateIncidentAnalysis(
     HateAnalysisFilter Filter,

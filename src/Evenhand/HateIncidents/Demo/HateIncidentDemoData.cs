@@ -296,7 +296,7 @@ public static class HateIncidentDemoData
             return incident;
         }
 
-        private void Decide(HateIncident incident, bool deploy, DateTimeOffset at, string by) =>
+        private static void Decide(HateIncident incident, bool deploy, DateTimeOffset at, string by) =>
             incident.DecideDeployment(deploy, deploy ? DemoVocabulary.PlaneDeploy : DemoVocabulary.PlaneNoDeploy, At(at, by));
 
         private void AddSubject(HateIncident incident, bool repeatLikely, DateTimeOffset at)

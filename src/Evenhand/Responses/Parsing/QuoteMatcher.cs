@@ -123,7 +123,7 @@ internal sealed class QuoteMatcher
     }
 
     // For each recommendation, its best run of triples in the text.
-    private IEnumerable<Run> Runs(List<string> shingles)
+    private Dictionary<int, Run>.ValueCollection Runs(List<string> shingles)
     {
         var open = new Dictionary<int, Run>();
         var best = new Dictionary<int, Run>();

@@ -142,60 +142,55 @@ public sealed class SocialDatasetService(EvenhandDbContext db, TimeProvider time
         await db.SaveChangesAsync(ct);
 
         var postsPerAccount = new long[rows.Count];
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new PostIdSet();
         var duplicates = new List<RowProblem>();
         long duplicateCount = 0;
         var seq = 0;
         var keywords = classifier.Keywords;
         SocialReadSummary postSummary;
-        await using (var writer = SocialBulkWriter.Create(db))
+        await using (var writer = SocialBulkWriter.Create(db, dataset.Id))
         {
-            var post = new SocialPost { DatasetId = dataset.Id };
-            await using var stream = files.OpenPosts();
-            postSummary = SocialFileReader.ReadPosts(stream, dataset.PostsFileName, directory, (in PostView view) =>
+            // This thread reads, checks, classifies and counts; the pipeline's thread writes, so the database is kept busy
+            // while the file is read (bench/Evenhand.Bench social-import compares it with each database's own bulk load).
+            using (var pipeline = new PostWritePipeline(writer, ct))
             {
-                var postId = view.PostId.ToString();
-                if (!seen.Add(postId))
+                await using var stream = files.OpenPosts();
+                postSummary = SocialFileReader.ReadPosts(stream, dataset.PostsFileName, directory, (in PostView view) =>
                 {
-                    duplicateCount++;
-                    if (duplicates.Count < 1000)
+                    if (!seen.Add(view.PostId))
                     {
-                        duplicates.Add(new RowProblem(dataset.PostsFileName, view.Line, $"post_id '{view.PostId}' was already used on an earlier line"));
+                        duplicateCount++;
+                        if (duplicates.Count < 1000)
+                        {
+                            duplicates.Add(new RowProblem(dataset.PostsFileName, view.Line, $"post_id '{view.PostId}' was already used on an earlier line"));
+                        }
+
+                        return;
                     }
 
-                    return;
-                }
-
-                var c = analyzer.Add(view);
-                seq++;
-                post.Seq = seq;
-                post.AccountRowId = rows[view.AccountIndex].Id;
-                post.PostId = postId;
-                post.PostedAt = view.PostedAt;
-                post.Text = view.Text.ToString();
-                post.Likes = view.Likes;
-                post.Reposts = view.Reposts;
-                post.Quotes = view.Quotes;
-                post.Replies = view.Replies;
-                post.Impressions = view.Impressions;
-                post.IsRepost = view.IsRepost;
-                post.OriginalAuthor = view.OriginalAuthor.IsEmpty ? null : view.OriginalAuthor.ToString();
-                post.Engagement = view.Engagement;
-                post.NonOperational = c.NonOperational;
-                post.Topics = (int)c.Kept;
-                writer.WritePost(post);
-                // Topic keywords only: they are what dip samples check. (Operational keywords are in most posts, and
-                // storing them would double the rows written.)
-                foreach (var k in c.Keywords)
-                {
-                    if (keywords[k].IsTopic)
+                    var c = analyzer.Add(view);
+                    seq++;
+                    var batch = pipeline.Current;
+                    batch.Add(view, seq, rows[view.AccountIndex].Id, c.NonOperational, (int)c.Kept);
+                    // Topic keywords only: they are what dip samples check. (Operational keywords are in most posts, and
+                    // storing them would double the rows written.)
+                    foreach (var k in c.Keywords)
                     {
-                        writer.WriteKeyword(dataset.Id, keywords[k].Word, seq);
+                        if (keywords[k].IsTopic)
+                        {
+                            batch.AddKeyword(seq, keywords[k].Word);
+                        }
                     }
-                }
 
-                postsPerAccount[view.AccountIndex]++;
-            }, options with { BytesRead = new InlineProgress<long>(read => { ct.ThrowIfCancellationRequested(); progress?.Report((read, files.PostsLength)); }) });
+                    if (batch.IsFull)
+                    {
+                        pipeline.Hand();
+                    }
+
+                    postsPerAccount[view.AccountIndex]++;
+                }, options with { BytesRead = new InlineProgress<long>(read => { ct.ThrowIfCancellationRequested(); progress?.Report((read, files.PostsLength)); }) });
+                pipeline.Complete();
+            }
 
             if (duplicateCount > 0 && dataset.Strict)
             {

@@ -20,6 +20,15 @@ public static class EngagementComparison
     /// <summary>Reading for a comparison where a group has no posts.</summary>
     public const string NotEnoughPosts = "Not enough posts in both groups to compare.";
 
+    /// <summary>
+    /// The fewest posts each group needs before a reading says whether a difference is likely to be chance. The p-values of
+    /// the Mann–Whitney and negative binomial tests rest on large-sample approximations (normal and Wald), which are not
+    /// reliable for small groups, and in a small group one or two posts with unusual engagement can decide any of the three
+    /// tests; 30 is the usual rule of thumb for the normal approximation. Below it the figures are still given, and the
+    /// reading says why no verdict is drawn (<see cref="TooFewPosts"/>).
+    /// </summary>
+    public const int MinimumPostsForVerdict = 30;
+
     private const string NoEngagement = "Neither group's posts got any engagement, so there is nothing to compare.";
     private const double Z975 = 1.959963984540054;
 
@@ -76,7 +85,7 @@ public static class EngagementComparison
             p = TwoSidedNormal(z);
         }
 
-        var reading = PoissonReading(rateA, rateB, ratio, p);
+        var reading = PoissonReading(rateA, rateB, ratio, p, TooFewPosts(a, b));
         if (DispersionWarning(dispersion) is { } warning)
         {
             reading += " " + warning;
@@ -153,7 +162,7 @@ public static class EngagementComparison
         }
 
         var probability = u / pairs;
-        return new MannWhitneyResult(u, z, p, probability) { Reading = MannWhitneyReading(probability, p) };
+        return new MannWhitneyResult(u, z, p, probability) { Reading = MannWhitneyReading(probability, p, TooFewPosts(a, b)) };
     }
 
     /// <summary>
@@ -200,7 +209,21 @@ public static class EngagementComparison
         var lower = Math.Exp(logRatio - (Z975 * se));
         var upper = Math.Exp(logRatio + (Z975 * se));
         var p = TwoSidedNormal(logRatio / se);
-        return new NegativeBinomialResult(ratio, lower, upper, p, alpha) { Reading = NegativeBinomialReading(ratio, lower, upper, p, alpha) };
+        return new NegativeBinomialResult(ratio, lower, upper, p, alpha) { Reading = NegativeBinomialReading(ratio, lower, upper, p, alpha, TooFewPosts(a, b)) };
+    }
+
+    /// <summary>
+    /// Null when both groups have at least <see cref="MinimumPostsForVerdict"/> posts; otherwise the sentence that replaces a
+    /// verdict: how few posts the smaller group has and why that is too few. <paramref name="a"/> is the operational group.
+    /// </summary>
+    public static string? TooFewPosts(CountHistogram a, CountHistogram b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var (fewest, group) = a.Count <= b.Count ? (a.Count, "operational") : (b.Count, "non-operational");
+        return fewest >= MinimumPostsForVerdict ? null
+            : $"With only {fewest.ToString("#,0", CultureInfo.InvariantCulture)} {group} post{(fewest == 1 ? "" : "s")} (fewer than {MinimumPostsForVerdict} in a group), "
+              + "the test's approximations are not reliable and a few posts can decide it, so no verdict on chance is drawn.";
     }
 
     /// <summary>Variance / mean: 1 for Poisson data, far above 1 when engagement is over-dispersed. NaN when the mean is 0 or there are fewer than two posts.</summary>
@@ -260,12 +283,12 @@ public static class EngagementComparison
             return x.ToString("0", CultureInfo.InvariantCulture);
         }
 
-        return size >= 1e-4 ? x.ToString("G3", CultureInfo.InvariantCulture) : x.ToString("0.##E+0", CultureInfo.InvariantCulture);
+        return size >= 1e-4 ? x.ToString("G3", CultureInfo.InvariantCulture) : x < 0 ? "more than -0.0001" : "less than 0.0001";
     }
 
-    private static string PoissonReading(double rateA, double rateB, double ratio, double p)
+    private static string PoissonReading(double rateA, double rateB, double ratio, double p, string? tooFew)
     {
-        var chance = p < 0.001 ? "this difference would be very unlikely by chance"
+        var chance = tooFew is not null ? "" : p < 0.001 ? "this difference would be very unlikely by chance"
             : p < 0.05 ? "this difference would be unlikely by chance"
             : "a difference this size could well arise by chance";
         string comparison;
@@ -282,22 +305,26 @@ public static class EngagementComparison
             comparison = $"Non-operational posts got {FormatNumber(ratio)} times the engagement per post of operational posts";
         }
 
-        return $"{comparison}; under a Poisson model {chance} ({PClause(p)}).";
+        return tooFew is not null
+            ? $"{comparison} (Poisson model, {PClause(p)}). {tooFew}"
+            : $"{comparison}; under a Poisson model {chance} ({PClause(p)}).";
     }
 
-    private static string MannWhitneyReading(double probability, double p)
+    private static string MannWhitneyReading(double probability, double p, string? tooFew)
     {
         var percent = (probability * 100).ToString("0", CultureInfo.InvariantCulture);
         var verdict = p >= 0.05 ? "no clear difference"
             : probability > 0.5 ? "non-operational posts tended to get more engagement"
             : "non-operational posts tended to get less engagement";
-        return $"A randomly chosen non-operational post had more engagement than a randomly chosen operational post {percent}% of the time, counting ties as half ({PClause(p)}): {verdict}.";
+        var sentence = $"A randomly chosen non-operational post had more engagement than a randomly chosen operational post {percent}% of the time, counting ties as half ({PClause(p)})";
+        return tooFew is not null ? $"{sentence}. {tooFew}" : $"{sentence}: {verdict}.";
     }
 
-    private static string NegativeBinomialReading(double ratio, double lower, double upper, double p, double alpha)
+    private static string NegativeBinomialReading(double ratio, double lower, double upper, double p, double alpha, string? tooFew)
     {
         var verdict = p < 0.05 ? "a difference unlikely to be chance" : "no clear difference";
-        return $"Allowing for over-dispersion (negative binomial, α = {FormatNumber(alpha)}), non-operational posts got {FormatNumber(ratio)} times the engagement per post of operational posts (95% CI {FormatNumber(lower)} to {FormatNumber(upper)}; {PClause(p)}): {verdict}.";
+        var figures = $"Allowing for over-dispersion (negative binomial, α = {FormatNumber(alpha)}), non-operational posts got {FormatNumber(ratio)} times the engagement per post of operational posts (95% CI {FormatNumber(lower)} to {FormatNumber(upper)}; {PClause(p)})";
+        return tooFew is not null ? $"{figures}. {tooFew}" : $"{figures}: {verdict}.";
     }
 
     private static string NegativeBinomialZeroReading(NbGroup a, NbGroup b, double p)

@@ -46,9 +46,24 @@ public sealed class AnalysisPageTests(AppFixture apps)
         Assert.NotNull(page.QuerySelector("#outcome-table"));
         Assert.NotNull(page.QuerySelector("svg[role=img] title"));
         Assert.NotNull(page.QuerySelector("#month-table"));
-        Assert.NotEmpty(page.QuerySelectorAll("#repeat-complainants tbody tr td"));
         var total = page.QuerySelectorAll("#outcome-table tbody td.govuk-table__cell--numeric").Sum(td => int.Parse(td.TextContent.Replace(",", "")));
         Assert.True(total >= 300, $"Expected the demo data's incidents, found {total}");
+
+        // Each other part on its own, through the page's links (which keep the period), none with a name.
+        var links = page.QuerySelectorAll("#analysis-sections a").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.Equal(5, links.Count);
+        Assert.All(links, l => Assert.Contains($"From.Month={from.Month}&From.Year={from.Year}", l, StringComparison.Ordinal));
+        foreach (var (link, table) in links.Zip(new[] { "#characteristic-table", "#area-table", "#repeat-complainants", "#timeliness", "#deployment-table" }))
+        {
+            var part = await client.GetPageAsync(link);
+            Assert.NotNull(part.QuerySelector(table));
+            Assert.Null(part.QuerySelector("#month-table"));
+            Assert.Equal(total.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en-GB")), part.QuerySelector("#analysis-period strong")!.TextContent);
+            Assert.All(names, n => Assert.DoesNotContain(n, part.DocumentElement.OuterHtml, StringComparison.OrdinalIgnoreCase));
+        }
+
+        var repeats = await client.GetPageAsync(links[2]);
+        Assert.NotEmpty(repeats.QuerySelectorAll("#repeat-complainants tbody tr td"));
     }
 
     [SkippableTheory, MemberData(nameof(Providers))]

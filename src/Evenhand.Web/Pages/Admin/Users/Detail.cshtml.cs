@@ -87,7 +87,7 @@ public sealed class DetailModel(UserAdministration admin, EvenhandDbContext db, 
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var account = (await admin.ListAsync(ct)).SingleOrDefault(u => u.Id == Id);
+        var account = await admin.SummaryAsync(Id, ct);
         if (account is null)
         {
             return false;

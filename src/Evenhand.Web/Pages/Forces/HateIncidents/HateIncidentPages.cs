@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Evenhand.Accounts;
 using Evenhand.HateIncidents;
@@ -9,6 +10,7 @@ namespace Evenhand.Web.Pages.Forces.HateIncidents;
 public static class HateIncidentPages
 {
     private static TimeZoneInfo London => Evenhand.Common.UkTime.London;
+    private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
 
     /// <summary>Specialist for hate crime specialists and the force crime registrar, call taker for call takers, otherwise null (no access to records).</summary>
     public static IncidentStaffRole? IncidentRole(this ClaimsPrincipal user) =>
@@ -20,9 +22,9 @@ public static class HateIncidentPages
 
     public static string Url(string slug, int id, string? step = null) => $"/forces/{slug}/hate-incidents/{id}" + (step is null ? "" : "/" + step);
 
-    public static string When(DateTimeOffset? at) => at is { } v ? TimeZoneInfo.ConvertTime(v, London).ToString("d MMM yyyy HH:mm") : "";
+    public static string When(DateTimeOffset? at) => at is { } v ? TimeZoneInfo.ConvertTime(v, London).ToString("d MMM yyyy HH:mm", EnGb) : "";
 
-    public static string Day(DateOnly? d) => d?.ToString("d MMM yyyy") ?? "";
+    public static string Day(DateOnly? d) => d?.ToString("d MMM yyyy", EnGb) ?? "";
 
     public static string Words(string characteristic) => characteristic.Replace('-', ' ');
 

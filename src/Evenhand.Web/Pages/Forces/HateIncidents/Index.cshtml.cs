@@ -1,4 +1,5 @@
 using Evenhand.Common;
+using Evenhand.Data;
 using Evenhand.Forces;
 using Evenhand.HateIncidents;
 using Evenhand.HateIncidents.Rules;
@@ -14,7 +15,7 @@ namespace Evenhand.Web.Pages.Forces.HateIncidents;
 /// Never personal data.
 /// </summary>
 [Authorize(Policy = Policies.RecordHateIncidents)]
-public sealed class IndexModel(HateIncidentService incidents, HatePolicyService policies, TimeProvider time) : EvenhandPageModel
+public sealed class IndexModel(HateIncidentService incidents, HatePolicyService policies, EvenhandDbContext db, TimeProvider time) : EvenhandPageModel
 {
     public const int PageSize = 25;
 
@@ -52,7 +53,9 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
         Now = time.GetUtcNow();
-        await Csv.StreamAsync(Response, $"{Force.Slug}-hate-incidents.csv", incidents.StreamAsync(Force.Id, Query(), Now, ct), i => new
+        // Once, never retried: a retry cannot take back rows already sent, and a retrying strategy (PostgreSQL's) would read
+        // every row into memory before sending the first.
+        await db.OnceAsync(ct => Csv.StreamAsync(Response, $"{Force.Slug}-hate-incidents.csv", incidents.StreamAsync(Force.Id, Query(), Now, ct), i => new
         {
             i.Reference,
             ReportedAt = i.ReportedAt.ToString("u"),
@@ -70,7 +73,7 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
             ReviewDueAt = i.ReviewDueAt?.ToString("u"),
             ReviewedAt = i.ReviewedAt?.ToString("u"),
             PersonalDataDeletedAt = i.PersonalDataDeletedAt?.ToString("u"),
-        }, ct);
+        }, ct), ct);
         return new EmptyResult();
     }
 

@@ -181,9 +181,7 @@ public sealed class EditModel(Section55Service responses, InspectionService insp
         }
 
         Inspection = View.Response.Inspection;
-        Plans = (await plans.ListForForceAsync(Force.Id, ct))
-            .Where(p => p.Recommendation!.InspectionId == InspectionId)
-            .ToDictionary(p => p.RecommendationId);
+        Plans = (await plans.ListForInspectionAsync(Force.Id, InspectionId, ct)).ToDictionary(p => p.RecommendationId);
         var r = View.Response;
         Version = r.Version;
         ChiefOfficerInvitedOn = r.ChiefOfficerInvitedOn;

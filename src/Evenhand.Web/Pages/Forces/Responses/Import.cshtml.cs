@@ -26,7 +26,7 @@ public sealed class ImportModel(ImportStaging staging, DocumentImportService imp
     [BindProperty] public string? ParseKey { get; set; }
 
     public Force Force => CurrentForce;
-    public List<Inspection> Inspections { get; private set; } = [];
+    public List<InspectionChoice> Inspections { get; private set; } = [];
     public ParsedResponse? Preview { get; private set; }
     public CorrectedResponse? Corrected { get; private set; }
     public Inspection? Inspection { get; private set; }
@@ -40,11 +40,11 @@ public sealed class ImportModel(ImportStaging staging, DocumentImportService imp
     public IReadOnlyList<Recommendation> OtherRecommendations =>
         Inspection?.Recommendations.Where(r => !r.AppliesToForces).OrderBy(r => r.Number).ToList() ?? [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Inspections = await inspections.ListAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct) => Inspections = await inspections.ChoicesAsync(ct);
 
     public async Task<IActionResult> OnPostUploadAsync(CancellationToken ct)
     {
-        Inspections = await inspections.ListAsync(ct);
+        Inspections = await inspections.ChoicesAsync(ct);
         if (InspectionId is null)
         {
             ModelState.AddModelError(nameof(InspectionId), "Choose the inspection this response answers");
@@ -129,7 +129,7 @@ public sealed class ImportModel(ImportStaging staging, DocumentImportService imp
         (string FileName, string Text)? staged = null;
         if (!await TryAsync(async () => staged = await staging.GetAsync(id, User, ct), nameof(Document)))
         {
-            Inspections = await inspections.ListAsync(ct);
+            Inspections = await inspections.ChoicesAsync(ct);
         }
 
         return staged;
@@ -148,7 +148,7 @@ public sealed class ImportModel(ImportStaging staging, DocumentImportService imp
 
         Preview = null;
         Corrected = null;
-        Inspections = await inspections.ListAsync(ct);
+        Inspections = await inspections.ChoicesAsync(ct);
         return false;
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Evenhand.Common;
 using Evenhand.Governance;
 using Evenhand.Web.Infrastructure;
@@ -58,7 +59,7 @@ public sealed class IndexModel(AdvisoryGroupService register, IAuthorizationServ
         await LoadAsync(ct, all: true);
         var rows = Groups.Select(g => new
         {
-            g.Name, Type = AdvisoryGroup.Describe(g.Type), TermsOfReferenceReviewedOn = g.TermsOfReferenceReviewedOn?.ToString("yyyy-MM-dd"), g.Chair,
+            g.Name, Type = AdvisoryGroup.Describe(g.Type), TermsOfReferenceReviewedOn = g.TermsOfReferenceReviewedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), g.Chair,
             ChairIs = AdvisoryGroup.Describe(g.ChairKind), Members = g.Members.Count(m => m.LeftOn is null),
             NotVetted = g.Members.Count(m => m.LeftOn is null && m.Vetting == VettingDecision.NotVetted), Flags = string.Join("; ", g.Flags(Today, Limits)),
         });

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Evenhand.Common;
 using Evenhand.Governance;
 using Evenhand.Web.Infrastructure;
@@ -25,17 +26,17 @@ public sealed class IndexModel(PolicedEventService register, IAuthorizationServi
         Results = await register.ListAsync(Force.Id, Contentious, ReviewOverdue, PageNumber, ct: ct);
     }
 
-    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    /// <summary>The whole register as CSV, written to the response as the rows are read.</summary>
+    public Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
         var today = UkTime.Date(time.GetUtcNow());
-        var rows = (await register.AllAsync(Force.Id, ct)).Select(e => new
+        return Csv.StreamQueryAsync(HttpContext, $"{Force.Slug}-events.csv", _ => register.StreamAll(Force.Id), e => new
         {
-            e.Name, Category = PolicedEvent.Describe(e.Category), StartsOn = e.StartsOn.ToString("yyyy-MM-dd"), EndsOn = e.EndsOn.ToString("yyyy-MM-dd"),
+            e.Name, Category = PolicedEvent.Describe(e.Category), StartsOn = e.StartsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), EndsOn = e.EndsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             Contentious = e.Contentious ? "yes" : "no", Attendance = PolicedEvent.Describe(e.Attendance), e.Reasons, e.CommunicatedToPublic, e.CommunicatedToWorkforce,
-            e.DressCode, ConductBriefing = e.ConductBriefing ? "yes" : "no", OnDuty = e.OnDuty ? "yes" : "no", ReviewedOn = e.ReviewedOn?.ToString("yyyy-MM-dd"),
+            e.DressCode, ConductBriefing = e.ConductBriefing ? "yes" : "no", OnDuty = e.OnDuty ? "yes" : "no", ReviewedOn = e.ReviewedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             e.PolicingStyleEffectiveness, e.ImpartialityAllegations, ReviewOverdue = e.IsReviewOverdue(today) ? "yes" : "no",
-        });
-        return File(Csv.Write(rows), "text/csv; charset=utf-8", $"{Force.Slug}-events.csv");
+        }, ct);
     }
 
     public string PageUrl(int page) => $"{GovernancePages.Events(Force.Slug)}?page={page}" + (Contentious ? "&Contentious=true" : "") + (ReviewOverdue ? "&ReviewOverdue=true" : "");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Evenhand.Governance;
 using Evenhand.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -21,14 +22,14 @@ public sealed class IndexModel(ContentiousIssueService register, IAuthorizationS
         Results = await register.ListAsync(Force.Id, Status, PageNumber, ct: ct);
     }
 
-    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    /// <summary>The whole register as CSV, written to the response as the rows are read.</summary>
+    public Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
-        var rows = (await register.AllAsync(Force.Id, ct)).Select(i => new
+        return Csv.StreamQueryAsync(HttpContext, $"{Force.Slug}-horizon-scan.csv", _ => register.StreamAll(Force.Id), i => new
         {
-            i.Issue, FirstSeenOn = i.FirstSeenOn.ToString("yyyy-MM-dd"), Risk = i.Risk.ToString(), i.RiskAssessment, i.AgreedPosition, i.CommunicationLines,
+            i.Issue, FirstSeenOn = i.FirstSeenOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Risk = i.Risk.ToString(), i.RiskAssessment, i.AgreedPosition, i.CommunicationLines,
             Status = i.Status.ToString(), Unprepared = i.IsUnprepared ? "yes" : "no",
-        });
-        return File(Csv.Write(rows), "text/csv; charset=utf-8", $"{Force.Slug}-horizon-scan.csv");
+        }, ct);
     }
 
     public string PageUrl(int page) => $"{GovernancePages.Issues(Force.Slug)}?page={page}" + (Status is null ? "" : $"&Status={Status}");

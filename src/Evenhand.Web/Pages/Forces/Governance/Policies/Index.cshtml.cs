@@ -1,3 +1,4 @@
+using System.Globalization;
 using Evenhand.Common;
 using Evenhand.Governance;
 using Evenhand.Web.Infrastructure;
@@ -30,25 +31,25 @@ public sealed class IndexModel(PolicyRegisterService register, IAuthorizationSer
         Results = await register.ListAsync(Force.Id, new PolicyQuery(Search, EqualityAct, Overdue, Flagged, PageNumber, PageSize), ct);
     }
 
-    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    /// <summary>The whole register as CSV, written to the response as the rows are read.</summary>
+    public Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
         var today = UkTime.Date(time.GetUtcNow());
-        var rows = (await register.AllAsync(Force.Id, ct)).Select(p => new
+        return Csv.StreamQueryAsync(HttpContext, $"{Force.Slug}-policies.csv", innerCt => register.StreamAll(Force.Id, innerCt), p => new
         {
             p.Reference,
             p.Title,
             p.Owner,
             RelatesToEqualityAct = p.RelatesToEqualityAct ? "yes" : "no",
-            LastReviewedOn = p.LastReviewedOn?.ToString("yyyy-MM-dd"),
+            LastReviewedOn = p.LastReviewedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             p.ReviewIntervalMonths,
-            NextReviewDueOn = p.NextReviewDueOn?.ToString("yyyy-MM-dd"),
+            NextReviewDueOn = p.NextReviewDueOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             Overdue = p.IsOverdue(today) ? "yes" : "no",
-            LatestAssessmentOn = p.LatestAssessment?.AssessedOn.ToString("yyyy-MM-dd"),
+            LatestAssessmentOn = p.LatestAssessment?.AssessedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             AssessmentComplete = p.LatestAssessment is null ? "" : p.LatestAssessment.IsComplete ? "yes" : "no",
             AssessorTrained = p.LatestAssessment is null ? "" : p.LatestAssessment.AssessorTrained ? "yes" : "no",
             Flags = string.Join("; ", PolicyRegisterService.Flags(p, today)),
-        });
-        return File(Csv.Write(rows), "text/csv; charset=utf-8", $"{Force.Slug}-policies.csv");
+        }, ct);
     }
 
     public string PageUrl(int page) =>

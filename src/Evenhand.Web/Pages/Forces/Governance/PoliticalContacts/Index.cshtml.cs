@@ -1,3 +1,4 @@
+using System.Globalization;
 using Evenhand.Common;
 using Evenhand.Governance;
 using Evenhand.Web.Infrastructure;
@@ -27,14 +28,14 @@ public sealed class IndexModel(PoliticalContactService register, IAuthorizationS
         Months = await register.ByMonthAsync(Force.Id, new DateOnly(today.Year, today.Month, 1).AddMonths(-11), today, ct);
     }
 
-    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    /// <summary>The whole register as CSV, written to the response as the rows are read.</summary>
+    public Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
-        var rows = (await register.AllAsync(Force.Id, new ContactQuery(Source, Kind), ct)).Select(c => new
+        return Csv.StreamQueryAsync(HttpContext, $"{Force.Slug}-political-contacts.csv", _ => register.StreamAll(Force.Id, new ContactQuery(Source, Kind)), c => new
         {
-            ContactOn = c.ContactOn.ToString("yyyy-MM-dd"), Source = PoliticalContact.Describe(c.Source), c.SourceName, Channel = PoliticalContact.Describe(c.Channel),
+            ContactOn = c.ContactOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Source = PoliticalContact.Describe(c.Source), c.SourceName, Channel = PoliticalContact.Describe(c.Channel),
             c.WhatWasAsked, Kind = PoliticalContact.Describe(c.Kind), c.Response, Escalated = c.Escalated ? "yes" : "no", c.EscalatedTo,
-        });
-        return File(Csv.Write(rows), "text/csv; charset=utf-8", $"{Force.Slug}-political-contacts.csv");
+        }, ct);
     }
 
     public string PageUrl(int page) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Evenhand.Governance;
 using Evenhand.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -48,7 +49,7 @@ public sealed class IndexModel(StaffNetworkService register, IAuthorizationServi
         var rows = (await register.AllAsync(Force.Id, ct)).Select(n => new
         {
             n.Name, Scope = n.Scope == NetworkScope.Local ? "local" : "national branch", Characteristic = n.Characteristic is { } c ? EqualityImpactAssessment.Describe(c) : "none",
-            n.NoCharacteristicRationale, n.Chair, ChairElected = n.ChairElected ? "yes" : "no", TermsOfReferenceOn = n.TermsOfReferenceOn?.ToString("yyyy-MM-dd"),
+            n.NoCharacteristicRationale, n.Chair, ChairElected = n.ChairElected ? "yes" : "no", TermsOfReferenceOn = n.TermsOfReferenceOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             NpccCriteriaMet = 10 - n.CriteriaNotMet.Count, n.DutyHoursPerMonth, n.AnnualBudget, n.SpendToDate, FundingRequests = n.FundingRequests.Count, Flags = string.Join("; ", n.Flags()),
         });
         return File(Csv.Write(rows), "text/csv; charset=utf-8", $"{Force.Slug}-staff-networks.csv");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Evenhand.Common;
 using Evenhand.Governance;
 using Evenhand.Web.Infrastructure;
@@ -27,17 +28,17 @@ public sealed class IndexModel(VisibleRepresentationService register, IAuthoriza
         Results = await register.ListAsync(Force.Id, new RepresentationQuery(Item, Decision, ReviewDue, PageNumber), ct);
     }
 
-    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    /// <summary>The whole register as CSV, written to the response as the rows are read.</summary>
+    public Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
         var today = UkTime.Date(time.GetUtcNow());
-        var rows = (await register.AllAsync(Force.Id, ct)).Select(r => new
+        return Csv.StreamQueryAsync(HttpContext, $"{Force.Slug}-visible-representations.csv", _ => register.StreamAll(Force.Id), r => new
         {
             Item = VisibleRepresentation.Describe(r.Item), r.Description, r.Cause, Decision = VisibleRepresentation.Describe(r.Decision),
-            PermittedFrom = r.PermittedFrom?.ToString("yyyy-MM-dd"), PermittedTo = r.PermittedTo?.ToString("yyyy-MM-dd"), r.Conditions,
-            r.DecidedBy, DecidedOn = r.DecidedOn.ToString("yyyy-MM-dd"), r.Rationale, ReviewOn = r.ReviewOn.ToString("yyyy-MM-dd"),
+            PermittedFrom = r.PermittedFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), PermittedTo = r.PermittedTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.Conditions,
+            r.DecidedBy, DecidedOn = r.DecidedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.Rationale, ReviewOn = r.ReviewOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ReviewDue = r.IsReviewDue(today) ? "yes" : "no",
-        });
-        return File(Csv.Write(rows), "text/csv; charset=utf-8", $"{Force.Slug}-visible-representations.csv");
+        }, ct);
     }
 
     public string PageUrl(int page) =>

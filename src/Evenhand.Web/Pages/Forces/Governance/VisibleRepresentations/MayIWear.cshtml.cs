@@ -19,13 +19,21 @@ public sealed class MayIWearModel(VisibleRepresentationService register, TimePro
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Decisions = await register.AllAsync(Force.Id, ct);
-        if (ItemId is null && On is null && ModelState.ErrorCount == 0)
+        // The first visit has no query; once the form is sent (even with nothing chosen) every missing answer is an error.
+        if (Request.Query.Count == 0)
         {
             return Page();
         }
 
+        // Errors in the form's order (the summary lists them as they were added): the item, then the date, whose binder may
+        // already have explained what is wrong with it.
+        var dateErrors = ModelState[nameof(On)]?.Errors.Select(e => e.ErrorMessage).ToList() ?? [];
+        ModelState.Remove(nameof(On));
         if (ItemId is null) ModelState.AddModelError("item", "Choose what you want to wear or display");
-        if (On is null && ModelState[nameof(On)]?.Errors.Count is null or 0) ModelState.AddModelError(nameof(On), "Enter the date");
+        foreach (var message in On is null && dateErrors.Count == 0 ? ["Enter the date"] : dateErrors)
+        {
+            ModelState.AddModelError(nameof(On), message);
+        }
         if (ModelState.ErrorCount > 0)
         {
             return Page();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.ComponentModel.DataAnnotations;
 using Evenhand.HateIncidents.Analysis;
 using Evenhand.Web.Infrastructure;
@@ -32,6 +33,22 @@ public sealed class IndexModel(HateIncidentAnalysisService analysis, TimeProvide
         ("reclassifications", "Reclassifications"),
     ];
 
+    /// <summary>The parts of the page, each shown on its own (<c>?show=areas</c>): the whole analysis at once is ten queries over every incident of the period.</summary>
+    public static IReadOnlyList<(AnalysisSection Section, string Key, string Label)> Sections { get; } =
+    [
+        (AnalysisSection.Overview, "", "Outcomes and months"),
+        (AnalysisSection.Characteristics, "characteristics", "Characteristics"),
+        (AnalysisSection.Areas, "areas", "Areas"),
+        (AnalysisSection.Repeats, "repeats", "Repeats"),
+        (AnalysisSection.ReviewTimeliness, "review-timeliness", "Review timeliness"),
+        (AnalysisSection.Deployment, "deployment", "Deployment and reclassifications"),
+    ];
+
+    /// <summary>Which part to show: a key of <see cref="Sections"/>; none (or one not known) shows the outcomes and months.</summary>
+    [FromQuery(Name = "show")] public string? Show { get; set; }
+
+    public AnalysisSection Section => Sections.FirstOrDefault(s => s.Key.Length > 0 && s.Key == Show).Section;
+
     [BindProperty(SupportsGet = true), DateInput, Display(Name = "From")] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true), DateInput, Display(Name = "To")] public DateOnly? To { get; set; }
     [BindProperty(SupportsGet = true)] public string? Outcome { get; set; }
@@ -47,7 +64,7 @@ public sealed class IndexModel(HateIncidentAnalysisService analysis, TimeProvide
     {
         if (await PrepareAsync(ct) is { } filter)
         {
-            Result = await analysis.AnalyseForAsync(CurrentForce.Id, filter, User.IncidentRole(), Actor(time), ct);
+            Result = await analysis.AnalyseSectionForAsync(CurrentForce.Id, filter, Section, User.IncidentRole(), Actor(time), ct);
         }
 
         return Page();
@@ -66,7 +83,7 @@ public sealed class IndexModel(HateIncidentAnalysisService analysis, TimeProvide
         {
             "outcome" => Csv.Write(OutcomeRows((await analysis.ByAreaAsync(id, filter, ct)).Aggregate(OutcomeSplit.Empty, Sum))),
             "characteristic" => Csv.Write((await analysis.ByCharacteristicAsync(id, filter, ct)).Select(k => new { characteristic = k.Key, total = k.Total, hate_crime = k.Counts.HateCrime, nchi = k.Counts.Nchi, nchi_with_personal_data = k.Counts.NchiWithPersonalData, no_record = k.Counts.NoRecord, not_assessed = k.Counts.NotAssessed })),
-            "month" => Csv.Write((await analysis.ByMonthAsync(id, filter, ct)).Select(m => new { month = m.Month.ToString("yyyy-MM"), total = m.Total, hate_crime = m.Counts.HateCrime, nchi = m.Counts.Nchi, nchi_with_personal_data = m.Counts.NchiWithPersonalData, no_record = m.Counts.NoRecord, not_assessed = m.Counts.NotAssessed })),
+            "month" => Csv.Write((await analysis.ByMonthAsync(id, filter, ct)).Select(m => new { month = m.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture), total = m.Total, hate_crime = m.Counts.HateCrime, nchi = m.Counts.Nchi, nchi_with_personal_data = m.Counts.NchiWithPersonalData, no_record = m.Counts.NoRecord, not_assessed = m.Counts.NotAssessed })),
             "area" => Csv.Write((await analysis.ByAreaAsync(id, filter, ct)).Select(k => new { area = k.Key, total = k.Total, hate_crime = k.Counts.HateCrime, nchi = k.Counts.Nchi, nchi_with_personal_data = k.Counts.NchiWithPersonalData, no_record = k.Counts.NoRecord, not_assessed = k.Counts.NotAssessed })),
             "repeat-locations" => Csv.Write((await analysis.RepeatLocationsAsync(id, filter, 100, ct))
                 .Select(r => new { area = r.Area, location = r.Location, incidents = r.Count, recent_references = string.Join(" ", r.References) })),
@@ -81,6 +98,20 @@ public sealed class IndexModel(HateIncidentAnalysisService analysis, TimeProvide
                 .Select(r => new { from_outcome = r.From, to_outcome = r.To, changes = r.Count })),
         };
         return File(csv, "text/csv; charset=utf-8", $"hate-incidents-{breakdown}-{Slug}-{filter.From:yyyy-MM-dd}-to-{filter.To:yyyy-MM-dd}.csv");
+    }
+
+    /// <summary>This page showing another part, with the current filters.</summary>
+    public string SectionUrl(string key)
+    {
+        var query = new List<string?> { PageLinks.Part("show", key) };
+        if (Filter is { } f)
+        {
+            query.Add($"From.Day={f.From.Day}&From.Month={f.From.Month}&From.Year={f.From.Year}&To.Day={f.To.Day}&To.Month={f.To.Month}&To.Year={f.To.Year}");
+            query.Add(PageLinks.Part("Outcome", f.Outcome));
+            query.Add(PageLinks.Part("Characteristic", f.Characteristic));
+        }
+
+        return PageLinks.Join($"/forces/{Slug}/hate-incidents/analysis", query);
     }
 
     /// <summary>The query string of the current filters, for links (CSV downloads).</summary>
@@ -153,14 +184,14 @@ public sealed class IndexModel(HateIncidentAnalysisService analysis, TimeProvide
 
     private static IEnumerable<object> TimelinessRows(ReviewTimeliness t) =>
     [
-        new { measure = "reviewed", value = t.Reviewed.ToString() },
-        new { measure = "median_hours_to_review", value = t.MedianHours?.ToString("0.##") ?? "" },
-        new { measure = "percentile_90_hours_to_review", value = t.Percentile90Hours?.ToString("0.##") ?? "" },
-        new { measure = "reviewed_within_target", value = t.WithinTarget.ToString() },
+        new { measure = "reviewed", value = t.Reviewed.ToString(CultureInfo.InvariantCulture) },
+        new { measure = "median_hours_to_review", value = t.MedianHours?.ToString("0.##", CultureInfo.InvariantCulture) ?? "" },
+        new { measure = "percentile_90_hours_to_review", value = t.Percentile90Hours?.ToString("0.##", CultureInfo.InvariantCulture) ?? "" },
+        new { measure = "reviewed_within_target", value = t.WithinTarget.ToString(CultureInfo.InvariantCulture) },
         new { measure = "share_within_target", value = Rate(t.ShareWithinTarget) },
-        new { measure = "awaiting_review_now", value = t.AwaitingReview.ToString() },
-        new { measure = "overdue_now", value = t.OverdueNow.ToString() },
+        new { measure = "awaiting_review_now", value = t.AwaitingReview.ToString(CultureInfo.InvariantCulture) },
+        new { measure = "overdue_now", value = t.OverdueNow.ToString(CultureInfo.InvariantCulture) },
     ];
 
-    private static string Rate(double? r) => r?.ToString("0.####") ?? "";
+    private static string Rate(double? r) => r?.ToString("0.####", CultureInfo.InvariantCulture) ?? "";
 }

@@ -1,3 +1,4 @@
+using Evenhand.Web.TagHelpers;
 using Evenhand.HateIncidents;
 using Evenhand.HateIncidents.Rules;
 using Evenhand.Web.Infrastructure;
@@ -9,9 +10,12 @@ namespace Evenhand.Web.Pages.Forces.HateIncidents.Assess;
 /// <summary>The structured assessment, in the APP's order, under the rule set the force's policy has in force; the outcome and why.</summary>
 [Authorize(Policy = Policies.RecordHateIncidents)]
 public sealed class IndexModel(HateIncidentService incidents, HatePolicyService policies, IAuthorizationService authz, TimeProvider time)
-    : IncidentPageModel(incidents, policies, authz, time)
+    : IncidentPageModel(incidents, policies, authz, time), IFormFieldOrder
 {
     [BindProperty] public Dictionary<string, bool?> Answers { get; set; } = [];
+
+    /// <summary>The questions in the rule set's order (the form's), then the rationale.</summary>
+    public IReadOnlyList<string> FieldOrder => [.. (RuleSet?.Questions ?? []).Select(q => $"Answers[{q.Key}]"), nameof(Rationale)];
     [BindProperty] public string? Rationale { get; set; }
 
     public IAssessmentRuleSet RuleSet { get; private set; } = null!;

@@ -15,6 +15,8 @@ namespace Evenhand.Web.Pages.Forces.HateIncidents.PersonalData;
 public sealed class IndexModel(HateIncidentService incidents, HatePolicyService policies, IAuthorizationService authz, TimeProvider time)
     : IncidentPageModel(incidents, policies, authz, time)
 {
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     public IReadOnlyList<IncidentPerson> People { get; private set; } = [];
     public bool SubjectHidden { get; private set; }
 
@@ -51,7 +53,7 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
             Incident.Reference,
             People = People.Select(p => new { Role = p.Role.ToString(), p.Name, p.DateOfBirth, p.Address, p.Contact, p.Description }),
             SubjectWithheld = SubjectHidden,
-        }, new JsonSerializerOptions { WriteIndented = true });
+        }, Indented);
         return File(json, "application/json", $"{Incident.Reference}-personal-data.json");
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.ComponentModel.DataAnnotations;
 using Evenhand.Common;
 using Evenhand.HateIncidents;
@@ -36,7 +37,7 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
     {
         var now = LondonTime.Local(time.GetUtcNow());
         ReportedOn = DateOnly.FromDateTime(now.DateTime);
-        ReportedTime = now.ToString("HH:mm");
+        ReportedTime = now.ToString("HH:mm", CultureInfo.InvariantCulture);
         await LoadAsync(ct);
     }
 

@@ -62,19 +62,20 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
             }
 
             Only = only;
-            var page = await incidents.DueWorkPageAsync(Force.Id, only.Kind, PageRequest.Parse(After, Before, Last, PageNumber, PageSize, DueKey.Parse), Now, ct);
+            var page = await incidents.DueWorkPageAsync(Force.Id, only.Kind, PageRequest.Parse(After, Before, Last, PageNumber, PageSize, DueKey.Parse), Now, Counts[only.Kind].Count, ct);
             Due = new Dictionary<DueWorkKind, KeysetPage<DueWorkItem>> { [only.Kind] = page };
             OnlyLinks = PageLinks.For(page, d => DueKey.Of(d).ToString(), ListUrl, Request.Path + Request.QueryString);
             return Page();
         }
 
-        Queue = await incidents.ReviewQueuePageAsync(Force.Id, PageRequest.Parse(After, Before, Last, PageNumber, PageSize, IncidentKey.Parse), ct);
+        // Every count was just made (Counts): the pages are not counted again.
+        Queue = await incidents.ReviewQueuePageAsync(Force.Id, PageRequest.Parse(After, Before, Last, PageNumber, PageSize, IncidentKey.Parse), Counts[DueWorkKind.Review].Count, ct);
         QueueLinks = PageLinks.For(Queue, i => new IncidentKey(i.ReviewDueAt ?? default, i.Id).ToString(), ListUrl, Request.Path + Request.QueryString);
         var due = new Dictionary<DueWorkKind, KeysetPage<DueWorkItem>>();
         foreach (var (kind, _, _) in OtherWork)
         {
             due[kind] = Counts[kind].Count == 0 ? KeysetPage.Empty<DueWorkItem>(FirstFew)
-                : await incidents.DueWorkPageAsync(Force.Id, kind, PageRequest.First<DueKey>(FirstFew), Now, ct);
+                : await incidents.DueWorkPageAsync(Force.Id, kind, PageRequest.First<DueKey>(FirstFew), Now, Counts[kind].Count, ct);
         }
 
         Due = due;
