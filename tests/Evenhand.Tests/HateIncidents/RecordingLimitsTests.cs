@@ -56,11 +56,9 @@ public sealed class RecordingLimitsTests(AppFixture apps)
         var now = TestClock.Now;
         var recordings = Enumerable.Range(1, 8).Select(n => Task.Run(async () =>
         {
-            using var scope = app.Services.CreateScope();
-            var service = scope.ServiceProvider.GetRequiredService<HateIncidentService>();
-            var incident = await service.RecordAsync(forceId, new RecordIncidentOptions(
-                new IncidentReport(now.AddMinutes(-5), ReportChannel.Phone, now.AddHours(-1), "Town centre", null, $"Report {n} of abuse in the street.", ["race"],
-                    PerceivedBy.Complainant, false, false), null, null), IncidentStaffRole.CallTaker, new ProcessContext($"u{n}", $"Call taker {n}", now));
+            await using var db = app.CreateDbContext();
+            var incident = await TestData.CreateIncidentAsync(db, forceId, b => b.RecordedAt(now).RecordedBy(IncidentStaffRole.CallTaker)
+                .Reported("Town centre", null, $"Report {n} of abuse in the street.", "race"));
             return incident.Reference;
         })).ToList();
 

@@ -7,7 +7,6 @@ using Evenhand.Auditing;
 using Evenhand.Common;
 using Evenhand.HateIncidents;
 using Evenhand.SocialMedia.Datasets;
-using Evenhand.Tests.HateIncidents;
 using Evenhand.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

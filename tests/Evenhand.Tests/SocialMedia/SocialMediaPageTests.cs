@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Evenhand.Tests.Web;
+namespace Evenhand.Tests.SocialMedia;
 
 /// <summary>
 /// The social media pages on each provider: import through the upload page, the dashboard's figures against a small export

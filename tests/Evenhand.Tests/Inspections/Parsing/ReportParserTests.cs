@@ -1,7 +1,8 @@
 using Evenhand.Importing;
 using Evenhand.Inspections.Parsing;
+using Evenhand.Tests.Infrastructure;
 
-namespace Evenhand.Tests.Parsing;
+namespace Evenhand.Tests.Inspections.Parsing;
 
 public class ReportParserTests
 {
