@@ -55,14 +55,21 @@ internal static class SocialBenchmark
         {
             Console.WriteLine($"Writing {posts:N0} synthetic posts and {accounts} accounts to {folder}…");
             Directory.CreateDirectory(folder);
+            var generation = Stopwatch.StartNew();
             SocialSynth.WriteToDirectory(new SynthOptions(posts, accounts, Seed: 1), folder);
+            Console.WriteLine($"posts and accounts generated in {generation.Elapsed.TotalSeconds:F2} s");
         }
 
         if (vectors && !File.Exists(files.Vectors))
         {
             Console.WriteLine($"Writing 100,000 × 100 word vectors to {folder}…");
-            using var writer = new StreamWriter(files.Vectors);
-            SocialSynth.WriteVectors(writer, 100_000, 100, seed: 1);
+            var generation = Stopwatch.StartNew();
+            using (var writer = new StreamWriter(files.Vectors))
+            {
+                SocialSynth.WriteVectors(writer, 100_000, 100, seed: 1);
+            }
+
+            Console.WriteLine($"word vectors generated in {generation.Elapsed.TotalSeconds:F2} s");
         }
 
         return files;

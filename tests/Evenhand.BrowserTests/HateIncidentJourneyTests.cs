@@ -1,5 +1,6 @@
 using System.Globalization;
 using Evenhand.BrowserTests.Infrastructure;
+using Evenhand.Tests.Infrastructure;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -41,10 +42,12 @@ public sealed class HateIncidentJourneyTests(BrowserFixture browser, ITestOutput
         await Accessibility.AssertNoSeriousViolationsAsync(callTaker, output);
 
         var area = "Browser ward " + Guid.NewGuid().ToString("N")[..6];
+        // Three days ago, whatever the date (not a fixed day of this year, which is in the future for part of it).
+        var occurred = TestClock.DaysAgo(3);
         await callTaker.GetByLabel("Phone", new() { Exact = true }).CheckAsync();
-        await callTaker.Locator("#OccurredOn").FillAsync("3");
-        await callTaker.Locator("#OccurredOn_Month").FillAsync("3");
-        await callTaker.Locator("#OccurredOn_Year").FillAsync(DateTime.UtcNow.Year.ToString(CultureInfo.InvariantCulture));
+        await callTaker.Locator("#OccurredOn").FillAsync(occurred.Day.ToString(CultureInfo.InvariantCulture));
+        await callTaker.Locator("#OccurredOn_Month").FillAsync(occurred.Month.ToString(CultureInfo.InvariantCulture));
+        await callTaker.Locator("#OccurredOn_Year").FillAsync(occurred.Year.ToString(CultureInfo.InvariantCulture));
         await callTaker.GetByLabel("Area or ward").FillAsync(area);
         await callTaker.GetByLabel("Type of location (optional)").FillAsync("bus");
         await callTaker.GetByLabel("Circumstances").FillAsync("A man on the bus threatened the complainant's family because of their religion, for the third time this month.");
@@ -130,7 +133,7 @@ public sealed class HateIncidentJourneyTests(BrowserFixture browser, ITestOutput
         // The subject is now to be told, within the policy's 14 days; the queue lists it with its classification and date.
         var toTell = specialist.Locator("#tell-subject tr", new() { Has = specialist.Locator($"a[href$='/{id}/subject-notification']") });
         await Assertions.Expect(toTell).ToContainTextAsync("NCHI");
-        var dueBy = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).DateTime).AddDays(14);
+        var dueBy = TestClock.Today.AddDays(14);
         await Assertions.Expect(toTell).ToContainTextAsync(dueBy.ToString("d MMM yyyy", CultureInfo.InvariantCulture));
         await Assertions.Expect(toTell).ToContainTextAsync("On time");
         await Accessibility.AssertNoSeriousViolationsAsync(specialist, output);
@@ -139,7 +142,7 @@ public sealed class HateIncidentJourneyTests(BrowserFixture browser, ITestOutput
         await Accessibility.AssertNoSeriousViolationsAsync(specialist, output);
 
         // A date told in the future is refused with a message, and what was typed stays on the form.
-        var tomorrow = dueBy.AddDays(-13);
+        var tomorrow = TestClock.Today.AddDays(1);
         await specialist.Locator("#ToldOn").FillAsync(tomorrow.Day.ToString(CultureInfo.InvariantCulture));
         await specialist.Locator("#ToldOn_Month").FillAsync(tomorrow.Month.ToString(CultureInfo.InvariantCulture));
         await specialist.Locator("#ToldOn_Year").FillAsync(tomorrow.Year.ToString(CultureInfo.InvariantCulture));

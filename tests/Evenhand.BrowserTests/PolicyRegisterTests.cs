@@ -1,5 +1,6 @@
 using System.Globalization;
 using Evenhand.BrowserTests.Infrastructure;
+using Evenhand.Tests.Infrastructure;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -30,7 +31,7 @@ public sealed class PolicyRegisterTests(BrowserFixture browser, ITestOutputHelpe
         await Accessibility.AssertNoSeriousViolationsAsync(page, output);
 
         var title = "Browser policy " + Guid.NewGuid().ToString("N")[..6];
-        var today = DateTime.UtcNow;
+        var today = TestClock.Today;
         await page.GetByLabel("Title", new() { Exact = true }).FillAsync(title);
         await page.GetByLabel("Owner", new() { Exact = true }).FillAsync("Head of Equality, Diversity and Inclusion");
         await page.Locator("#RelatesToEqualityAct").CheckAsync();

@@ -1,3 +1,4 @@
+using Evenhand.Accounts;
 using Evenhand.BrowserTests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -11,8 +12,8 @@ public class SignInTests(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync();
 
-        // A user no other browser test signs in as, so the failed attempt cannot count towards a lockout elsewhere.
-        await BrowserFixture.SignInAsync(page, DemoUsers.Pcc("west-midlands"), "not-the-password-at-all");
+        // A user of this test's own: the failed attempt counts towards a lockout.
+        await BrowserFixture.SignInAsync(page, await browser.CreateUserAsync(Roles.PccOffice, "west-midlands"), "not-the-password-at-all");
 
         var summary = page.Locator(".govuk-error-summary");
         await Assertions.Expect(summary).ToBeVisibleAsync();
@@ -31,7 +32,8 @@ public class SignInTests(BrowserFixture browser)
     [BrowserFact]
     public async Task SignIn_RightPassword_ShowsTheUserInTheHeader()
     {
-        var page = await browser.NewPageAsync(DemoUsers.Governance("cheshire"));
+        // A user of this test's own: signing out ends every session of the user, everywhere.
+        var page = await browser.NewPageAsNewUserAsync(Roles.ForceGovernance, "cheshire");
 
         await page.GotoAsync("/");
 

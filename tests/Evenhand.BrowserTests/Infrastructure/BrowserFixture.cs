@@ -1,8 +1,11 @@
 using Evenhand.Accounts;
 using Evenhand.Data;
+using Evenhand.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
+using Xunit.Sdk;
 
 namespace Evenhand.BrowserTests.Infrastructure;
 
@@ -12,13 +15,14 @@ namespace Evenhand.BrowserTests.Infrastructure;
 /// browser test is skipped starts nothing.
 /// </summary>
 #pragma warning disable CA1001 // xunit disposes fixtures through IAsyncLifetime.DisposeAsync
-public sealed class BrowserFixture : IAsyncLifetime
+public sealed class BrowserFixture(IMessageSink diagnostics) : IAsyncLifetime
 #pragma warning restore CA1001
 {
     private readonly SemaphoreSlim startLock = new(1, 1);
     private EvenhandServer? server;
     private IPlaywright? playwright;
     private IBrowser? browser;
+    private Dictionary<string, string>? demoUsers;
 
     public Uri BaseAddress { get; private set; } = default!;
 
@@ -43,6 +47,10 @@ public sealed class BrowserFixture : IAsyncLifetime
 
             server = new EvenhandServer();
             BaseAddress = server.Start();
+            using (var scope = server.Services.CreateScope())
+            {
+                demoUsers = DemoUserGuard.Snapshot(scope.ServiceProvider.GetRequiredService<EvenhandDbContext>());
+            }
 
             playwright = await Playwright.CreateAsync();
             browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -96,7 +104,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// A page signed in as a new user of <paramref name="role"/> in <paramref name="forceSlug"/> (any of the 43 forces), made
     /// for the test with the demo password: a test that saves records uses a force no other test touches.
     /// </summary>
-    public async Task<IPage> NewPageAsNewUserAsync(string role, string forceSlug)
+    public async Task<IPage> NewPageAsNewUserAsync(string role, string forceSlug) => await NewPageAsync(await CreateUserAsync(role, forceSlug));
+
+    /// <summary>
+    /// A new user of <paramref name="role"/> in <paramref name="forceSlug"/> with the demo password; returns the email. A test
+    /// that changes its user (a wrong password counts towards a lockout, signing out ends every session) uses one of these,
+    /// never a demo user that other tests sign in as.
+    /// </summary>
+    public async Task<string> CreateUserAsync(string role, string forceSlug)
     {
         await StartAsync();
         var email = $"{role.ToLowerInvariant()}.{forceSlug}.{Guid.NewGuid():N}@browser.evenhand.test";
@@ -111,7 +126,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
         }
 
-        return await NewPageAsync(email);
+        return email;
     }
 
     /// <summary>Fills in and submits the sign-in form (does not check the outcome).</summary>
@@ -135,12 +150,25 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         playwright?.Dispose();
+        var changes = new List<string>();
         if (server is not null)
         {
+            if (demoUsers is not null)
+            {
+                using var scope = server.Services.CreateScope();
+                changes = DemoUserGuard.Changes(demoUsers, DemoUserGuard.Snapshot(scope.ServiceProvider.GetRequiredService<EvenhandDbContext>()));
+            }
+
             await server.DisposeAsync();
         }
 
         startLock.Dispose();
+        if (changes.Count > 0)
+        {
+            var e = DemoUserGuard.Changed("the browser tests' server", changes);
+            diagnostics.OnMessage(new DiagnosticMessage(e.Message)); // xunit shows only the exception's type for a fixture
+            throw e;
+        }
     }
 }
 

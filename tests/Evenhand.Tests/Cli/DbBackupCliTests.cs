@@ -248,6 +248,6 @@ public sealed class DbBackupCliTests : IDisposable
         await using var context = db.Open();
         await new ContentiousIssueService(context, TimeProvider.System).CreateAsync(forceId,
             new IssueDetails(name, new DateOnly(2025, 5, 1), RiskLevel.Low, "Assessed", null, null, IssueStatus.Open),
-            new ProcessContext("user-1", "Test user", DateTimeOffset.UtcNow));
+            new ProcessContext("user-1", "Test user", TestClock.Now));
     }
 }

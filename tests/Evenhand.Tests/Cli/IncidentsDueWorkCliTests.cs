@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Evenhand.Tests.HateIncidents;
+using Evenhand.HateIncidents;
+using Evenhand.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Evenhand.Tests.Cli;
@@ -17,7 +18,7 @@ public sealed class IncidentsDueWorkCliTests : IDisposable
         await using (var db = _db.Open())
         {
             var forceId = await db.Forces.Where(f => f.Slug == "cleveland").Select(f => f.Id).SingleAsync();
-            db.HateIncidents.Add(DueWorkTests.AssessedNchi(forceId, "CL-CLI-1", risk: false, DateTimeOffset.UtcNow.AddDays(-3)));
+            db.HateIncidents.Add(TestData.NewIncident(forceId, "CL-CLI-1", b => b.RecordedAt(TestClock.Now.AddDays(-3)).RecordedBy(IncidentStaffRole.CallTaker).Assessed()));
             await db.SaveChangesAsync();
         }
 

@@ -1,5 +1,6 @@
 using Evenhand.Tests.Importing;
-using Evenhand.Tests.Parsing;
+using Evenhand.Tests.Infrastructure;
+using Evenhand.Tests.Responses.Parsing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Evenhand.Tests.Cli;

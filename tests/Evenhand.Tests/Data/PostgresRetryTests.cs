@@ -107,7 +107,7 @@ public sealed class PostgresRetryTests
         return await db.Forces.Where(f => f.Slug == "cheshire").Select(f => f.Id).SingleAsync();
     }
 
-    private static ProcessContext Actor() => new("user-1", "Test user", DateTimeOffset.UtcNow, null);
+    private static ProcessContext Actor() => new("user-1", "Test user", TestClock.Now, null);
 
     /// <summary>Before the first command matching <c>match</c>, has the server terminate the connection it will run on.</summary>
     private sealed class KillConnectionOnce(string connectionString, Func<string, bool> match) : DbCommandInterceptor

@@ -147,9 +147,9 @@ public sealed class PolicyRegisterPageTests(AppFixture apps)
             (await governance.GetPageAsync($"/forces/{slug}/recommendations/{rec12}")).QuerySelector("#register-indicators")!.TextContent;
         var before = await IndicatorAsync();
 
-        var id = await AddAsync(governance, slug, Fields("Indicator " + Guid.NewGuid().ToString("N")[..6], reviewed: DateTime.UtcNow.ToString("yyyy-MM-dd")));
+        var id = await AddAsync(governance, slug, Fields("Indicator " + Guid.NewGuid().ToString("N")[..6], reviewed: TestClock.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
         var assess = await governance.GetPageAsync($"/forces/{slug}/governance/policies/{id}/assessments/new");
-        var today = DateTime.UtcNow;
+        var today = TestClock.Today;
         var fields = new Dictionary<string, string?>
         {
             ["AssessedOn.Day"] = today.Day.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -41,7 +41,7 @@ public sealed class PoliticalContactPageTests(AppFixture apps)
     {
         var app = apps.Get(provider);
         using var governance = await app.SignedInAsync("governance.cleveland@demo.evenhand.test");
-        var today = DateTime.UtcNow;
+        var today = TestClock.Today;
         var report = await governance.GetPageAsync("/forces/cleveland/governance/political-contacts");
         static int Directing(AngleSharp.Html.Dom.IHtmlDocument page)
         {

@@ -64,7 +64,7 @@ public sealed class RegisterValidationPageTests(AppFixture apps)
     {
         var app = apps.Get(provider);
         var asked = "Bad contact " + Guid.NewGuid().ToString("N")[..6];
-        var next = DateTime.UtcNow.AddDays(3);
+        var next = TestClock.Today.AddDays(3);
         var (response, html) = await PostAsync(app, "political-contacts", new()
         {
             ["ContactOn.Day"] = next.Day.ToString(System.Globalization.CultureInfo.InvariantCulture),

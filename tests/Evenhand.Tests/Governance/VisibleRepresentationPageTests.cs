@@ -11,15 +11,20 @@ public sealed class VisibleRepresentationPageTests(AppFixture apps)
 
     private const string Domain = "demo.evenhand.test";
 
-    private static Dictionary<string, string?> Fields(string description, string decision = "PermittedForPeriod") => new()
+    // Dates counted from today, so the decision means the same whatever day the tests run: permitted for a week starting in
+    // ten days, decided a month ago, reviewed in a year.
+    private static readonly DateOnly From = TestClock.Today.AddDays(10);
+    private static readonly DateOnly To = From.AddDays(6);
+
+    private static Dictionary<string, string?> Fields(string description, string decision = "PermittedForPeriod") => new Dictionary<string, string?>
     {
         ["Item"] = "Lanyard", ["Description"] = description, ["Cause"] = "Awareness week", ["Decision"] = decision,
-        ["PermittedFrom.Day"] = "1", ["PermittedFrom.Month"] = "3", ["PermittedFrom.Year"] = "2026",
-        ["PermittedTo.Day"] = "7", ["PermittedTo.Month"] = "3", ["PermittedTo.Year"] = "2026",
-        ["Conditions"] = "", ["DecidedBy"] = "Deputy Chief Constable",
-        ["DecidedOn.Day"] = "1", ["DecidedOn.Month"] = "1", ["DecidedOn.Year"] = "2025",
-        ["Rationale"] = "Linked to the force's own awareness work", ["ReviewOn.Day"] = "1", ["ReviewOn.Month"] = "1", ["ReviewOn.Year"] = "2027",
-    };
+        ["Conditions"] = "", ["DecidedBy"] = "Deputy Chief Constable", ["Rationale"] = "Linked to the force's own awareness work",
+    }.WithDate("PermittedFrom", From).WithDate("PermittedTo", To).WithDate("DecidedOn", TestClock.DaysAgo(30)).WithDate("ReviewOn", TestClock.Today.AddYears(1));
+
+    /// <summary>The "May I wear it?" question for <paramref name="item"/> on <paramref name="on"/>.</summary>
+    private static string MayIWear(string slug, int id, DateOnly on) =>
+        $"/forces/{slug}/governance/visible-representations/may-i-wear?item={id}&On.Day={on.Day}&On.Month={on.Month}&On.Year={on.Year}";
 
     [SkippableTheory, MemberData(nameof(Providers))]
     public async Task Communications_RecordsADecision_AnyoneInTheForceCanAskAboutIt_AndOtherForcesCannotSeeIt(string provider)
@@ -35,9 +40,9 @@ public sealed class VisibleRepresentationPageTests(AppFixture apps)
         // A call taker is not a register user, but reads the policy and asks the question.
         using var callTaker = await app.SignedInAsync($"calltaker.cheshire@{Domain}");
         Assert.Contains(description, (await callTaker.GetPageAsync("/forces/cheshire/governance/visible-representations/policy")).Body!.TextContent, StringComparison.Ordinal);
-        var yes = await callTaker.GetPageAsync($"/forces/cheshire/governance/visible-representations/may-i-wear?item={id}&On.Day=3&On.Month=3&On.Year=2026");
+        var yes = await callTaker.GetPageAsync(MayIWear("cheshire", id, From.AddDays(2)));
         Assert.StartsWith("Yes", yes.QuerySelector("#answer")!.TextContent.Trim(), StringComparison.Ordinal);
-        var no = await callTaker.GetPageAsync($"/forces/cheshire/governance/visible-representations/may-i-wear?item={id}&On.Day=8&On.Month=3&On.Year=2026");
+        var no = await callTaker.GetPageAsync(MayIWear("cheshire", id, To.AddDays(1)));
         Assert.StartsWith("No", no.QuerySelector("#answer")!.TextContent.Trim(), StringComparison.Ordinal);
         var missing = await callTaker.GetPageAsync($"/forces/cheshire/governance/visible-representations/may-i-wear?item={id}");
         Assert.NotNull(missing.QuerySelector(".govuk-error-summary"));
@@ -53,7 +58,7 @@ public sealed class VisibleRepresentationPageTests(AppFixture apps)
         using var other = await app.SignedInAsync($"comms.cleveland@{Domain}");
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/forces/cleveland/governance/visible-representations/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/forces/cheshire/governance/visible-representations/policy")).StatusCode);
-        Assert.DoesNotContain(description, (await other.GetPageAsync($"/forces/cleveland/governance/visible-representations/may-i-wear?item={id}&On.Day=3&On.Month=3&On.Year=2026")).Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(description, (await other.GetPageAsync(MayIWear("cleveland", id, From.AddDays(2)))).Body!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(description, await other.Http.GetStringAsync("/forces/cleveland/governance/visible-representations?handler=Csv"), StringComparison.Ordinal);
         Assert.Contains(description, await comms.Http.GetStringAsync("/forces/cheshire/governance/visible-representations?handler=Csv"), StringComparison.Ordinal);
     }
@@ -69,9 +74,7 @@ public sealed class VisibleRepresentationPageTests(AppFixture apps)
         var noRationale = await comms.SubmitAsync(await comms.GetPageAsync("/forces/west-midlands/governance/visible-representations/new"), "/new", fields);
         Assert.Contains("Give the rationale for the decision", await noRationale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        fields = Fields(description);
-        fields["PermittedTo.Day"] = "28";
-        fields["PermittedTo.Month"] = "2";
+        fields = Fields(description).WithDate("PermittedTo", From.AddDays(-1));
         var backwards = await comms.SubmitAsync(await comms.GetPageAsync("/forces/west-midlands/governance/visible-representations/new"), "/new", fields);
         Assert.Equal(HttpStatusCode.OK, backwards.StatusCode);
         Assert.Contains("on or after the first", await backwards.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -14,20 +14,11 @@ public sealed class DueWorkTests
     public static TheoryData<string> Providers => TestDatabases.Providers;
 
     private static readonly DateTimeOffset Start = new(2025, 3, 10, 9, 0, 0, TimeSpan.Zero);
-    private static readonly IAssessmentRuleSet Rules = RuleSetRegistry.Default;
 
     /// <summary>An NCHI assessed by a call taker at <paramref name="at"/>, waiting for specialist review.</summary>
-    internal static HateIncident AssessedNchi(int forceId, string reference, bool risk, DateTimeOffset at)
-    {
-        var ctx = new ProcessContext("u1", "Call taker", at);
-        var incident = HateIncident.Record(forceId, reference,
-            new IncidentReport(at.AddMinutes(-10), ReportChannel.Phone, at.AddHours(-1), "Crewe Central", "bus", "Passenger shouted abuse.",
-                ["race"], PerceivedBy.Complainant, false, false),
-            Rules.ParticularCharacteristics, ctx);
-        var answers = new AssessmentAnswers(["race"], true, false, false, false, false, risk, false, false) { BasisToConcludeIntentionalHostility = true };
-        incident.Assess(answers, Rules.Assess(answers), risk ? "Repeated threats to a family." : null, IncidentStaffRole.CallTaker, ForceHatePolicy.Default(forceId), ctx);
-        return incident;
-    }
+    private static HateIncident AssessedNchi(int forceId, string reference, bool risk, DateTimeOffset at) =>
+        TestData.NewIncident(forceId, reference, b => b.RecordedAt(at).RecordedBy(IncidentStaffRole.CallTaker)
+            .Reported("Crewe Central", "bus", "Passenger shouted abuse.", "race").Assessed(risk: risk));
 
     [Fact]
     public void NoteWorkFallenDue_NotesEachOnce_AndLeavesTheVersionAlone()

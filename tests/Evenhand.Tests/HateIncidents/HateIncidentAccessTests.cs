@@ -26,7 +26,7 @@ public sealed class HateIncidentAccessTests(AppFixture apps)
     {
         var app = apps.Get(provider);
         var subject = UniqueName("Subject");
-        var (id, _) = await TestIncidents.CreateAsync(app, "cleveland", subject, complainant: UniqueName("Complainant"));
+        var id = (await TestData.CreateIncidentAsync(app, "cleveland", b => b.WithComplainant(UniqueName("Complainant")).WithSubject(subject))).Id;
         var url = $"/forces/cleveland/hate-incidents/{id}/personal-data";
         using var callTaker = await app.SignedInAsync($"calltaker.cleveland@{Domain}");
         using var specialist = await app.SignedInAsync($"specialist.cleveland@{Domain}");
@@ -43,17 +43,17 @@ public sealed class HateIncidentAccessTests(AppFixture apps)
             // Nor in the download a call taker can make.
             Assert.DoesNotContain(subject, await callTaker.Http.GetStringAsync(url + "?handler=Download"), StringComparison.Ordinal);
 
-            await TestIncidents.SetCallTakersMaySeeAsync(app, "cleveland", true);
+            await SetCallTakersMaySeeAsync(app, "cleveland", true);
             page = await callTaker.GetPageAsync(url);
             Assert.Contains(subject, page.Body!.TextContent, StringComparison.Ordinal);
 
-            await TestIncidents.SetCallTakersMaySeeAsync(app, "cleveland", false);
+            await SetCallTakersMaySeeAsync(app, "cleveland", false);
             page = await callTaker.GetPageAsync(url);
             Assert.DoesNotContain(subject, page.Body!.TextContent, StringComparison.Ordinal);
         }
         finally
         {
-            await TestIncidents.SetCallTakersMaySeeAsync(app, "cleveland", false);
+            await SetCallTakersMaySeeAsync(app, "cleveland", false);
         }
 
         // Governance, the PCC office and the inspectorate never see incidents or personal data.
@@ -76,7 +76,8 @@ public sealed class HateIncidentAccessTests(AppFixture apps)
     public async Task AnotherForcesIncidents_AreInvisible(string provider)
     {
         var app = apps.Get(provider);
-        var (id, reference) = await TestIncidents.CreateAsync(app, "west-midlands", UniqueName("Subject"));
+        var incident = await TestData.CreateIncidentAsync(app, "west-midlands", b => b.WithSubject(UniqueName("Subject")));
+        var (id, reference) = (incident.Id, incident.Reference);
         using var cheshire = await app.SignedInAsync($"specialist.cheshire@{Domain}");
 
         foreach (var url in new[]
@@ -97,7 +98,7 @@ public sealed class HateIncidentAccessTests(AppFixture apps)
         Assert.DoesNotContain(reference, api, StringComparison.Ordinal);
 
         // A form of the user's own force re-aimed at the other force's incident changes nothing.
-        var (own, _) = await TestIncidents.CreateAsync(app, "cheshire", null);
+        var own = (await TestData.CreateIncidentAsync(app, "cheshire", b => b.Assessed())).Id;
         var page = await cheshire.GetPageAsync($"/forces/cheshire/hate-incidents/{own}/review");
         page.QuerySelector("form[action$='/review']")!.SetAttribute("action", $"/forces/cheshire/hate-incidents/{id}/review");
         var post = await cheshire.SubmitAsync(page, $"/{id}/review", new() { ["Outcome"] = "NoRecord", ["Note"] = "cross-force" });
@@ -112,7 +113,8 @@ public sealed class HateIncidentAccessTests(AppFixture apps)
         var app = apps.Get(provider);
         var subject = UniqueName("Subject");
         var address = UniqueName("Street");
-        var (id, reference) = await TestIncidents.CreateAsync(app, "hampshire-and-isle-of-wight", subject, subjectAddress: address);
+        var created = await TestData.CreateIncidentAsync(app, "hampshire-and-isle-of-wight", b => b.WithSubject(subject, address: address));
+        var (id, reference) = (created.Id, created.Reference);
         var slug = "hampshire-and-isle-of-wight";
         using var specialist = await app.SignedInAsync($"specialist.{slug}@{Domain}");
         Assert.Contains(subject, await specialist.Http.GetStringAsync($"/forces/{slug}/hate-incidents/{id}/personal-data?handler=Download"), StringComparison.Ordinal);
@@ -159,7 +161,7 @@ public sealed class HateIncidentAccessTests(AppFixture apps)
     {
         var app = apps.Get(provider);
         const string slug = "cheshire";
-        var (id, _) = await TestIncidents.CreateAsync(app, slug, UniqueName("Subject"));
+        var id = (await TestData.CreateIncidentAsync(app, slug, b => b.WithSubject(UniqueName("Subject")))).Id;
         using var specialist = await app.SignedInAsync($"specialist.{slug}@{Domain}");
         using var callTaker = await app.SignedInAsync($"calltaker.{slug}@{Domain}");
         var url = $"/forces/{slug}/hate-incidents/{id}";
@@ -223,7 +225,7 @@ public sealed class HateIncidentAccessTests(AppFixture apps)
     {
         var app = apps.Get(provider);
         var subject = UniqueName("Subject");
-        var (id, _) = await TestIncidents.CreateAsync(app, "cheshire", subject);
+        var id = (await TestData.CreateIncidentAsync(app, "cheshire", b => b.WithSubject(subject))).Id;
         using var specialist = await app.SignedInAsync($"registrar.cheshire@{Domain}");
         using var callTaker = await app.SignedInAsync($"calltaker.cheshire@{Domain}");
         var before = await ViewsAsync(app, id);
@@ -248,7 +250,7 @@ public sealed class HateIncidentAccessTests(AppFixture apps)
     public async Task StaleEdit_ShowsTheConflictMessage_AndKeepsTheFirstEdit(string provider)
     {
         var app = apps.Get(provider);
-        var (id, _) = await TestIncidents.CreateAsync(app, "cheshire", null);
+        var id = (await TestData.CreateIncidentAsync(app, "cheshire", b => b.Assessed())).Id;
         using var alice = await app.SignedInAsync($"specialist.cheshire@{Domain}");
         using var bob = await app.SignedInAsync($"registrar.cheshire@{Domain}");
         var url = $"/forces/cheshire/hate-incidents/{id}/review";
@@ -324,7 +326,7 @@ public sealed class HateIncidentAccessTests(AppFixture apps)
     {
         var app = apps.Get(provider);
         // Where the force's policy is specialist triage (West Midlands' demo policy), a call taker cannot save an assessment.
-        var (triaged, _) = await TestIncidents.CreateAsync(app, "west-midlands", null);
+        var triaged = (await TestData.CreateIncidentAsync(app, "west-midlands", b => b.Assessed())).Id;
         using (var wmCallTaker = await app.SignedInAsync($"calltaker.west-midlands@{Domain}"))
         {
             var wm = await wmCallTaker.GetPageAsync($"/forces/west-midlands/hate-incidents/{triaged}/assess");
@@ -334,13 +336,12 @@ public sealed class HateIncidentAccessTests(AppFixture apps)
         using var callTaker = await app.SignedInAsync($"calltaker.cheshire@{Domain}");
         var area = UniqueName("Ward");
         var form = await callTaker.GetPageAsync("/forces/cheshire/hate-incidents/new");
-        var recorded = await callTaker.SubmitAsync(form, "/new", new()
+        var recorded = await callTaker.SubmitAsync(form, "/new", new Dictionary<string, string?>
         {
-            ["ReportedOn.Day"] = "3", ["ReportedOn.Month"] = "3", ["ReportedOn.Year"] = "2025", ["ReportedTime"] = "18:10",
-            ["Channel"] = "Phone", ["OccurredOn.Day"] = "3", ["OccurredOn.Month"] = "3", ["OccurredOn.Year"] = "2025", ["OccurredTime"] = "17:45",
+            ["ReportedTime"] = "18:10", ["Channel"] = "Phone", ["OccurredTime"] = "17:45",
             ["Area"] = area, ["LocationDescription"] = "bus", ["Circumstances"] = "A passenger shouted racist abuse at the complainant on the bus.",
             ["Characteristics"] = "race", ["PerceivedBy"] = "Complainant", ["ImmediateRisk"] = "false", ["SafeguardingConcern"] = "false",
-        });
+        }.WithDate("ReportedOn", TestClock.DaysAgo(2)).WithDate("OccurredOn", TestClock.DaysAgo(2)));
         Assert.True(recorded.StatusCode == HttpStatusCode.Redirect, await recorded.Content.ReadAsStringAsync());
         var detail = recorded.Headers.Location!.OriginalString;
         var id = int.Parse(detail.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
@@ -397,8 +398,8 @@ public sealed class HateIncidentAccessTests(AppFixture apps)
     public async Task SubjectPersonalData_CanBeAddedOnlyWhereTheAssessmentAllowsIt(string provider)
     {
         var app = apps.Get(provider);
-        var (withRisk, _) = await TestIncidents.CreateAsync(app, "cleveland", UniqueName("Subject"));
-        var (withoutRisk, _) = await TestIncidents.CreateAsync(app, "cleveland", null);
+        var withRisk = (await TestData.CreateIncidentAsync(app, "cleveland", b => b.WithSubject(UniqueName("Subject")))).Id;
+        var withoutRisk = (await TestData.CreateIncidentAsync(app, "cleveland", b => b.Assessed())).Id;
         using var specialist = await app.SignedInAsync($"specialist.cleveland@{Domain}");
         var name = UniqueName("Second subject");
 
@@ -461,37 +462,8 @@ public sealed class HateIncidentAccessTests(AppFixture apps)
         await using var db = app.CreateDbContext();
         return await db.AuditEntries.Where(a => a.EntityType == HateIncidentService.PersonalDataEntity && a.EntityId == id.ToString() && a.Action == "Viewed").ToListAsync();
     }
-}
 
-/// <summary>Test data: incidents created through the domain service, as a specialist would.</summary>
-internal static class TestIncidents
-{
-    /// <summary>An incident assessed as an NCHI, with the subject's personal data (and the threshold met) when <paramref name="subject"/> is given.</summary>
-    public static async Task<(int Id, string Reference)> CreateAsync(EvenhandApp app, string slug, string? subject, string? complainant = null, string? subjectAddress = null)
-    {
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<Evenhand.Data.EvenhandDbContext>();
-        var service = scope.ServiceProvider.GetRequiredService<HateIncidentService>();
-        var forceId = await db.Forces.Where(f => f.Slug == slug).Select(f => f.Id).SingleAsync();
-        var now = DateTimeOffset.UtcNow;
-        var ctx = new ProcessContext("test", "Test specialist", now);
-        var incident = await service.RecordAsync(forceId, new RecordIncidentOptions(
-            new IncidentReport(now.AddMinutes(-5), ReportChannel.Phone, now.AddHours(-2), "Test ward", "street", "Shouted abuse in the street.", ["religion"],
-                PerceivedBy.Complainant, false, false),
-            null, complainant is null ? null : new PersonDetails(complainant, null, null, "07700 900123", null)), IncidentStaffRole.Specialist, ctx);
-        var answers = new AssessmentAnswers(["religion"], true, false, false, false, false, subject is not null, false, false) { BasisToConcludeIntentionalHostility = true };
-        incident = await service.AssessAsync(forceId, incident.Id, new AssessIncidentOptions(incident.Version, answers, subject is null ? null : "Repeated threats to the same family"),
-            IncidentStaffRole.Specialist, ctx);
-        if (subject is not null)
-        {
-            incident = await service.AddPersonAsync(forceId, incident.Id, new AddPersonOptions(incident.Version, PersonRole.Subject,
-                new PersonDetails(subject, new DateOnly(1980, 1, 2), subjectAddress, null, null)), IncidentStaffRole.Specialist, ctx);
-        }
-
-        return (incident.Id, incident.Reference);
-    }
-
-    public static async Task SetCallTakersMaySeeAsync(EvenhandApp app, string slug, bool allowed)
+    private static async Task SetCallTakersMaySeeAsync(EvenhandApp app, string slug, bool allowed)
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Evenhand.Data.EvenhandDbContext>();
@@ -502,6 +474,6 @@ internal static class TestIncidents
         {
             CallTakersMaySeePersonalData = allowed,
             PersonalDataVisibilityRationale = allowed ? "Control room supervisors triage with the subject's history" : null,
-        }), new ProcessContext("test", "Test registrar", DateTimeOffset.UtcNow));
+        }), TestClock.Context("Test registrar"));
     }
 }

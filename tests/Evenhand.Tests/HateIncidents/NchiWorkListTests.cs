@@ -29,14 +29,17 @@ public sealed class NchiWorkListTests(AppFixture apps)
     public async Task HateCrimes_NeverAppearInTheCodesWorkLists_OnThePageOrInTheApi_EvenWithOldDueDates(string provider)
     {
         var app = apps.Get(provider);
-        var (id, reference) = await CreateHateCrimeWithSubjectAsync(app, "cleveland");
+        var crime = await TestData.CreateIncidentAsync(app, "cleveland", b => b
+            .Reported("Test ward", "shop", "Assault with racist abuse.", "race").AsHateCrime().WithSubject("Crime Subject " + Guid.NewGuid().ToString("N")[..6], address: "2 Mill Lane"));
+        Assert.Equal("hate-crime", crime.Classification);
+        var (id, reference) = (crime.Id, crime.Reference);
         // Records from before the fix could carry the Code's dates; the lists must not depend on their being cleared.
         await using (var db = app.CreateDbContext())
         {
-            var past = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-40);
+            var past = TestClock.DaysAgo(40);
             await db.HateIncidents.Where(i => i.Id == id).ExecuteUpdateAsync(u => u
                 .SetProperty(i => i.RetentionReviewDueOn, past).SetProperty(i => i.SubjectToBeToldBy, past).SetProperty(i => i.SubjectReplyDueOn, past));
-            db.PurgeConfirmations.Add(new PurgeConfirmation { HateIncidentId = id, System = "Body-worn video", RequestedAt = DateTimeOffset.UtcNow.AddDays(-3) });
+            db.PurgeConfirmations.Add(new PurgeConfirmation { HateIncidentId = id, System = "Body-worn video", RequestedAt = TestClock.Now.AddDays(-3) });
             await db.SaveChangesAsync();
         }
 
@@ -111,11 +114,12 @@ public sealed class NchiWorkListTests(AppFixture apps)
     public async Task TellingTheSubject_IsDueOnThePolicysClock_AndAFutureDateToldIsRefusedWithAMessage(string provider)
     {
         var app = apps.Get(provider);
-        var (id, reference) = await TestIncidents.CreateAsync(app, "cleveland", "Subject " + Guid.NewGuid().ToString("N")[..8]);
-        await ReviewAsync(app, "cleveland", id, AssessmentOutcome.NchiWithPersonalData);
+        var incident = await TestData.CreateIncidentAsync(app, "cleveland", b => b
+            .WithSubject("Subject " + Guid.NewGuid().ToString("N")[..8]).Reviewed(AssessmentOutcome.NchiWithPersonalData));
+        var (id, reference) = (incident.Id, incident.Reference);
         using var specialist = await app.SignedInAsync($"specialist.cleveland@{Domain}");
 
-        var today = UkTime.Date(DateTimeOffset.UtcNow);
+        var today = TestClock.Today;
         var item = Assert.Single(await DueWorkAsync(specialist, "cleveland"), i => i.Reference == reference && i.Kind == "tell-subject");
         Assert.Equal(today.AddDays(14), item.DueOn);
         Assert.False(item.Overdue);
@@ -125,10 +129,7 @@ public sealed class NchiWorkListTests(AppFixture apps)
         var page = await specialist.GetPageAsync(url);
         Assert.Contains(UkDay(today.AddDays(14)), page.QuerySelector("#tell-by")!.TextContent, StringComparison.Ordinal);
         var tomorrow = today.AddDays(1);
-        var refused = await specialist.SubmitAsync(page, "handler=Told", new()
-        {
-            ["ToldOn.Day"] = tomorrow.Day.ToString(), ["ToldOn.Month"] = tomorrow.Month.ToString(), ["ToldOn.Year"] = tomorrow.Year.ToString(),
-        });
+        var refused = await specialist.SubmitAsync(page, "handler=Told", new Dictionary<string, string?>().WithDate("ToldOn", tomorrow));
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var shown = await PageClient.ParseAsync(refused);
         Assert.Contains("must be today or in the past", shown.QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
@@ -137,10 +138,7 @@ public sealed class NchiWorkListTests(AppFixture apps)
             Assert.Null(await db.HateIncidents.Where(i => i.Id == id).Select(i => i.SubjectToldAt).SingleAsync());
         }
 
-        var told = await specialist.SubmitAsync(page, "handler=Told", new()
-        {
-            ["ToldOn.Day"] = today.Day.ToString(), ["ToldOn.Month"] = today.Month.ToString(), ["ToldOn.Year"] = today.Year.ToString(),
-        });
+        var told = await specialist.SubmitAsync(page, "handler=Told", new Dictionary<string, string?>().WithDate("ToldOn", today));
         Assert.Equal(HttpStatusCode.Redirect, told.StatusCode);
         Assert.DoesNotContain(await DueWorkAsync(specialist, "cleveland"), i => i.Reference == reference && i.Kind == "tell-subject");
     }
@@ -153,7 +151,8 @@ public sealed class NchiWorkListTests(AppFixture apps)
         var name = $"Quentin Zeal{tag}";
         var address = $"{tag} Larkspur Terrace, Stockton";
         var phone = $"07700 9{Random.Shared.Next(0, 99999):D5}{tag[..4]}";
-        var (id, _) = await CreateWithSubjectAsync(app, "cleveland", name, address, phone);
+        var id = (await TestData.CreateIncidentAsync(app, "cleveland", b => b
+            .Assessed(risk: true, rationale: "Threats repeated over weeks").WithSubject(name, new DateOnly(1979, 5, 6), address, phone, "Lives next door"))).Id;
         var path = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(app.Database.ConnectionString).DataSource;
 
         // The test can fail: before the deletion the data is there, in the file or its write-ahead log.
@@ -178,7 +177,8 @@ public sealed class NchiWorkListTests(AppFixture apps)
         var app = apps.Get(TestDatabases.Postgres);
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<EvenhandDbContext>();
-        var before = DateTime.UtcNow.AddSeconds(-1);
+        // The server's clock, not this process's: last_vacuum is the server's time (and tests/at-date moves only this process's).
+        var before = (await db.Database.SqlQueryRaw<DateTime>("SELECT statement_timestamp() AS \"Value\"").SingleAsync()).AddSeconds(-1);
 
         await scope.ServiceProvider.GetRequiredService<HateIncidentDueWork>().RunAsync();
 
@@ -200,7 +200,7 @@ public sealed class NchiWorkListTests(AppFixture apps)
     public async Task IncidentPage_ListingFilesAboutTheSubject_IsAudited_AndNothingIsAuditedWhereNoneIsShown(string provider)
     {
         var app = apps.Get(provider);
-        var (id, _) = await TestIncidents.CreateAsync(app, "cleveland", "Subject " + Guid.NewGuid().ToString("N")[..8]);
+        var id = (await TestData.CreateIncidentAsync(app, "cleveland", b => b.WithSubject("Subject " + Guid.NewGuid().ToString("N")[..8]))).Id;
         using var specialist = await app.SignedInAsync($"specialist.cleveland@{Domain}");
         using var callTaker = await app.SignedInAsync($"calltaker.cleveland@{Domain}");
         var url = $"/forces/cleveland/hate-incidents/{id}";
@@ -228,7 +228,7 @@ public sealed class NchiWorkListTests(AppFixture apps)
     public async Task AssessAndReviewPages_ShowTheRationaleOnlyToRolesThatMaySeeTheSubject_AndAuditIt(string provider)
     {
         var app = apps.Get(provider);
-        var (id, _) = await TestIncidents.CreateAsync(app, "cleveland", "Subject " + Guid.NewGuid().ToString("N")[..8]);
+        var id = (await TestData.CreateIncidentAsync(app, "cleveland", b => b.WithSubject("Subject " + Guid.NewGuid().ToString("N")[..8]))).Id;
         using var specialist = await app.SignedInAsync($"specialist.cleveland@{Domain}");
         using var callTaker = await app.SignedInAsync($"calltaker.cleveland@{Domain}");
         const string rationale = "Repeated threats to the same family";
@@ -288,18 +288,8 @@ public sealed class NchiWorkListTests(AppFixture apps)
     public async Task SchoolCase_AssessedOnThePage_ShowsTheReferralToTheSchoolAndTheSafeguardingReferral(string provider)
     {
         var app = apps.Get(provider);
-        int id;
-        using (var scope = app.Services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<EvenhandDbContext>();
-            var service = scope.ServiceProvider.GetRequiredService<HateIncidentService>();
-            var forceId = await db.Forces.Where(f => f.Slug == "cleveland").Select(f => f.Id).SingleAsync();
-            var now = DateTimeOffset.UtcNow;
-            id = (await service.RecordAsync(forceId, new RecordIncidentOptions(
-                new IncidentReport(now.AddMinutes(-5), ReportChannel.Phone, now.AddHours(-3), "Test ward", "school playground",
-                    "Repeated racist threats between pupils at a secondary school.", ["race"], PerceivedBy.Complainant, false, true), null, null),
-                IncidentStaffRole.CallTaker, new ProcessContext("test", "Test call taker", now))).Id;
-        }
+        var id = (await TestData.CreateIncidentAsync(app, "cleveland", b => b.RecordedBy(IncidentStaffRole.CallTaker)
+            .Reported("Test ward", "school playground", "Repeated racist threats between pupils at a secondary school.", "race").WithSafeguardingConcern())).Id;
 
         using var callTaker = await app.SignedInAsync($"calltaker.cleveland@{Domain}");
         var page = await callTaker.GetPageAsync($"/forces/cleveland/hate-incidents/{id}/assess");
@@ -331,52 +321,6 @@ public sealed class NchiWorkListTests(AppFixture apps)
     }
 
     private static string UkDay(DateOnly d) => d.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static async Task<(int Id, string Reference)> CreateHateCrimeWithSubjectAsync(EvenhandApp app, string slug)
-    {
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<EvenhandDbContext>();
-        var service = scope.ServiceProvider.GetRequiredService<HateIncidentService>();
-        var forceId = await db.Forces.Where(f => f.Slug == slug).Select(f => f.Id).SingleAsync();
-        var now = DateTimeOffset.UtcNow;
-        var ctx = new ProcessContext("test", "Test specialist", now);
-        var incident = await service.RecordAsync(forceId, new RecordIncidentOptions(
-            new IncidentReport(now.AddMinutes(-5), ReportChannel.Phone, now.AddHours(-2), "Test ward", "shop", "Assault with racist abuse.", ["race"],
-                PerceivedBy.Complainant, false, false), null, null), IncidentStaffRole.Specialist, ctx);
-        var answers = new AssessmentAnswers(["race"], true, true, false, false, false, false, false, false) { BasisToConcludeIntentionalHostility = true };
-        incident = await service.AssessAsync(forceId, incident.Id, new AssessIncidentOptions(incident.Version, answers, null), IncidentStaffRole.Specialist, ctx);
-        Assert.Equal("hate-crime", incident.Classification);
-        incident = await service.AddPersonAsync(forceId, incident.Id, new AddPersonOptions(incident.Version, PersonRole.Subject,
-            new PersonDetails("Crime Subject " + Guid.NewGuid().ToString("N")[..6], null, "2 Mill Lane", null, null)), IncidentStaffRole.Specialist, ctx);
-        return (incident.Id, incident.Reference);
-    }
-
-    private static async Task<(int Id, string Reference)> CreateWithSubjectAsync(EvenhandApp app, string slug, string name, string address, string phone)
-    {
-        var (id, reference) = await TestIncidents.CreateAsync(app, slug, subject: null);
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<EvenhandDbContext>();
-        var service = scope.ServiceProvider.GetRequiredService<HateIncidentService>();
-        var forceId = await db.Forces.Where(f => f.Slug == slug).Select(f => f.Id).SingleAsync();
-        var ctx = new ProcessContext("test", "Test specialist", DateTimeOffset.UtcNow);
-        var incident = await service.GetAsync(forceId, id);
-        var answers = new AssessmentAnswers(incident.Characteristics, true, false, false, false, false, true, false, false) { BasisToConcludeIntentionalHostility = true };
-        incident = await service.AssessAsync(forceId, id, new AssessIncidentOptions(incident.Version, answers, "Threats repeated over weeks"), IncidentStaffRole.Specialist, ctx);
-        await service.AddPersonAsync(forceId, id, new AddPersonOptions(incident.Version, PersonRole.Subject,
-            new PersonDetails(name, new DateOnly(1979, 5, 6), address, phone, "Lives next door")), IncidentStaffRole.Specialist, ctx);
-        return (id, reference);
-    }
-
-    private static async Task ReviewAsync(EvenhandApp app, string slug, int id, AssessmentOutcome outcome)
-    {
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<EvenhandDbContext>();
-        var service = scope.ServiceProvider.GetRequiredService<HateIncidentService>();
-        var forceId = await db.Forces.Where(f => f.Slug == slug).Select(f => f.Id).SingleAsync();
-        var incident = await service.GetAsync(forceId, id);
-        await service.ReviewAsync(forceId, id, new ReviewOptions(incident.Version, new ReviewDecision(outcome, null, false, "Confirmed", null), false, null),
-            IncidentStaffRole.Specialist, new ProcessContext("test", "Test specialist", DateTimeOffset.UtcNow));
-    }
 
     /// <summary>How many times <paramref name="text"/> (UTF-8) occurs in the database file and its write-ahead log, read as raw bytes.</summary>
     private static int Occurrences(string path, string text)

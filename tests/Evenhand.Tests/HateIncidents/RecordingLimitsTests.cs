@@ -24,14 +24,13 @@ public sealed class RecordingLimitsTests(AppFixture apps)
         var before = await CountAsync(app, "avon-and-somerset");
         var form = await callTaker.GetPageAsync("/forces/avon-and-somerset/hate-incidents/new");
 
-        var refused = await callTaker.SubmitAsync(form, "/new", new()
+        var refused = await callTaker.SubmitAsync(form, "/new", new Dictionary<string, string?>
         {
-            ["ReportedOn.Day"] = "3", ["ReportedOn.Month"] = "3", ["ReportedOn.Year"] = "2025", ["ReportedTime"] = "18:10",
-            ["Channel"] = "Phone", ["OccurredOn.Day"] = "3", ["OccurredOn.Month"] = "3", ["OccurredOn.Year"] = "2025", ["OccurredTime"] = "17:45",
+            ["ReportedTime"] = "18:10", ["Channel"] = "Phone", ["OccurredTime"] = "17:45",
             ["Area"] = new string('a', 121), ["LocationDescription"] = new string('l', 501), ["Circumstances"] = "Abuse shouted on the bus.",
             ["Characteristics"] = "race", ["PerceivedBy"] = "Complainant", ["ImmediateRisk"] = "false", ["SafeguardingConcern"] = "false",
             ["ComplainantName"] = new string('n', 201), ["ComplainantContact"] = new string('c', 201),
-        });
+        }.WithDate("ReportedOn", TestClock.DaysAgo(2)).WithDate("OccurredOn", TestClock.DaysAgo(2)));
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var page = await PageClient.ParseAsync(refused);
@@ -78,14 +77,12 @@ public sealed class RecordingLimitsTests(AppFixture apps)
             forceId = await db.Forces.Where(f => f.Slug == "bedfordshire").Select(f => f.Id).SingleAsync();
         }
 
-        var now = DateTimeOffset.UtcNow;
+        var now = TestClock.Now;
         var recordings = Enumerable.Range(1, 8).Select(n => Task.Run(async () =>
         {
-            using var scope = app.Services.CreateScope();
-            var service = scope.ServiceProvider.GetRequiredService<HateIncidentService>();
-            var incident = await service.RecordAsync(forceId, new RecordIncidentOptions(
-                new IncidentReport(now.AddMinutes(-5), ReportChannel.Phone, now.AddHours(-1), "Town centre", null, $"Report {n} of abuse in the street.", ["race"],
-                    PerceivedBy.Complainant, false, false), null, null), IncidentStaffRole.CallTaker, new ProcessContext($"u{n}", $"Call taker {n}", now));
+            await using var db = app.CreateDbContext();
+            var incident = await TestData.CreateIncidentAsync(db, forceId, b => b.RecordedAt(now).RecordedBy(IncidentStaffRole.CallTaker)
+                .Reported("Town centre", null, $"Report {n} of abuse in the street.", "race"));
             return incident.Reference;
         })).ToList();
 

@@ -27,7 +27,7 @@ public sealed class SupportingInformationTests(AppFixture apps)
             other = await db.Forces.Where(f => f.Slug == "city-of-london").Select(f => f.Id).SingleAsync();
         }
 
-        var now = DateTimeOffset.UtcNow;
+        var now = TestClock.Now;
         var name = $"Ann {Guid.NewGuid():N}";
         var earlier = await RecordAsync(app, force, now.AddDays(-200), "Abington ward", "Ann  " + name[4..].ToUpperInvariant());
         var tooLongAgo = await RecordAsync(app, force, now.AddDays(-400), "Abington ward", name);
@@ -47,12 +47,11 @@ public sealed class SupportingInformationTests(AppFixture apps)
         Assert.Contains(info.SameCharacteristic, r => r.Id == unrelated.Id);
     }
 
-    private static async Task<HateIncident> RecordAsync(EvenhandApp app, int forceId, DateTimeOffset reported, string area, string complainant)
+    /// <summary>A call taker's record of racial abuse in <paramref name="area"/>, reported by <paramref name="complainant"/> at <paramref name="at"/>.</summary>
+    private static async Task<HateIncident> RecordAsync(EvenhandApp app, int forceId, DateTimeOffset at, string area, string complainant)
     {
-        using var scope = app.Services.CreateScope();
-        var service = scope.ServiceProvider.GetRequiredService<HateIncidentService>();
-        return await service.RecordAsync(forceId, new RecordIncidentOptions(
-            new IncidentReport(reported, ReportChannel.Phone, reported.AddHours(-1), area, null, "Abuse shouted in the street.", ["race"], PerceivedBy.Complainant, false, false),
-            null, new PersonDetails(complainant, null, null, null, null)), IncidentStaffRole.CallTaker, new ProcessContext("t", "Test", reported));
+        await using var db = app.CreateDbContext();
+        return await TestData.CreateIncidentAsync(db, forceId, b => b.RecordedAt(at).RecordedBy(IncidentStaffRole.CallTaker)
+            .Reported(area, null, "Abuse shouted in the street.", "race").WithComplainant(complainant));
     }
 }

@@ -1,7 +1,7 @@
 using Evenhand.Importing;
 using Evenhand.Inspections.Parsing;
 using Evenhand.Responses.Parsing;
-using Evenhand.Tests.Parsing;
+using Evenhand.Tests.Infrastructure;
 
 namespace Evenhand.Tests.Importing;
 

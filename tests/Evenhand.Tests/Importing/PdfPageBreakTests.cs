@@ -1,6 +1,6 @@
 using Evenhand.Importing;
 using Evenhand.Responses.Parsing;
-using Evenhand.Tests.Parsing;
+using Evenhand.Tests.Infrastructure;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
 using UglyToad.PdfPig.Writer;

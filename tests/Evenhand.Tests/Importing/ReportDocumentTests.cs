@@ -172,7 +172,7 @@ public class ReportDocumentTests
         {
             await new DocumentImportService(db).ImportReportAsync(
                 new ImportReportOptions(report, report.Title, DocumentImportService.DefaultPublisher, new DateOnly(2025, 5, 14), InspectionType.NationalThematic, "lost-property.docx"),
-                new ProcessContext("test", "Test inspector", DateTimeOffset.UtcNow, "Report import test"));
+                new ProcessContext("test", "Test inspector", TestClock.Now, "Report import test"));
         }
 
         await using var check = database.CreateContext();

@@ -5,7 +5,7 @@ using Evenhand.Importing;
 using Evenhand.Inspections;
 using Evenhand.Responses;
 using Evenhand.Tests.Infrastructure;
-using Evenhand.Tests.Parsing;
+using Evenhand.Tests.Responses.Parsing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Evenhand.Tests.Importing;

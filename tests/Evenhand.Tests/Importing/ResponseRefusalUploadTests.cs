@@ -1,6 +1,6 @@
 using System.Net;
 using Evenhand.Tests.Infrastructure;
-using Evenhand.Tests.Parsing;
+using Evenhand.Tests.Responses.Parsing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Evenhand.Tests.Importing;

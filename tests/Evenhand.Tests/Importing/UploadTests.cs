@@ -73,25 +73,27 @@ public sealed class UploadTests(AppFixture apps)
     [SkippableTheory, MemberData(nameof(Providers))]
     public async Task UploadResponse_PreviewThenConfirm_StoresTheDraft(string provider)
     {
+        const string Force = "northamptonshire";
         var app = apps.Get(provider);
         using var admin = await app.SignedInAsync("admin@demo.evenhand.test");
-        var page = await admin.GetPageAsync("/forces/kent/responses/import");
+        // A force no other test stores a response for: the test checks there was none before.
+        var page = await admin.GetPageAsync($"/forces/{Force}/responses/import");
         var content = await File.ReadAllBytesAsync(TestPaths.Seed("pcc-response-hampshire-and-isle-of-wight.txt"));
 
-        var preview = await admin.SubmitAsync(page, "handler=Upload", [], ("Document", "kent.txt", content));
+        var preview = await admin.SubmitAsync(page, "handler=Upload", [], ("Document", Force + ".txt", content));
         var previewPage = await PageClient.ParseAsync(preview);
         // The document names another force: the preview warns before anything is saved.
         Assert.Contains("appears to be from Hampshire and Isle of Wight", previewPage.QuerySelector(".govuk-warning-text")?.TextContent ?? "", StringComparison.Ordinal);
         await using (var db = app.CreateDbContext())
         {
-            Assert.False(await db.Section55Responses.AnyAsync(r => r.Force!.Slug == "kent"));
+            Assert.False(await db.Section55Responses.AnyAsync(r => r.Force!.Slug == Force));
         }
 
         var confirm = await admin.SubmitAsync(previewPage, "handler=Confirm", []);
         Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);
         await using (var db = app.CreateDbContext())
         {
-            var stored = await db.Section55Responses.Include(r => r.Items).SingleAsync(r => r.Force!.Slug == "kent");
+            var stored = await db.Section55Responses.Include(r => r.Items).SingleAsync(r => r.Force!.Slug == Force);
             Assert.True(stored.Items.Count >= 9);
         }
     }

@@ -2,6 +2,8 @@ using Evenhand.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+using Xunit.Sdk;
 
 namespace Evenhand.Tests.Infrastructure;
 
@@ -73,11 +75,13 @@ public sealed class EvenhandApp : WebApplicationFactory<Program>
 
 /// <summary>
 /// One app per database provider for the whole test run: starting the app imports the seed documents, which is the slow part.
-/// Tests share it, so each test uses its own records or asserts relative changes.
+/// Tests share it, so each test uses its own records or asserts relative changes, and never changes a demo user: the run
+/// fails at the end if one did (<see cref="DemoUserGuard"/>).
 /// </summary>
-public sealed class AppFixture : IDisposable
+public sealed class AppFixture(IMessageSink diagnostics) : IDisposable
 {
     private readonly Dictionary<string, EvenhandApp> apps = [];
+    private readonly Dictionary<string, Dictionary<string, string>> demoUsers = [];
     private readonly Lock gate = new();
 
     public EvenhandApp Get(string provider)
@@ -90,6 +94,8 @@ public sealed class AppFixture : IDisposable
                 app = new EvenhandApp(provider);
                 _ = app.Server; // start now, so failures show up here
                 apps[provider] = app;
+                using var db = app.CreateDbContext();
+                demoUsers[provider] = DemoUserGuard.Snapshot(db);
             }
 
             return app;
@@ -98,9 +104,22 @@ public sealed class AppFixture : IDisposable
 
     public void Dispose()
     {
-        foreach (var app in apps.Values)
+        var changes = new List<string>();
+        foreach (var (provider, app) in apps)
         {
+            using (var db = app.CreateDbContext())
+            {
+                changes.AddRange(DemoUserGuard.Changes(demoUsers[provider], DemoUserGuard.Snapshot(db)).Select(c => $"{provider}: {c}"));
+            }
+
             app.Dispose();
+        }
+
+        if (changes.Count > 0)
+        {
+            var e = DemoUserGuard.Changed("the shared web app (AppFixture)", changes);
+            diagnostics.OnMessage(new DiagnosticMessage(e.Message)); // xunit shows only the exception's type for a fixture
+            throw e;
         }
     }
 }

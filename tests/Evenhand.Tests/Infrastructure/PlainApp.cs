@@ -38,7 +38,7 @@ public sealed class PlainApp(string provider, string connectionString, string en
         using (var scope = Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<UserAdministration>().CreateAsync(
-                new NewUserOptions(email, "Test " + role, role, forceSlug, Password), new ProcessContext("test", "Test", DateTimeOffset.UtcNow), CancellationToken.None);
+                new NewUserOptions(email, "Test " + role, role, forceSlug, Password), new ProcessContext("test", "Test", TestClock.Now), CancellationToken.None);
         }
 
         var client = Client();

@@ -44,7 +44,9 @@ public static class TestDatabases
         var template = PostgresTemplate ?? throw new InvalidOperationException(
             "EVENHAND_REQUIRE_POSTGRES=1 but EVENHAND_TEST_POSTGRES is not set. " + SkipReason);
         var name = $"evenhand_test_{Guid.NewGuid():N}";
-        var admin = new NpgsqlConnectionStringBuilder(template) { Database = "postgres", Pooling = false }.ConnectionString;
+        // With many test classes creating and dropping databases at once (each drop forces a checkpoint) on a busy machine,
+        // opening this connection has taken longer than Npgsql's 15 s default: a limit of the test harness, not of the app.
+        var admin = new NpgsqlConnectionStringBuilder(template) { Database = "postgres", Pooling = false, Timeout = 60, CommandTimeout = 120 }.ConnectionString;
         using (var conn = new NpgsqlConnection(admin))
         {
             conn.Open();

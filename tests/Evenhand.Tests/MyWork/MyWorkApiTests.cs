@@ -139,14 +139,15 @@ public sealed class MyWorkApiTests(AppFixture apps)
     public async Task EachKind_AppearsForTheRightRoleAndForce_AndDisappearsWhenDone(string provider)
     {
         var app = apps.Get(provider);
-        const string slug = "dorset", other = "devon-and-cornwall";
+        // Forces no other test writes to: the PCC office must still have its section 55 comments to publish.
+        const string slug = "staffordshire", other = "south-yorkshire";
         var governanceEmail = await app.CreateUserAsync(Roles.ForceGovernance, slug);
         var commsEmail = await app.CreateUserAsync(Roles.Communications, slug);
         var pccEmail = await app.CreateUserAsync(Roles.PccOffice, slug);
         var ownerEmail = await app.CreateUserAsync(Roles.CallTaker, slug); // an action can be anyone's
         var otherGovernanceEmail = await app.CreateUserAsync(Roles.ForceGovernance, other);
 
-        var today = UkTime.Date(DateTimeOffset.UtcNow);
+        var today = UkTime.Date(TestClock.Now);
         int policyId, eventId, groupId, representationId, recommendationId, actionId;
         using (var scope = app.Services.CreateScope())
         {
@@ -154,16 +155,16 @@ public sealed class MyWorkApiTests(AppFixture apps)
             var db = sp.GetRequiredService<Evenhand.Data.EvenhandDbContext>();
             var forceId = await db.Forces.Where(f => f.Slug == slug).Select(f => f.Id).SingleAsync();
             var owner = await db.Users.SingleAsync(u => u.Email == ownerEmail);
-            var ctx = new ProcessContext("test", "Test", DateTimeOffset.UtcNow);
+            var ctx = new ProcessContext("test", "Test", TestClock.Now);
             policyId = (await sp.GetRequiredService<PolicyRegisterService>().CreateAsync(forceId,
-                new PolicyDetails("Dorset stop and search policy", null, "Head of operations", true, today.AddMonths(-25), 24, null), ctx)).Id;
+                new PolicyDetails("Staffordshire stop and search policy", null, "Head of operations", true, today.AddMonths(-25), 24, null), ctx)).Id;
             eventId = (await sp.GetRequiredService<PolicedEventService>().CreateAsync(forceId,
-                new EventDetails("Dorset county show", EventCategory.Community, today.AddDays(-40), today.AddDays(-38), false, AttendanceReason.EngagementDeployment,
+                new EventDetails("Staffordshire county show", EventCategory.Community, today.AddDays(-40), today.AddDays(-38), false, AttendanceReason.EngagementDeployment,
                     "Community engagement", null, null, null, false, true), ctx)).Id;
             groupId = (await sp.GetRequiredService<AdvisoryGroupService>().CreateAsync(forceId,
-                new AdvisoryGroupDetails("Dorset independent advisory group", AdvisoryGroupType.IndependentAdvisoryGroup, today.AddMonths(-11).AddDays(2), "A Chair", ChairKind.Independent, null), ctx)).Id;
+                new AdvisoryGroupDetails("Staffordshire independent advisory group", AdvisoryGroupType.IndependentAdvisoryGroup, today.AddMonths(-11).AddDays(2), "A Chair", ChairKind.Independent, null), ctx)).Id;
             representationId = (await sp.GetRequiredService<VisibleRepresentationService>().CreateAsync(forceId,
-                new RepresentationDetails(RepresentationItem.Lanyard, "Dorset charity lanyard", "A local charity", RepresentationDecision.Permitted, null, null, null,
+                new RepresentationDetails(RepresentationItem.Lanyard, "Staffordshire charity lanyard", "A local charity", RepresentationDecision.Permitted, null, null, null,
                     "Chief constable", today.AddDays(-30), "Not a contested cause", today.AddDays(3)), ctx)).Id;
             var plans = sp.GetRequiredService<ForceResponseService>();
             var plan = (await plans.ListForForceAsync(forceId)).First();
@@ -202,7 +203,7 @@ public sealed class MyWorkApiTests(AppFixture apps)
 
         var x = await MyWorkAsync(otherGovernance);
         Assert.All(x, i => Assert.Equal(other, i.Force));
-        Assert.DoesNotContain(x, i => i.Title.Contains("Dorset", StringComparison.Ordinal));
+        Assert.DoesNotContain(x, i => i.Title.Contains("Staffordshire", StringComparison.Ordinal));
 
         // The home page shows the same items, each linking to where it is done.
         var home = await governance.GetPageAsync("/");
@@ -215,7 +216,7 @@ public sealed class MyWorkApiTests(AppFixture apps)
             var sp = scope.ServiceProvider;
             var db = sp.GetRequiredService<Evenhand.Data.EvenhandDbContext>();
             var forceId = await db.Forces.Where(f => f.Slug == slug).Select(f => f.Id).SingleAsync();
-            var ctx = new ProcessContext("test", "Test", DateTimeOffset.UtcNow);
+            var ctx = new ProcessContext("test", "Test", TestClock.Now);
             var plans = sp.GetRequiredService<ForceResponseService>();
             var plan = await plans.GetAsync(forceId, recommendationId);
             await plans.SetActionStatusAsync(forceId, recommendationId, actionId, ActionStatus.Done, plan.Version, ctx);

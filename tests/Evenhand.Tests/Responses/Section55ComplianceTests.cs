@@ -365,7 +365,7 @@ public sealed class Section55ComplianceTests(AppFixture apps)
         await using var db = app.CreateDbContext();
         var forceId = await db.Forces.Where(f => f.Slug == slug).Select(f => f.Id).SingleAsync();
         var service = new Section55Service(db);
-        var ctx = new ProcessContext("test", "Test PCC office", DateTimeOffset.UtcNow, "National view test");
+        var ctx = new ProcessContext("test", "Test PCC office", TestClock.Now, "National view test");
         var view = await service.GetOrStartAsync(forceId, inspection, ctx);
         var byNumber = view.ForceRecommendations.ToDictionary(r => r.Number);
         await service.UpdateAsync(forceId, inspection, new UpdateSection55Options(view.Response.Version,
@@ -390,7 +390,7 @@ public sealed class Section55ComplianceTests(AppFixture apps)
         }
 
         var service = new Section55Service(db);
-        var ctx = new ProcessContext("test", "Test PCC office", DateTimeOffset.UtcNow, "National view test");
+        var ctx = new ProcessContext("test", "Test PCC office", TestClock.Now, "National view test");
         var view = await service.GetOrStartAsync(forceId, inspection, ctx);
         view = await service.UpdateAsync(forceId, inspection, new UpdateSection55Options(view.Response.Version,
                 new Section55Details(new DateOnly(2024, 10, 1), new DateOnly(2024, 10, 21), new DateOnly(2024, 10, 20),

@@ -144,12 +144,13 @@ public sealed class Section55PageTests(AppFixture apps)
     [SkippableTheory, MemberData(nameof(Providers))]
     public async Task StaleSave_IsRefusedWithTheConflictMessage_AndKeepsTheOtherUsersChange(string provider)
     {
+        const string Force = "warwickshire"; // no other test writes this force's response
         var app = apps.Get(provider);
-        using var first = await app.SignedInAsNewUserAsync(Roles.PccOffice, "kent");
-        using var second = await app.SignedInAsNewUserAsync(Roles.PccOffice, "kent");
+        using var first = await app.SignedInAsNewUserAsync(Roles.PccOffice, Force);
+        using var second = await app.SignedInAsNewUserAsync(Roles.PccOffice, Force);
         var inspection = await InspectionIdAsync(app);
-        var page1 = await Section55Journey.StartAsync(first, "kent", inspection);
-        var page2 = await second.GetPageAsync($"/forces/kent/responses/{inspection}");
+        var page1 = await Section55Journey.StartAsync(first, Force, inspection);
+        var page2 = await second.GetPageAsync($"/forces/{Force}/responses/{inspection}");
 
         Assert.Equal(HttpStatusCode.Redirect, (await first.SubmitFormAsync(page1, "handler=Save", new() { ["PccComments"] = "First user's comments." })).StatusCode);
         var stale = await second.SubmitFormAsync(page2, "handler=Save", new() { ["PccComments"] = "Second user's comments." });
@@ -159,7 +160,7 @@ public sealed class Section55PageTests(AppFixture apps)
         Assert.Contains("changed by someone else", shown.QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Second user's comments.", shown.QuerySelector("#PccComments")!.TextContent);
         await using var db = app.CreateDbContext();
-        Assert.Equal("First user's comments.", await db.Section55Responses.Where(r => r.Force!.Slug == "kent").Select(r => r.PccComments).SingleAsync());
+        Assert.Equal("First user's comments.", await db.Section55Responses.Where(r => r.Force!.Slug == Force).Select(r => r.PccComments).SingleAsync());
     }
 
     [SkippableTheory, MemberData(nameof(Providers))]
@@ -177,7 +178,9 @@ public sealed class Section55PageTests(AppFixture apps)
         Assert.Contains(check.QuerySelectorAll("#check-answers a"), a => a.GetAttribute("href") == $"/forces/essex/responses/{inspection}#Answers_21__Text");
 
         // A date in the future is refused beside the date.
-        var future = await Section55Journey.PublishAsync(pcc, "essex", inspection, "1", "1", "2030");
+        var tomorrow = TestClock.Today.AddDays(1);
+        var future = await Section55Journey.PublishAsync(pcc, "essex", inspection,
+            tomorrow.Day.ToString(CultureInfo.InvariantCulture), tomorrow.Month.ToString(CultureInfo.InvariantCulture), tomorrow.Year.ToString(CultureInfo.InvariantCulture));
         Assert.Equal(HttpStatusCode.OK, future.StatusCode);
         Assert.Contains("The date published must be today or in the past", (await PageClient.ParseAsync(future)).QuerySelector("#PublishedOn-error")!.TextContent, StringComparison.Ordinal);
         Assert.Null(await PublishedOnAsync(app, "essex"));

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Evenhand.Cli;
@@ -19,11 +18,9 @@ public sealed class SocialSynthSample
 
     public SocialSynthSample()
     {
-        var clock = Stopwatch.StartNew();
         var accounts = new StringWriter();
         var posts = new StringWriter();
         SocialSynth.Write(new SynthOptions(PostCount, AccountCount, Seed: 1), accounts, posts);
-        GenerationSeconds = clock.Elapsed.TotalSeconds;
         AccountsCsv = accounts.ToString();
         PostsCsv = posts.ToString();
 
@@ -81,8 +78,6 @@ public sealed class SocialSynthSample
     }
 
     public static SocialLexicon Lexicon => SocialLexicon.Default;
-
-    public double GenerationSeconds { get; }
 
     public string AccountsCsv { get; }
 
@@ -479,9 +474,7 @@ public sealed class SocialSynthTests(SocialSynthSample sample, ITestOutputHelper
     public void Vector_file_is_well_formed_and_covers_every_word_the_posts_use()
     {
         var text = new StringWriter();
-        var clock = Stopwatch.StartNew();
         SocialSynth.WriteVectors(text, 5_000, 50, 1);
-        output.WriteLine($"5,000 x 50 vectors in {clock.Elapsed.TotalMilliseconds:0} ms");
         var lines = text.ToString().Split('\n');
         Assert.Equal("", lines[^1]);
         Assert.Equal("5000 50", lines[0]);
@@ -623,13 +616,6 @@ public sealed class SocialSynthTests(SocialSynthSample sample, ITestOutputHelper
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    [Fact]
-    public void Generation_time_is_reported()
-    {
-        output.WriteLine($"{SocialSynthSample.PostCount:N0} posts and {SocialSynthSample.AccountCount} accounts generated in {sample.GenerationSeconds:0.00} s");
-        Assert.True(sample.GenerationSeconds > 0);
     }
 
     // The command is built on its own (whether or not 'evenhand social' mounts it yet) and run as the CLI runs commands.

@@ -153,7 +153,7 @@ public sealed class CsvInjectionTests
         using var scope = app.Services.CreateScope();
         var samples = scope.ServiceProvider.GetRequiredService<DipSampleService>();
         var keyword = await db.SocialPostKeywords.Where(k => k.DatasetId == national).Select(k => k.Keyword).FirstAsync();
-        var sample = await samples.DrawAsync(national, keyword, 5, 1, new ProcessContext("test", "Test", DateTimeOffset.UtcNow), default);
+        var sample = await samples.DrawAsync(national, keyword, 5, 1, new ProcessContext("test", "Test", TestClock.Now), default);
         return new Ids(inspection, national, forceDataset, sample.Id);
     }
 }

@@ -7,7 +7,6 @@ using Evenhand.Auditing;
 using Evenhand.Common;
 using Evenhand.HateIncidents;
 using Evenhand.SocialMedia.Datasets;
-using Evenhand.Tests.HateIncidents;
 using Evenhand.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +24,7 @@ public sealed class KeysetPagingTests(AppFixture apps)
 {
     public static TheoryData<string> Providers => TestDatabases.Providers;
 
-    private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
+    private static readonly DateTimeOffset Now = TestClock.Now;
 
     // ---------------------------------------------------------------- walking pages
 
@@ -257,7 +256,7 @@ public sealed class KeysetPagingTests(AppFixture apps)
             var service = scope.ServiceProvider.GetRequiredService<SocialDatasetService>();
             var db = scope.ServiceProvider.GetRequiredService<Evenhand.Data.EvenhandDbContext>();
             var forceId = await db.Forces.Where(f => f.Slug == slug).Select(f => f.Id).SingleAsync();
-            var ctx = new ProcessContext("test", "Paging test", DateTimeOffset.UtcNow);
+            var ctx = new ProcessContext("test", "Paging test", TestClock.Now);
             var dataset = await service.CreateAsync(new DatasetUpload(name, forceId, accounts, posts, false), ctx);
             await service.ImportAsync(dataset.Id, DatasetFiles.FromPaths(accounts, posts), ctx);
             return dataset.Id;
@@ -372,7 +371,7 @@ public sealed class KeysetPagingTests(AppFixture apps)
         await using (var db = app.CreateDbContext())
         {
             var forceId = await db.Forces.Where(f => f.Slug == "wiltshire").Select(f => f.Id).SingleAsync();
-            var at = DateTimeOffset.UtcNow.AddMinutes(-5);
+            var at = TestClock.Now.AddMinutes(-5);
             for (var n = 0; n < 120; n++)
             {
                 // Every entry at the same moment: the id orders them.

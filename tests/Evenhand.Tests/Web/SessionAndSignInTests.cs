@@ -103,7 +103,7 @@ public sealed class SessionAndSignInTests(AppFixture apps)
         var counting = new CountingHasher(users.PasswordHasher);
         users.PasswordHasher = counting;
         var lockedUser = (await users.FindByNameAsync(lockedEmail))!;
-        await users.SetLockoutEndDateAsync(lockedUser, DateTimeOffset.UtcNow.AddHours(1));
+        await users.SetLockoutEndDateAsync(lockedUser, TestClock.Now.AddHours(1));
         var accounts = new AccountSignIn(signIn, users, scope.ServiceProvider.GetRequiredService<IUserStore<EvenhandUser>>(),
             scope.ServiceProvider.GetRequiredService<Evenhand.Data.EvenhandDbContext>(), TimeProvider.System);
 

@@ -222,7 +222,7 @@ public sealed class TwoServersTests
     {
         await using var db = database.CreateContext();
         var cheshire = await db.Forces.Where(f => f.Slug == "cheshire").Select(f => f.Id).SingleAsync();
-        var incidents = Enumerable.Range(1, count).Select(i => DueWorkTests.AssessedNchi(cheshire, $"TWO-{i}", false, LongAgo)).ToList();
+        var incidents = Enumerable.Range(1, count).Select(i => TestData.NewIncident(cheshire, $"TWO-{i}", b => b.RecordedAt(LongAgo).RecordedBy(IncidentStaffRole.CallTaker).Assessed())).ToList();
         db.HateIncidents.AddRange(incidents);
         await db.SaveChangesAsync();
         return incidents.Select(i => i.Reference).ToList();

@@ -3,7 +3,7 @@ using Evenhand.Forces;
 using Evenhand.Inspections;
 using Evenhand.Responses;
 
-namespace Evenhand.Tests.Domain;
+namespace Evenhand.Tests.Responses;
 
 /// <summary>The statute's duties (SOURCES.md, s.55 Police Act 1996) as the response enforces them, without a database.</summary>
 public sealed class Section55ResponseTests

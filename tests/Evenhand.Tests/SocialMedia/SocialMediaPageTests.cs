@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Evenhand.Tests.Web;
+namespace Evenhand.Tests.SocialMedia;
 
 /// <summary>
 /// The social media pages on each provider: import through the upload page, the dashboard's figures against a small export
@@ -659,7 +659,7 @@ public sealed class SocialMediaPageTests(AppFixture apps)
         {
             var service = app.Service<SocialDatasetService>(scope);
             var dataset = await service.CreateAsync(new DatasetUpload(Unique("Queued"), await CheshireIdAsync(app), "accounts.csv", "posts.csv", false),
-                new Evenhand.Common.ProcessContext("test", "Test", DateTimeOffset.UtcNow));
+                new Evenhand.Common.ProcessContext("test", "Test", TestClock.Now));
             id = dataset.Id;
         }
 

@@ -1,8 +1,9 @@
 using Evenhand.Importing;
 using Evenhand.Inspections.Parsing;
 using Evenhand.Responses.Parsing;
+using Evenhand.Tests.Infrastructure;
 
-namespace Evenhand.Tests.Parsing;
+namespace Evenhand.Tests.Responses.Parsing;
 
 public class ResponseParserTests
 {

@@ -3,7 +3,7 @@ using Evenhand.Forces;
 using Evenhand.Inspections;
 using Evenhand.Responses;
 
-namespace Evenhand.Tests.Domain;
+namespace Evenhand.Tests.Inspections;
 
 public sealed class DeadlineAndSection55Tests
 {

@@ -1,8 +1,9 @@
 using Evenhand.Importing;
 using Evenhand.Responses.Parsing;
 using Evenhand.Tests.Importing;
+using Evenhand.Tests.Infrastructure;
 
-namespace Evenhand.Tests.Parsing;
+namespace Evenhand.Tests.Responses.Parsing;
 
 /// <summary>
 /// The commissioner's comments, the chief officer's comments and the commissioner's response to them are recognised by their

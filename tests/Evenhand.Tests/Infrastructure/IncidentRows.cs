@@ -2,7 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using Evenhand.HateIncidents;
 
-namespace Evenhand.Tests.HateIncidents;
+namespace Evenhand.Tests.Infrastructure;
 
 /// <summary>
 /// Stored rows for query tests (analysis, case-file samples). Those tests need rows with exact times and states, as a database

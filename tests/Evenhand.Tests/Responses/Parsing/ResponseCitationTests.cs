@@ -1,8 +1,9 @@
 using Evenhand.Importing;
 using Evenhand.Responses.Parsing;
 using Evenhand.Tests.Importing;
+using Evenhand.Tests.Infrastructure;
 
-namespace Evenhand.Tests.Parsing;
+namespace Evenhand.Tests.Responses.Parsing;
 
 /// <summary>
 /// Recommendations cited anywhere in a paragraph, not only at its start: the sentence that answers them starts their answer;

@@ -1,8 +1,9 @@
 using Evenhand.Importing;
 using Evenhand.Responses.Parsing;
 using Evenhand.Tests.Importing;
+using Evenhand.Tests.Infrastructure;
 
-namespace Evenhand.Tests.Parsing;
+namespace Evenhand.Tests.Responses.Parsing;
 
 /// <summary>A response to another inspection is refused with a message saying so, naming that inspection when it can.</summary>
 public class OtherInspectionTests

@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using Evenhand.Importing;
 using Evenhand.Inspections.Parsing;
+using Evenhand.Tests.Infrastructure;
 
-namespace Evenhand.Tests.Parsing;
+namespace Evenhand.Tests.Inspections.Parsing;
 
 public class ReportParserTests
 {
@@ -180,18 +180,6 @@ public class ReportParserTests
     public void Parse_Addressees_AreCanonicalNamesOfTheBodiesTold(int number, string[] addressees)
     {
         Assert.Equal(addressees, Rec(number).Addressees);
-    }
-
-    [Fact]
-    public void Parse_SeedReport_TakesWellUnderASecond()
-    {
-        var text = Seeds.Read(Seeds.ReportFile);
-        ReportParser.Parse(text); // warm up
-
-        var stopwatch = Stopwatch.StartNew();
-        ReportParser.Parse(text);
-
-        Assert.True(stopwatch.ElapsedMilliseconds < 1000, $"Parsing took {stopwatch.ElapsedMilliseconds} ms.");
     }
 
     [Fact]

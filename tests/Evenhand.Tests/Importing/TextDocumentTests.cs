@@ -1,7 +1,8 @@
 using System.Text;
 using Evenhand.Importing;
+using Evenhand.Tests.Infrastructure;
 
-namespace Evenhand.Tests.Parsing;
+namespace Evenhand.Tests.Importing;
 
 public class TextDocumentTests
 {

@@ -2,7 +2,7 @@ using Evenhand.Common;
 using Evenhand.Inspections;
 using Evenhand.Responses;
 
-namespace Evenhand.Tests.Domain;
+namespace Evenhand.Tests.Responses;
 
 public sealed class ForceResponseTests
 {

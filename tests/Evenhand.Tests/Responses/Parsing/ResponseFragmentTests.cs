@@ -2,8 +2,9 @@ using System.Text.RegularExpressions;
 using Evenhand.Importing;
 using Evenhand.Responses.Parsing;
 using Evenhand.Tests.Importing;
+using Evenhand.Tests.Infrastructure;
 
-namespace Evenhand.Tests.Parsing;
+namespace Evenhand.Tests.Responses.Parsing;
 
 /// <summary>
 /// Pieces of a recommendation's wording, quoted or paraphrased, matched by <see cref="FragmentMatcher"/>: the calibration of

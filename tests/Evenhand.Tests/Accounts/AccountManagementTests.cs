@@ -4,7 +4,7 @@ using Evenhand.Tests.Infrastructure;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 
-namespace Evenhand.Tests.Web;
+namespace Evenhand.Tests.Accounts;
 
 /// <summary>Issue 15 point 8: one-time passwords, change password, reset, disable and enable, role and force; each audited.</summary>
 [Collection(AppCollection.Name)]

@@ -1,6 +1,6 @@
 using Evenhand.Common;
 
-namespace Evenhand.Tests.Domain;
+namespace Evenhand.Tests.Common;
 
 /// <summary>How a keyset page is read from a request and the rows a query returned: links, page numbers, the last page.</summary>
 public sealed class KeysetPageTests

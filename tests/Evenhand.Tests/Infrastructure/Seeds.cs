@@ -1,7 +1,7 @@
 using Evenhand.Importing;
 using Evenhand.Inspections.Parsing;
 
-namespace Evenhand.Tests.Parsing;
+namespace Evenhand.Tests.Infrastructure;
 
 /// <summary>
 /// The seed documents in samples/seeds/ (the HMICFRS report on activism and impartiality, September 2024, and four

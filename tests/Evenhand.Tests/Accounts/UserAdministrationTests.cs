@@ -2,7 +2,7 @@ using System.Net;
 using Evenhand.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Evenhand.Tests.Web;
+namespace Evenhand.Tests.Accounts;
 
 [Collection(AppCollection.Name)]
 public sealed class UserAdministrationTests(AppFixture apps)
