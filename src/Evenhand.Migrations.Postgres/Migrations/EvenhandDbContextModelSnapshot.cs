@@ -1024,7 +1024,8 @@ namespace Evenhand.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)");
 
                     b.Property<string>("Notes")
-                        .HasColumnType("text");
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<bool?>("RecordingCorrect")
                         .HasColumnType("boolean");

@@ -982,6 +982,7 @@ namespace Evenhand.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Notes")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<bool?>("RecordingCorrect")

@@ -63,14 +63,16 @@ public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> option
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    /// <summary>
-    /// Every text column's limit is declared once, in the model (HasMaxLength), and enforced here for every save on both
-    /// providers: PostgreSQL would refuse the row with a server error and SQLite would store it, so neither is left to
-    /// decide. A change that is too long is refused, nothing is saved, and each field is named with its limit.
-    /// </summary>
     /// <summary>Marks a text column computed from another (a search key): its source's limit is the one reported.</summary>
     public const string DerivedText = "Evenhand:DerivedText";
 
+    /// <summary>
+    /// Every text column's limit is declared once in the model (<c>[MaxLength]</c> on the entity where a user enters the text,
+    /// see <see cref="TextLimit"/>; <c>HasMaxLength</c> in the feature's mapping where only the system writes it) and
+    /// enforced here for every save on both providers: PostgreSQL would refuse the row with a server error and SQLite would
+    /// store it, so neither is left to decide. A change that is too long is refused, nothing is saved, and each field is
+    /// named with its limit. The domain refuses the text users enter in the same round as its other rules; this is the net.
+    /// </summary>
     private void RefuseOverlongText()
     {
         var errors = new List<FieldError>();

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Evenhand.Common;
 
 namespace Evenhand.Governance;
@@ -40,9 +41,11 @@ public sealed class AdvisoryGroup : VersionedEntity
 {
     public int Id { get; set; }
     public int ForceId { get; set; }
+    [MaxLength(200)]
     public string Name { get; private set; } = "";
     public AdvisoryGroupType Type { get; private set; }
     public DateOnly? TermsOfReferenceReviewedOn { get; private set; }
+    [MaxLength(200)]
     public string Chair { get; private set; } = "";
     public ChairKind ChairKind { get; private set; }
     public string? Payments { get; private set; }
@@ -120,10 +123,11 @@ public sealed class AdvisoryGroup : VersionedEntity
         var name = Text.Clean(d.Name);
         var chair = Text.Clean(d.Chair);
         if (name is null) problems.Add("Name", "Name the group.");
-        else if (name.Length > 200) problems.Add("Name", "The group's name must be 200 characters or fewer.");
+        else problems.TooLong<AdvisoryGroup>("Name", name, "The group's name");
         if (d.Type is null) problems.Add("Type", "Choose the type of group.");
         if (d.TermsOfReferenceReviewedOn > today) problems.Add("TermsOfReferenceReviewedOn", "The terms of reference review date cannot be in the future.");
         if (chair is null) problems.Add("Chair", "Enter the chair's name.");
+        else problems.TooLong<AdvisoryGroup>("Chair", chair, "The chair's name");
         if (d.ChairKind is null) problems.Add("ChairKind", "Say who the chair is.");
         problems.ThrowIfAny();
 
@@ -192,31 +196,30 @@ public sealed class AdvisoryGroup : VersionedEntity
     /// </summary>
     private static void CheckMember(MemberDetails d, DateOnly? leftOn, DateOnly? leftBefore, DateOnly today)
     {
-        var errors = new List<FieldError>();
-        if (Text.Clean(d.Name) is null) errors.Add(new(nameof(d.Name), "Enter the member's name."));
-        if (d.JoinedOn is null) errors.Add(new(nameof(d.JoinedOn), "Enter the date the member joined."));
-        else if (d.JoinedOn > today) errors.Add(new(nameof(d.JoinedOn), "The joining date cannot be in the future."));
+        var problems = new FieldProblems();
+        var name = Text.Clean(d.Name);
+        if (name is null) problems.Add(nameof(d.Name), "Enter the member's name.");
+        else problems.TooLong<AdvisoryGroupMember>(nameof(d.Name), name, "The member's name");
+        if (d.JoinedOn is null) problems.Add(nameof(d.JoinedOn), "Enter the date the member joined.");
+        else if (d.JoinedOn > today) problems.Add(nameof(d.JoinedOn), "The joining date cannot be in the future.");
         if (leftOn is { } left && left != leftBefore)
         {
-            if (left > today) errors.Add(new(MemberLeftOnField, "The date the member left cannot be in the future."));
-            else if (d.JoinedOn is { } joined && left < joined) errors.Add(new(MemberLeftOnField, "The date the member left must be on or after the date they joined."));
+            if (left > today) problems.Add(MemberLeftOnField, "The date the member left cannot be in the future.");
+            else if (d.JoinedOn is { } joined && left < joined) problems.Add(MemberLeftOnField, "The date the member left must be on or after the date they joined.");
         }
 
-        if (d.Vetting is null) errors.Add(new(nameof(d.Vetting), "Record the vetting decision."));
+        if (d.Vetting is null) problems.Add(nameof(d.Vetting), "Record the vetting decision.");
         if (d.Vetting == VettingDecision.NotVetted)
         {
             if (!d.BackgroundCheck && !d.ConfidentialityAgreement && !d.Escorted)
             {
-                errors.Add(new(nameof(d.BackgroundCheck), "A member who is not vetted needs at least one mitigation: a background check, a confidentiality agreement or an escort."));
+                problems.Add(nameof(d.BackgroundCheck), "A member who is not vetted needs at least one mitigation: a background check, a confidentiality agreement or an escort.");
             }
 
-            if (Text.Clean(d.VettingRationale) is null) errors.Add(new(nameof(d.VettingRationale), "Give the rationale for not vetting the member."));
+            if (Text.Clean(d.VettingRationale) is null) problems.Add(nameof(d.VettingRationale), "Give the rationale for not vetting the member.");
         }
 
-        if (errors.Count > 0)
-        {
-            throw new DomainRuleException(errors);
-        }
+        problems.ThrowIfAny();
     }
 
     /// <summary>The field name under which a refused leaving date is reported.</summary>
@@ -352,6 +355,7 @@ public sealed class AdvisoryGroupMember
 {
     public int Id { get; set; }
     public int AdvisoryGroupId { get; set; }
+    [MaxLength(200)]
     public required string Name { get; set; }
     public DateOnly JoinedOn { get; set; }
     /// <summary>The day the member left the group; null while they are a member.</summary>

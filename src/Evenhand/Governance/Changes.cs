@@ -9,25 +9,6 @@ internal static class Text
     public static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
 
-/// <summary>
-/// A register's refusals, each against the field it is about (the details record's property name, which is the form's), in
-/// the order the rules are checked; <see cref="ThrowIfAny"/> refuses the change with all of them at once.
-/// </summary>
-internal sealed class FieldProblems
-{
-    private readonly List<FieldError> errors = [];
-
-    public void Add(string field, string message) => errors.Add(new FieldError(field, message));
-
-    public void ThrowIfAny()
-    {
-        if (errors.Count > 0)
-        {
-            throw new DomainRuleException(errors);
-        }
-    }
-}
-
 /// <summary>Assigns a register record's fields and lists, in words, the ones that changed (the record's history).</summary>
 internal sealed class Changes
 {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Evenhand.Common;
 
 namespace Evenhand.Governance;
@@ -26,6 +27,7 @@ public sealed class ContentiousIssue : VersionedEntity
 {
     public int Id { get; set; }
     public int ForceId { get; set; }
+    [MaxLength(200)]
     public string Issue { get; private set; } = "";
     public DateOnly FirstSeenOn { get; private set; }
     public RiskLevel Risk { get; private set; }
@@ -51,7 +53,7 @@ public sealed class ContentiousIssue : VersionedEntity
         var name = Text.Clean(d.Issue);
         var assessment = Text.Clean(d.RiskAssessment);
         if (name is null) problems.Add("Issue", "Name the issue.");
-        else if (name.Length > 200) problems.Add("Issue", "The issue's name must be 200 characters or fewer.");
+        else problems.TooLong<ContentiousIssue>("Issue", name, "The issue's name");
         if (d.FirstSeenOn is null) problems.Add("FirstSeenOn", "Enter when the issue was first seen.");
         else if (d.FirstSeenOn > today) problems.Add("FirstSeenOn", "The date first seen cannot be in the future.");
         if (d.Risk is null) problems.Add("Risk", "Choose the level of risk.");

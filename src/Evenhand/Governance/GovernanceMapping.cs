@@ -14,9 +14,6 @@ internal sealed class PolicyDocumentConfiguration : IEntityTypeConfiguration<Pol
     {
         b.HasOne<Force>().WithMany().HasForeignKey(p => p.ForceId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(p => new { p.ForceId, p.NextReviewDueOn });
-        b.Property(p => p.Title).HasMaxLength(200);
-        b.Property(p => p.Reference).HasMaxLength(40);
-        b.Property(p => p.Owner).HasMaxLength(200);
         b.Property(p => p.Notes).HasMaxLength(4000);
         b.Property(p => p.CreatedBy).HasMaxLength(200);
         b.HasMany(p => p.Assessments).WithOne().HasForeignKey(a => a.PolicyDocumentId).OnDelete(DeleteBehavior.Cascade);
@@ -27,14 +24,12 @@ internal sealed class EqualityImpactAssessmentConfiguration : IEntityTypeConfigu
 {
     public void Configure(EntityTypeBuilder<EqualityImpactAssessment> b)
     {
-        b.Property(a => a.Assessor).HasMaxLength(200);
         b.Property(a => a.RecordedBy).HasMaxLength(200);
         b.OwnsMany(a => a.Lines, l =>
         {
             // One line per characteristic: the natural key.
             l.WithOwner().HasForeignKey("EqualityImpactAssessmentId");
             l.HasKey("EqualityImpactAssessmentId", nameof(EiaLine.Characteristic));
-            l.Property(x => x.Rationale).HasMaxLength(2000);
         });
     }
 }
@@ -45,10 +40,7 @@ internal sealed class VisibleRepresentationConfiguration : IEntityTypeConfigurat
     {
         b.HasOne<Force>().WithMany().HasForeignKey(r => r.ForceId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(r => new { r.ForceId, r.Item });
-        b.Property(r => r.Description).HasMaxLength(200);
-        b.Property(r => r.Cause).HasMaxLength(200);
         b.Property(r => r.Conditions).HasMaxLength(2000);
-        b.Property(r => r.DecidedBy).HasMaxLength(200);
         b.Property(r => r.Rationale).HasMaxLength(4000);
     }
 }
@@ -59,10 +51,8 @@ internal sealed class PoliticalContactConfiguration : IEntityTypeConfiguration<P
     {
         b.HasOne<Force>().WithMany().HasForeignKey(c => c.ForceId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(c => new { c.ForceId, c.ContactOn });
-        b.Property(c => c.SourceName).HasMaxLength(200);
         b.Property(c => c.WhatWasAsked).HasMaxLength(4000);
         b.Property(c => c.Response).HasMaxLength(4000);
-        b.Property(c => c.EscalatedTo).HasMaxLength(200);
     }
 }
 
@@ -72,7 +62,6 @@ internal sealed class ContentiousIssueConfiguration : IEntityTypeConfiguration<C
     {
         b.HasOne<Force>().WithMany().HasForeignKey(i => i.ForceId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(i => new { i.ForceId, i.Status });
-        b.Property(i => i.Issue).HasMaxLength(200);
         b.Property(i => i.RiskAssessment).HasMaxLength(4000);
         b.Property(i => i.AgreedPosition).HasMaxLength(4000);
         b.Property(i => i.CommunicationLines).HasMaxLength(4000);
@@ -85,14 +74,12 @@ internal sealed class PolicedEventConfiguration : IEntityTypeConfiguration<Polic
     {
         b.HasOne<Force>().WithMany().HasForeignKey(e => e.ForceId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(e => new { e.ForceId, e.StartsOn });
-        b.Property(e => e.Name).HasMaxLength(200);
         foreach (var text in new[] { nameof(PolicedEvent.Reasons), nameof(PolicedEvent.CommunicatedToPublic), nameof(PolicedEvent.CommunicatedToWorkforce),
             nameof(PolicedEvent.DressCode), nameof(PolicedEvent.PolicingStyleEffectiveness), nameof(PolicedEvent.ImpartialityAllegations), nameof(PolicedEvent.Lessons) })
         {
             b.Property(text).HasMaxLength(4000);
         }
 
-        b.Property(e => e.ReviewedBy).HasMaxLength(200);
     }
 }
 
@@ -102,8 +89,6 @@ internal sealed class AdvisoryGroupConfiguration : IEntityTypeConfiguration<Advi
     {
         b.HasOne<Force>().WithMany().HasForeignKey(g => g.ForceId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(g => g.ForceId);
-        b.Property(g => g.Name).HasMaxLength(200);
-        b.Property(g => g.Chair).HasMaxLength(200);
         b.Property(g => g.Payments).HasMaxLength(2000);
         b.HasMany(g => g.Members).WithOne().HasForeignKey(m => m.AdvisoryGroupId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(g => g.Meetings).WithOne().HasForeignKey(m => m.AdvisoryGroupId).OnDelete(DeleteBehavior.Cascade);
@@ -114,7 +99,6 @@ internal sealed class AdvisoryGroupMemberConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<AdvisoryGroupMember> b)
     {
-        b.Property(m => m.Name).HasMaxLength(200);
         b.Property(m => m.VettingRationale).HasMaxLength(2000);
         b.Property(m => m.Training).HasMaxLength(2000);
     }
@@ -144,8 +128,6 @@ internal sealed class StaffNetworkConfiguration : IEntityTypeConfiguration<Staff
     {
         b.HasOne<Force>().WithMany().HasForeignKey(n => n.ForceId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(n => n.ForceId);
-        b.Property(n => n.Name).HasMaxLength(200);
-        b.Property(n => n.Chair).HasMaxLength(200);
         b.Property(n => n.NoCharacteristicRationale).HasMaxLength(2000);
         b.Property(n => n.Criteria).HasConversion<int>();
         b.Property(n => n.AnnualBudget).HasPrecision(12, 2);

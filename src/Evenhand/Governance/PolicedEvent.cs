@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Evenhand.Common;
 
 namespace Evenhand.Governance;
@@ -37,6 +38,7 @@ public sealed class PolicedEvent : VersionedEntity
 
     public int Id { get; set; }
     public int ForceId { get; set; }
+    [MaxLength(200)]
     public string Name { get; private set; } = "";
     public EventCategory Category { get; private set; }
     public DateOnly StartsOn { get; private set; }
@@ -51,6 +53,7 @@ public sealed class PolicedEvent : VersionedEntity
     public bool OnDuty { get; private set; }
 
     public DateOnly? ReviewedOn { get; private set; }
+    [MaxLength(200)]
     public string? ReviewedBy { get; private set; }
     public string? PolicingStyleEffectiveness { get; private set; }
     public string? ImpartialityAllegations { get; private set; }
@@ -81,7 +84,7 @@ public sealed class PolicedEvent : VersionedEntity
         var name = Text.Clean(d.Name);
         var reasons = Text.Clean(d.Reasons);
         if (name is null) problems.Add("Name", "Name the event.");
-        else if (name.Length > 200) problems.Add("Name", "The event's name must be 200 characters or fewer.");
+        else problems.TooLong<PolicedEvent>("Name", name, "The event's name");
         if (d.Category is null) problems.Add("Category", "Choose the kind of event.");
         if (d.StartsOn is null || d.EndsOn is null) problems.Add("StartsOn", "Enter the first and last day of the event.");
         else if (d.EndsOn < d.StartsOn) problems.Add("EndsOn", "The last day must be on or after the first.");
@@ -122,6 +125,7 @@ public sealed class PolicedEvent : VersionedEntity
         else if (d.ReviewedOn > today) problems.Add("ReviewedOn", "The date of the review cannot be in the future.");
         else if (d.ReviewedOn < EndsOn) problems.Add("ReviewedOn", "A learning review is held after the event: the date must be on or after its last day.");
         if (by is null) problems.Add("ReviewedBy", "Enter who carried out the review.");
+        else problems.TooLong<PolicedEvent>("ReviewedBy", by, "Who carried out the review");
         if (effectiveness is null) problems.Add("PolicingStyleEffectiveness", "Say how effective the policing style was.");
         problems.ThrowIfAny();
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Evenhand.Common;
 
 namespace Evenhand.Governance;
@@ -38,8 +39,11 @@ public sealed class PolicyDocument : VersionedEntity
 
     public int Id { get; set; }
     public int ForceId { get; set; }
+    [MaxLength(200)]
     public string Title { get; private set; } = "";
+    [MaxLength(40)]
     public string? Reference { get; private set; }
+    [MaxLength(200)]
     public string Owner { get; private set; } = "";
     public bool RelatesToEqualityAct { get; private set; }
     public DateOnly? LastReviewedOn { get; private set; }
@@ -84,10 +88,10 @@ public sealed class PolicyDocument : VersionedEntity
         var title = Text.Clean(d.Title);
         var owner = Text.Clean(d.Owner);
         if (title is null) problems.Add("Title", "Enter the policy's title.");
-        else if (title.Length > 200) problems.Add("Title", "The title must be 200 characters or fewer.");
+        else problems.TooLong<PolicyDocument>("Title", title, "The title");
         if (owner is null) problems.Add("Owner", "Enter the policy's owner (a role or team).");
-        else if (owner.Length > 200) problems.Add("Owner", "The owner must be 200 characters or fewer.");
-        if (Text.Clean(d.Reference) is { Length: > 40 }) problems.Add("Reference", "The reference must be 40 characters or fewer.");
+        else problems.TooLong<PolicyDocument>("Owner", owner, "The owner");
+        problems.TooLong<PolicyDocument>("Reference", Text.Clean(d.Reference), "The reference");
         if (d.ReviewIntervalMonths is not { } interval || interval is < 1 or > 120) problems.Add("ReviewIntervalMonths", "Enter the review interval in months, from 1 to 120.");
         if (d.LastReviewedOn is { } last && last > today) problems.Add("LastReviewedOn", "The last review date cannot be in the future.");
         problems.ThrowIfAny();
@@ -139,6 +143,7 @@ public sealed class EqualityImpactAssessment
     public int Id { get; set; }
     public int PolicyDocumentId { get; set; }
     public DateOnly AssessedOn { get; set; }
+    [MaxLength(200)]
     public string Assessor { get; set; } = "";
     public DateOnly? AssessorTrainedOn { get; set; }
     public List<EiaLine> Lines { get; set; } = [];
@@ -164,11 +169,12 @@ public sealed class EqualityImpactAssessment
         if (d.AssessedOn is not { } on) problems.Add("AssessedOn", "Enter the date of the assessment.");
         else if (on > today) problems.Add("AssessedOn", "The assessment date cannot be in the future.");
         if (assessor is null) problems.Add("Assessor", "Enter who carried out the assessment.");
-        else if (assessor.Length > 200) problems.Add("Assessor", "The assessor's name must be 200 characters or fewer.");
+        else problems.TooLong<EqualityImpactAssessment>("Assessor", assessor, "The assessor's name");
         if (d.AssessorTrainedOn is { } trained && trained > today) problems.Add("AssessorTrainedOn", "The training date cannot be in the future.");
         var duplicates = d.Lines.GroupBy(l => l.Characteristic).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         if (duplicates.Count > 0) problems.Add("Lines", $"Each characteristic is assessed once; repeated: {string.Join(", ", duplicates.Select(Describe))}.");
-        if (d.Lines.Any(l => (l.Rationale?.Length ?? 0) > 2000)) problems.Add("Lines", "Each rationale must be 2,000 characters or fewer.");
+        var rationaleLimit = TextLimit.Of<EiaLine>(nameof(EiaLine.Rationale));
+        if (d.Lines.Any(l => Text.Clean(l.Rationale)?.Length > rationaleLimit)) problems.Add("Lines", $"Each rationale must be {rationaleLimit:N0} characters or fewer.");
         problems.ThrowIfAny();
 
         return new EqualityImpactAssessment
@@ -201,5 +207,6 @@ public sealed class EiaLine
 {
     public ProtectedCharacteristic Characteristic { get; set; }
     public EqualityImpact Impact { get; set; }
+    [MaxLength(2000)]
     public string? Rationale { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Evenhand.Common;
 
 namespace Evenhand.Governance;
@@ -43,12 +44,14 @@ public sealed class PoliticalContact : VersionedEntity
     public int ForceId { get; set; }
     public DateOnly ContactOn { get; private set; }
     public ContactSource Source { get; private set; }
+    [MaxLength(200)]
     public string? SourceName { get; private set; }
     public ContactChannel Channel { get; private set; }
     public string WhatWasAsked { get; private set; } = "";
     public ContactKind Kind { get; private set; }
     public string? Response { get; private set; }
     public bool Escalated { get; private set; }
+    [MaxLength(200)]
     public string? EscalatedTo { get; private set; }
 
     public static PoliticalContact Create(int forceId, ContactDetails d, DateOnly today)
@@ -71,7 +74,8 @@ public sealed class PoliticalContact : VersionedEntity
         if (asked is null) problems.Add("WhatWasAsked", "Say what was asked.");
         if (d.Kind is null) problems.Add("Kind", "Choose what kind of contact it was.");
         if (d.Escalated && escalatedTo is null) problems.Add("EscalatedTo", "Say who it was escalated to.");
-        if (Text.Clean(d.SourceName) is { Length: > 200 }) problems.Add("SourceName", "The name must be 200 characters or fewer.");
+        problems.TooLong<PoliticalContact>("EscalatedTo", escalatedTo, "Who it was escalated to");
+        problems.TooLong<PoliticalContact>("SourceName", Text.Clean(d.SourceName), "The name");
         problems.ThrowIfAny();
 
         var changes = new Changes();

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Evenhand.Common;
 
 namespace Evenhand.Governance;
@@ -48,10 +49,12 @@ public sealed class StaffNetwork : VersionedEntity
 {
     public int Id { get; set; }
     public int ForceId { get; set; }
+    [MaxLength(200)]
     public string Name { get; private set; } = "";
     public NetworkScope Scope { get; private set; }
     public ProtectedCharacteristic? Characteristic { get; private set; }
     public string? NoCharacteristicRationale { get; private set; }
+    [MaxLength(200)]
     public string Chair { get; private set; } = "";
     public bool ChairElected { get; private set; }
     public DateOnly? TermsOfReferenceOn { get; private set; }
@@ -92,9 +95,11 @@ public sealed class StaffNetwork : VersionedEntity
         var chair = Text.Clean(d.Chair);
         var rationale = Text.Clean(d.NoCharacteristicRationale);
         if (name is null) problems.Add("Name", "Name the network.");
+        else problems.TooLong<StaffNetwork>("Name", name, "The network's name");
         if (d.Scope is null) problems.Add("Scope", "Say whether it is a local network or a branch of a national one.");
         if (d.Characteristic is null && rationale is null) problems.Add("Characteristic", "Choose the protected characteristic it links to, or give the rationale for a network linked to none.");
         if (chair is null) problems.Add("Chair", "Enter the chair's name.");
+        else problems.TooLong<StaffNetwork>("Chair", chair, "The chair's name");
         if (d.TermsOfReferenceOn > today) problems.Add("TermsOfReferenceOn", "The terms of reference date cannot be in the future.");
         if (d.DutyHoursPerMonth is not (>= 0 and <= 200)) problems.Add("DutyHoursPerMonth", "Enter the duty hours allowed per month, from 0 to 200.");
         if (d.AnnualBudget is not >= 0) problems.Add("AnnualBudget", "Enter the annual budget in pounds (0 or more).");

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Evenhand.Common;
 
 namespace Evenhand.Governance;
@@ -37,12 +38,15 @@ public sealed class VisibleRepresentation : VersionedEntity
     public int Id { get; set; }
     public int ForceId { get; set; }
     public RepresentationItem Item { get; private set; }
+    [MaxLength(200)]
     public string Description { get; private set; } = "";
+    [MaxLength(200)]
     public string Cause { get; private set; } = "";
     public RepresentationDecision Decision { get; private set; }
     public DateOnly? PermittedFrom { get; private set; }
     public DateOnly? PermittedTo { get; private set; }
     public string? Conditions { get; private set; }
+    [MaxLength(200)]
     public string DecidedBy { get; private set; } = "";
     public DateOnly DecidedOn { get; private set; }
     public string Rationale { get; private set; } = "";
@@ -81,9 +85,9 @@ public sealed class VisibleRepresentation : VersionedEntity
         var rationale = Text.Clean(d.Rationale);
         if (d.Item is null) problems.Add("Item", "Choose what is worn or displayed.");
         if (description is null) problems.Add("Description", "Describe the item, for example 'rainbow lanyard'.");
-        else if (description.Length > 200) problems.Add("Description", "The description must be 200 characters or fewer.");
+        else problems.TooLong<VisibleRepresentation>("Description", description, "The description");
         if (cause is null) problems.Add("Cause", "Enter the cause or campaign it represents.");
-        else if (cause.Length > 200) problems.Add("Cause", "The cause must be 200 characters or fewer.");
+        else problems.TooLong<VisibleRepresentation>("Cause", cause, "The cause");
         if (d.Decision is null) problems.Add("Decision", "Choose the decision.");
         if (d.Decision == RepresentationDecision.PermittedForPeriod)
         {
@@ -92,6 +96,7 @@ public sealed class VisibleRepresentation : VersionedEntity
         }
 
         if (decidedBy is null) problems.Add("DecidedBy", "Enter who made the decision.");
+        else problems.TooLong<VisibleRepresentation>("DecidedBy", decidedBy, "Who made the decision");
         if (d.DecidedOn is null) problems.Add("DecidedOn", "Enter the date of the decision.");
         else if (d.DecidedOn > today) problems.Add("DecidedOn", "The date of the decision cannot be in the future.");
         if (rationale is null) problems.Add("Rationale", "Give the rationale for the decision: recommendation 10 asks for clear direction the workforce can follow.");

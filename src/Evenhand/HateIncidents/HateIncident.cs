@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Evenhand.Common;
 using Evenhand.Forces;
 
@@ -47,6 +48,7 @@ public sealed partial class HateIncident : VersionedEntity
     public Force? Force { get; private set; }
 
     /// <summary>The force's reference, unique within the force (e.g. "CH-2025-00042").</summary>
+    [MaxLength(40)]
     public string Reference { get; private set; } = "";
     public DateTimeOffset ReportedAt { get; private set; }
 
@@ -59,7 +61,9 @@ public sealed partial class HateIncident : VersionedEntity
     public bool OccurredTimeUnknown { get; private set; }
 
     /// <summary>Area or ward, the level at which incidents are analysed (never a street address).</summary>
+    [MaxLength(120)]
     public string Area { get; private set; } = "";
+    [MaxLength(500)]
     public string? LocationDescription { get; private set; }
     public string Circumstances { get; private set; } = "";
     public List<string> Characteristics { get; private set; } = [];
@@ -190,6 +194,7 @@ public sealed class IncidentPerson
 
     public PersonRole Role { get; set; }
 
+    [MaxLength(200)]
     public required string Name
     {
         get => name;
@@ -207,7 +212,9 @@ public sealed class IncidentPerson
         string.Join(' ', (name ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
 
     public DateOnly? DateOfBirth { get; set; }
+    [MaxLength(500)]
     public string? Address { get; set; }
+    [MaxLength(200)]
     public string? Contact { get; set; }
     public string? Description { get; set; }
 }
@@ -241,9 +248,11 @@ public sealed class IncidentAttachment
 
     public int Id { get; set; }
     public int HateIncidentId { get; set; }
+    [MaxLength(200)]
     public required string FileName { get; set; }
     public required string ContentType { get; set; }
     public long SizeBytes { get; set; }
+    [MaxLength(1000)]
     public string? Description { get; set; }
     public bool AboutSubject { get; set; }
     public required string AddedBy { get; set; }

@@ -15,7 +15,8 @@ public sealed record DeploymentOptions(Guid Version, bool Deploy, PlaneDecision 
 
 public sealed record ReviewOptions(Guid Version, ReviewDecision Decision, bool DeleteSubjectPersonalData, string? DeletionReason);
 
-public sealed record AddPersonOptions(Guid Version, PersonRole Role, PersonDetails Details);
+/// <summary>Adds a person to an incident; <see cref="PersonRole"/> is null when the form left it unanswered (the domain refuses it).</summary>
+public sealed record AddPersonOptions(Guid Version, PersonRole? PersonRole, PersonDetails Details);
 
 public sealed record DeletePersonalDataOptions(Guid Version, string? Reason);
 
@@ -516,10 +517,9 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
         for (var attempt = 1; ; attempt++)
         {
             var reference = generated ? await NextReferenceAsync(forceId, ctx.Now, ct) : o.Reference!.Trim().ToUpperInvariant();
-            if (reference.Length > 40)
-            {
-                throw new DomainRuleException([new FieldError(nameof(RecordIncidentOptions.Reference), "The reference must be 40 characters or fewer.")]);
-            }
+            var problems = new FieldProblems();
+            problems.TooLong<HateIncident>(nameof(RecordIncidentOptions.Reference), reference, "The reference");
+            problems.ThrowIfAny();
 
             if (await db.HateIncidents.AnyAsync(i => i.ForceId == forceId && i.Reference == reference, ct))
             {
@@ -536,8 +536,9 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
                 // The audit entry needs the new id: two saves, one transaction (made afresh if the transaction is retried).
                 return await db.InTransactionAsync(async ct =>
                 {
-                    var incident = HateIncident.Record(forceId, reference, o.Report, policy.KnownCharacteristics(ruleSet), ctx);
-                    if (o.Complainant is { } complainant && !string.IsNullOrWhiteSpace(complainant.Name))
+                    var complainant = o.Complainant is { } c && !string.IsNullOrWhiteSpace(c.Name) ? c : null;
+                    var incident = HateIncident.Record(forceId, reference, o.Report, policy.KnownCharacteristics(ruleSet), ctx, complainant);
+                    if (complainant is not null)
                     {
                         incident.AddPerson(PersonRole.Complainant, complainant, role, policy, ctx);
                     }
@@ -611,10 +612,10 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
 
     public async Task<HateIncident> AddPersonAsync(int forceId, int id, AddPersonOptions o, IncidentStaffRole role, ProcessContext ctx, CancellationToken ct = default)
     {
-        return await db.ChangeAsync(await GetAsync(forceId, id, ct), o.Version, o.Role == PersonRole.Subject ? "SubjectDataRecorded" : "ComplainantRecorded", Audit, async incident =>
+        return await db.ChangeAsync(await GetAsync(forceId, id, ct), o.Version, o.PersonRole == PersonRole.Subject ? "SubjectDataRecorded" : "ComplainantRecorded", Audit, async incident =>
         {
             var policy = await policies.GetAsync(forceId, ct);
-            incident.AddPerson(o.Role, o.Details, role, policy, ctx);
+            incident.AddPerson(o.PersonRole, o.Details, role, policy, ctx);
         }, ctx, ct);
     }
 

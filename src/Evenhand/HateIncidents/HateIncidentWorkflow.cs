@@ -19,7 +19,7 @@ public sealed record IncidentReport(
     bool OccurredTimeUnknown = false);
 
 /// <summary>Personal data of a complainant or subject as entered on a form.</summary>
-public sealed record PersonDetails(string Name, DateOnly? DateOfBirth, string? Address, string? Contact, string? Description);
+public sealed record PersonDetails(string? Name, DateOnly? DateOfBirth, string? Address, string? Contact, string? Description);
 
 /// <summary>What a deletion of the subject's personal data removed from the record.</summary>
 public sealed record DeletedSubjectData(IReadOnlyList<IncidentPerson> People, IReadOnlyList<IncidentAttachment> Attachments);
@@ -84,35 +84,47 @@ public sealed partial class HateIncident
         SubjectToBeTold(policy) && SubjectToBeToldBy is { } due && today > due;
 
     /// <summary>Records a new report. Characteristics must be the rule set's or the force's additions.</summary>
-    public static HateIncident Record(int forceId, string reference, IncidentReport r, IReadOnlyCollection<string> knownCharacteristics, ProcessContext ctx)
+    /// <remarks>
+    /// <paramref name="complainant"/>, when given, is checked in the same round as the report (its refusals name
+    /// <see cref="PersonDetails"/>' fields) and is added by the caller with <see cref="AddPerson"/>.
+    /// </remarks>
+    public static HateIncident Record(int forceId, string reference, IncidentReport r, IReadOnlyCollection<string> knownCharacteristics, ProcessContext ctx,
+        PersonDetails? complainant = null)
     {
         // Each refusal names its field (IncidentReport's property), in the form's order.
-        var problems = new List<FieldError>();
+        var problems = new FieldProblems();
         if (r.ReportedAt > ctx.Now.AddMinutes(5))
         {
-            problems.Add(new(nameof(r.ReportedAt), "The time of the report cannot be in the future."));
+            problems.Add(nameof(r.ReportedAt), "The time of the report cannot be in the future.");
         }
 
         if (r.OccurredAt > r.ReportedAt.AddMinutes(5))
         {
-            problems.Add(new(nameof(r.OccurredAt), "The incident cannot have happened after it was reported."));
+            problems.Add(nameof(r.OccurredAt), "The incident cannot have happened after it was reported.");
         }
 
         if (string.IsNullOrWhiteSpace(r.Area))
         {
-            problems.Add(new(nameof(r.Area), "Enter the area or ward where it happened."));
+            problems.Add(nameof(r.Area), "Enter the area or ward where it happened.");
+        }
+        else
+        {
+            problems.TooLong<HateIncident>(nameof(r.Area), r.Area.Trim(), "Area");
         }
 
+        problems.TooLong<HateIncident>(nameof(r.LocationDescription), Clean(r.LocationDescription), "Location description");
         if (string.IsNullOrWhiteSpace(r.Circumstances))
         {
-            problems.Add(new(nameof(r.Circumstances), "Describe the circumstances."));
+            problems.Add(nameof(r.Circumstances), "Describe the circumstances.");
         }
 
         var characteristics = NormaliseCharacteristics(r.Characteristics, knownCharacteristics, problems);
-        if (problems.Count > 0)
+        if (complainant is not null)
         {
-            throw new DomainRuleException(problems);
+            CheckPerson(complainant, problems);
         }
+
+        problems.ThrowIfAny();
 
         var incident = new HateIncident
         {
@@ -398,12 +410,18 @@ public sealed partial class HateIncident
     }
 
     /// <summary>Adds a complainant's details, or the subject's personal data where the classification allows it.</summary>
-    public IncidentPerson AddPerson(PersonRole person, PersonDetails d, IncidentStaffRole role, ForceHatePolicy policy, ProcessContext ctx)
+    /// <remarks>Refusals name the fields of <see cref="AddPersonOptions"/> and <see cref="PersonDetails"/>, so a form shows each against its field.</remarks>
+    public IncidentPerson AddPerson(PersonRole? whose, PersonDetails d, IncidentStaffRole role, ForceHatePolicy policy, ProcessContext ctx)
     {
-        if (string.IsNullOrWhiteSpace(d.Name))
+        var problems = new FieldProblems();
+        if (whose is null)
         {
-            throw new DomainRuleException("Enter the person's name.");
+            problems.Add(nameof(AddPersonOptions.PersonRole), "Select whose details these are.");
         }
+
+        CheckPerson(d, problems);
+        problems.ThrowIfAny();
+        var person = whose!.Value;
 
         if (person == PersonRole.Subject)
         {
@@ -462,11 +480,15 @@ public sealed partial class HateIncident
                 $"'{name}' is {file.Content.Length / 1024.0 / 1024.0:F1} MB; attachments must be smaller than {IncidentAttachment.MaxBytes / 1024 / 1024} MB.");
         }
 
-        if (name.Length > 200)
+        var nameLimit = TextLimit.Of<IncidentAttachment>(nameof(IncidentAttachment.FileName));
+        if (name.Length > nameLimit)
         {
-            name = name[..200];
+            name = name[..nameLimit];
         }
 
+        var problems = new FieldProblems();
+        problems.TooLong<IncidentAttachment>(nameof(IncidentAttachment.Description), Clean(description), "The description");
+        problems.ThrowIfAny();
         if (aboutSubject)
         {
             if (Assessment?.SubjectPersonalDataAllowed != true)
@@ -690,7 +712,23 @@ public sealed partial class HateIncident
         Bump();
     }
 
-    private static List<string> NormaliseCharacteristics(IReadOnlyList<string> given, IReadOnlyCollection<string> known, List<FieldError> problems)
+    /// <summary>A person's details: a name, and no text longer than its column.</summary>
+    private static void CheckPerson(PersonDetails d, FieldProblems problems)
+    {
+        if (string.IsNullOrWhiteSpace(d.Name))
+        {
+            problems.Add(nameof(PersonDetails.Name), "Enter the person's name.");
+        }
+        else
+        {
+            problems.TooLong<IncidentPerson>(nameof(PersonDetails.Name), d.Name.Trim(), "Name");
+        }
+
+        problems.TooLong<IncidentPerson>(nameof(PersonDetails.Address), Clean(d.Address), "Address");
+        problems.TooLong<IncidentPerson>(nameof(PersonDetails.Contact), Clean(d.Contact), "Contact");
+    }
+
+    private static List<string> NormaliseCharacteristics(IReadOnlyList<string> given, IReadOnlyCollection<string> known, FieldProblems problems)
     {
         var result = new List<string>();
         foreach (var raw in given)
@@ -703,7 +741,7 @@ public sealed partial class HateIncident
 
             if (!known.Contains(c))
             {
-                problems.Add(new(nameof(IncidentReport.Characteristics), $"'{raw}' is not a characteristic your force records. Choose from: {string.Join(", ", known)}."));
+                problems.Add(nameof(IncidentReport.Characteristics), $"'{raw}' is not a characteristic your force records. Choose from: {string.Join(", ", known)}.");
                 continue;
             }
 
@@ -713,9 +751,9 @@ public sealed partial class HateIncident
             }
         }
 
-        if (result.Count == 0 && !problems.Any(p => p.Field == nameof(IncidentReport.Characteristics)))
+        if (result.Count == 0 && !problems.Has(nameof(IncidentReport.Characteristics)))
         {
-            problems.Add(new(nameof(IncidentReport.Characteristics), "Select the characteristic towards which hostility or prejudice is perceived."));
+            problems.Add(nameof(IncidentReport.Characteristics), "Select the characteristic towards which hostility or prejudice is perceived.");
         }
 
         return result;

@@ -35,9 +35,6 @@ internal sealed class HateIncidentConfiguration : IEntityTypeConfiguration<HateI
         b.HasIndex(i => new { i.ForceId, i.Classification, i.ReportedAt, i.Deployed }).HasDatabaseName("IX_HateIncidents_Force_Classification");
         b.Property(i => i.Classification).HasMaxLength(40);
         b.HasOne(i => i.Force).WithMany().HasForeignKey(i => i.ForceId).OnDelete(DeleteBehavior.Restrict);
-        b.Property(i => i.Reference).HasMaxLength(40);
-        b.Property(i => i.Area).HasMaxLength(120);
-        b.Property(i => i.LocationDescription).HasMaxLength(500);
         b.Property(i => i.RuleSetId).HasMaxLength(40);
         b.Property(i => i.OpeningCode).HasMaxLength(40);
         b.Property(i => i.FinalisingCode).HasMaxLength(40);
@@ -65,9 +62,7 @@ internal sealed class IncidentAttachmentConfiguration : IEntityTypeConfiguration
     {
         b.HasOne<HateIncident>().WithMany(i => i.Attachments).HasForeignKey(a => a.HateIncidentId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(a => a.File).WithOne().HasForeignKey<IncidentAttachmentFile>(f => f.IncidentAttachmentId).OnDelete(DeleteBehavior.Cascade);
-        b.Property(a => a.FileName).HasMaxLength(200);
         b.Property(a => a.ContentType).HasMaxLength(200);
-        b.Property(a => a.Description).HasMaxLength(1000);
         b.Property(a => a.AddedBy).HasMaxLength(200);
     }
 }
@@ -76,13 +71,10 @@ internal sealed class IncidentPersonConfiguration : IEntityTypeConfiguration<Inc
 {
     public void Configure(EntityTypeBuilder<IncidentPerson> b)
     {
-        b.Property(p => p.Name).HasMaxLength(200);
         b.Property(p => p.NameKey).HasMaxLength(200).HasAnnotation(EvenhandDbContext.DerivedText, true);
         // Repeat complainants and subjects, grouped in index order within the force, role and period.
         b.HasIndex(p => new { p.ForceId, p.Role, p.NameKey, p.DateOfBirth, p.IncidentReportedAt, p.HateIncidentId })
             .HasDatabaseName("IX_IncidentPeople_Repeats");
-        b.Property(p => p.Address).HasMaxLength(500);
-        b.Property(p => p.Contact).HasMaxLength(200);
     }
 }
 

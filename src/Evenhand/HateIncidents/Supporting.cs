@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Evenhand.Forces;
 
 namespace Evenhand.HateIncidents;
@@ -54,6 +55,7 @@ public sealed class CaseFileReviewItem
     public bool? AssessmentCorrect { get; set; }
     public bool? ReviewCorrect { get; set; }
     public bool? FinalisationCorrect { get; set; }
+    [MaxLength(4000)]
     public string? Notes { get; set; }
     public string? JudgedBy { get; set; }
     public DateTimeOffset? JudgedAt { get; set; }

@@ -64,11 +64,12 @@ public sealed class ReminderService(EvenhandDbContext db, MyWorkService work, IE
     public async Task<ReminderSettings> SettingsAsync(string userId, CancellationToken ct = default) =>
         await db.Set<ReminderSettings>().AsNoTracking().SingleOrDefaultAsync(s => s.UserId == userId, ct) ?? new ReminderSettings { UserId = userId };
 
-    public async Task SetPreferenceAsync(string userId, ReminderPreference preference, ProcessContext ctx, CancellationToken ct = default)
+    /// <summary>Sets how the user is reminded; null (nothing chosen) or a value outside the list is refused against the "Preference" field.</summary>
+    public async Task SetPreferenceAsync(string userId, ReminderPreference? choice, ProcessContext ctx, CancellationToken ct = default)
     {
-        if (!Enum.IsDefined(preference))
+        if (choice is not { } preference || !Enum.IsDefined(preference))
         {
-            throw new DomainRuleException([new FieldError("Preference", "Choose how you want to be reminded")]);
+            throw new DomainRuleException([new FieldError(nameof(ReminderSettings.Preference), "Choose how you want to be reminded")]);
         }
 
         var settings = await db.Set<ReminderSettings>().SingleOrDefaultAsync(s => s.UserId == userId, ct);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Evenhand.Common;
 using Evenhand.Forces;
@@ -143,6 +144,9 @@ public sealed class ForceResponse : VersionedEntity
             throw new DomainRuleException("Describe the action.");
         }
 
+        var problems = new FieldProblems();
+        problems.TooLong<PlanAction>(nameof(PlanAction.Owner), Clean(owner), "Owner");
+        problems.ThrowIfAny();
         var action = new PlanAction
         {
             Description = description.Trim(), Owner = Clean(owner) ?? ownerUser?.Name, OwnerUserId = ownerUser?.Id, DueOn = dueOn, Status = ActionStatus.Open,
@@ -175,6 +179,10 @@ public sealed class ForceResponse : VersionedEntity
         {
             throw new DomainRuleException("Give the board and the decision it made.");
         }
+
+        var problems = new FieldProblems();
+        problems.TooLong<GovernanceMeeting>(nameof(GovernanceMeeting.Board), board.Trim(), "The board's name");
+        problems.ThrowIfAny();
 
         var meeting = new GovernanceMeeting { Board = board.Trim(), HeldOn = heldOn, Decision = decision.Trim() };
         Meetings.Add(meeting);
@@ -235,6 +243,7 @@ public sealed class PlanAction
     public int Id { get; set; }
     public int ForceResponseId { get; set; }
     public required string Description { get; set; }
+    [MaxLength(200)]
     public string? Owner { get; set; }
 
     /// <summary>The owner as a user of Evenhand, when one is named: the action is in their work and reminders, not the team's.</summary>
@@ -249,6 +258,7 @@ public sealed class GovernanceMeeting
 {
     public int Id { get; set; }
     public int ForceResponseId { get; set; }
+    [MaxLength(200)]
     public required string Board { get; set; }
     public DateOnly HeldOn { get; set; }
     public required string Decision { get; set; }

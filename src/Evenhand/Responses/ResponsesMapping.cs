@@ -29,7 +29,6 @@ internal sealed class PlanActionConfiguration : IEntityTypeConfiguration<PlanAct
 {
     public void Configure(EntityTypeBuilder<PlanAction> b)
     {
-        b.Property(a => a.Owner).HasMaxLength(200);
         b.Property(a => a.OwnerUserId).HasMaxLength(450);
         b.HasOne<EvenhandUser>().WithMany().HasForeignKey(a => a.OwnerUserId).OnDelete(DeleteBehavior.SetNull);
     }
@@ -39,7 +38,6 @@ internal sealed class GovernanceMeetingConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<GovernanceMeeting> b)
     {
-        b.Property(m => m.Board).HasMaxLength(200);
     }
 }
 

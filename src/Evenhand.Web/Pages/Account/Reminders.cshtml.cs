@@ -22,11 +22,7 @@ public sealed class RemindersModel(ReminderService reminders, CalendarFeedServic
 
     public async Task<IActionResult> OnPostPreferenceAsync(CancellationToken ct)
     {
-        if (Preference is null)
-        {
-            ModelState.AddModelError(nameof(Preference), "Choose how you want to be reminded");
-        }
-        else if (await TryAsync(() => reminders.SetPreferenceAsync(UserId, Preference.Value, Actor(time), ct), nameof(Preference)))
+        if (await TryAsync(() => reminders.SetPreferenceAsync(UserId, Preference, Actor(time), ct), nameof(Preference)))
         {
             return RedirectWithNotice("Your email reminders have been changed", "/account/reminders");
         }

@@ -190,9 +190,9 @@ public sealed class CaseFileReviewService(EvenhandDbContext db)
             throw new DomainRuleException("Say in the notes what was wrong at each stage you judged to be in error.");
         }
 
-        if (notes is { Length: > 4000 })
+        if (notes?.Length > TextLimit.Of<CaseFileReviewItem>(nameof(CaseFileReviewItem.Notes)))
         {
-            throw new DomainRuleException("Keep the notes to 4,000 characters or fewer.");
+            throw new DomainRuleException($"Keep the notes to {TextLimit.Of<CaseFileReviewItem>(nameof(CaseFileReviewItem.Notes)):N0} characters or fewer.");
         }
 
         var before = Snapshot(item);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Evenhand.Common;
 using Evenhand.Forces;
 
@@ -31,6 +32,7 @@ public sealed class SocialDataset : VersionedEntity
 
     public Force? Force { get; set; }
 
+    [MaxLength(200)]
     public string Name { get; set; } = "";
 
     public DatasetStatus Status { get; set; }
@@ -96,10 +98,9 @@ public sealed class SocialDataset : VersionedEntity
             throw new DomainRuleException("Enter a name for the dataset, for example 'X posts 2017 to 2023'.");
         }
 
-        if (trimmed.Length > 200)
-        {
-            throw new DomainRuleException("The dataset name must be 200 characters or fewer.");
-        }
+        var problems = new FieldProblems();
+        problems.TooLong<SocialDataset>(nameof(Name), trimmed, "The dataset name");
+        problems.ThrowIfAny();
 
         return trimmed;
     }

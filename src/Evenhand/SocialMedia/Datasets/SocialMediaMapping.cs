@@ -13,7 +13,6 @@ internal sealed class SocialDatasetConfiguration : IEntityTypeConfiguration<Soci
         b.ToTable("SocialDatasets");
         b.HasOne(d => d.Force).WithMany().HasForeignKey(d => d.ForceId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(d => new { d.ForceId, d.CreatedAt });
-        b.Property(d => d.Name).HasMaxLength(200);
         b.Property(d => d.Failure).HasMaxLength(4000);
         b.Property(d => d.PostsFileName).HasMaxLength(260);
         b.Property(d => d.AccountsFileName).HasMaxLength(260);

@@ -42,23 +42,26 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
 
     public Task<IActionResult> OnPostAttachmentAsync(CancellationToken ct) => ChangeAsync(Policies.RecordHateIncidents, nameof(Upload), async () =>
     {
-        if (Upload is not { Length: > 0 })
-        {
-            throw new DomainRuleException("Choose a file to attach; the file you chose is empty.");
-        }
-
-        if (Upload.Length > IncidentAttachment.MaxBytes)
+        if (Upload?.Length > IncidentAttachment.MaxBytes)
         {
             // Refused before reading it into memory; the domain rule gives the same message for files that get that far.
             throw new DomainRuleException(
                 $"'{Path.GetFileName(Upload.FileName)}' is {Upload.Length / 1024.0 / 1024.0:F1} MB; attachments must be smaller than {IncidentAttachment.MaxBytes / 1024 / 1024} MB.");
         }
 
+        // No file chosen reaches the domain as an empty one, which refuses it.
         using var ms = new MemoryStream();
-        await Upload.CopyToAsync(ms, ct);
-        await Incidents.AddAttachmentAsync(Force.Id, Id, Version, new UploadedFile(Upload.FileName, Upload.ContentType, ms.ToArray()),
+        if (Upload is not null)
+        {
+            await Upload.CopyToAsync(ms, ct);
+        }
+
+        await Incidents.AddAttachmentAsync(Force.Id, Id, Version, new UploadedFile(Upload?.FileName ?? "", Upload?.ContentType ?? "", ms.ToArray()),
             AttachmentDescription, AttachmentAboutSubject, Role, Actor(), ct);
     }, "File attached", IncidentUrl() + "#attachments", ct);
+
+    /// <summary>The attachment's description is this form's <see cref="AttachmentDescription"/>.</summary>
+    protected override string FieldFor(string domainField) => domainField == nameof(IncidentAttachment.Description) ? nameof(AttachmentDescription) : domainField;
 
     protected override async Task OnLoadedAsync(CancellationToken ct)
     {

@@ -59,23 +59,8 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (PersonRole is null)
-        {
-            ModelState.AddModelError(nameof(PersonRole), "Select whose details these are");
-        }
-
-        if (string.IsNullOrWhiteSpace(Name))
-        {
-            ModelState.AddModelError(nameof(Name), "Enter the person's name");
-        }
-
-        if (ModelState.ErrorCount > 0)
-        {
-            return await LoadAsync(ct) ? Page() : NotFound();
-        }
-
         return await ChangeAsync(Policies.RecordHateIncidents, nameof(Name), () =>
-            Incidents.AddPersonAsync(Force.Id, Id, new AddPersonOptions(Version, PersonRole!.Value, new PersonDetails(Name!, DateOfBirth, Address, Contact, Description)),
+            Incidents.AddPersonAsync(Force.Id, Id, new AddPersonOptions(Version, PersonRole, new PersonDetails(Name, DateOfBirth, Address, Contact, Description)),
                 Role ?? IncidentStaffRole.CallTaker, Actor(), ct),
             PersonRole == Evenhand.HateIncidents.PersonRole.Subject ? "The subject's personal data was recorded" : "The complainant's details were recorded",
             IncidentUrl("personal-data"), ct);

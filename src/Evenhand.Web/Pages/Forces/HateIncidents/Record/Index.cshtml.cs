@@ -60,7 +60,7 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
                 Characteristics, PerceivedBy ?? default, ImmediateRisk ?? false, SafeguardingConcern ?? false);
             try
             {
-                HateIncident.Record(Force.Id, "check", draft, KnownCharacteristics, ctx);
+                HateIncident.Record(Force.Id, "check", draft, KnownCharacteristics, ctx, Complainant());
             }
             catch (DomainRuleException e)
             {
@@ -78,7 +78,7 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
         {
             var report = new IncidentReport(reported!.Value, Channel!.Value, occurred!.Value, Area ?? "", LocationDescription, Circumstances ?? "", Characteristics,
                 PerceivedBy!.Value, ImmediateRisk!.Value, SafeguardingConcern!.Value, OccurredTimeUnknown: string.IsNullOrWhiteSpace(OccurredTime));
-            var complainant = string.IsNullOrWhiteSpace(ComplainantName) ? null : new PersonDetails(ComplainantName, null, null, ComplainantContact, null);
+            var complainant = Complainant();
             recorded = await incidents.RecordAsync(Force.Id, new RecordIncidentOptions(report, Reference, complainant),
                 User.IncidentRole() ?? IncidentStaffRole.CallTaker, Actor(time), ct);
         });
@@ -86,6 +86,9 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
             ? RedirectWithNotice($"Report {recorded!.Reference} recorded. Check the supporting information, then assess it.", HateIncidentPages.Url(Force.Slug, recorded.Id))
             : Page();
     }
+
+    /// <summary>The complainant, when the form names one (the name is optional when recording).</summary>
+    private PersonDetails? Complainant() => string.IsNullOrWhiteSpace(ComplainantName) ? null : new PersonDetails(ComplainantName, null, null, ComplainantContact, null);
 
     /// <summary>The complainant's details are this form's "Complainant…" fields.</summary>
     protected override string FieldFor(string domainField) => domainField switch
