@@ -70,12 +70,12 @@ public sealed class PoliticalContact : VersionedEntity
         if (d.ContactOn is null) problems.Add("ContactOn", "Enter the date of the contact.");
         else if (d.ContactOn > today) problems.Add("ContactOn", "The date of the contact cannot be in the future.");
         if (d.Source is null) problems.Add("Source", "Choose who made the contact.");
+        problems.TooLong<PoliticalContact>("SourceName", Text.Clean(d.SourceName), "The name");
         if (d.Channel is null) problems.Add("Channel", "Choose how the contact was made.");
         if (asked is null) problems.Add("WhatWasAsked", "Say what was asked.");
         if (d.Kind is null) problems.Add("Kind", "Choose what kind of contact it was.");
         if (d.Escalated && escalatedTo is null) problems.Add("EscalatedTo", "Say who it was escalated to.");
         problems.TooLong<PoliticalContact>("EscalatedTo", escalatedTo, "Who it was escalated to");
-        problems.TooLong<PoliticalContact>("SourceName", Text.Clean(d.SourceName), "The name");
         problems.ThrowIfAny();
 
         var changes = new Changes();
