@@ -12,10 +12,32 @@ namespace Evenhand.Common;
 /// </summary>
 public static class TextLimit
 {
-    private static readonly ConcurrentDictionary<(Type Type, string Property), int> Limits = new();
+    private static readonly ConcurrentDictionary<(Type Type, string Property), int?> Declared = new();
 
     /// <summary>The limit declared on <typeparamref name="T"/>'s <paramref name="property"/>; throws if it declares none.</summary>
-    public static int Of<T>(string property) => Limits.GetOrAdd((typeof(T), property), static key =>
-        key.Type.GetProperty(key.Property, BindingFlags.Public | BindingFlags.Instance)?.GetCustomAttribute<MaxLengthAttribute>()?.Length
-        ?? throw new InvalidOperationException($"{key.Type.Name}.{key.Property} declares no [MaxLength]."));
+    public static int Of<T>(string property) =>
+        Find(typeof(T), property) ?? throw new InvalidOperationException($"{typeof(T).Name}.{property} declares no [MaxLength].");
+
+    /// <summary>The limit declared on <paramref name="type"/>'s <paramref name="property"/>, or null when it declares none.</summary>
+    public static int? Find(Type type, string property) => Declared.GetOrAdd((type, property), static key =>
+        key.Type.GetProperty(key.Property, BindingFlags.Public | BindingFlags.Instance)?.GetCustomAttribute<MaxLengthAttribute>()?.Length);
+
+    /// <summary>A property's name as words for a message: "SourceName" as "Source name".</summary>
+    public static string Words(string propertyName)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var c in propertyName)
+        {
+            if (char.IsUpper(c) && sb.Length > 0)
+            {
+                sb.Append(' ').Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
 }

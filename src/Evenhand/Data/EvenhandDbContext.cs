@@ -89,7 +89,7 @@ public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> option
                     property.CurrentValue is string { } text && text.Length > max &&
                     (entry.State == EntityState.Added || property.IsModified))
                 {
-                    errors.Add(new FieldError(property.Metadata.Name, $"{Words(property.Metadata.Name)} must be {max:N0} characters or fewer (this is {text.Length:N0})"));
+                    errors.Add(new FieldError(property.Metadata.Name, $"{TextLimit.Words(property.Metadata.Name)} must be {max:N0} characters or fewer (this is {text.Length:N0})"));
                 }
             }
         }
@@ -98,25 +98,6 @@ public sealed class EvenhandDbContext(DbContextOptions<EvenhandDbContext> option
         {
             throw new DomainRuleException(errors);
         }
-    }
-
-    /// <summary>"SourceName" as "Source name", for messages.</summary>
-    internal static string Words(string propertyName)
-    {
-        var sb = new System.Text.StringBuilder();
-        foreach (var c in propertyName)
-        {
-            if (char.IsUpper(c) && sb.Length > 0)
-            {
-                sb.Append(' ').Append(char.ToLowerInvariant(c));
-            }
-            else
-            {
-                sb.Append(c);
-            }
-        }
-
-        return sb.ToString();
     }
 
     /// <summary>

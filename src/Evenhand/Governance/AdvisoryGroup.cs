@@ -48,6 +48,7 @@ public sealed class AdvisoryGroup : VersionedEntity
     [MaxLength(200)]
     public string Chair { get; private set; } = "";
     public ChairKind ChairKind { get; private set; }
+    [MaxLength(2000)]
     public string? Payments { get; private set; }
     public List<AdvisoryGroupMember> Members { get; set; } = [];
     public List<AdvisoryMeeting> Meetings { get; set; } = [];
@@ -129,6 +130,7 @@ public sealed class AdvisoryGroup : VersionedEntity
         if (chair is null) problems.Add("Chair", "Enter the chair's name.");
         else problems.TooLong<AdvisoryGroup>("Chair", chair, "The chair's name");
         if (d.ChairKind is null) problems.Add("ChairKind", "Say who the chair is.");
+        problems.Lengths<AdvisoryGroup>(d);
         problems.ThrowIfAny();
 
         var changes = new Changes();
@@ -219,6 +221,7 @@ public sealed class AdvisoryGroup : VersionedEntity
             if (Text.Clean(d.VettingRationale) is null) problems.Add(nameof(d.VettingRationale), "Give the rationale for not vetting the member.");
         }
 
+        problems.Lengths<AdvisoryGroupMember>(d);
         problems.ThrowIfAny();
     }
 
@@ -267,14 +270,13 @@ public sealed class AdvisoryGroup : VersionedEntity
     /// <summary>The rules for a meeting's record, each refusal keyed to its field.</summary>
     private static void CheckMeeting(DateOnly? heldOn, string? youSaid, string? weDid, DateOnly today)
     {
-        var errors = new List<FieldError>();
-        if (heldOn is null) errors.Add(new("HeldOn", "Enter the date of the meeting."));
-        else if (heldOn > today) errors.Add(new("HeldOn", "The date of the meeting cannot be in the future."));
-        if (Text.Clean(youSaid) is null && Text.Clean(weDid) is not null) errors.Add(new("WeDid", "Say what the group raised before recording what the force did."));
-        if (errors.Count > 0)
-        {
-            throw new DomainRuleException(errors);
-        }
+        var problems = new FieldProblems();
+        if (heldOn is null) problems.Add("HeldOn", "Enter the date of the meeting.");
+        else if (heldOn > today) problems.Add("HeldOn", "The date of the meeting cannot be in the future.");
+        problems.TooLong<AdvisoryMeeting>("YouSaid", Text.Clean(youSaid), "You said");
+        if (Text.Clean(youSaid) is null && Text.Clean(weDid) is not null) problems.Add("WeDid", "Say what the group raised before recording what the force did.");
+        else problems.TooLong<AdvisoryMeeting>("WeDid", Text.Clean(weDid), "We did");
+        problems.ThrowIfAny();
     }
 
     /// <summary>"We did": the force's answer to what the group raised at a meeting.</summary>
@@ -283,6 +285,9 @@ public sealed class AdvisoryGroup : VersionedEntity
         var meeting = Meetings.FirstOrDefault(m => m.Id == meetingId) ?? throw new NotFoundException("There is no such meeting of this group.");
         if (meeting.YouSaid is null) throw new DomainRuleException("Nothing was raised at this meeting to give feedback on.");
         if (Text.Clean(weDid) is not { } done) throw new DomainRuleException("Say what the force did.");
+        var problems = new FieldProblems();
+        problems.TooLong<AdvisoryMeeting>("WeDid", done, "We did");
+        problems.ThrowIfAny();
         meeting.WeDid = done;
         meeting.FedBackOn = today;
         Bump();
@@ -346,7 +351,9 @@ public sealed class AdvisoryMeeting
     public int AdvisoryGroupId { get; set; }
     public DateOnly HeldOn { get; set; }
     public bool MinutesRecorded { get; set; }
+    [MaxLength(2000)]
     public string? YouSaid { get; set; }
+    [MaxLength(2000)]
     public string? WeDid { get; set; }
     public DateOnly? FedBackOn { get; set; }
 }
@@ -364,7 +371,9 @@ public sealed class AdvisoryGroupMember
     public bool BackgroundCheck { get; set; }
     public bool ConfidentialityAgreement { get; set; }
     public bool Escorted { get; set; }
+    [MaxLength(2000)]
     public string? VettingRationale { get; set; }
+    [MaxLength(2000)]
     public string? Training { get; set; }
 
     /// <summary>The last day within the force's tenure limit.</summary>

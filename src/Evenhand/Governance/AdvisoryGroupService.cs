@@ -60,7 +60,7 @@ public sealed class AdvisoryGroupService(EvenhandDbContext db, TimeProvider time
         group.EnsureVersion(version);
         var member = group.AddMember(details, Time.Today());
         await SaveChangeAsync(forceId, id, "MemberAdded",
-            $"Member added: {member.Name}, joined {member.JoinedOn:d MMM yyyy}, " + (member.Vetting == VettingDecision.Vetted ? "vetted" : $"not vetted ({member.Mitigations}): {member.VettingRationale}"),
+            $"Member added: {member.Name}, joined {Format.Date(member.JoinedOn)}, " + (member.Vetting == VettingDecision.Vetted ? "vetted" : $"not vetted ({member.Mitigations}): {member.VettingRationale}"),
             null, new { member.Name, member.JoinedOn, Vetting = member.Vetting.ToString(), member.Mitigations }, ctx, ct);
         return member;
     }
@@ -94,7 +94,7 @@ public sealed class AdvisoryGroupService(EvenhandDbContext db, TimeProvider time
         group.EnsureVersion(version);
         var meeting = group.AddMeeting(heldOn, minutes, youSaid, weDid, Time.Today());
         await SaveChangeAsync(forceId, id, "MeetingAdded",
-            $"Meeting of {meeting.HeldOn:d MMM yyyy} recorded ({(meeting.MinutesRecorded ? "minutes kept" : "no minutes")})" + (meeting.YouSaid is null ? "" : $"; you said: {meeting.YouSaid}") + (meeting.WeDid is null ? "" : $"; we did: {meeting.WeDid}"),
+            $"Meeting of {Format.Date(meeting.HeldOn)} recorded ({(meeting.MinutesRecorded ? "minutes kept" : "no minutes")})" + (meeting.YouSaid is null ? "" : $"; you said: {meeting.YouSaid}") + (meeting.WeDid is null ? "" : $"; we did: {meeting.WeDid}"),
             null, new { meeting.HeldOn, meeting.MinutesRecorded, Raised = meeting.YouSaid is not null, Answered = meeting.WeDid is not null }, ctx, ct);
         return meeting;
     }
@@ -110,7 +110,7 @@ public sealed class AdvisoryGroupService(EvenhandDbContext db, TimeProvider time
         var changes = group.ChangeMeeting(meetingId, heldOn, minutes, youSaid, weDid, Time.Today());
         if (changes.Count > 0)
         {
-            await SaveChangeAsync(forceId, id, "MeetingChanged", $"Meeting of {meeting.HeldOn:d MMM yyyy}: " + string.Join("; ", changes), before,
+            await SaveChangeAsync(forceId, id, "MeetingChanged", $"Meeting of {Format.Date(meeting.HeldOn)}: " + string.Join("; ", changes), before,
                 new { meeting.Id, meeting.HeldOn, meeting.MinutesRecorded, Raised = meeting.YouSaid is not null, Answered = meeting.WeDid is not null }, ctx, ct);
         }
 
@@ -122,7 +122,7 @@ public sealed class AdvisoryGroupService(EvenhandDbContext db, TimeProvider time
         var group = await GetAsync(forceId, id, ct);
         group.EnsureVersion(version);
         var meeting = group.RecordFeedback(meetingId, weDid, Time.Today());
-        await SaveChangeAsync(forceId, id, "FeedbackRecorded", $"We did (meeting of {meeting.HeldOn:d MMM yyyy}): {meeting.WeDid}", null, new { meetingId }, ctx, ct);
+        await SaveChangeAsync(forceId, id, "FeedbackRecorded", $"We did (meeting of {Format.Date(meeting.HeldOn)}): {meeting.WeDid}", null, new { meetingId }, ctx, ct);
         return meeting;
     }
 

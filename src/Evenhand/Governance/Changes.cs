@@ -29,7 +29,7 @@ internal sealed class Changes
     {
         null => "(none)",
         bool b => b ? "yes" : "no",
-        DateOnly day => day.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
+        DateOnly day => Format.Date(day),
         RepresentationItem i => VisibleRepresentation.Describe(i),
         RepresentationDecision d => VisibleRepresentation.Describe(d),
         ContactSource s => PoliticalContact.Describe(s),

@@ -31,8 +31,11 @@ public sealed class ContentiousIssue : VersionedEntity
     public string Issue { get; private set; } = "";
     public DateOnly FirstSeenOn { get; private set; }
     public RiskLevel Risk { get; private set; }
+    [MaxLength(4000)]
     public string RiskAssessment { get; private set; } = "";
+    [MaxLength(4000)]
     public string? AgreedPosition { get; private set; }
+    [MaxLength(4000)]
     public string? CommunicationLines { get; private set; }
     public IssueStatus Status { get; private set; }
 
@@ -64,6 +67,7 @@ public sealed class ContentiousIssue : VersionedEntity
             problems.Add("AgreedPosition", "Record the position the force took before closing the issue.");
         }
 
+        problems.Lengths<ContentiousIssue>(d);
         problems.ThrowIfAny();
 
         var changes = new Changes();

@@ -14,7 +14,6 @@ internal sealed class PolicyDocumentConfiguration : IEntityTypeConfiguration<Pol
     {
         b.HasOne<Force>().WithMany().HasForeignKey(p => p.ForceId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(p => new { p.ForceId, p.NextReviewDueOn });
-        b.Property(p => p.Notes).HasMaxLength(4000);
         b.Property(p => p.CreatedBy).HasMaxLength(200);
         b.HasMany(p => p.Assessments).WithOne().HasForeignKey(a => a.PolicyDocumentId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -40,8 +39,6 @@ internal sealed class VisibleRepresentationConfiguration : IEntityTypeConfigurat
     {
         b.HasOne<Force>().WithMany().HasForeignKey(r => r.ForceId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(r => new { r.ForceId, r.Item });
-        b.Property(r => r.Conditions).HasMaxLength(2000);
-        b.Property(r => r.Rationale).HasMaxLength(4000);
     }
 }
 
@@ -51,8 +48,6 @@ internal sealed class PoliticalContactConfiguration : IEntityTypeConfiguration<P
     {
         b.HasOne<Force>().WithMany().HasForeignKey(c => c.ForceId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(c => new { c.ForceId, c.ContactOn });
-        b.Property(c => c.WhatWasAsked).HasMaxLength(4000);
-        b.Property(c => c.Response).HasMaxLength(4000);
     }
 }
 
@@ -62,9 +57,6 @@ internal sealed class ContentiousIssueConfiguration : IEntityTypeConfiguration<C
     {
         b.HasOne<Force>().WithMany().HasForeignKey(i => i.ForceId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(i => new { i.ForceId, i.Status });
-        b.Property(i => i.RiskAssessment).HasMaxLength(4000);
-        b.Property(i => i.AgreedPosition).HasMaxLength(4000);
-        b.Property(i => i.CommunicationLines).HasMaxLength(4000);
     }
 }
 
@@ -74,12 +66,6 @@ internal sealed class PolicedEventConfiguration : IEntityTypeConfiguration<Polic
     {
         b.HasOne<Force>().WithMany().HasForeignKey(e => e.ForceId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(e => new { e.ForceId, e.StartsOn });
-        foreach (var text in new[] { nameof(PolicedEvent.Reasons), nameof(PolicedEvent.CommunicatedToPublic), nameof(PolicedEvent.CommunicatedToWorkforce),
-            nameof(PolicedEvent.DressCode), nameof(PolicedEvent.PolicingStyleEffectiveness), nameof(PolicedEvent.ImpartialityAllegations), nameof(PolicedEvent.Lessons) })
-        {
-            b.Property(text).HasMaxLength(4000);
-        }
-
     }
 }
 
@@ -89,7 +75,6 @@ internal sealed class AdvisoryGroupConfiguration : IEntityTypeConfiguration<Advi
     {
         b.HasOne<Force>().WithMany().HasForeignKey(g => g.ForceId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(g => g.ForceId);
-        b.Property(g => g.Payments).HasMaxLength(2000);
         b.HasMany(g => g.Members).WithOne().HasForeignKey(m => m.AdvisoryGroupId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(g => g.Meetings).WithOne().HasForeignKey(m => m.AdvisoryGroupId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -99,8 +84,6 @@ internal sealed class AdvisoryGroupMemberConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<AdvisoryGroupMember> b)
     {
-        b.Property(m => m.VettingRationale).HasMaxLength(2000);
-        b.Property(m => m.Training).HasMaxLength(2000);
     }
 }
 
@@ -108,8 +91,6 @@ internal sealed class AdvisoryMeetingConfiguration : IEntityTypeConfiguration<Ad
 {
     public void Configure(EntityTypeBuilder<AdvisoryMeeting> b)
     {
-        b.Property(m => m.YouSaid).HasMaxLength(2000);
-        b.Property(m => m.WeDid).HasMaxLength(2000);
     }
 }
 
@@ -128,7 +109,6 @@ internal sealed class StaffNetworkConfiguration : IEntityTypeConfiguration<Staff
     {
         b.HasOne<Force>().WithMany().HasForeignKey(n => n.ForceId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(n => n.ForceId);
-        b.Property(n => n.NoCharacteristicRationale).HasMaxLength(2000);
         b.Property(n => n.Criteria).HasConversion<int>();
         b.Property(n => n.AnnualBudget).HasPrecision(12, 2);
         b.Property(n => n.SpendToDate).HasPrecision(12, 2);
@@ -140,8 +120,6 @@ internal sealed class FundingRequestConfiguration : IEntityTypeConfiguration<Fun
 {
     public void Configure(EntityTypeBuilder<FundingRequest> b)
     {
-        b.Property(r => r.Purpose).HasMaxLength(1000);
-        b.Property(r => r.Rationale).HasMaxLength(2000);
         b.Property(r => r.Amount).HasPrecision(12, 2);
         b.Property(r => r.AmountAwarded).HasPrecision(12, 2);
         b.Property(r => r.WorkforceSharePercent).HasPrecision(5, 2);

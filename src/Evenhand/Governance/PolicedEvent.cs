@@ -45,9 +45,13 @@ public sealed class PolicedEvent : VersionedEntity
     public DateOnly EndsOn { get; private set; }
     public bool Contentious { get; private set; }
     public AttendanceReason Attendance { get; private set; }
+    [MaxLength(4000)]
     public string Reasons { get; private set; } = "";
+    [MaxLength(4000)]
     public string? CommunicatedToPublic { get; private set; }
+    [MaxLength(4000)]
     public string? CommunicatedToWorkforce { get; private set; }
+    [MaxLength(4000)]
     public string? DressCode { get; private set; }
     public bool ConductBriefing { get; private set; }
     public bool OnDuty { get; private set; }
@@ -55,8 +59,11 @@ public sealed class PolicedEvent : VersionedEntity
     public DateOnly? ReviewedOn { get; private set; }
     [MaxLength(200)]
     public string? ReviewedBy { get; private set; }
+    [MaxLength(4000)]
     public string? PolicingStyleEffectiveness { get; private set; }
+    [MaxLength(4000)]
     public string? ImpartialityAllegations { get; private set; }
+    [MaxLength(4000)]
     public string? Lessons { get; private set; }
 
     public bool Attended => Attendance != AttendanceReason.NotAttending;
@@ -91,6 +98,7 @@ public sealed class PolicedEvent : VersionedEntity
         if (d.Attendance is null) problems.Add("Attendance", "Choose the attendance decision.");
         if (reasons is null) problems.Add("Reasons", "Give the reasons for the decision.");
         if (d.Attendance == AttendanceReason.VoluntaryPersonalAttendance && d.OnDuty) problems.Add("OnDuty", "Voluntary personal attendance is off duty.");
+        problems.Lengths<PolicedEvent>(d);
         problems.ThrowIfAny();
 
         var changes = new Changes();
@@ -127,6 +135,7 @@ public sealed class PolicedEvent : VersionedEntity
         if (by is null) problems.Add("ReviewedBy", "Enter who carried out the review.");
         else problems.TooLong<PolicedEvent>("ReviewedBy", by, "Who carried out the review");
         if (effectiveness is null) problems.Add("PolicingStyleEffectiveness", "Say how effective the policing style was.");
+        problems.Lengths<PolicedEvent>(d);
         problems.ThrowIfAny();
 
         var changes = new Changes();

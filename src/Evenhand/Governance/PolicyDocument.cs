@@ -52,6 +52,7 @@ public sealed class PolicyDocument : VersionedEntity
     /// <summary>Last review plus the interval; stored so the register can be filtered and sorted by it.</summary>
     public DateOnly? NextReviewDueOn { get; private set; }
 
+    [MaxLength(4000)]
     public string? Notes { get; private set; }
     public DateTimeOffset CreatedAt { get; set; }
     public string CreatedBy { get; set; } = "";
@@ -94,6 +95,7 @@ public sealed class PolicyDocument : VersionedEntity
         problems.TooLong<PolicyDocument>("Reference", Text.Clean(d.Reference), "The reference");
         if (d.ReviewIntervalMonths is not { } interval || interval is < 1 or > 120) problems.Add("ReviewIntervalMonths", "Enter the review interval in months, from 1 to 120.");
         if (d.LastReviewedOn is { } last && last > today) problems.Add("LastReviewedOn", "The last review date cannot be in the future.");
+        problems.Lengths<PolicyDocument>(d);
         problems.ThrowIfAny();
 
         var changes = new Changes();
@@ -175,6 +177,7 @@ public sealed class EqualityImpactAssessment
         if (duplicates.Count > 0) problems.Add("Lines", $"Each characteristic is assessed once; repeated: {string.Join(", ", duplicates.Select(Describe))}.");
         var rationaleLimit = TextLimit.Of<EiaLine>(nameof(EiaLine.Rationale));
         if (d.Lines.Any(l => Text.Clean(l.Rationale)?.Length > rationaleLimit)) problems.Add("Lines", $"Each rationale must be {rationaleLimit:N0} characters or fewer.");
+        problems.Lengths<EqualityImpactAssessment>(d);
         problems.ThrowIfAny();
 
         return new EqualityImpactAssessment

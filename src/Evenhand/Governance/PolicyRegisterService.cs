@@ -116,7 +116,7 @@ public sealed class PolicyRegisterService(EvenhandDbContext db, TimeProvider tim
         var flags = new List<string>();
         if (p.IsOverdue(today))
         {
-            flags.Add(p.NextReviewDueOn is { } due ? $"Review overdue since {due:d MMM yyyy}" : "Never reviewed");
+            flags.Add(p.NextReviewDueOn is { } due ? $"Review overdue since {Format.Date(due)}" : "Never reviewed");
         }
 
         if (p.RelatesToEqualityAct && p.LatestAssessment is null)
@@ -160,7 +160,7 @@ public sealed class PolicyRegisterService(EvenhandDbContext db, TimeProvider tim
         var eia = policy.AddAssessment(details, Time.Today(), ctx);
         var verdict = eia.IsComplete ? "complete" : $"incomplete ({eia.Gaps.Count} of 9 characteristics without an assessed impact and rationale)";
         await SaveChangeAsync(forceId, policy.Id, "AssessmentAdded",
-            $"Equality impact assessment of {eia.AssessedOn:d MMM yyyy} by {eia.Assessor} recorded: {verdict}" + (eia.AssessorTrained ? "" : "; the assessor has no recorded EIA training"),
+            $"Equality impact assessment of {Format.Date(eia.AssessedOn)} by {eia.Assessor} recorded: {verdict}" + (eia.AssessorTrained ? "" : "; the assessor has no recorded EIA training"),
             null, new { eia.AssessedOn, eia.Assessor, eia.AssessorTrainedOn, eia.IsComplete, Gaps = eia.Gaps.Select(g => g.ToString()) }, ctx, ct);
         return eia;
     }

@@ -47,8 +47,10 @@ public sealed class PoliticalContact : VersionedEntity
     [MaxLength(200)]
     public string? SourceName { get; private set; }
     public ContactChannel Channel { get; private set; }
+    [MaxLength(4000)]
     public string WhatWasAsked { get; private set; } = "";
     public ContactKind Kind { get; private set; }
+    [MaxLength(4000)]
     public string? Response { get; private set; }
     public bool Escalated { get; private set; }
     [MaxLength(200)]
@@ -75,7 +77,8 @@ public sealed class PoliticalContact : VersionedEntity
         if (asked is null) problems.Add("WhatWasAsked", "Say what was asked.");
         if (d.Kind is null) problems.Add("Kind", "Choose what kind of contact it was.");
         if (d.Escalated && escalatedTo is null) problems.Add("EscalatedTo", "Say who it was escalated to.");
-        problems.TooLong<PoliticalContact>("EscalatedTo", escalatedTo, "Who it was escalated to");
+        else if (d.Escalated) problems.TooLong<PoliticalContact>("EscalatedTo", escalatedTo, "Who it was escalated to");
+        problems.Lengths<PoliticalContact>(d);
         problems.ThrowIfAny();
 
         var changes = new Changes();

@@ -53,6 +53,7 @@ public sealed class StaffNetwork : VersionedEntity
     public string Name { get; private set; } = "";
     public NetworkScope Scope { get; private set; }
     public ProtectedCharacteristic? Characteristic { get; private set; }
+    [MaxLength(2000)]
     public string? NoCharacteristicRationale { get; private set; }
     [MaxLength(200)]
     public string Chair { get; private set; } = "";
@@ -104,6 +105,7 @@ public sealed class StaffNetwork : VersionedEntity
         if (d.DutyHoursPerMonth is not (>= 0 and <= 200)) problems.Add("DutyHoursPerMonth", "Enter the duty hours allowed per month, from 0 to 200.");
         if (d.AnnualBudget is not >= 0) problems.Add("AnnualBudget", "Enter the annual budget in pounds (0 or more).");
         if (d.SpendToDate is not >= 0) problems.Add("SpendToDate", "Enter the spend to date in pounds (0 or more).");
+        problems.Lengths<StaffNetwork>(d);
         problems.ThrowIfAny();
 
         var changes = new Changes();
@@ -172,6 +174,7 @@ public sealed class FundingRequest
     public int Id { get; set; }
     public int StaffNetworkId { get; set; }
     public DateOnly RequestedOn { get; set; }
+    [MaxLength(1000)]
     public string Purpose { get; set; } = "";
     public decimal Amount { get; set; }
     public decimal? WorkforceSharePercent { get; set; }
@@ -179,6 +182,7 @@ public sealed class FundingRequest
     public bool RecruitmentOrRetentionConcern { get; set; }
     public FundingDecision Decision { get; set; }
     public decimal? AmountAwarded { get; set; }
+    [MaxLength(2000)]
     public string? Rationale { get; set; }
 
     public bool NeedAssessed => WorkforceSharePercent is not null && LocalPopulationSharePercent is not null;
@@ -229,30 +233,28 @@ public sealed class FundingRequest
     /// </summary>
     private static void Check(FundingDetails d, DateOnly today)
     {
-        var errors = new List<FieldError>();
-        if (d.RequestedOn is null) errors.Add(new(nameof(d.RequestedOn), "Enter the date of the request."));
-        else if (d.RequestedOn > today) errors.Add(new(nameof(d.RequestedOn), "The date of the request cannot be in the future."));
-        if (Text.Clean(d.Purpose) is null) errors.Add(new(nameof(d.Purpose), "Say what the funding is for."));
-        if (d.Amount is not > 0) errors.Add(new(nameof(d.Amount), "Enter the amount requested in pounds."));
-        if (d.WorkforceSharePercent is < 0 or > 100) errors.Add(new(nameof(d.WorkforceSharePercent), "Shares are percentages from 0 to 100."));
-        if (d.LocalPopulationSharePercent is < 0 or > 100) errors.Add(new(nameof(d.LocalPopulationSharePercent), "Shares are percentages from 0 to 100."));
-        if (d.Decision is null) errors.Add(new(nameof(d.Decision), "Record the decision (or that it is pending)."));
+        var problems = new FieldProblems();
+        if (d.RequestedOn is null) problems.Add(nameof(d.RequestedOn), "Enter the date of the request.");
+        else if (d.RequestedOn > today) problems.Add(nameof(d.RequestedOn), "The date of the request cannot be in the future.");
+        if (Text.Clean(d.Purpose) is null) problems.Add(nameof(d.Purpose), "Say what the funding is for.");
+        if (d.Amount is not > 0) problems.Add(nameof(d.Amount), "Enter the amount requested in pounds.");
+        if (d.WorkforceSharePercent is < 0 or > 100) problems.Add(nameof(d.WorkforceSharePercent), "Shares are percentages from 0 to 100.");
+        if (d.LocalPopulationSharePercent is < 0 or > 100) problems.Add(nameof(d.LocalPopulationSharePercent), "Shares are percentages from 0 to 100.");
+        if (d.Decision is null) problems.Add(nameof(d.Decision), "Record the decision (or that it is pending).");
         if (d.Decision is FundingDecision.Approved or FundingDecision.Refused)
         {
             if (d.WorkforceSharePercent is null || d.LocalPopulationSharePercent is null)
             {
-                errors.Add(new(d.WorkforceSharePercent is null ? nameof(d.WorkforceSharePercent) : nameof(d.LocalPopulationSharePercent),
-                    "Assess local need before deciding: the group's share of the workforce and of the local population."));
+                problems.Add(d.WorkforceSharePercent is null ? nameof(d.WorkforceSharePercent) : nameof(d.LocalPopulationSharePercent),
+                    "Assess local need before deciding: the group's share of the workforce and of the local population.");
             }
 
-            if (Text.Clean(d.Rationale) is null) errors.Add(new(nameof(d.Rationale), "Give the rationale for the decision."));
+            if (Text.Clean(d.Rationale) is null) problems.Add(nameof(d.Rationale), "Give the rationale for the decision.");
         }
 
-        if (d.Decision == FundingDecision.Approved && d.AmountAwarded is not > 0) errors.Add(new(nameof(d.AmountAwarded), "Enter the amount awarded."));
-        if (errors.Count > 0)
-        {
-            throw new DomainRuleException([.. errors.OrderBy(e => Array.IndexOf(FieldOrder, e.Field))]);
-        }
+        if (d.Decision == FundingDecision.Approved && d.AmountAwarded is not > 0) problems.Add(nameof(d.AmountAwarded), "Enter the amount awarded.");
+        problems.Lengths<FundingRequest>(d);
+        problems.ThrowIfAny(FieldOrder);
     }
 
     /// <summary>The request's fields in the order the form shows them.</summary>

@@ -36,7 +36,7 @@ public sealed class StaffNetworkService(EvenhandDbContext db, TimeProvider time)
         network.EnsureVersion(version);
         var request = network.AddFundingRequest(details, Time.Today());
         await SaveChangeAsync(forceId, id, "FundingRequestAdded",
-            $"Funding request of {request.RequestedOn:d MMM yyyy} for £{request.Amount:N0} ({request.Purpose}): {request.Decision}" +
+            $"Funding request of {Format.Date(request.RequestedOn)} for £{request.Amount:N0} ({request.Purpose}): {request.Decision}" +
             (request.NeedScore is { } score ? $", need score {score}" : ", need not assessed") + (request.Rationale is null ? "" : $". {request.Rationale}"),
             null, new { request.RequestedOn, request.Amount, Decision = request.Decision.ToString(), request.AmountAwarded, request.NeedScore }, ctx, ct);
         return request;
@@ -53,7 +53,7 @@ public sealed class StaffNetworkService(EvenhandDbContext db, TimeProvider time)
         var changes = network.ChangeFundingRequest(requestId, details, Time.Today());
         if (changes.Count > 0)
         {
-            await SaveChangeAsync(forceId, id, "FundingRequestChanged", $"Funding request of {request.RequestedOn:d MMM yyyy}: " + string.Join("; ", changes),
+            await SaveChangeAsync(forceId, id, "FundingRequestChanged", $"Funding request of {Format.Date(request.RequestedOn)}: " + string.Join("; ", changes),
                 before, RequestSnapshot(request), ctx, ct);
         }
 

@@ -45,10 +45,12 @@ public sealed class VisibleRepresentation : VersionedEntity
     public RepresentationDecision Decision { get; private set; }
     public DateOnly? PermittedFrom { get; private set; }
     public DateOnly? PermittedTo { get; private set; }
+    [MaxLength(2000)]
     public string? Conditions { get; private set; }
     [MaxLength(200)]
     public string DecidedBy { get; private set; } = "";
     public DateOnly DecidedOn { get; private set; }
+    [MaxLength(4000)]
     public string Rationale { get; private set; } = "";
     public DateOnly ReviewOn { get; private set; }
 
@@ -65,7 +67,7 @@ public sealed class VisibleRepresentation : VersionedEntity
     public RepresentationAnswer Answer(DateOnly day)
     {
         var what = $"{Describe(Item)} \u201c{Description}\u201d";
-        var on = day.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        var on = Format.Date(day);
         return Decision switch
         {
             RepresentationDecision.Permitted => new(true, $"Yes: the {what} is permitted.", Conditions, Rationale),
@@ -102,6 +104,7 @@ public sealed class VisibleRepresentation : VersionedEntity
         if (rationale is null) problems.Add("Rationale", "Give the rationale for the decision: recommendation 10 asks for clear direction the workforce can follow.");
         if (d.ReviewOn is null) problems.Add("ReviewOn", "Enter when the decision will be reviewed.");
         else if (d.DecidedOn is { } decided && d.ReviewOn <= decided) problems.Add("ReviewOn", "The review date must be after the date of the decision.");
+        problems.Lengths<VisibleRepresentation>(d);
         problems.ThrowIfAny();
 
         var period = d.Decision == RepresentationDecision.PermittedForPeriod;
@@ -140,5 +143,5 @@ public sealed class VisibleRepresentation : VersionedEntity
         _ => "Permitted",
     };
 
-    private static string Day(DateOnly? d) => d?.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+    private static string Day(DateOnly? d) => Format.Date(d, "");
 }

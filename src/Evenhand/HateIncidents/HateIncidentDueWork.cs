@@ -49,21 +49,21 @@ public sealed partial class HateIncident
         {
             RetentionReviewNotedFor = RetentionReviewDueOn;
             noted.Add(FallenDue.RetentionReviewDue);
-            Note(ctx, "Retention review due", $"The subject's personal data was due its retention review on {RetentionReviewDueOn:d MMM yyyy}.", DueKey("retention-review", RetentionReviewDueOn));
+            Note(ctx, "Retention review due", $"The subject's personal data was due its retention review on {Format.Date(RetentionReviewDueOn, "")}.", DueKey("retention-review", RetentionReviewDueOn));
         }
 
         if (IsSubjectReplyOverdue(today) && ReplyOverdueNotedFor != SubjectReplyDueOn)
         {
             ReplyOverdueNotedFor = SubjectReplyDueOn;
             noted.Add(FallenDue.ReplyOverdue);
-            Note(ctx, "Answer to the subject overdue", $"The subject's reply was due an answer by {SubjectReplyDueOn:d MMM yyyy}.", DueKey("reply-overdue", SubjectReplyDueOn));
+            Note(ctx, "Answer to the subject overdue", $"The subject's reply was due an answer by {Format.Date(SubjectReplyDueOn, "")}.", DueKey("reply-overdue", SubjectReplyDueOn));
         }
 
         if (IsTellSubjectOverdue(policy, today) && TellSubjectOverdueNotedFor != SubjectToBeToldBy)
         {
             TellSubjectOverdueNotedFor = SubjectToBeToldBy;
             noted.Add(FallenDue.TellSubjectOverdue);
-            Note(ctx, "Telling the subject overdue", $"The subject was to be told by {SubjectToBeToldBy:d MMM yyyy}.", DueKey("tell-overdue", SubjectToBeToldBy));
+            Note(ctx, "Telling the subject overdue", $"The subject was to be told by {Format.Date(SubjectToBeToldBy, "")}.", DueKey("tell-overdue", SubjectToBeToldBy));
         }
 
         return noted;
@@ -82,7 +82,7 @@ public sealed partial class HateIncident
         }
 
         SubjectToBeToldBy = UkTime.Date(ReviewedAt ?? AssessedAt ?? ReportedAt).AddDays(policy.TellSubjectWithinDays);
-        Note(ctx, "Date to tell the subject set", $"To be told by {SubjectToBeToldBy:d MMM yyyy} (force policy: within {policy.TellSubjectWithinDays} days of the review).", "tell-clock-set");
+        Note(ctx, "Date to tell the subject set", $"To be told by {Format.Date(SubjectToBeToldBy, "")} (force policy: within {policy.TellSubjectWithinDays} days of the review).", "tell-clock-set");
         return true;
     }
 

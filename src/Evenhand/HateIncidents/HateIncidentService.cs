@@ -517,9 +517,6 @@ public sealed class HateIncidentService(EvenhandDbContext db, HatePolicyService 
         for (var attempt = 1; ; attempt++)
         {
             var reference = generated ? await NextReferenceAsync(forceId, ctx.Now, ct) : o.Reference!.Trim().ToUpperInvariant();
-            var problems = new FieldProblems();
-            problems.TooLong<HateIncident>(nameof(RecordIncidentOptions.Reference), reference, "The reference");
-            problems.ThrowIfAny();
 
             if (await db.HateIncidents.AnyAsync(i => i.ForceId == forceId && i.Reference == reference, ct))
             {

@@ -91,8 +91,9 @@ public sealed partial class HateIncident
     public static HateIncident Record(int forceId, string reference, IncidentReport r, IReadOnlyCollection<string> knownCharacteristics, ProcessContext ctx,
         PersonDetails? complainant = null)
     {
-        // Each refusal names its field (IncidentReport's property), in the form's order.
+        // Each refusal names its field (the reference, then IncidentReport's properties), in the form's order.
         var problems = new FieldProblems();
+        problems.TooLong<HateIncident>(nameof(Reference), reference, "The reference");
         if (r.ReportedAt > ctx.Now.AddMinutes(5))
         {
             problems.Add(nameof(r.ReportedAt), "The time of the report cannot be in the future.");
@@ -409,18 +410,14 @@ public sealed partial class HateIncident
         }
     }
 
+    /// <summary>The field under which a refused attachment file is reported (the form's file input).</summary>
+    public const string AttachmentFileField = "Upload";
+
     /// <summary>Adds a complainant's details, or the subject's personal data where the classification allows it.</summary>
     /// <remarks>Refusals name the fields of <see cref="AddPersonOptions"/> and <see cref="PersonDetails"/>, so a form shows each against its field.</remarks>
     public IncidentPerson AddPerson(PersonRole? whose, PersonDetails d, IncidentStaffRole role, ForceHatePolicy policy, ProcessContext ctx)
     {
-        var problems = new FieldProblems();
-        if (whose is null)
-        {
-            problems.Add(nameof(AddPersonOptions.PersonRole), "Select whose details these are.");
-        }
-
-        CheckPerson(d, problems);
-        problems.ThrowIfAny();
+        CheckNewPerson(whose, d);
         var person = whose!.Value;
 
         if (person == PersonRole.Subject)
@@ -443,7 +440,7 @@ public sealed partial class HateIncident
         var row = new IncidentPerson
         {
             Role = person,
-            Name = d.Name.Trim(),
+            Name = d.Name!.Trim(), // CheckPerson refused a blank name
             DateOfBirth = d.DateOfBirth,
             Address = Clean(d.Address),
             Contact = Clean(d.Contact),
@@ -469,26 +466,26 @@ public sealed partial class HateIncident
     {
         ArgumentNullException.ThrowIfNull(file);
         var name = Path.GetFileName((file.FileName ?? "").Replace('\\', '/')).Trim();
+        // Refusals name the form's fields: the file ("Upload") and its description.
+        var problems = new FieldProblems();
         if (file.Content is not { Length: > 0 } || name.Length == 0)
         {
-            throw new DomainRuleException("Choose a file to attach; the file you chose is empty.");
+            problems.Add(AttachmentFileField, "Choose a file to attach; the file you chose is empty.");
         }
-
-        if (file.Content.Length > IncidentAttachment.MaxBytes)
+        else if (file.Content.Length > IncidentAttachment.MaxBytes)
         {
-            throw new DomainRuleException(
+            problems.Add(AttachmentFileField,
                 $"'{name}' is {file.Content.Length / 1024.0 / 1024.0:F1} MB; attachments must be smaller than {IncidentAttachment.MaxBytes / 1024 / 1024} MB.");
         }
 
+        problems.TooLong<IncidentAttachment>(nameof(IncidentAttachment.Description), Clean(description), "The description");
+        problems.ThrowIfAny();
         var nameLimit = TextLimit.Of<IncidentAttachment>(nameof(IncidentAttachment.FileName));
         if (name.Length > nameLimit)
         {
             name = name[..nameLimit];
         }
 
-        var problems = new FieldProblems();
-        problems.TooLong<IncidentAttachment>(nameof(IncidentAttachment.Description), Clean(description), "The description");
-        problems.ThrowIfAny();
         if (aboutSubject)
         {
             if (Assessment?.SubjectPersonalDataAllowed != true)
@@ -593,7 +590,7 @@ public sealed partial class HateIncident
         }
 
         RetentionReviewDueOn = UkTime.Date(ctx.Now).AddMonths(policy.RetentionReviewMonths);
-        AddHistory(ctx, "Retention reviewed: personal data kept", null, null, $"{rationale.Trim()} Next review {RetentionReviewDueOn:d MMM yyyy}.");
+        AddHistory(ctx, "Retention reviewed: personal data kept", null, null, $"{rationale.Trim()} Next review {Format.Date(RetentionReviewDueOn, "")}.");
     }
 
     public void RecordSubjectTold(DateTimeOffset toldAt, ProcessContext ctx)
@@ -601,14 +598,14 @@ public sealed partial class HateIncident
         RequireSubjectData();
         if (toldAt > ctx.Now.AddMinutes(5))
         {
-            throw new DomainRuleException("The date the subject was told cannot be in the future.");
+            throw new DomainRuleException($"The date the subject was told must be today or in the past: {Format.Date(toldAt)} has not happened yet.");
         }
 
         SubjectToldAt = toldAt;
         var told = UkTime.Date(toldAt);
         AddHistory(ctx, "Subject told their personal data is recorded", null, null, SubjectToBeToldBy is not { } due
             ? null
-            : told <= due ? $"On time: due by {due:d MMM yyyy}." : $"{told.DayNumber - due.DayNumber} days late: due by {due:d MMM yyyy}.");
+            : told <= due ? $"On time: due by {Format.Date(due)}." : $"{told.DayNumber - due.DayNumber} days late: due by {Format.Date(due)}.");
     }
 
     /// <summary>A safeguarding exception to telling the subject; it needs a reviewer's approval.</summary>
@@ -675,7 +672,7 @@ public sealed partial class HateIncident
         SubjectReplyDueOn = receivedOn.AddDays(replyDays);
         SubjectAnsweredAt = null;
         AddHistory(ctx, requestsDeletion ? "Subject asked for their personal data to be deleted" : "Subject replied", null, null,
-            $"Answer due by {SubjectReplyDueOn:d MMM yyyy}");
+            $"Answer due by {Format.Date(SubjectReplyDueOn, "")}");
     }
 
     public void RecordSubjectAnswered(ProcessContext ctx)
@@ -710,6 +707,20 @@ public sealed partial class HateIncident
     {
         history.Add(new IncidentHistoryEntry { At = ctx.Now, By = ctx.UserName, Event = what, FromOutcome = from, ToOutcome = to, Note = note });
         Bump();
+    }
+
+    /// <summary>Refuses a person's details that <see cref="AddPerson"/> would refuse whatever the incident: whose they are, and <see cref="CheckPerson"/>.</summary>
+    public static void CheckNewPerson(PersonRole? whose, PersonDetails d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        var problems = new FieldProblems();
+        if (whose is null)
+        {
+            problems.Add(nameof(AddPersonOptions.PersonRole), "Select whose details these are.");
+        }
+
+        CheckPerson(d, problems);
+        problems.ThrowIfAny();
     }
 
     /// <summary>A person's details: a name, and no text longer than its column.</summary>

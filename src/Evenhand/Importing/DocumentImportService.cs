@@ -87,7 +87,7 @@ public sealed class DocumentImportService(EvenhandDbContext db)
         var title = o.Title.Trim();
         if (await db.Inspections.AnyAsync(i => i.Title == title && i.PublishedOn == o.PublishedOn, ct))
         {
-            throw new ImportException($"'{title}' published on {o.PublishedOn:d MMMM yyyy} has already been imported.");
+            throw new ImportException($"'{title}' published on {Format.Date(o.PublishedOn)} has already been imported.");
         }
 
         return await db.InTransactionAsync(async ct =>

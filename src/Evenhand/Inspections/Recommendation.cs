@@ -39,8 +39,8 @@ public sealed class Recommendation : VersionedEntity
     public DateOnly? EffectiveDueDate => DeadlineRules.DueDate(DueDate, DueRuleMonths, TriggerEventOn);
 
     public string DeadlineDescription =>
-        DueDate is { } d ? d.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))
-        : EffectiveDueDate is { } e ? $"{e.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))} ({DueRuleDescription})"
+        DueDate is { } d ? Format.Date(d)
+        : EffectiveDueDate is { } e ? $"{Format.Date(e)} ({DueRuleDescription})"
         : DueRuleDescription ?? "No deadline";
 
     /// <summary>Records that the event a relative deadline depends on has happened; the due date is then computed.</summary>

@@ -315,7 +315,7 @@ public sealed class ReminderService(EvenhandDbContext db, MyWorkService work, IE
     }
 
     private string Line(WorkItem i) =>
-        $"{i.Title} ({(i.DueOn is { } d ? "due " + d.ToString("d MMMM yyyy", EnGb) : "no date")}): {options.Link(i.Url)}";
+        $"{i.Title} ({(i.DueOn is { } d ? "due " + Format.Date(d) : "no date")}): {options.Link(i.Url)}";
 
     private void Footer(StringBuilder b) => b
         .Append("Everything you have to do is on your home page: ").AppendLine(options.Link("/")).AppendLine()

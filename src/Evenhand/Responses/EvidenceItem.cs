@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Evenhand.Common;
 
 namespace Evenhand.Responses;
@@ -19,6 +20,7 @@ public sealed class EvidenceItem
     public int ForceResponseId { get; set; }
     public EvidenceKind Kind { get; set; }
     public string? Text { get; set; }
+    [MaxLength(2000)]
     public string? Url { get; set; }
     public string? FileName { get; set; }
     public string? ContentType { get; set; }
@@ -45,6 +47,8 @@ public sealed class EvidenceItem
                 throw new DomainRuleException("Enter the evidence text.");
             case EvidenceKind.Link when !Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp):
                 throw new DomainRuleException("Enter a link that starts with https:// or http://.");
+            case EvidenceKind.Link when url!.Trim().Length > TextLimit.Of<EvidenceItem>(nameof(Url)):
+                throw new DomainRuleException($"The link must be {TextLimit.Of<EvidenceItem>(nameof(Url)):N0} characters or fewer.");
             case EvidenceKind.File when content is null || content.Length == 0 || string.IsNullOrWhiteSpace(fileName):
                 throw new DomainRuleException("Choose a file to upload; the file you chose is empty.");
             case EvidenceKind.File when content.Length > MaxFileBytes:

@@ -50,7 +50,9 @@ public sealed class ForceResponse : VersionedEntity
 
     /// <summary>The evidence that will show the recommendation is met, written before the work is done.</summary>
     public string? DefinitionOfDone { get; private set; }
+    [MaxLength(200)]
     public string? ExecutiveLead { get; private set; }
+    [MaxLength(200)]
     public string? DeliveryLead { get; private set; }
     public DateTimeOffset? UpdatedAt { get; private set; }
 
@@ -64,6 +66,10 @@ public sealed class ForceResponse : VersionedEntity
 
     public void UpdatePlan(string? definitionOfDone, string? executiveLead, string? deliveryLead, ProcessContext ctx)
     {
+        var problems = new FieldProblems();
+        problems.TooLong<ForceResponse>(nameof(ExecutiveLead), Clean(executiveLead), "The executive lead");
+        problems.TooLong<ForceResponse>(nameof(DeliveryLead), Clean(deliveryLead), "The delivery lead");
+        problems.ThrowIfAny();
         var changes = new List<string>();
         Track(changes, "Definition of done", DefinitionOfDone, definitionOfDone);
         Track(changes, "Executive lead", ExecutiveLead, executiveLead);
@@ -139,12 +145,12 @@ public sealed class ForceResponse : VersionedEntity
     /// reminded of the action; <paramref name="owner"/> is the owner as shown (their name when left empty).</param>
     public PlanAction AddAction(string description, string? owner, DateOnly? dueOn, ProcessContext ctx, (string Id, string Name)? ownerUser = null)
     {
+        var problems = new FieldProblems();
         if (string.IsNullOrWhiteSpace(description))
         {
-            throw new DomainRuleException("Describe the action.");
+            problems.Add(nameof(PlanAction.Description), "Describe the action.");
         }
 
-        var problems = new FieldProblems();
         problems.TooLong<PlanAction>(nameof(PlanAction.Owner), Clean(owner), "Owner");
         problems.ThrowIfAny();
         var action = new PlanAction
@@ -173,20 +179,34 @@ public sealed class ForceResponse : VersionedEntity
         Record(ctx, [$"Action '{action.Description}': {Describe(before)} → {Describe(status)}"]);
     }
 
-    public GovernanceMeeting AddMeeting(string board, DateOnly heldOn, string decision, ProcessContext ctx)
+    /// <remarks>Refusals name <see cref="GovernanceMeeting"/>'s fields, in the form's order: board, date, decision.</remarks>
+    public GovernanceMeeting AddMeeting(string board, DateOnly? held, string decision, ProcessContext ctx)
     {
-        if (string.IsNullOrWhiteSpace(board) || string.IsNullOrWhiteSpace(decision))
+        var problems = new FieldProblems();
+        if (string.IsNullOrWhiteSpace(board))
         {
-            throw new DomainRuleException("Give the board and the decision it made.");
+            problems.Add(nameof(GovernanceMeeting.Board), "Give the board that met.");
+        }
+        else
+        {
+            problems.TooLong<GovernanceMeeting>(nameof(GovernanceMeeting.Board), board.Trim(), "The board's name");
         }
 
-        var problems = new FieldProblems();
-        problems.TooLong<GovernanceMeeting>(nameof(GovernanceMeeting.Board), board.Trim(), "The board's name");
-        problems.ThrowIfAny();
+        if (held is null)
+        {
+            problems.Add(nameof(GovernanceMeeting.HeldOn), "Enter the date of the meeting.");
+        }
 
+        if (string.IsNullOrWhiteSpace(decision))
+        {
+            problems.Add(nameof(GovernanceMeeting.Decision), "Give the decision the board made.");
+        }
+
+        problems.ThrowIfAny();
+        var heldOn = held!.Value;
         var meeting = new GovernanceMeeting { Board = board.Trim(), HeldOn = heldOn, Decision = decision.Trim() };
         Meetings.Add(meeting);
-        Record(ctx, [$"Governance: {meeting.Board} on {heldOn.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))} — {meeting.Decision}"]);
+        Record(ctx, [$"Governance: {meeting.Board} on {Format.Date(heldOn)} — {meeting.Decision}"]);
         return meeting;
     }
 

@@ -15,7 +15,8 @@ public sealed record AssessOptions(Guid Version, AssessmentStatus Assessment, st
 /// <param name="OwnerUserId">The owner as a user of the same force, who is then reminded of the action (optional).</param>
 public sealed record AddActionOptions(Guid Version, string Description, string? Owner, DateOnly? DueOn, string? OwnerUserId = null);
 
-public sealed record AddMeetingOptions(Guid Version, string Board, DateOnly HeldOn, string Decision);
+/// <summary>A governance board's decision on the plan; a null date is refused by the domain, against <c>HeldOn</c>.</summary>
+public sealed record AddMeetingOptions(Guid Version, string Board, DateOnly? HeldOn, string Decision);
 
 /// <summary>One line of a force's list of plans: the recommendation, the force's progress, the assessment and how much evidence there is.</summary>
 public sealed record PlanRow(Recommendation Recommendation, ForceProgress Progress, AssessmentStatus Assessment, int Evidence)

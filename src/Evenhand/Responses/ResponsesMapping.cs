@@ -19,8 +19,6 @@ internal sealed class ForceResponseConfiguration : IEntityTypeConfiguration<Forc
         b.HasMany(r => r.Evidence).WithOne().HasForeignKey(a => a.ForceResponseId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(r => r.Meetings).WithOne().HasForeignKey(a => a.ForceResponseId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(r => r.Timeline).WithOne().HasForeignKey(a => a.ForceResponseId).OnDelete(DeleteBehavior.Cascade);
-        b.Property(r => r.ExecutiveLead).HasMaxLength(200);
-        b.Property(r => r.DeliveryLead).HasMaxLength(200);
         b.Property(r => r.AssessedBy).HasMaxLength(200);
     }
 }
@@ -55,7 +53,6 @@ internal sealed class EvidenceItemConfiguration : IEntityTypeConfiguration<Evide
     {
         b.Property(e => e.FileName).HasMaxLength(260);
         b.Property(e => e.ContentType).HasMaxLength(200);
-        b.Property(e => e.Url).HasMaxLength(2000);
         b.Property(e => e.AddedBy).HasMaxLength(200);
         b.HasOne(e => e.File).WithOne().HasForeignKey<EvidenceFile>(f => f.EvidenceItemId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -71,7 +68,6 @@ internal sealed class Section55ResponseConfiguration : IEntityTypeConfiguration<
         b.HasMany(r => r.Items).WithOne().HasForeignKey(i => i.Section55ResponseId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(r => r.Corrections).WithOne().HasForeignKey(c => c.Section55ResponseId).OnDelete(DeleteBehavior.Cascade);
         b.Ignore(r => r.DueOn);
-        b.Property(r => r.PublicUrl).HasMaxLength(2000);
         b.Property(r => r.SourceFileName).HasMaxLength(260);
         b.Property(r => r.UpdatedBy).HasMaxLength(200);
     }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Evenhand.Common;
 using Evenhand.Forces;
@@ -46,6 +47,7 @@ public sealed class Section55Response : VersionedEntity
 
     public string? PccComments { get; private set; }
     public DateOnly? PublishedOn { get; private set; }
+    [MaxLength(2000)]
     public string? PublicUrl { get; private set; }
     public DateOnly? SentToInspectorateOn { get; private set; }
     public DateOnly? SentToHomeSecretaryOn { get; private set; }
@@ -312,7 +314,7 @@ public sealed class Section55Response : VersionedEntity
         }
 
         var url = Clean(publicUrl);
-        if (url is not null && (url.Length > 2000 || !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http")))
+        if (url is not null && (url.Length > TextLimit.Of<Section55Response>(nameof(PublicUrl)) || !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http")))
         {
             errors.Add(new(nameof(PublicUrl), "Enter the web address as a full link, starting with https://"));
         }
@@ -500,7 +502,7 @@ public sealed class Section55Response : VersionedEntity
     private static string TooLong(string what, string text) =>
         $"{what} must be {MaxTextLength:N0} characters or fewer (this is {text.Length:N0})";
 
-    internal static string Long(DateOnly d) => d.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+    internal static string Long(DateOnly d) => Format.Date(d);
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

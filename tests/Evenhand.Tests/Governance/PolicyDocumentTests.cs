@@ -107,10 +107,10 @@ public sealed class PolicyDocumentTests
         Assert.Empty(PolicyRegisterService.Flags(good, Today));
 
         var bad = Policy(new DateOnly(2023, 1, 1));
-        Assert.Equal(["Review overdue since 1 Jan 2024", "No equality impact assessment"], PolicyRegisterService.Flags(bad, Today));
+        Assert.Equal(["Review overdue since 1 January 2024", "No equality impact assessment"], PolicyRegisterService.Flags(bad, Today));
 
         bad.AddAssessment(new EiaDetails(Today, "J. Morgan", null, AllAssessed().Skip(1).ToList()), Today, Ctx);
-        Assert.Equal(["Review overdue since 1 Jan 2024", "Assessment incomplete: age", "Assessor has no recorded EIA training"], PolicyRegisterService.Flags(bad, Today));
+        Assert.Equal(["Review overdue since 1 January 2024", "Assessment incomplete: age", "Assessor has no recorded EIA training"], PolicyRegisterService.Flags(bad, Today));
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public sealed class VisibleRepresentationTests
         var r = VisibleRepresentation.Create(1, Details(), Today);
         var changes = r.Apply(Details() with { Decision = RepresentationDecision.NotPermitted }, Today);
 
-        Assert.Equal(["Decision: Permitted for a period → Not permitted", "Permitted from: 25 Oct 2025 → (none)", "Permitted to: 11 Nov 2025 → (none)"], changes);
+        Assert.Equal(["Decision: Permitted for a period → Not permitted", "Permitted from: 25 October 2025 → (none)", "Permitted to: 11 November 2025 → (none)"], changes);
         Assert.False(r.IsReviewDue(new DateOnly(2026, 8, 31)));
         Assert.True(r.IsReviewDue(new DateOnly(2026, 9, 1)));
     }

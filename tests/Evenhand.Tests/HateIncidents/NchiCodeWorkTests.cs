@@ -142,7 +142,7 @@ public sealed class NchiCodeWorkTests
         var incident = ReviewedNchiWithData(policy);
 
         var e = Assert.Throws<DomainRuleException>(() => incident.RecordSubjectTold(Specialist.Now.AddDays(1), Specialist));
-        Assert.Contains("cannot be in the future", e.Message, StringComparison.Ordinal);
+        Assert.Contains("must be today or in the past", e.Message, StringComparison.Ordinal);
         Assert.Null(incident.SubjectToldAt);
     }
 

@@ -1,5 +1,7 @@
 using System.Net;
 using Evenhand.Accounts;
+using Evenhand.Common;
+using Evenhand.Governance;
 using Evenhand.HateIncidents;
 using Evenhand.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +42,53 @@ public sealed class FirstRoundErrorsTests(AppFixture apps)
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Evenhand.Data.EvenhandDbContext>();
         Assert.Equal(0, await db.Set<IncidentPerson>().CountAsync(p => p.HateIncidentId == incident.Id));
+    }
+
+    [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task PersonalDataForm_WithADateOfBirthThatIsNotADate_SavesNothing_AndSaysWhy(string provider)
+    {
+        var app = apps.Get(provider);
+        var incident = await TestData.CreateIncidentAsync(app, "durham");
+        using var specialist = await app.SignedInAsNewUserAsync(Roles.HateCrimeSpecialist, "durham");
+        var page = await specialist.GetPageAsync($"/forces/durham/hate-incidents/{incident.Id}/personal-data");
+
+        // Everything else is right: before, the unreadable date was dropped and the person saved without it.
+        var refused = await specialist.SubmitFormAsync(page, "personal-data", new()
+        {
+            ["PersonRole"] = "Complainant", ["Name"] = "Alex Example",
+            ["DateOfBirth.Day"] = "31", ["DateOfBirth.Month"] = "2", ["DateOfBirth.Year"] = "1990",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var shown = await PageClient.ParseAsync(refused);
+        Assert.Equal(["#DateOfBirth"], shown.QuerySelectorAll(".govuk-error-summary a").Select(a => a.GetAttribute("href")));
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Evenhand.Data.EvenhandDbContext>();
+        Assert.Equal(0, await db.Set<IncidentPerson>().CountAsync(p => p.HateIncidentId == incident.Id));
+    }
+
+    [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task RegisterForm_TextOverItsLimit_IsRefusedBesideItsField_WithTheOtherErrors(string provider)
+    {
+        var app = apps.Get(provider);
+        using var governance = await app.SignedInAsNewUserAsync(Roles.ForceGovernance, "durham");
+        var page = await governance.GetPageAsync("/forces/durham/governance/political-contacts/new");
+        var limit = TextLimit.Of<PoliticalContact>(nameof(PoliticalContact.Response));
+
+        // No date (a rule of the register) and a response one character too long (the column's limit), in one post.
+        var refused = await governance.SubmitFormAsync(page, "political-contacts/new", new()
+        {
+            ["Source"] = "Councillor", ["Channel"] = "Email", ["WhatWasAsked"] = "Asked about the march.", ["Kind"] = "RequestForInformation",
+            ["ResponseGiven"] = new string('r', limit + 1),
+        });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var shown = await PageClient.ParseAsync(refused);
+        var links = shown.QuerySelectorAll(".govuk-error-summary a").Select(a => (a.GetAttribute("href"), a.TextContent.Trim())).ToList();
+        Assert.Contains(links, l => l.Item1 == "#ContactOn");
+        Assert.Contains(("#ResponseGiven", $"Response must be {limit:N0} characters or fewer (this is {limit + 1:N0})."), links);
+        Assert.NotNull(shown.QuerySelector("#ResponseGiven-error"));
+        Assert.Equal(limit.ToString(System.Globalization.CultureInfo.InvariantCulture), shown.QuerySelector("#ResponseGiven")!.GetAttribute("maxlength"));
     }
 
     [SkippableTheory, MemberData(nameof(Providers))]

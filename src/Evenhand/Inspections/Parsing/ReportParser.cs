@@ -1,3 +1,4 @@
+using Evenhand.Common;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -58,7 +59,6 @@ public static partial class ReportParser
         return new ParsedReport(title, published, recommendations) { Warnings = warnings };
     }
 
-    private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
 
     /// <summary>
     /// A deadline that runs from the report's publication: resolved from the publication date when the document states it
@@ -70,7 +70,7 @@ public static partial class ReportParser
         var phrase = rule.Description;
         if (published is { } p && DueDateParser.Resolve(rule, p) is { } due)
         {
-            var on = p.ToString("d MMMM yyyy", EnGb);
+            var on = Format.Date(p);
             if (rule.Months == 0)
             {
                 warnings.Add($"Recommendation {number} is due '{phrase}': its due date was taken as the publication date, {on}. Check it before importing.");

@@ -14,7 +14,6 @@ namespace Evenhand.Responses.Export;
 /// </summary>
 public static class Section55DocxExporter
 {
-    private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
 
     public static byte[] Export(Section55View view)
     {
@@ -91,7 +90,7 @@ public static class Section55DocxExporter
         return ms.ToArray();
     }
 
-    private static string Day(DateOnly d) => d.ToString("d MMMM yyyy", EnGb);
+    private static string Day(DateOnly d) => Evenhand.Common.Format.Date(d);
 
     /// <summary>The document body, written top to bottom. Each method appends one kind of block in its built-in style.</summary>
     private sealed class DocxWriter

@@ -66,12 +66,20 @@ public abstract class IncidentPageModel(HateIncidentService incidents, HatePolic
         return Page();
     }
 
-    /// <summary>Runs a change under a policy; on success redirects with a notice, otherwise shows the form again with the error.</summary>
+    /// <summary>
+    /// Runs a change under a policy; on success redirects with a notice, otherwise shows the form again with the error. A form
+    /// with a value that could not be read (a date that is not a date) changes nothing: the change would see it as blank.
+    /// </summary>
     protected async Task<IActionResult> ChangeAsync(string policy, string field, Func<Task> change, string notice, string redirectTo, CancellationToken ct)
     {
         if (!(await authz.AuthorizeAsync(User, policy)).Succeeded)
         {
             return Forbid();
+        }
+
+        if (ModelState.ErrorCount > 0)
+        {
+            return await LoadAsync(ct) ? Page() : NotFound();
         }
 
         try

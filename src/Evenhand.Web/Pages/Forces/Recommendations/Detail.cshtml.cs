@@ -98,15 +98,9 @@ public sealed class DetailModel(ForceResponseService plans, Evenhand.Governance.
         plans.SetActionStatusAsync(Force.Id, RecommendationId, ActionId, ActionStatus ?? global::Evenhand.Responses.ActionStatus.Open, Version, Actor(time), ct),
         "Action updated", ct);
 
-    public Task<IActionResult> OnPostMeetingAsync(CancellationToken ct) => EditAsync(Policies.EditPlans, nameof(MeetingBoard), async () =>
-    {
-        if (MeetingHeldOn is null)
-        {
-            throw new DomainRuleException("Enter the date of the meeting.");
-        }
-
-        await plans.AddMeetingAsync(Force.Id, RecommendationId, new AddMeetingOptions(Version, MeetingBoard ?? "", MeetingHeldOn.Value, MeetingDecision ?? ""), Actor(time), ct);
-    }, "Governance decision recorded", ct);
+    public Task<IActionResult> OnPostMeetingAsync(CancellationToken ct) => EditAsync(Policies.EditPlans, nameof(MeetingBoard), () =>
+        plans.AddMeetingAsync(Force.Id, RecommendationId, new AddMeetingOptions(Version, MeetingBoard ?? "", MeetingHeldOn, MeetingDecision ?? ""), Actor(time), ct),
+        "Governance decision recorded", ct);
 
     /// <summary>The model's names for the action and meeting fields, as this page's form fields.</summary>
     protected override string FieldFor(string domainField) => domainField switch
@@ -115,6 +109,7 @@ public sealed class DetailModel(ForceResponseService plans, Evenhand.Governance.
         "Owner" => nameof(ActionOwner),
         "OwnerUserId" => nameof(ActionOwnerUserId),
         "Board" => nameof(MeetingBoard),
+        "HeldOn" => nameof(MeetingHeldOn),
         "Decision" => nameof(MeetingDecision),
         _ => domainField,
     };

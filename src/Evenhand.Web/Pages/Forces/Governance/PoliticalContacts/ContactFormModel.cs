@@ -25,6 +25,9 @@ public abstract class ContactFormModel : RegisterFormModel<ContactDetails>
         return new ContactDetails(ContactOn, Source, SourceName, Channel, WhatWasAsked, Kind, ResponseGiven, Escalated, EscalatedTo);
     }
 
+    /// <summary>The response is this form's <see cref="ResponseGiven"/> (a page model's <c>Response</c> is the HTTP response).</summary>
+    protected override string FieldFor(string domainField) => domainField == nameof(ContactDetails.Response) ? nameof(ResponseGiven) : domainField;
+
     protected void Fill(PoliticalContact c)
     {
         Version = c.Version;

@@ -59,8 +59,19 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        var details = new PersonDetails(Name, DateOfBirth, Address, Contact, Description);
+        if (ModelState.ErrorCount > 0)
+        {
+            // A date of birth that is not a date: nothing is saved, and the domain's refusals of the rest come in this round.
+            await TryAsync(() =>
+            {
+                HateIncident.CheckNewPerson(PersonRole, details);
+                return Task.CompletedTask;
+            });
+        }
+
         return await ChangeAsync(Policies.RecordHateIncidents, nameof(Name), () =>
-            Incidents.AddPersonAsync(Force.Id, Id, new AddPersonOptions(Version, PersonRole, new PersonDetails(Name, DateOfBirth, Address, Contact, Description)),
+            Incidents.AddPersonAsync(Force.Id, Id, new AddPersonOptions(Version, PersonRole, details),
                 Role ?? IncidentStaffRole.CallTaker, Actor(), ct),
             PersonRole == Evenhand.HateIncidents.PersonRole.Subject ? "The subject's personal data was recorded" : "The complainant's details were recorded",
             IncidentUrl("personal-data"), ct);

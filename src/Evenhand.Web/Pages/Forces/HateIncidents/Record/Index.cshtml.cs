@@ -60,7 +60,7 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
                 Characteristics, PerceivedBy ?? default, ImmediateRisk ?? false, SafeguardingConcern ?? false);
             try
             {
-                HateIncident.Record(Force.Id, "check", draft, KnownCharacteristics, ctx, Complainant());
+                HateIncident.Record(Force.Id, string.IsNullOrWhiteSpace(Reference) ? "check" : Reference.Trim(), draft, KnownCharacteristics, ctx, Complainant());
             }
             catch (DomainRuleException e)
             {

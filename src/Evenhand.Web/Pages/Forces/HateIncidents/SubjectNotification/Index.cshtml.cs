@@ -26,17 +26,13 @@ public sealed class IndexModel(HateIncidentService incidents, HatePolicyService 
 
     public Task<IActionResult> OnPostToldAsync(CancellationToken ct) => ChangeAsync(Policies.ReviewHateIncidents, nameof(ToldOn), () =>
     {
+        // A date only: midday UK time, or now when today's midday is still to come. A later day stays as it is, for the
+        // entity to refuse.
         var today = Today();
-        if (ToldOn > today)
-        {
-            // Said here, in the form's words; the entity refuses a future time too.
-            throw new DomainRuleException($"The date told must be today or in the past: {Format.Date(ToldOn, "")} has not happened yet.");
-        }
-
-        // A date only: midday UK time, or now when that is still to come today.
+        var day = ToldOn ?? today;
         var now = Time.GetUtcNow();
-        var at = LondonTime.ToInstant(ToldOn ?? today, new TimeOnly(12, 0));
-        return Incidents.RecordSubjectToldAsync(Force.Id, Id, Version, at > now ? now : at, Actor(), ct);
+        var at = LondonTime.ToInstant(day, new TimeOnly(12, 0));
+        return Incidents.RecordSubjectToldAsync(Force.Id, Id, Version, day == today && at > now ? now : at, Actor(), ct);
     }, "Recorded that the subject was told", IncidentUrl("subject-notification"), ct);
 
     public Task<IActionResult> OnPostExceptionAsync(CancellationToken ct) => ChangeAsync(Policies.ReviewHateIncidents, nameof(ExceptionReason), () =>
