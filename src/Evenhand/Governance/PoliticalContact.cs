@@ -78,7 +78,7 @@ public sealed class PoliticalContact : VersionedEntity
         if (d.Kind is null) problems.Add("Kind", "Choose what kind of contact it was.");
         if (d.Escalated && escalatedTo is null) problems.Add("EscalatedTo", "Say who it was escalated to.");
         else if (d.Escalated) problems.TooLong<PoliticalContact>("EscalatedTo", escalatedTo, "Who it was escalated to");
-        problems.Lengths<PoliticalContact>(d);
+        problems.Lengths<PoliticalContact>(d with { EscalatedTo = d.Escalated ? d.EscalatedTo : null }); // kept only when escalated
         problems.ThrowIfAny();
 
         var changes = new Changes();

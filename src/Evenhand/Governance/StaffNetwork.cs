@@ -105,7 +105,7 @@ public sealed class StaffNetwork : VersionedEntity
         if (d.DutyHoursPerMonth is not (>= 0 and <= 200)) problems.Add("DutyHoursPerMonth", "Enter the duty hours allowed per month, from 0 to 200.");
         if (d.AnnualBudget is not >= 0) problems.Add("AnnualBudget", "Enter the annual budget in pounds (0 or more).");
         if (d.SpendToDate is not >= 0) problems.Add("SpendToDate", "Enter the spend to date in pounds (0 or more).");
-        problems.Lengths<StaffNetwork>(d);
+        problems.Lengths<StaffNetwork>(d with { NoCharacteristicRationale = d.Characteristic is null ? d.NoCharacteristicRationale : null }); // kept only without a characteristic
         problems.ThrowIfAny();
 
         var changes = new Changes();

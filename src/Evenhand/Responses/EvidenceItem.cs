@@ -46,9 +46,9 @@ public sealed class EvidenceItem
             case EvidenceKind.Text when text is null:
                 throw new DomainRuleException("Enter the evidence text.");
             case EvidenceKind.Link when !Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp):
-                throw new DomainRuleException("Enter a link that starts with https:// or http://.");
+                throw new DomainRuleException([new FieldError(nameof(Url), "Enter a link that starts with https:// or http://.")]);
             case EvidenceKind.Link when url!.Trim().Length > TextLimit.Of<EvidenceItem>(nameof(Url)):
-                throw new DomainRuleException($"The link must be {TextLimit.Of<EvidenceItem>(nameof(Url)):N0} characters or fewer.");
+                throw new DomainRuleException([new FieldError(nameof(Url), $"The link must be {TextLimit.Of<EvidenceItem>(nameof(Url)):N0} characters or fewer.")]);
             case EvidenceKind.File when content is null || content.Length == 0 || string.IsNullOrWhiteSpace(fileName):
                 throw new DomainRuleException("Choose a file to upload; the file you chose is empty.");
             case EvidenceKind.File when content.Length > MaxFileBytes:

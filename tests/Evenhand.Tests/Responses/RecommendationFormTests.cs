@@ -61,6 +61,27 @@ public sealed class RecommendationFormTests(AppFixture apps)
     }
 
     [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task ALinkThatIsNotALink_IsRefusedBesideTheLinkField_AndNothingIsStored(string provider)
+    {
+        var app = apps.Get(provider);
+        using var gov = await app.SignedInAsNewUserAsync(Roles.ForceGovernance, "merseyside");
+        var rec = await RecommendationIdAsync(app, 17);
+        var page = await gov.GetPageAsync($"/forces/merseyside/recommendations/{rec}");
+
+        var refused = await gov.SubmitAsync(page, "handler=Progress", new()
+        {
+            ["Progress"] = "InProgress", ["EvidenceText"] = "Panel minutes", ["EvidenceUrl"] = "intranet/eia-panel",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var shown = await PageClient.ParseAsync(refused);
+        Assert.Contains("Enter a link that starts with https:// or http://.", shown.QuerySelector("#EvidenceUrl-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("#EvidenceUrl", shown.QuerySelector(".govuk-error-summary a")!.GetAttribute("href"));
+        await using var db = app.CreateDbContext();
+        Assert.Equal(0, await db.ForceResponses.Where(p => p.Force!.Slug == "merseyside" && p.RecommendationId == rec).SelectMany(p => p.Evidence).CountAsync());
+    }
+
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task EvidenceWithALinkAndAFile_KeepsBoth(string provider)
     {
         var app = apps.Get(provider);

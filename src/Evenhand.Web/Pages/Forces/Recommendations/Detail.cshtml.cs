@@ -108,6 +108,7 @@ public sealed class DetailModel(ForceResponseService plans, Evenhand.Governance.
         "Description" => nameof(ActionDescription),
         "Owner" => nameof(ActionOwner),
         "OwnerUserId" => nameof(ActionOwnerUserId),
+        "Url" => nameof(EvidenceUrl),
         "Board" => nameof(MeetingBoard),
         "HeldOn" => nameof(MeetingHeldOn),
         "Decision" => nameof(MeetingDecision),
