@@ -93,9 +93,11 @@ public sealed class SocialBulkImportTests
             }
         }
 
-        // The reader failed here (a bad row in strict mode, say). The gate opens while Dispose waits for the writer.
-        using var open = Task.Delay(500).ContinueWith(_ => gate.Set(), TaskScheduler.Default);
+        // The reader failed here (a bad row in strict mode, say). The gate opens while Dispose waits for the writer. The task
+        // that opens it is waited for, not disposed: it may still be finishing when Dispose returns.
+        var open = Task.Delay(500).ContinueWith(_ => gate.Set(), TaskScheduler.Default);
         pipeline.Dispose();
+        open.Wait();
 
         Assert.Equal(1, writer.Batches);
     }
