@@ -12,12 +12,11 @@ internal sealed class FieldProblems
 
     /// <summary>
     /// Refuses <paramref name="value"/> when it is longer than the limit declared on <typeparamref name="T"/>'s property of the
-    /// same name as <paramref name="field"/> (or <paramref name="property"/> where the form's name differs); <paramref name="what"/>
-    /// names it in the message ("The title"). True when refused.
+    /// same name as <paramref name="field"/>; <paramref name="what"/> names it in the message ("The title"). True when refused.
     /// </summary>
-    public bool TooLong<T>(string field, string? value, string what, string? property = null)
+    public bool TooLong<T>(string field, string? value, string what)
     {
-        var max = TextLimit.Of<T>(property ?? field);
+        var max = TextLimit.Of<T>(field);
         if (value is null || value.Length <= max)
         {
             return false;

@@ -190,9 +190,10 @@ public sealed class CaseFileReviewService(EvenhandDbContext db)
             throw new DomainRuleException("Say in the notes what was wrong at each stage you judged to be in error.");
         }
 
-        if (notes?.Length > TextLimit.Of<CaseFileReviewItem>(nameof(CaseFileReviewItem.Notes)))
+        var notesLimit = TextLimit.Of<CaseFileReviewItem>(nameof(CaseFileReviewItem.Notes));
+        if (notes?.Length > notesLimit)
         {
-            throw new DomainRuleException($"Keep the notes to {TextLimit.Of<CaseFileReviewItem>(nameof(CaseFileReviewItem.Notes)):N0} characters or fewer.");
+            throw new DomainRuleException($"Keep the notes to {notesLimit:N0} characters or fewer.");
         }
 
         var before = Snapshot(item);
