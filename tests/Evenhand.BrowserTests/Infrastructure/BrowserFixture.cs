@@ -93,8 +93,16 @@ public sealed class BrowserFixture(IMessageSink diagnostics) : IAsyncLifetime
         var page = await context.NewPageAsync();
         if (email is not null)
         {
-            await SignInAsync(page, email, EvenhandServer.DemoPassword);
-            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+            try
+            {
+                await SignInAsync(page, email, EvenhandServer.DemoPassword);
+                await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+            }
+            catch (PlaywrightException e)
+            {
+                // A timed-out wait says only that the page did not arrive; say what the server was doing meanwhile.
+                throw new InvalidOperationException($"Signing in as {email} failed at {page.Url}: {e.Message}\n{await DescribeServerAsync()}", e);
+            }
         }
 
         return page;
@@ -142,6 +150,10 @@ public sealed class BrowserFixture(IMessageSink diagnostics) : IAsyncLifetime
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 
+    /// <summary>What the server is doing now and what it was slow at (<see cref="ServerActivity"/>), for a failure message.</summary>
+    public async Task<string> DescribeServerAsync() =>
+        server is null ? "The server has not started." : await server.Activity.DescribeAsync(server.Services);
+
     public async Task DisposeAsync()
     {
         if (browser is not null)
@@ -153,6 +165,12 @@ public sealed class BrowserFixture(IMessageSink diagnostics) : IAsyncLifetime
         var changes = new List<string>();
         if (server is not null)
         {
+            if (server.Activity.SlowCount > 0)
+            {
+                // Shown in every run's output (diagnosticMessages), so slow pages are seen before they become a timeout.
+                diagnostics.OnMessage(new DiagnosticMessage("Browser tests' server: " + await DescribeServerAsync()));
+            }
+
             if (demoUsers is not null)
             {
                 using var scope = server.Services.CreateScope();

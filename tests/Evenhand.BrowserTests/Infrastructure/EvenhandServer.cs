@@ -17,6 +17,9 @@ public sealed class EvenhandServer : WebApplicationFactory<Program>
 
     private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"evenhand-browser-{Guid.NewGuid():N}.db");
 
+    /// <summary>What the server is doing and has been slow at, for failure messages (see <see cref="ServerActivity"/>).</summary>
+    public ServerActivity Activity { get; } = new();
+
     public EvenhandServer()
     {
         UseKestrel(0);
@@ -40,6 +43,7 @@ public sealed class EvenhandServer : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Evenhand", $"Data Source={databasePath}");
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:Password", DemoPassword);
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new ServerActivity.StartupFilter(Activity)));
     }
 
     public override async ValueTask DisposeAsync()
