@@ -8,7 +8,7 @@ namespace Evenhand.Web.TagHelpers;
 
 /// <summary>
 /// Puts a field with <c>asp-for</c> into the GOV.UK error state when model state has an error for it: adds
-/// govuk-input--error / govuk-textarea--error / govuk-select--error and adds "{id}-error" (the id
+/// govuk-input--error / govuk-textarea--error / govuk-select--error / govuk-file-upload--error and adds "{id}-error" (the id
 /// <see cref="GovUkErrorMessageTagHelper"/> gives the message) to aria-describedby. Radios, checkboxes,
 /// hidden fields and buttons are left alone: their error state belongs on the fieldset.
 /// </summary>
@@ -34,9 +34,8 @@ public sealed class GovUkFieldErrorStateTagHelper : TagHelper
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        if (output.TagName == "input" &&
-            output.Attributes.TryGetAttribute("type", out var type) &&
-            NotTextLike.Contains(type.Value?.ToString() ?? ""))
+        var type = output.Attributes.TryGetAttribute("type", out var typeAttribute) ? typeAttribute.Value?.ToString() ?? "" : "";
+        if (output.TagName == "input" && NotTextLike.Contains(type))
         {
             return;
         }
@@ -51,6 +50,7 @@ public sealed class GovUkFieldErrorStateTagHelper : TagHelper
         {
             "textarea" => "govuk-textarea--error",
             "select" => "govuk-select--error",
+            _ when type.Equals("file", StringComparison.OrdinalIgnoreCase) => "govuk-file-upload--error",
             _ => "govuk-input--error",
         };
         output.AddClass(errorClass, HtmlEncoder.Default);

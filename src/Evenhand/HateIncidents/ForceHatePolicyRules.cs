@@ -44,33 +44,47 @@ public sealed partial class ForceHatePolicy
     public string RuleSetOn(DateOnly on) =>
         RuleSetFrom is { } from && on < from ? PreviousRuleSetId ?? RuleSetRegistry.DefaultId : RuleSetId;
 
-    /// <summary>Changes the policy; refuses a setting outside its range or a departure from the Code without a rationale.</summary>
+    /// <summary>The policy form's fields, top to bottom: the order its refusals are listed in.</summary>
+    private static readonly string[] FormOrder =
+    [
+        nameof(HatePolicySettings.AssessorsRationale), nameof(HatePolicySettings.ReviewTargetHours), nameof(HatePolicySettings.ReviewTargetRationale),
+        nameof(HatePolicySettings.AdditionalCharacteristics), nameof(HatePolicySettings.AdditionalCharacteristicsRationale),
+        nameof(HatePolicySettings.RetentionReviewMonths), nameof(HatePolicySettings.RetentionRationale), nameof(HatePolicySettings.TellSubjectRationale),
+        nameof(HatePolicySettings.TellSubjectWithinDays), nameof(HatePolicySettings.TellSubjectWithinDaysRationale),
+        nameof(HatePolicySettings.SubjectReplyDays), nameof(HatePolicySettings.SubjectReplyRationale),
+        nameof(HatePolicySettings.PersonalDataVisibilityRationale), nameof(HatePolicySettings.RuleSetId),
+    ];
+
+    /// <summary>
+    /// Changes the policy; refuses a setting outside its range or a departure from the Code without a rationale, each against
+    /// its own field (the settings' property names, which are the form's), all at once and in the form's order.
+    /// </summary>
     public void Update(HatePolicySettings s, ProcessContext ctx)
     {
-        var problems = new List<string>();
+        var problems = new FieldProblems();
         if (s.ReviewTargetHours is < 1 or > 24 * 30)
         {
-            problems.Add("The review target must be between 1 and 720 hours.");
+            problems.Add(nameof(s.ReviewTargetHours), "The review target must be between 1 and 720 hours.");
         }
 
         if (s.RetentionReviewMonths is < 1 or > 120)
         {
-            problems.Add("The retention review period must be between 1 and 120 months.");
+            problems.Add(nameof(s.RetentionReviewMonths), "The retention review period must be between 1 and 120 months.");
         }
 
         if (s.TellSubjectWithinDays is < 1 or > 90)
         {
-            problems.Add("The time to tell a subject must be between 1 and 90 days.");
+            problems.Add(nameof(s.TellSubjectWithinDays), "The time to tell a subject must be between 1 and 90 days.");
         }
 
         if (s.SubjectReplyDays is < 1 or > 365)
         {
-            problems.Add("The time to answer a subject must be between 1 and 365 days.");
+            problems.Add(nameof(s.SubjectReplyDays), "The time to answer a subject must be between 1 and 365 days.");
         }
 
         if (!RuleSetRegistry.TryGet(s.RuleSetId, out var ruleSet))
         {
-            problems.Add($"'{s.RuleSetId}' is not a known rule set.");
+            problems.Add(nameof(s.RuleSetId), $"'{s.RuleSetId}' is not a known rule set.");
         }
 
         var added = new List<string>();
@@ -84,7 +98,7 @@ public sealed partial class ForceHatePolicy
 
             if (c.Length > 40 || !c.All(ch => char.IsAsciiLetterOrDigit(ch) || ch == '-'))
             {
-                problems.Add($"'{raw.Trim()}' is not a usable characteristic name: use letters, numbers and hyphens (at most 40).");
+                problems.Add(nameof(s.AdditionalCharacteristics), $"'{raw.Trim()}' is not a usable characteristic name: use letters, numbers and hyphens (at most 40).");
                 continue;
             }
 
@@ -96,27 +110,24 @@ public sealed partial class ForceHatePolicy
             added.Add(c);
         }
 
-        void NeedsRationale(bool differs, string? rationale, string what)
+        void NeedsRationale(bool differs, string? rationale, string field, string what)
         {
             if (differs && string.IsNullOrWhiteSpace(rationale))
             {
-                problems.Add($"Give the rationale for {what}: it differs from the Code of Practice (recommendation 20).");
+                problems.Add(field, $"Give the rationale for {what}: it differs from the Code of Practice (recommendation 20).");
             }
         }
 
-        NeedsRationale(s.Assessors != AssessorPolicy.CallTaker, s.AssessorsRationale, "who assesses reports");
-        NeedsRationale(s.ReviewTargetHours != RetentionDefaults.ReviewTargetHours, s.ReviewTargetRationale, "the review target");
-        NeedsRationale(added.Count > 0, s.AdditionalCharacteristicsRationale, "the characteristics your force adds");
-        NeedsRationale(s.RetentionReviewMonths != RetentionDefaults.ReviewMonths, s.RetentionRationale, "the retention review period");
-        NeedsRationale(!s.TellSubject, s.TellSubjectRationale, "not telling subjects");
+        NeedsRationale(s.Assessors != AssessorPolicy.CallTaker, s.AssessorsRationale, nameof(s.AssessorsRationale), "who assesses reports");
+        NeedsRationale(s.ReviewTargetHours != RetentionDefaults.ReviewTargetHours, s.ReviewTargetRationale, nameof(s.ReviewTargetRationale), "the review target");
+        NeedsRationale(added.Count > 0, s.AdditionalCharacteristicsRationale, nameof(s.AdditionalCharacteristicsRationale), "the characteristics your force adds");
+        NeedsRationale(s.RetentionReviewMonths != RetentionDefaults.ReviewMonths, s.RetentionRationale, nameof(s.RetentionRationale), "the retention review period");
+        NeedsRationale(!s.TellSubject, s.TellSubjectRationale, nameof(s.TellSubjectRationale), "not telling subjects");
         NeedsRationale(s.TellSubject && s.TellSubjectWithinDays > RetentionDefaults.TellSubjectWithinDays, s.TellSubjectWithinDaysRationale,
-            "taking longer to tell subjects (the Code says they are told promptly)");
-        NeedsRationale(s.SubjectReplyDays != RetentionDefaults.SubjectReplyDays, s.SubjectReplyRationale, "the time to answer a subject");
-        NeedsRationale(s.CallTakersMaySeePersonalData, s.PersonalDataVisibilityRationale, "letting call takers see subjects' personal data");
-        if (problems.Count > 0)
-        {
-            throw new DomainRuleException(string.Join(" ", problems));
-        }
+            nameof(s.TellSubjectWithinDaysRationale), "taking longer to tell subjects (the Code says they are told promptly)");
+        NeedsRationale(s.SubjectReplyDays != RetentionDefaults.SubjectReplyDays, s.SubjectReplyRationale, nameof(s.SubjectReplyRationale), "the time to answer a subject");
+        NeedsRationale(s.CallTakersMaySeePersonalData, s.PersonalDataVisibilityRationale, nameof(s.PersonalDataVisibilityRationale), "letting call takers see subjects' personal data");
+        problems.ThrowIfAny(FormOrder);
 
         if (s.RuleSetId != RuleSetId)
         {

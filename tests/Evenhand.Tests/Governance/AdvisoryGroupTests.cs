@@ -194,6 +194,15 @@ public sealed class AdvisoryGroupPageTests(AppFixture apps)
         Assert.Equal(HttpStatusCode.Redirect, meeting.StatusCode);
         var detail = await governance.GetPageAsync(url);
         Assert.Contains("no feedback yet", detail.QuerySelector("#group-flags")!.TextContent, StringComparison.Ordinal);
+        // Nothing said is refused beside this meeting's field, which the error summary links to.
+        var empty = await governance.SubmitAsync(detail, "handler=Feedback", new() { ["WeDid"] = "  " });
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        var refusedPage = await PageClient.ParseAsync(empty);
+        Assert.Equal("#WeDid", refusedPage.QuerySelector(".govuk-error-summary a")!.GetAttribute("href"));
+        var field = refusedPage.QuerySelector("#meeting-list textarea#WeDid")!;
+        Assert.Contains("WeDid-error", field.GetAttribute("aria-describedby") ?? "", StringComparison.Ordinal);
+        Assert.Contains("Say what the force did.", refusedPage.QuerySelector("#WeDid-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("govuk-form-group--error", field.ParentElement!.ClassName, StringComparison.Ordinal);
         var feedback = await governance.SubmitAsync(detail, "handler=Feedback", new() { ["WeDid"] = "Shared the data at the next meeting" });
         Assert.Equal(HttpStatusCode.Redirect, feedback.StatusCode);
         Assert.Contains("We did: Shared the data", (await governance.GetPageAsync(url)).QuerySelector("#meeting-list")!.TextContent, StringComparison.Ordinal);

@@ -78,7 +78,7 @@ public sealed class SocialBulkImportTests
     }
 
     [Fact]
-    public void Pipeline_WhenTheReaderStops_TheWriterStopsWithoutWritingTheRest()
+    public async Task Pipeline_WhenTheReaderStops_TheWriterStopsWithoutWritingTheRest()
     {
         using var gate = new ManualResetEventSlim();
         var writer = new FakeWriter(failOnBatch: int.MaxValue, gate);
@@ -97,7 +97,7 @@ public sealed class SocialBulkImportTests
         // that opens it is waited for, not disposed: it may still be finishing when Dispose returns.
         var open = Task.Delay(500).ContinueWith(_ => gate.Set(), TaskScheduler.Default);
         pipeline.Dispose();
-        open.Wait();
+        await open;
 
         Assert.Equal(1, writer.Batches);
     }

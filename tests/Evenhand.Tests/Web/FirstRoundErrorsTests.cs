@@ -92,6 +92,47 @@ public sealed class FirstRoundErrorsTests(AppFixture apps)
     }
 
     [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task HatePolicyForm_DifferencesWithoutRationales_AreRefusedBesideEachField_InTheFormsOrder_AndNothingChanges(string provider)
+    {
+        var app = apps.Get(provider);
+        using var registrar = await app.SignedInAsNewUserAsync(Roles.ForceCrimeRegistrar, "durham");
+        async Task<ForceHatePolicy> PolicyAsync()
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Evenhand.Data.EvenhandDbContext>();
+            return await scope.ServiceProvider.GetRequiredService<HatePolicyService>().GetAsync((await db.Forces.SingleAsync(f => f.Slug == "durham")).Id);
+        }
+
+        var before = await PolicyAsync();
+        var page = await registrar.GetPageAsync("/forces/durham/hate-incidents/policy");
+
+        // Three departures from the Code without a rationale, and one characteristic name that cannot be used.
+        var refused = await registrar.SubmitFormAsync(page, "/policy", new()
+        {
+            ["AdditionalCharacteristics"] = "alternative subculture, no!good", ["RetentionReviewMonths"] = "24", ["TellSubject"] = null,
+        });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var shown = await PageClient.ParseAsync(refused);
+        var links = shown.QuerySelectorAll(".govuk-error-summary a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(["#AdditionalCharacteristics", "#AdditionalCharacteristicsRationale", "#RetentionRationale", "#TellSubjectRationale"], links);
+        Assert.Contains("'no!good' is not a usable characteristic name", shown.QuerySelector("#AdditionalCharacteristics-error")!.TextContent, StringComparison.Ordinal);
+        foreach (var rationale in new[] { "AdditionalCharacteristicsRationale", "RetentionRationale", "TellSubjectRationale" })
+        {
+            Assert.Contains("Give the rationale for", shown.QuerySelector($"#{rationale}-error")!.TextContent, StringComparison.Ordinal);
+            Assert.Equal($"{rationale}-error", shown.QuerySelector($"textarea#{rationale}")!.GetAttribute("aria-describedby"));
+        }
+
+        // What was typed comes back, and the policy is as it was.
+        Assert.Equal("alternative subculture, no!good", shown.QuerySelector("#AdditionalCharacteristics")!.GetAttribute("value"));
+        var after = await PolicyAsync();
+        Assert.Equal(before.RetentionReviewMonths, after.RetentionReviewMonths);
+        Assert.Equal(before.TellSubject, after.TellSubject);
+        Assert.Equal(before.AdditionalCharacteristics, after.AdditionalCharacteristics);
+        Assert.Equal(before.UpdatedAt, after.UpdatedAt);
+    }
+
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task RemindersForm_SentWithNothingChosen_SaysChooseHow_AgainstTheQuestion(string provider)
     {
         var app = apps.Get(provider);

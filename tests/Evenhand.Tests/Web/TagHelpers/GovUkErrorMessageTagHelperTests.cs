@@ -39,6 +39,7 @@ public class GovUkErrorMessageTagHelperTests
 
     [Theory]
     [InlineData("input", "text", "govuk-input--error")]
+    [InlineData("input", "file", "govuk-file-upload--error")]
     [InlineData("textarea", null, "govuk-textarea--error")]
     [InlineData("select", null, "govuk-select--error")]
     public async Task FieldErrorState_FieldHasError_AddsErrorClassAndDescribedBy(string element, string? type, string errorClass)
