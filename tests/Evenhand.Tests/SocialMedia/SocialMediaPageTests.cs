@@ -332,6 +332,11 @@ public sealed class SocialMediaPageTests(AppFixture apps)
         var app = apps.Get(provider);
         using var comms = await app.SignedInAsync(Comms);
         var id = await ImportAsync(comms, Unique("Private"));
+        // No keyword chosen: refused beside the list, which is marked and described by the message.
+        var noKeyword = await PageClient.ParseAsync(await comms.SubmitAsync(await comms.GetPageAsync($"{Base}/{id}/samples"), $"/{id}/samples", new() { ["Keyword"] = "", ["Size"] = "200", ["Seed"] = "1" }));
+        Assert.Equal("#Keyword", noKeyword.QuerySelector(".govuk-error-summary a")!.GetAttribute("href"));
+        Assert.Contains("govuk-select--error", noKeyword.QuerySelector("select#Keyword")!.ClassList);
+        Assert.Equal("Keyword-hint Keyword-error", noKeyword.QuerySelector("select#Keyword")!.GetAttribute("aria-describedby"));
         var draw = await comms.SubmitAsync(await comms.GetPageAsync($"{Base}/{id}/samples"), $"/{id}/samples", new() { ["Keyword"] = "pride", ["Size"] = "200", ["Seed"] = "1" });
         Assert.Equal(HttpStatusCode.Redirect, draw.StatusCode);
         var sampleId = IdFrom(draw);
@@ -428,6 +433,10 @@ public sealed class SocialMediaPageTests(AppFixture apps)
         Assert.Contains("posts.csv is missing the column likes", Text(page, ".govuk-error-summary"), StringComparison.Ordinal);
         Assert.Equal("#PostsFile", page.QuerySelector(".govuk-error-summary a")!.GetAttribute("href"));
         Assert.NotNull(page.QuerySelector("#PostsFile-error"));
+        var field = page.QuerySelector("input#PostsFile")!;
+        Assert.Contains("govuk-file-upload--error", field.ClassList);
+        Assert.Equal("PostsFile-hint PostsFile-error", field.GetAttribute("aria-describedby"));
+        Assert.Null(field.GetAttribute("value")); // the file is never echoed back into the page
         Assert.NotNull(page.QuerySelector("#failed-import"));
 
         await using var db = app.CreateDbContext();
