@@ -163,7 +163,9 @@ public sealed class TwoServersTests
 
         // B, now running jobs, takes over when A misses its check-ins: the engine recovers the job and imports it whole.
         await using var b2 = await AppProcess.StartAsync("b2", database, Settings(TestDatabases.Postgres));
-        await WaitForAsync(database, async db => (await db.SocialDatasets.SingleAsync(d => d.Id == id)).Status is DatasetStatus.Ready or DatasetStatus.Failed,
+        // The job engine records the run's outcome just after the job ends, so wait for that too, not only for the dataset.
+        await WaitForAsync(database, async db => (await db.SocialDatasets.SingleAsync(d => d.Id == id)).Status is DatasetStatus.Ready or DatasetStatus.Failed
+                && !await db.BackgroundJobRuns.AnyAsync(r => r.Job == "social-import" && r.Outcome == JobRunOutcome.Running),
             TimeSpan.FromSeconds(180), () => b2.Output);
         await using (var db = database.CreateContext())
         {
