@@ -9,12 +9,15 @@ namespace Evenhand.Web.TagHelpers;
 /// <summary>
 /// Puts a field with <c>asp-for</c> into the GOV.UK error state when model state has an error for it: adds
 /// govuk-input--error / govuk-textarea--error / govuk-select--error / govuk-file-upload--error and adds "{id}-error" (the id
-/// <see cref="GovUkErrorMessageTagHelper"/> gives the message) to aria-describedby. Radios, checkboxes,
+/// <see cref="GovUkErrorMessageTagHelper"/> gives the message) to aria-describedby. A field whose form name differs from
+/// its property (a query-string filter) names its model state key with <c>govuk-error-for</c> instead. Radios, checkboxes,
 /// hidden fields and buttons are left alone: their error state belongs on the fieldset.
 /// </summary>
 [HtmlTargetElement("input", Attributes = "asp-for")]
 [HtmlTargetElement("textarea", Attributes = "asp-for")]
 [HtmlTargetElement("select", Attributes = "asp-for")]
+[HtmlTargetElement("input", Attributes = ErrorForAttribute)]
+[HtmlTargetElement("select", Attributes = ErrorForAttribute)]
 public sealed class GovUkFieldErrorStateTagHelper : TagHelper
 {
     private static readonly HashSet<string> NotTextLike = new(StringComparer.OrdinalIgnoreCase)
@@ -22,8 +25,17 @@ public sealed class GovUkFieldErrorStateTagHelper : TagHelper
         "radio", "checkbox", "hidden", "submit", "button", "reset", "image",
     };
 
+    public const string ErrorForAttribute = "govuk-error-for";
+
     [HtmlAttributeName("asp-for")]
-    public ModelExpression For { get; set; } = default!;
+    public ModelExpression? For { get; set; }
+
+    /// <summary>
+    /// For a field that cannot use <c>asp-for</c> because its name is not its property's (a list filter sent as
+    /// <c>?force=</c>): the model state key its errors are recorded under, which is also the id it is given.
+    /// </summary>
+    [HtmlAttributeName(ErrorForAttribute)]
+    public string? ErrorFor { get; set; }
 
     [ViewContext]
     [HtmlAttributeNotBound]
@@ -40,8 +52,8 @@ public sealed class GovUkFieldErrorStateTagHelper : TagHelper
             return;
         }
 
-        var fullName = GovUkFieldNames.FullName(ViewContext, For);
-        if (GovUkFieldNames.Errors(ViewContext.ViewData.ModelState, fullName).Count == 0)
+        var fullName = For is not null ? GovUkFieldNames.FullName(ViewContext, For) : ErrorFor ?? "";
+        if (fullName.Length == 0 || GovUkFieldNames.Errors(ViewContext.ViewData.ModelState, fullName).Count == 0)
         {
             return;
         }

@@ -30,7 +30,9 @@ public static class GovUkFieldNames
         var messages = new List<string>();
         foreach (var (key, entry) in modelState)
         {
-            var matches = key == fullName || (includeChildren && key.StartsWith(fullName + ".", StringComparison.Ordinal));
+            // Model state keys are case-insensitive: an error added as "Topic" joins the entry that binding "?topic=" made.
+            var matches = string.Equals(key, fullName, StringComparison.OrdinalIgnoreCase) ||
+                (includeChildren && key.StartsWith(fullName + ".", StringComparison.OrdinalIgnoreCase));
             if (!matches)
             {
                 continue;

@@ -22,8 +22,47 @@ public sealed class PageClient(HttpClient http) : IDisposable
         return await ParseAsync(response);
     }
 
-    public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
-        await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+    /// <summary>
+    /// The page, parsed; every page a test reads is also checked against the GOV.UK error pattern (see
+    /// <see cref="AssertErrorsAreTiedToFields"/>), so a refused form anywhere in the suite proves its own error markup.
+    /// </summary>
+    public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response)
+    {
+        var page = await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+        AssertErrorsAreTiedToFields(page);
+        return page;
+    }
+
+    /// <summary>
+    /// What a screen reader user relies on after a refusal: each link in the error summary leads to an element on the page,
+    /// and each field's error message is named by some element's aria-describedby (the field, or the fieldset of a group of
+    /// radios or checkboxes), so it is read out when the field gets focus.
+    /// </summary>
+    public static void AssertErrorsAreTiedToFields(IHtmlDocument page)
+    {
+        var problems = new List<string>();
+        foreach (var link in page.QuerySelectorAll(".govuk-error-summary a[href^='#']"))
+        {
+            var id = link.GetAttribute("href")![1..];
+            if (page.GetElementById(id) is null)
+            {
+                problems.Add($"the error summary links to #{id}, which is not on the page ({link.TextContent.Trim()})");
+            }
+        }
+
+        var described = page.QuerySelectorAll("[aria-describedby]")
+            .SelectMany(e => e.GetAttribute("aria-describedby")!.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var message in page.QuerySelectorAll(".govuk-error-message[id]"))
+        {
+            if (!described.Contains(message.Id!))
+            {
+                problems.Add($"no field's aria-describedby names the error message #{message.Id} ({message.TextContent.Trim()})");
+            }
+        }
+
+        Assert.True(problems.Count == 0, "The page's errors are not tied to their fields: " + string.Join("; ", problems));
+    }
 
     public async Task SignInAsync(string email, string password)
     {

@@ -95,6 +95,22 @@ public class GovUkErrorMessageTagHelperTests
     }
 
     [Fact]
+    public async Task FieldErrorState_FilterNamedByItsModelStateKey_IsMarked_AndAnUnnamedOneIsNot()
+    {
+        // A list filter sent as ?force= whose error is recorded under its property's name, written in any case.
+        var errors = TagHelperHost.Errors(("filterForce", "Choose a force from the list"));
+        var named = new GovUkFieldErrorStateTagHelper { ErrorFor = "FilterForce", ViewContext = TagHelperHost.ViewContext(errors) };
+        var unnamed = new GovUkFieldErrorStateTagHelper { ViewContext = TagHelperHost.ViewContext(TagHelperHost.Errors(("", "Something went wrong"))) };
+
+        var marked = new HtmlParser().ParseDocument(await TagHelperHost.RenderAsync(named, "select", [new("class", "govuk-select"), new("name", "force")])).QuerySelector("select")!;
+        var plain = await TagHelperHost.RenderAsync(unnamed, "select", [new("class", "govuk-select")]);
+
+        Assert.Contains("govuk-select--error", marked.ClassList);
+        Assert.Equal("FilterForce-error", marked.GetAttribute("aria-describedby"));
+        Assert.Equal("<select class=\"govuk-select\"></select>", plain);
+    }
+
+    [Fact]
     public async Task FieldErrorState_NoError_IsLeftAlone()
     {
         var helper = new GovUkFieldErrorStateTagHelper
