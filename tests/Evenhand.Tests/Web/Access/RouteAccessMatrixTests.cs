@@ -537,13 +537,18 @@ public sealed partial class RouteAccessMatrixTests(AppFixture apps, ITestOutputH
         var samples = scope.ServiceProvider.GetRequiredService<DipSampleService>();
         async Task<int> SampleOf(int dataset) =>
             await db.DipSamples.Where(s => s.DatasetId == dataset).Select(s => (int?)s.Id).FirstOrDefaultAsync()
-            ?? (await samples.DrawAsync(dataset, await db.SocialPostKeywords.Where(k => k.DatasetId == dataset).Select(k => k.Keyword).FirstAsync(), 5, 1, ctx)).Id;
+            ?? (await samples.DrawAsync(dataset, await db.SocialPostKeywords.Where(k => k.DatasetId == dataset).OrderBy(k => k.Keyword).Select(k => k.Keyword).FirstAsync(), 5, 1, ctx)).Id;
 
-        var datasets = await Pair(f => db.SocialDatasets.Where(d => d.ForceId == f).Select(d => d.Id).FirstAsync());
+        // A dataset with posts to sample: other tests add failed and empty ones to the same forces, and an unordered "first"
+        // on PostgreSQL is whichever row the table scan meets first (an updated row moves), so pick by rule, in id order.
+        IQueryable<int> Sampleable(int? forceId) => db.SocialDatasets
+            .Where(d => d.ForceId == forceId && d.Status == DatasetStatus.Ready && db.SocialPostKeywords.Any(k => k.DatasetId == d.Id))
+            .OrderBy(d => d.Id).Select(d => d.Id);
+        var datasets = await Pair(f => Sampleable(f).FirstAsync());
         ids.ByPrefix["/forces/{slug}/social-media/"] = datasets;
         ids.ByPrefix["/forces/{slug}/social-media/{id}/samples/"] =
             ((await SampleOf(int.Parse(datasets.Item1))).ToString(), (await SampleOf(int.Parse(datasets.Item2))).ToString());
-        var national = await db.SocialDatasets.Where(d => d.ForceId == null).Select(d => d.Id).FirstAsync();
+        var national = await Sampleable(null).FirstAsync();
         ids.ByPrefix["/social-media/"] = (national.ToString(), national.ToString());
         var nationalSample = (await SampleOf(national)).ToString();
         ids.ByPrefix["/social-media/{id}/samples/"] = (nationalSample, nationalSample);
