@@ -98,7 +98,7 @@ public sealed class BrowserFixture(IMessageSink diagnostics) : IAsyncLifetime
                 await SignInAsync(page, email, EvenhandServer.DemoPassword);
                 await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
             }
-            catch (PlaywrightException e)
+            catch (Exception e) when (e is PlaywrightException or System.TimeoutException) // Playwright's own waits throw the latter
             {
                 // A timed-out wait says only that the page did not arrive; say what the server was doing meanwhile.
                 throw new InvalidOperationException($"Signing in as {email} failed at {page.Url}: {e.Message}\n{await DescribeServerAsync()}", e);
@@ -143,11 +143,11 @@ public sealed class BrowserFixture(IMessageSink diagnostics) : IAsyncLifetime
         await page.GotoAsync("/account/sign-in");
         await page.GetByLabel("Email address", new() { Exact = true }).FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
-        // Wait for the form post's response itself, then for the page it leads to, rather than for a load event that may already have fired.
+        // Wait for the form post's response itself. The caller then waits for what the next page shows (a retrying assertion),
+        // never for a load event: one that fires before the wait starts is missed and the wait runs out.
         await page.RunAndWaitForResponseAsync(
             () => page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync(),
             r => r.Request.Method == "POST" && r.Url.Contains("/account/sign-in", StringComparison.Ordinal));
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 
     /// <summary>What the server is doing now and what it was slow at (<see cref="ServerActivity"/>), for a failure message.</summary>
