@@ -57,8 +57,8 @@ public class AccessibilityTests(BrowserFixture browser, ITestOutputHelper output
         await page.GetByRole(AriaRole.Radio, new() { Name = "Complete", Exact = true }).CheckAsync();
         await page.GetByLabel("Evidence", new() { Exact = true }).FillAsync("");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save update", Exact = true }).ClickAsync();
-        // Wait for the refused page itself (its error summary), not for a load event: a load event that fires between the
-        // click and the wait is missed, and the wait then runs out (seen once in a shuffled run, seed 949951).
+        // Wait for the refused page itself (its error summary), not for its load event: once, in a shuffled run (seed 949951),
+        // Playwright reported the page's networkidle but never its load, and a load-state wait ran out after 45 s.
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
 
         await Accessibility.AssertNoSeriousViolationsAsync(page, output);

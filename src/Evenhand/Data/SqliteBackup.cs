@@ -79,7 +79,7 @@ public static class SqliteBackup
 
         if (File.Exists(target))
         {
-            EnsureNotInUse(target);
+            EnsureNotInUse(target, connectionString);
         }
 
         var directory = Path.GetDirectoryName(target)!;
@@ -213,9 +213,9 @@ public static class SqliteBackup
     /// Refuses while another connection has the database open. The web app keeps its connections open in WAL mode, and leaving
     /// WAL mode needs the database to itself, so a failure to switch to a rollback journal means someone else is using it.
     /// </summary>
-    private static void EnsureNotInUse(string target)
+    private static void EnsureNotInUse(string target, string connectionString)
     {
-        SqliteConnection.ClearAllPools();
+        SqlitePools.Release(connectionString); // this process's own idle connections to it are not "another program"
         var inUse = $"{target} is in use by another program (is the web app running?). Stop the web app, then restore. Nothing was changed.";
         try
         {

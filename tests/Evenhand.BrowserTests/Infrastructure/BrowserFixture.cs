@@ -144,7 +144,7 @@ public sealed class BrowserFixture(IMessageSink diagnostics) : IAsyncLifetime
         await page.GetByLabel("Email address", new() { Exact = true }).FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         // Wait for the form post's response itself. The caller then waits for what the next page shows (a retrying assertion),
-        // never for a load event: one that fires before the wait starts is missed and the wait runs out.
+        // not for a load state, which Playwright can fail to report after a form post (see AccessibilityTests).
         await page.RunAndWaitForResponseAsync(
             () => page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync(),
             r => r.Request.Method == "POST" && r.Url.Contains("/account/sign-in", StringComparison.Ordinal));

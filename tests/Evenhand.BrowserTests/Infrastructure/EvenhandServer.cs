@@ -1,8 +1,8 @@
+using Evenhand.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Evenhand.BrowserTests.Infrastructure;
@@ -49,7 +49,7 @@ public sealed class EvenhandServer : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        SqlitePools.Release($"Data Source={databasePath}");
         foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm" })
         {
             try

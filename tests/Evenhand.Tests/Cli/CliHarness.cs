@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Evenhand.Cli;
 using Evenhand.Data;
-using Microsoft.Data.Sqlite;
 
 namespace Evenhand.Tests.Cli;
 
@@ -80,7 +79,7 @@ internal sealed class TempDatabase : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
+        SqlitePools.Release(ConnectionString); // only this database's: tests run in parallel
         try
         {
             Directory.Delete(Folder, recursive: true);

@@ -85,7 +85,7 @@ public sealed class DbBackupCliTests : IDisposable
         var backup = Path.Combine(db.Folder, "backup.db");
         Assert.Equal(0, (await CliHarness.RunAsync(db.With("db", "backup", backup))).ExitCode);
         await AddIssueAsync(forceId, "After the backup");
-        SqliteConnection.ClearAllPools(); // the web app would be stopped
+        SqlitePools.Release(db.ConnectionString); // the web app would be stopped
 
         var run = await CliHarness.RunAsync(db.With("db", "restore", backup, "--yes"));
 

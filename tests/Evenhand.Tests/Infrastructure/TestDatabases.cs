@@ -31,9 +31,10 @@ public static class TestDatabases
         if (provider == Sqlite)
         {
             var path = Path.Combine(Path.GetTempPath(), $"evenhand-test-{Guid.NewGuid():N}.db");
-            return new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={path}", () =>
+            var connectionString = $"Data Source={path}";
+            return new TestDatabase(DatabaseProvider.Sqlite, connectionString, () =>
             {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                SqlitePools.Release(connectionString); // only this database's: tests run in parallel
                 foreach (var f in new[] { path, path + "-wal", path + "-shm" })
                 {
                     File.Delete(f);
