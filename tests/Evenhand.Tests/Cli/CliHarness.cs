@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Evenhand.Cli;
 using Evenhand.Data;
+using Evenhand.Tests.Infrastructure;
 
 namespace Evenhand.Tests.Cli;
 
@@ -29,25 +30,8 @@ internal static class CliHarness
         return new CliRun(exitCode, stdout.ToString(), stderr.ToString());
     }
 
-    /// <summary>The repository root: the folder holding Evenhand.slnx above the test assembly.</summary>
-    public static string RepoRoot { get; } = FindRepoRoot();
-
-    public static string Seed(string fileName) => Path.Combine(RepoRoot, "samples", "seeds", fileName);
-
-    public static string Report => Seed("hmicfrs-activism-and-impartiality-2024.txt");
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Evenhand.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Evenhand.slnx not found above " + AppContext.BaseDirectory);
-    }
+    /// <summary>The seed report, as a path to pass to commands.</summary>
+    public static string Report => Seeds.PathOf(Seeds.ReportFile);
 }
 
 /// <summary>A SQLite database file in a temporary folder, deleted afterwards; pass <see cref="Args"/> to database commands.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Evenhand.Tests.Importing;
+using Evenhand.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Evenhand.Tests.Cli;
@@ -19,7 +20,7 @@ public sealed class DocumentFormatCliTests : IDisposable
     }
 
     private string SeedAs(string seed, string format) =>
-        Write(Path.ChangeExtension(seed, format), DocumentTextTests.Convert(File.ReadAllText(CliHarness.Seed(seed)), format));
+        Write(Path.ChangeExtension(seed, format), DocumentTextTests.Convert(File.ReadAllText(Seeds.PathOf(seed)), format));
 
     [Theory]
     [InlineData(".pdf")]
@@ -31,7 +32,7 @@ public sealed class DocumentFormatCliTests : IDisposable
         var response = SeedAs("pcc-response-west-midlands.txt", format);
 
         var fromFormat = await CliHarness.RunAsync("parse", "response", response, "--inspection", report, "--json");
-        var fromText = await CliHarness.RunAsync("parse", "response", CliHarness.Seed("pcc-response-west-midlands.txt"), "--inspection", CliHarness.Report, "--json");
+        var fromText = await CliHarness.RunAsync("parse", "response", Seeds.PathOf("pcc-response-west-midlands.txt"), "--inspection", CliHarness.Report, "--json");
 
         Assert.True(fromFormat.ExitCode == 0, fromFormat.ToString());
         Assert.Equal("west-midlands", fromFormat.Json().GetProperty("force").GetString());

@@ -1,10 +1,11 @@
+using Evenhand.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Evenhand.Tests.Cli;
 
 public sealed class ImportCommandTests : IDisposable
 {
-    private static readonly string WestMidlands = CliHarness.Seed("pcc-response-west-midlands.txt");
+    private static readonly string WestMidlands = Seeds.PathOf("pcc-response-west-midlands.txt");
     private readonly TempDatabase _db = new();
 
     public void Dispose() => _db.Dispose();

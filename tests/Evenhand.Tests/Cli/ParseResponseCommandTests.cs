@@ -1,8 +1,10 @@
+using Evenhand.Tests.Infrastructure;
+
 namespace Evenhand.Tests.Cli;
 
 public class ParseResponseCommandTests
 {
-    private static readonly string WestMidlands = CliHarness.Seed("pcc-response-west-midlands.txt");
+    private static readonly string WestMidlands = Seeds.PathOf("pcc-response-west-midlands.txt");
 
     [Fact]
     public async Task ParseResponse_Json_WestMidlands_DetectsForceGroupedAnswersAndTheMissingOne()
@@ -28,7 +30,7 @@ public class ParseResponseCommandTests
     [InlineData("pcc-response-cleveland.txt", "prose")]
     public async Task ParseResponse_Json_EachItemSaysWhereItsMatchCameFromAndHowSure(string file, string source)
     {
-        var run = await CliHarness.RunAsync("parse", "response", CliHarness.Seed(file), "--inspection", CliHarness.Report, "--json");
+        var run = await CliHarness.RunAsync("parse", "response", Seeds.PathOf(file), "--inspection", CliHarness.Report, "--json");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var root = run.Json();
@@ -57,7 +59,7 @@ public class ParseResponseCommandTests
     [InlineData("pcc-response-hampshire-and-isle-of-wight.txt", "hampshire-and-isle-of-wight")]
     public async Task ParseResponse_Json_OtherSeeds_DetectTheirForce(string file, string slug)
     {
-        var run = await CliHarness.RunAsync("parse", "response", CliHarness.Seed(file), "--inspection", CliHarness.Report, "--json");
+        var run = await CliHarness.RunAsync("parse", "response", Seeds.PathOf(file), "--inspection", CliHarness.Report, "--json");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(slug, run.Json().GetProperty("force").GetString());

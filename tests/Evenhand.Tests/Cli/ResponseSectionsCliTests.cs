@@ -22,7 +22,7 @@ public sealed class ResponseSectionsCliTests : IDisposable
     [Fact]
     public async Task ParseResponse_Json_Hampshire_CarriesTheCommissionersAndTheChiefOfficersComments()
     {
-        var run = await CliHarness.RunAsync("parse", "response", CliHarness.Seed("pcc-response-hampshire-and-isle-of-wight.txt"), "--inspection", CliHarness.Report, "--json");
+        var run = await CliHarness.RunAsync("parse", "response", Seeds.PathOf("pcc-response-hampshire-and-isle-of-wight.txt"), "--inspection", CliHarness.Report, "--json");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var root = run.Json();
@@ -35,7 +35,7 @@ public sealed class ResponseSectionsCliTests : IDisposable
     [Fact]
     public async Task ParseResponse_Human_ShowsTheCommentSectionsFound()
     {
-        var run = await CliHarness.RunAsync("parse", "response", CliHarness.Seed("pcc-response-cheshire.txt"), "--inspection", CliHarness.Report);
+        var run = await CliHarness.RunAsync("parse", "response", Seeds.PathOf("pcc-response-cheshire.txt"), "--inspection", CliHarness.Report);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("Commissioner's comments: The principle of police impartiality is essential", run.Out, StringComparison.Ordinal);
@@ -80,7 +80,7 @@ public sealed class ResponseSectionsCliTests : IDisposable
         Assert.True(report.ExitCode == 0, report.ToString());
 
         var run = await CliHarness.RunAsync(_db.With(
-            "import", "response", CliHarness.Seed("pcc-response-hampshire-and-isle-of-wight.txt"), "--force", "hampshire-and-isle-of-wight", "--inspection", "1", "--yes", "--json"));
+            "import", "response", Seeds.PathOf("pcc-response-hampshire-and-isle-of-wight.txt"), "--force", "hampshire-and-isle-of-wight", "--inspection", "1", "--yes", "--json"));
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(["PccComments", "ChiefOfficerComments"], run.Json().GetProperty("commentsFilled").EnumerateArray().Select(e => e.GetString()));

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Evenhand.Common;
 using Evenhand.HateIncidents.Rules;
 using Evenhand.Responses;
+using Evenhand.Tests.Infrastructure;
 
 namespace Evenhand.Tests.Common;
 
@@ -69,16 +70,9 @@ public sealed partial class DisplayNamesTests
     /// <summary>The enums named in the Razor views' <c>Enum.GetValues&lt;T&gt;</c> and <c>Choices.Options/Radios&lt;T&gt;</c>.</summary>
     private static HashSet<Type> EnumsListedInPages()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Evenhand.slnx")))
-        {
-            root = root.Parent;
-        }
-
-        Assert.NotNull(root);
         var enums = typeof(DisplayNames).Assembly.GetTypes().Where(t => t.IsEnum && t.IsPublic).ToLookup(t => t.Name);
         var found = new HashSet<Type>();
-        foreach (var view in Directory.EnumerateFiles(Path.Combine(root.FullName, "src", "Evenhand.Web", "Pages"), "*.cshtml", SearchOption.AllDirectories))
+        foreach (var view in TestPaths.SourceFiles("src/Evenhand.Web/Pages", ".cshtml"))
         {
             foreach (Match m in ListedEnum().Matches(File.ReadAllText(view)))
             {

@@ -50,12 +50,8 @@ public sealed partial class TextLimitTests
     [Fact]
     public void NoPageOrDomainRule_WritesALimitAsANumber()
     {
-        var src = Path.Combine(TestPaths.RepoRoot, "src");
-        var written = Directory.EnumerateFiles(src, "*.*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !f.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: Path.GetRelativePath(src, f), Line: i + 1, Text: line)))
+        var written = TestPaths.SourceFiles("src", ".cshtml", ".cs")
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: TestPaths.Relative(f), Line: i + 1, Text: line)))
             .Where(l => NumericMaxLength().IsMatch(l.Text) || NumericLimitMessage().IsMatch(l.Text))
             .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
             .ToList();

@@ -54,16 +54,12 @@ public sealed class PostgresRetryTests
     [Fact]
     public void NoTransactionIsBegunByHand_OutsideDbTransactions_AnywhereInTheSource()
     {
-        var src = Path.Combine(Cli.CliHarness.RepoRoot, "src");
-        var offenders = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !f.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+        var offenders = TestPaths.SourceFiles("src", ".cs")
             .Where(f => File.ReadAllText(f).Contains("BeginTransaction", StringComparison.Ordinal))
-            .Select(f => Path.GetRelativePath(src, f).Replace('\\', '/'))
-            .Order()
+            .Select(TestPaths.Relative)
             .ToList();
         // DbTransactions itself, and the social import, whose transaction runs inside DbTransactions.OnceAsync.
-        Assert.Equal(["Evenhand/Data/DbTransactions.cs", "Evenhand/SocialMedia/Datasets/SocialDatasetService.cs"], offenders);
+        Assert.Equal(["src/Evenhand/Data/DbTransactions.cs", "src/Evenhand/SocialMedia/Datasets/SocialDatasetService.cs"], offenders);
     }
 
     [SkippableFact]

@@ -1,4 +1,5 @@
 using Evenhand.Data;
+using Evenhand.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 
 namespace Evenhand.Tests.Data;
@@ -32,13 +33,10 @@ public sealed class SqlitePoolsTests : IDisposable
     {
         // SqliteConnection.ClearAllPools, run while another test's connection is being opened, disposed that connection's handle
         // ("Cannot access a disposed object. Object name: 'SQLitePCL.sqlite3'"; a shuffled run, seed 109374).
-        var root = Cli.CliHarness.RepoRoot;
-        var offenders = new[] { "src", "tests" }
-            .SelectMany(d => Directory.EnumerateFiles(Path.Combine(root, d), "*.cs", SearchOption.AllDirectories))
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !f.EndsWith("SqlitePoolsTests.cs", StringComparison.Ordinal))
+        var offenders = TestPaths.SourceFiles("src", ".cs").Concat(TestPaths.SourceFiles("tests", ".cs"))
+            .Where(f => !f.EndsWith("SqlitePoolsTests.cs", StringComparison.Ordinal))
             .Where(f => File.ReadAllText(f).Contains("SqliteConnection.ClearAllPools()", StringComparison.Ordinal))
-            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
+            .Select(TestPaths.Relative)
             .ToList();
         Assert.Empty(offenders);
     }

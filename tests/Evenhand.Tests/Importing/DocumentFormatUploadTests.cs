@@ -41,7 +41,7 @@ public sealed class DocumentFormatUploadTests(AppFixture apps)
         Assert.Contains(".pdf", page.QuerySelector("input[type=file]")?.GetAttribute("accept") ?? "", StringComparison.Ordinal);
         Assert.Contains(".docx", page.QuerySelector("input[type=file]")?.GetAttribute("accept") ?? "", StringComparison.Ordinal);
         Assert.Contains(".html", page.QuerySelector("input[type=file]")?.GetAttribute("accept") ?? "", StringComparison.Ordinal);
-        var pdf = TestDocuments.Pdf(await File.ReadAllTextAsync(TestPaths.Seed("pcc-response-hampshire-and-isle-of-wight.txt")));
+        var pdf = TestDocuments.Pdf(await File.ReadAllTextAsync(Seeds.PathOf("pcc-response-hampshire-and-isle-of-wight.txt")));
 
         var preview = await admin.SubmitAsync(page, "handler=Upload", [], ("Document", "surrey.pdf", pdf));
         var previewPage = await PageClient.ParseAsync(preview);

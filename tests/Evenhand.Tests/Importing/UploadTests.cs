@@ -78,7 +78,7 @@ public sealed class UploadTests(AppFixture apps)
         using var admin = await app.SignedInAsync("admin@demo.evenhand.test");
         // A force no other test stores a response for: the test checks there was none before.
         var page = await admin.GetPageAsync($"/forces/{Force}/responses/import");
-        var content = await File.ReadAllBytesAsync(TestPaths.Seed("pcc-response-hampshire-and-isle-of-wight.txt"));
+        var content = await File.ReadAllBytesAsync(Seeds.PathOf("pcc-response-hampshire-and-isle-of-wight.txt"));
 
         var preview = await admin.SubmitAsync(page, "handler=Upload", [], ("Document", Force + ".txt", content));
         var previewPage = await PageClient.ParseAsync(preview);

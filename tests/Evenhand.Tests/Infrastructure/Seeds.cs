@@ -5,7 +5,7 @@ namespace Evenhand.Tests.Infrastructure;
 
 /// <summary>
 /// The seed documents in samples/seeds/ (the HMICFRS report on activism and impartiality, September 2024, and four
-/// PCC responses to it, as published), found by walking up from the test binaries to the folder holding Evenhand.slnx.
+/// PCC responses to it, as published).
 /// </summary>
 public static class Seeds
 {
@@ -17,7 +17,7 @@ public static class Seeds
 
     private static readonly Lazy<ParsedReport> ParsedReport = new(() => ReportParser.Parse(Read(ReportFile), ReportFile));
 
-    public static string Directory { get; } = FindSeeds();
+    public static string Directory { get; } = Path.Combine(TestPaths.RepoRoot, "samples", "seeds");
 
     /// <summary>The seed report, parsed once for all tests.</summary>
     public static ParsedReport Report => ParsedReport.Value;
@@ -37,17 +37,4 @@ public static class Seeds
     public static string PathOf(string file) => Path.Combine(Directory, file);
 
     public static string Read(string file) => TextDocument.ReadFile(PathOf(file));
-
-    private static string FindSeeds()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Evenhand.slnx")))
-            {
-                return Path.Combine(dir.FullName, "samples", "seeds");
-            }
-        }
-
-        throw new InvalidOperationException($"Evenhand.slnx was not found in any folder above {AppContext.BaseDirectory}.");
-    }
 }

@@ -1,10 +1,31 @@
 namespace Evenhand.Tests.Infrastructure;
 
+/// <summary>
+/// The repository as the tests see it: its root (the folder holding Evenhand.slnx above the test binaries) and the source
+/// files that tests scanning the code read (build output and generated migrations left out).
+/// </summary>
 public static class TestPaths
 {
+    private static readonly string[] Generated = ["obj", "bin", "Migrations", "node_modules"];
+
     public static string RepoRoot { get; } = FindRoot();
 
-    public static string Seed(string name) => Path.Combine(RepoRoot, "samples", "seeds", name);
+    /// <summary>
+    /// Files under <paramref name="folder"/> (relative to the repository root, with '/') whose names end with one of
+    /// <paramref name="extensions"/>, in path order, skipping anything inside obj, bin, Migrations or node_modules.
+    /// </summary>
+    public static IReadOnlyList<string> SourceFiles(string folder, params string[] extensions)
+    {
+        var start = Path.Combine(RepoRoot, folder);
+        return Directory.EnumerateFiles(start, "*", SearchOption.AllDirectories)
+            .Where(f => extensions.Any(e => f.EndsWith(e, StringComparison.Ordinal)))
+            .Where(f => !Path.GetRelativePath(start, f).Split(Path.DirectorySeparatorChar).SkipLast(1).Any(Generated.Contains))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>A file's path from the repository root, with '/', for messages and expected lists.</summary>
+    public static string Relative(string path) => Path.GetRelativePath(RepoRoot, path).Replace(Path.DirectorySeparatorChar, '/');
 
     private static string FindRoot()
     {

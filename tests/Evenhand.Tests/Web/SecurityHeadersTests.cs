@@ -63,9 +63,8 @@ public sealed class SecurityHeadersTests(AppFixture apps)
     [Fact]
     public void PageTemplates_HaveNoInlineScriptOrStyle()
     {
-        var pages = Path.Combine(TestPaths.RepoRoot, "src", "Evenhand.Web", "Pages");
-        var offending = Directory.EnumerateFiles(pages, "*.cshtml", SearchOption.AllDirectories)
-            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: Path.GetRelativePath(pages, f), Line: i + 1, Text: line)))
+        var offending = TestPaths.SourceFiles("src/Evenhand.Web/Pages", ".cshtml")
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: TestPaths.Relative(f), Line: i + 1, Text: line)))
             .Where(l => System.Text.RegularExpressions.Regex.IsMatch(l.Text, @"<script(?![^>]*\bsrc=)|\sstyle=|<style|\son[a-z]+=\s*""", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
             .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
             .ToList();

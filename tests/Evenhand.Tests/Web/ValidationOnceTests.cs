@@ -14,17 +14,14 @@ public sealed partial class ValidationOnceTests
     [Fact]
     public void NoPageModel_RepeatsARuleTheDomainHolds()
     {
-        var domain = Directory.EnumerateFiles(Path.Combine(TestPaths.RepoRoot, "src", "Evenhand"), "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+        var domain = TestPaths.SourceFiles("src/Evenhand", ".cs")
             .SelectMany(f => Literal().Matches(File.ReadAllText(f)).Select(m => Normalise(m.Groups["text"].Value)))
             .ToHashSet(StringComparer.Ordinal);
-        var web = Path.Combine(TestPaths.RepoRoot, "src", "Evenhand.Web");
-        var repeated = Directory.EnumerateFiles(web, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+        var repeated = TestPaths.SourceFiles("src/Evenhand.Web", ".cs")
             .SelectMany(f => PageError().Matches(File.ReadAllText(f))
                 .Select(m => Normalise(m.Groups["text"].Value))
                 .Where(domain.Contains)
-                .Select(text => $"{Path.GetRelativePath(web, f).Replace(Path.DirectorySeparatorChar, '/')}: {text}"))
+                .Select(text => $"{TestPaths.Relative(f)}: {text}"))
             .Order(StringComparer.Ordinal)
             .ToList();
 
