@@ -32,7 +32,7 @@ public static class TestDocuments
     {
         "scanned" => ScannedPdf(),
         "password" => PasswordProtectedPdf(),
-        "truncated" => TruncatedPdf(File.ReadAllText(Evenhand.Tests.Infrastructure.Seeds.PathOf("pcc-response-cheshire.txt"))),
+        "truncated" => TruncatedPdf(File.ReadAllText(Path.Combine(Evenhand.Tests.Infrastructure.TestPaths.SeedsFolder, "pcc-response-cheshire.txt"))),
         _ => Zip(("data.csv", "a,b\n1,2\n")),
     };
 

@@ -17,7 +17,7 @@ public static class Seeds
 
     private static readonly Lazy<ParsedReport> ParsedReport = new(() => ReportParser.Parse(Read(ReportFile), ReportFile));
 
-    public static string Directory { get; } = Path.Combine(TestPaths.RepoRoot, "samples", "seeds");
+    public static string Directory => TestPaths.SeedsFolder;
 
     /// <summary>The seed report, parsed once for all tests.</summary>
     public static ParsedReport Report => ParsedReport.Value;

@@ -10,6 +10,10 @@ public static class TestPaths
 
     public static string RepoRoot { get; } = FindRoot();
 
+    /// <summary>samples/seeds: the report and the PCC responses (Seeds names them; this file is also linked
+    /// into the browser tests, which do not compile Seeds).</summary>
+    public static string SeedsFolder { get; } = Path.Combine(RepoRoot, "samples", "seeds");
+
     /// <summary>
     /// Files under <paramref name="folder"/> (relative to the repository root, with '/') whose names end with one of
     /// <paramref name="extensions"/>, in path order, skipping anything inside obj, bin, Migrations or node_modules.
