@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Evenhand.BrowserTests.Infrastructure;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -61,7 +62,7 @@ public class MyWorkTests(BrowserFixture browser, ITestOutputHelper output)
         var overdue = page.Locator("#overdue");
         await Assertions.Expect(overdue.Locator("[data-kind='review']").First).ToBeVisibleAsync();
         await overdue.Locator("[data-kind='review'] a").First.ClickAsync();
-        await page.WaitForURLAsync("**/hate-incidents/*/review");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/hate-incidents/[^/]+/review$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
     }
 

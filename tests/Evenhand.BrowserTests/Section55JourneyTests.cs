@@ -48,7 +48,7 @@ public class Section55JourneyTests(BrowserFixture browser, ITestOutputHelper out
 
         // The link goes to the field; the earlier answer is still there.
         await summary.GetByRole(AriaRole.Link, new() { Name = "Recommendation 4 needs an answer (section 55(5B))" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("#Answers_4__Text$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("#Answers_4__Text$"));
         await Assertions.Expect(page.Locator("#Answers_10__Text")).ToHaveValueAsync("A visible representations policy was issued on 1 March 2025.");
 
         await page.Locator("#ChiefOfficerInvitedOn").FillAsync("12");

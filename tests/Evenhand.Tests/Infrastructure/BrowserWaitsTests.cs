@@ -1,0 +1,23 @@
+namespace Evenhand.Tests.Infrastructure;
+
+/// <summary>
+/// Browser tests wait for what the next page shows, never for a load event: Playwright's load-state waits, and
+/// <c>WaitForURLAsync</c> (which also waits for "load" unless told otherwise), timed out after 45 s in shuffled runs while
+/// the page was already there (its log showed "networkidle" but never "load": seeds 949951 and 146342).
+/// </summary>
+public sealed class BrowserWaitsTests
+{
+    private static readonly string[] LoadWaits = ["WaitForLoadStateAsync", "WaitForURLAsync", "WaitForNavigationAsync", "RunAndWaitForNavigationAsync"];
+
+    [Fact]
+    public void NoBrowserTest_WaitsForALoadEvent()
+    {
+        var offenders = TestPaths.SourceFiles("tests/Evenhand.BrowserTests", ".cs")
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: TestPaths.Relative(f), Line: i + 1, Text: line)))
+            .Where(l => LoadWaits.Any(w => l.Text.Contains(w, StringComparison.Ordinal)))
+            .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
+            .ToList();
+
+        Assert.True(offenders.Count == 0, "Wait with Assertions.Expect(...) for what the page shows instead:\n" + string.Join("\n", offenders));
+    }
+}
