@@ -50,11 +50,9 @@ public sealed partial class TextLimitTests
     [Fact]
     public void NoPageOrDomainRule_WritesALimitAsANumber()
     {
-        var written = TestPaths.SourceFiles("src", ".cshtml", ".cs")
-            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: TestPaths.Relative(f), Line: i + 1, Text: line)))
-            .Where(l => NumericMaxLength().IsMatch(l.Text) || NumericLimitMessage().IsMatch(l.Text))
-            .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
-            .ToList();
+        var written = TestPaths.MatchingLines(
+            TestPaths.SourceFiles("src", ".cshtml", ".cs"),
+            text => NumericMaxLength().IsMatch(text) || NumericLimitMessage().IsMatch(text));
 
         Assert.Empty(written);
     }

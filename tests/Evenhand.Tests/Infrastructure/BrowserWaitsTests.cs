@@ -12,11 +12,9 @@ public sealed class BrowserWaitsTests
     [Fact]
     public void NoBrowserTest_WaitsForALoadEvent()
     {
-        var offenders = TestPaths.SourceFiles("tests/Evenhand.BrowserTests", ".cs")
-            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: TestPaths.Relative(f), Line: i + 1, Text: line)))
-            .Where(l => LoadWaits.Any(w => l.Text.Contains(w, StringComparison.Ordinal)))
-            .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
-            .ToList();
+        var offenders = TestPaths.MatchingLines(
+            TestPaths.SourceFiles("tests/Evenhand.BrowserTests", ".cs"),
+            text => LoadWaits.Any(w => text.Contains(w, StringComparison.Ordinal)));
 
         Assert.True(offenders.Count == 0, "Wait with Assertions.Expect(...) for what the page shows instead:\n" + string.Join("\n", offenders));
     }

@@ -28,6 +28,17 @@ public static class TestPaths
             .ToList();
     }
 
+    /// <summary>
+    /// Every line of <paramref name="files"/> that <paramref name="matches"/> accepts, as "path:line: text" (path from
+    /// the repository root, line counted from 1, text trimmed), for guard tests that name each offending line.
+    /// </summary>
+    public static IReadOnlyList<string> MatchingLines(IEnumerable<string> files, Func<string, bool> matches) =>
+        files.SelectMany(f => File.ReadLines(f)
+                .Select((text, i) => (Line: i + 1, Text: text))
+                .Where(l => matches(l.Text))
+                .Select(l => $"{Relative(f)}:{l.Line}: {l.Text.Trim()}"))
+            .ToList();
+
     /// <summary>A file's path from the repository root, with '/', for messages and expected lists.</summary>
     public static string Relative(string path) => Path.GetRelativePath(RepoRoot, path).Replace(Path.DirectorySeparatorChar, '/');
 

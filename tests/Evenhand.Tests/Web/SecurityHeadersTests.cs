@@ -63,11 +63,9 @@ public sealed class SecurityHeadersTests(AppFixture apps)
     [Fact]
     public void PageTemplates_HaveNoInlineScriptOrStyle()
     {
-        var offending = TestPaths.SourceFiles("src/Evenhand.Web/Pages", ".cshtml")
-            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: TestPaths.Relative(f), Line: i + 1, Text: line)))
-            .Where(l => System.Text.RegularExpressions.Regex.IsMatch(l.Text, @"<script(?![^>]*\bsrc=)|\sstyle=|<style|\son[a-z]+=\s*""", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
-            .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
-            .ToList();
+        var offending = TestPaths.MatchingLines(
+            TestPaths.SourceFiles("src/Evenhand.Web/Pages", ".cshtml"),
+            text => System.Text.RegularExpressions.Regex.IsMatch(text, @"<script(?![^>]*\bsrc=)|\sstyle=|<style|\son[a-z]+=\s*""", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
 
         Assert.True(offending.Count == 0, "Inline script or style the CSP would block:\n" + string.Join("\n", offending));
     }
